@@ -50,11 +50,13 @@ class Evidence:
     confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
-        if self.rule is not None:
-            data["rule"] = self.rule
-        data["confidence"] = self.confidence
-        return data
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "rule": self.rule,
+            "confidence": self.confidence,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Evidence:
@@ -267,7 +269,7 @@ class Event:
             fatalities=Toll.from_dict(data["fatalities"]) if data.get("fatalities") else None,
             status=data.get("status", "asserted"),
             speaker=data.get("speaker"),
-            codes=tuple(sorted((data.get("codes") or {}).items())),
+            codes=tuple((data.get("codes") or {}).items()),
             confidence=data.get("confidence", 1.0),
             also=tuple(Evidence.from_dict(e) for e in data.get("also", ())),
         )
@@ -409,7 +411,7 @@ class Report:
             claims=tuple(Claim.from_dict(c) for c in data.get("claims", ())),
             contradictions=tuple(Contradiction.from_dict(c) for c in data.get("contradictions", ())),
             relations=tuple(Relation.from_dict(r) for r in data.get("relations", ())),
-            provenance=tuple(sorted((data.get("provenance") or {}).items())),
+            provenance=tuple((data.get("provenance") or {}).items()),
         )
 
 

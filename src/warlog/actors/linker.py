@@ -1,0 +1,372 @@
+"""The actor linker: a spaCy component that resolves actor mentions to the knowledge base.
+
+It reads the parse and the entities and writes `doc._.warlog_actors` (LinkedMention, in text order),
+`doc._.warlog_places` (PlaceMention) and `doc._.warlog_country` (the document's country of context).
+Rules, in order, each tagged in `LinkedMention.rule`:
+
+- `alias`: a knowledge-base name or alias ("I.S.", "Daesh", "Islamic Revolutionary Guard Corp").
+  Country names and capitals ("Moscow") count only when they act; otherwise they are places.
+- `demonym`: "Russian jets", "Iranian State propaganda" → the state.
+- `agent`: generic nouns ("the regime", "the rebels", "insurgents") → a group of the country in context,
+  or of the possessor: "Assad's regime" → the government Assad belongs to, "Syria's army" → Syria's army.
+- `ner`: a named person or organization absent from the base becomes a new actor; an apposition
+  ("Hussein Hamedani, a senior General in Iran's ... (IRGC)") gives its affiliation; later mentions of
+  the surname, with or without a title ("Gen. Hamedani"), are the same actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from warlog.actors.kb import Affiliation, AliasHit, KBActor, KnowledgeBase
+from warlog.actors.roles import PLACE_FEATURE_NOUNS, is_acting, is_locative
+from warlog.geo import Gazetteer, GeoName
+
+RULES_VERSION = "1"
+TITLES = frozenset(
+    {
+        "gen", "gen.", "general", "col", "col.", "colonel", "maj", "maj.", "major", "lt", "lt.", "capt",
+        "capt.", "captain", "cmdr", "commander", "adm", "adm.", "admiral", "brig", "brig.", "sgt", "sgt.",
+        "president", "minister", "premier", "king", "prince", "emir", "sheikh", "shaykh", "mr", "mr.",
+        "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sen", "sen.", "senator", "rep", "rep.",
+        "gov", "gov.", "governor", "ayatollah", "imam", "mullah", "field", "marshal", "chief", "leader",
+    }
+)  # fmt: skip
+NEW_ACTOR_KINDS = {"PERSON": "person", "ORG": "organization"}
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedMention:
+    """A span of the text resolved to an actor."""
+
+    start: int
+    end: int
+    text: str
+    actor: KBActor
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A span of the text that names a place (`place` is None when the gazetteer does not know it)."""
+
+    start: int
+    end: int
+    name: str
+    place: GeoName | None
+
+
+@dataclass
+class _Found:
+    """Working state for one document."""
+
+    actors: dict[tuple[int, int], LinkedMention] = field(default_factory=dict)  # by token span
+    places: dict[tuple[int, int], PlaceMention] = field(default_factory=dict)
+    taken: set[int] = field(default_factory=set)
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(i in self.taken for i in range(start, end))
+
+    def add_actor(self, span: Span, actor: KBActor, rule: str, confidence: float) -> None:
+        self.actors[(span.start, span.end)] = LinkedMention(
+            span.start_char, span.end_char, span.text, actor, f"{rule}@{RULES_VERSION}", confidence
+        )
+        self.taken.update(range(span.start, span.end))
+
+    def add_place(self, span: Span, place: GeoName | None) -> None:
+        self.places[(span.start, span.end)] = PlaceMention(span.start_char, span.end_char, span.text, place)
+        self.taken.update(range(span.start, span.end))
+
+
+def register_extensions() -> None:
+    """Declare the Doc attributes warlog's components write (idempotent)."""
+    for name, default in (("warlog_actors", None), ("warlog_places", None), ("warlog_country", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+class ActorLinker:
+    """Resolve actor mentions; bind the knowledge base and gazetteer with `bind()` before use."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.kb: KnowledgeBase | None = None
+        self.gazetteer: Gazetteer | None = None
+
+    def bind(self, kb: KnowledgeBase, gazetteer: Gazetteer) -> ActorLinker:
+        """Build the phrase matchers from the knowledge base's aliases."""
+        self.kb, self.gazetteer = kb, gazetteer
+        self._folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._hits: dict[str, list[AliasHit]] = {}
+        folded: dict[str, Doc] = {}
+        exact: dict[str, Doc] = {}
+        for hit in kb.aliases():
+            key = hit.alias if hit.case_sensitive else hit.alias.lower()
+            self._hits.setdefault(key, []).append(hit)
+            target = exact if hit.case_sensitive else folded
+            if key not in target:
+                target[key] = self.nlp.make_doc(hit.alias)
+        for key, pattern in folded.items():
+            self._folded.add(key, [pattern])
+        for key, pattern in exact.items():
+            self._exact.add(key, [pattern])
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.kb is None or self.gazetteer is None:
+            raise RuntimeError("ActorLinker used before bind(kb, gazetteer); build pipelines with warlog.load()")
+        found = _Found()
+        matches = self._kb_matches(doc)
+        country = self._context_country(doc, matches)
+        doc._.warlog_country = country
+        for span, hits in matches:
+            self._link_alias(span, hits, country, found)
+        self._link_agents(doc, country, found)
+        self._link_entities(doc, country, found)
+        doc._.warlog_actors = sorted(found.actors.values(), key=lambda m: m.start)
+        doc._.warlog_places = sorted(found.places.values(), key=lambda m: m.start)
+        return doc
+
+    # -- knowledge-base aliases -------------------------------------------------------------------
+
+    def _kb_matches(self, doc: Doc) -> list[tuple[Span, list[AliasHit]]]:
+        """Longest non-overlapping alias matches, each with its candidate hits."""
+        raw = []
+        for matcher in (self._folded, self._exact):
+            for match_id, start, end in matcher(doc):
+                key = self.nlp.vocab.strings[match_id]
+                hits = [h for h in self._hits[key] if _case_fits(h, doc[start:end])]
+                if hits:
+                    raw.append((start, end, hits))
+        raw.sort(key=lambda m: (m[0] - m[1], m[0]))
+        taken: set[int] = set()
+        chosen = []
+        for start, end, hits in raw:
+            if not taken.intersection(range(start, end)):
+                taken.update(range(start, end))
+                chosen.append((doc[start:end], hits))
+        return sorted(chosen, key=lambda m: m[0].start)
+
+    def _context_country(self, doc: Doc, matches: list[tuple[Span, list[AliasHit]]]) -> str | None:
+        """The country most often named as a place: "in Syria", "Aleppo" → SYR."""
+        assert self.kb is not None and self.gazetteer is not None
+        votes: Counter[str] = Counter()
+        for span, hits in matches:
+            actor = self.kb.get(hits[0].actor_id)
+            if actor is not None and actor.kind == "state" and actor.country and is_locative(span):
+                votes[actor.country] += 2
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                place = self.gazetteer.best(ent.text)
+                if place is not None and place.country and place.feature != "country":
+                    votes[place.country] += 1
+        return votes.most_common(1)[0][0] if votes else None
+
+    def _link_alias(self, span: Span, hits: list[AliasHit], country: str | None, found: _Found) -> None:
+        assert self.kb is not None and self.gazetteer is not None
+        hit = _choose(hits, self.kb, country)
+        actor = self.kb.get(hit.actor_id)
+        if actor is None:
+            return
+        if hit.form == "demonym":
+            return self._link_demonym(span, actor, found)
+        if hit.form == "metonym" or actor.kind == "state":
+            if not is_acting(span):
+                place = self.gazetteer.best(span.text, country=actor.country if actor.kind == "state" else None)
+                return found.add_place(span, place)
+            return found.add_actor(span, actor, "metonym" if hit.form == "metonym" else "alias", 0.9)
+        found.add_actor(span, actor, "alias", 1.0 if hit.form == "name" else 0.95)
+
+    def _link_demonym(self, span: Span, state: KBActor, found: _Found) -> None:
+        """"Syrian rebels" → the Syrian rebels; "Russian jets" → Russia."""
+        assert self.kb is not None
+        head = span.root.head
+        spec = self.kb.agent(head.lower_) if span.root.dep_ in ("amod", "compound") else None
+        if spec is not None and state.country and head.i == span.end:
+            actor = self.kb.scoped_agent(spec, state.country)
+            return found.add_actor(span.doc[span.start : head.i + 1], actor, "agent", 0.9)
+        found.add_actor(span, state, "demonym", 0.85)
+
+    # -- generic agents ---------------------------------------------------------------------------
+
+    def _link_agents(self, doc: Doc, country: str | None, found: _Found) -> None:
+        assert self.kb is not None
+        for token in doc:
+            if token.i in found.taken or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            spec = self.kb.agent(token.lower_) or self.kb.agent(token.lemma_.lower())
+            if spec is None:
+                continue
+            owner, owner_span = self._possessor(token, found)
+            if owner is not None and owner_span is not None:
+                scoped = self._scope_by_owner(spec, owner)
+                if scoped is None:
+                    continue  # "I.S. jihadists": the owning group's own mention stands
+                del found.actors[owner_span]
+                found.taken.difference_update(range(*owner_span))
+                span = doc[min(owner_span[0], token.i) : token.i + 1]
+                found.add_actor(span, scoped, "agent", 0.85)
+            elif country is not None:
+                found.add_actor(_agent_span(token, found), self.kb.scoped_agent(spec, country), "agent", 0.7)
+
+    def _possessor(self, token: Token, found: _Found) -> tuple[KBActor | None, tuple[int, int] | None]:
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < token.i:
+                for key, mention in found.actors.items():
+                    if key[0] <= child.i < key[1]:
+                        return mention.actor, key
+        return None, None
+
+    def _scope_by_owner(self, spec, owner: KBActor) -> KBActor | None:
+        """The agent of the owner: a state's army, a leader's government."""
+        assert self.kb is not None
+        if owner.kind == "state" and owner.country:
+            return self.kb.scoped_agent(spec, owner.country)
+        if owner.kind == "person":
+            for ancestor_id in self.kb.ancestors(owner.id):
+                ancestor = self.kb.get(ancestor_id)
+                if ancestor is not None and ancestor.kind == spec.kind:
+                    return ancestor
+            if owner.country:
+                return self.kb.scoped_agent(spec, owner.country)
+        return None
+
+    # -- named entities: places and new actors --------------------------------------------------
+
+    def _link_entities(self, doc: Doc, country: str | None, found: _Found) -> None:
+        assert self.gazetteer is not None
+        new_actors: dict[str, KBActor] = {}
+        for ent in doc.ents:
+            if not found.free(ent.start, ent.end):
+                continue
+            span = _extend_place(ent)
+            place = self.gazetteer.best(span.text, country=country) or self.gazetteer.best(ent.text, country=country)
+            if ent.label_ in PLACE_LABELS or (place is not None and _looks_like_place(ent, place, country)):
+                found.add_place(span if place is None or self.gazetteer.lookup(span.text) else ent, place)
+                continue
+            kind = NEW_ACTOR_KINDS.get(ent.label_)
+            known = _by_surname(ent, new_actors)
+            if known is not None:
+                found.add_actor(_with_title(ent), known, "ner", 0.8)
+            elif kind is not None and _is_name(ent):
+                actor = self._new_actor(ent, kind)
+                new_actors[actor.id] = actor
+                found.add_actor(_with_title(ent), actor, "ner", 0.75)
+        self._affiliate(doc, new_actors, found)
+
+    def _new_actor(self, ent: Span, kind: str) -> KBActor:
+        name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        return KBActor(
+            id=f"new.{slug}", name=name, kind=kind, country=None, cameo=None, aliases=(), demonyms=(),
+            metonyms=(), parents=(), pack="ner",
+        )  # fmt: skip
+
+    def _affiliate(self, doc: Doc, new_actors: dict[str, KBActor], found: _Found) -> None:
+        """Affiliation from an apposition: "Hussein Hamedani, a senior General in ... (IRGC)"."""
+        assert self.kb is not None
+        for key, mention in list(found.actors.items()):
+            actor = mention.actor
+            if actor.id not in new_actors or actor.parents:
+                continue
+            root = doc[key[0] : key[1]].root
+            appos = [c for c in root.children if c.dep_ == "appos"]
+            inside = [
+                m.actor
+                for k, m in sorted(found.actors.items())
+                if any(a.left_edge.i <= k[0] and k[1] - 1 <= a.right_edge.i for a in appos) and m.actor is not actor
+            ]
+            parent = next((a for a in inside if a.kind != "state"), inside[0] if inside else None)
+            if parent is None:
+                continue
+            updated = _replace_parents(actor, (Affiliation(parent.id),))
+            new_actors[actor.id] = updated
+            for k, m in list(found.actors.items()):
+                if m.actor.id == actor.id:
+                    found.actors[k] = LinkedMention(m.start, m.end, m.text, updated, m.rule, m.confidence)
+
+
+def _replace_parents(actor: KBActor, parents: tuple[Affiliation, ...]) -> KBActor:
+    from dataclasses import replace
+
+    return replace(actor, parents=parents)
+
+
+def _case_fits(hit: AliasHit, span: Span) -> bool:
+    """A capitalized alias ("Hamas") needs a capitalized match: "is" is not "IS", "us" not "U.S."."""
+    if hit.case_sensitive or not any(ch.isupper() for ch in hit.alias):
+        return True
+    return span.text[:1].isupper()
+
+
+def _choose(hits: list[AliasHit], kb: KnowledgeBase, country: str | None) -> AliasHit:
+    """Among several actors with one alias: a full name before a demonym or metonym, the context
+    country's actor first, then the first pack's order."""
+    forms = {"name": 0, "alias": 1, "demonym": 2, "metonym": 3}
+
+    def score(hit: AliasHit) -> tuple[int, int]:
+        actor = kb.get(hit.actor_id)
+        local = 0 if actor is not None and actor.country == country else 1
+        return forms.get(hit.form, 4), local
+
+    return min(hits, key=score)
+
+
+def _agent_span(token: Token, found: _Found) -> Span:
+    """The agent noun with its adjectives: "moderate rebels", "non-moderate rebels"."""
+    start = token.i
+    for child in sorted(token.lefts, key=lambda t: -t.i):
+        if child.dep_ in ("amod", "compound") and child.i == start - 1 and found.free(child.i, child.i + 1):
+            start = child.i
+    return token.doc[start : token.i + 1]
+
+
+def _extend_place(ent: Span) -> Span:
+    """"Kuweris airbase": a place name with the feature noun that follows it."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_FEATURE_NOUNS:
+        return doc[ent.start : ent.end + 1]
+    return ent
+
+
+def _looks_like_place(ent: Span, place: GeoName, country: str | None) -> bool:
+    """An entity the tagger did not call a place that the gazetteer knows, used as a place."""
+    if ent.label_ == "PERSON" and ent.start > 0 and ent.doc[ent.start - 1].lower_ in TITLES:
+        return False
+    return place.source != "geonames" or (country is not None and place.country == country) or is_locative(ent)
+
+
+def _is_name(ent: Span) -> bool:
+    words = [t for t in ent if t.is_alpha]
+    return bool(words) and all(t.text[:1].isupper() for t in words if t.lower_ not in ("of", "the", "al", "and"))
+
+
+def _with_title(ent: Span) -> Span:
+    start = ent.start
+    while start > 0 and ent.doc[start - 1].lower_ in TITLES and ent.doc[start - 1].text[:1].isupper():
+        start -= 1
+    return ent.doc[start : ent.end]
+
+
+def _by_surname(ent: Span, new_actors: dict[str, KBActor]) -> KBActor | None:
+    """"Hamedani" or "Weiss" after "Hussein Hamedani" / "Michael Weiss" earlier in the document."""
+    text = re.sub(r"^(the|The)\s+", "", ent.text)
+    for actor in new_actors.values():
+        if actor.kind == "person" and (actor.name == text or actor.name.split()[-1] == text):
+            return actor
+    return None
+
+
+def make_actor_linker(nlp: Language, name: str) -> ActorLinker:
+    """Factory for the actor linker (registered in warlog.pipeline); `bind()` it before use."""
+    return ActorLinker(nlp, name)

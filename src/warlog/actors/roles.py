@@ -1,0 +1,86 @@
+"""Syntactic tests on a mention: does it act, or is it a place?
+
+A country name or a capital ("Moscow") denotes an actor when it acts — subject, agent, possessor of an
+action, object of a verb, or the object of "by", "with", "against", "between" — and a place when it
+locates something ("in Syria", "north of Aleppo", "Syria's western corridor").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "dobj", "iobj", "dative", "appos", "oprd"})
+ACTOR_PREPOSITIONS = frozenset({"by", "with", "against", "between", "among", "versus", "vs", "vs."})
+LOCATIVE_PREPOSITIONS = frozenset(
+    {
+        "in", "into", "inside", "within", "across", "throughout", "near", "at", "around", "outside",
+        "from", "to", "toward", "towards", "through", "over", "on", "off", "beyond", "along", "via",
+        "onto", "north", "south", "east", "west", "of",
+    }
+)  # fmt: skip
+# head nouns that make a possessor or an "of" object a place: "Syria's western corridor", "the outskirts of Homs"
+GEOGRAPHIC_NOUNS = frozenset(
+    {
+        "corridor", "border", "borders", "territory", "territories", "north", "south", "east", "west",
+        "northeast", "northwest", "southeast", "southwest", "city", "cities", "town", "towns", "village",
+        "villages", "province", "provinces", "governorate", "district", "region", "regions", "area",
+        "areas", "countryside", "outskirts", "suburb", "suburbs", "capital", "coast", "desert", "airspace",
+        "soil", "frontier", "zone", "heartland", "interior", "mountains", "part", "parts", "side",
+        "neighbourhood", "neighborhood", "center", "centre", "streets", "skies", "waters", "port",
+    }
+)  # fmt: skip
+PLACE_FEATURE_NOUNS = frozenset(
+    {
+        "airbase", "airport", "base", "city", "province", "governorate", "district", "camp", "crossing",
+        "dam", "zone", "county", "valley", "river", "mountain", "mountains", "region", "countryside",
+    }
+)  # fmt: skip
+
+
+def _governing(token: Token) -> Token:
+    """Climb coordination and flat structures so "Iran and Russia worked" reads Russia's role too."""
+    while token.dep_ in ("conj", "flat", "compound") and token.head is not token and token.head.dep_ != "ROOT":
+        if token.dep_ == "compound" and token.head.pos_ not in ("PROPN",):
+            break
+        token = token.head
+    return token
+
+
+def is_locative(span: Span) -> bool:
+    """The span names where something is: "in Syria", "north of Aleppo", "northern Syria"."""
+    token = _governing(span.root)
+    if token.dep_ == "pobj":
+        prep = token.head
+        if prep.lower_ in ACTOR_PREPOSITIONS:
+            return False
+        if prep.lower_ == "of":
+            return prep.head.lower_ in GEOGRAPHIC_NOUNS or prep.head.lower_ in PLACE_FEATURE_NOUNS
+        return prep.lower_ in LOCATIVE_PREPOSITIONS or prep.dep_ in ("prep",) and prep.pos_ == "ADP"
+    if token.dep_ == "poss":
+        return token.head.lower_ in GEOGRAPHIC_NOUNS
+    if token.dep_ in ("compound", "nmod", "amod"):
+        return token.head.lower_ in PLACE_FEATURE_NOUNS or token.head.lower_ in GEOGRAPHIC_NOUNS
+    return any(child.dep_ == "amod" and child.lower_.endswith("ern") for child in span.root.children)
+
+
+def is_acting(span: Span) -> bool:
+    """The span denotes an agent or a party, not a location."""
+    if is_locative(span):
+        return False
+    token = _governing(span.root)
+    if token.dep_ in ACTING_DEPS:
+        return True
+    if token.dep_ == "poss":
+        return True
+    if token.dep_ == "pobj":
+        return token.head.lower_ in ACTOR_PREPOSITIONS
+    if token.dep_ in ("compound", "nmod", "amod"):
+        # "U.S. anti-I.S. strikes", "the Iran-Iraq war": a modifier of an action or an agent
+        return token.head.pos_ in ("NOUN", "VERB")
+    return False
+
+
+def is_possessive(span: Span) -> bool:
+    """The span ends in a possessive ('s / ’s) or is a possessor in the parse."""
+    end = span.doc[span.end] if span.end < len(span.doc) else None
+    return span.root.dep_ == "poss" or (end is not None and end.tag_ == "POS")

@@ -1,0 +1,93 @@
+"""Turn a processed spaCy Doc into warlog's typed Report."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from warlog.actors.kb import KBActor, KnowledgeBase
+from warlog.actors.linker import LinkedMention, PlaceMention
+from warlog.model import Actor, Document, Evidence, Place, Report
+
+
+def build_report(
+    document: Document, doc: Doc, *, kb: KnowledgeBase, version: str, provenance: dict[str, str]
+) -> Report:
+    """The report of one analyzed document."""
+    return Report(
+        version=version,
+        document=document,
+        actors=build_actors(doc._.warlog_actors or [], kb=kb, published=document.published),
+        places=build_places(doc._.warlog_places or []),
+        provenance=tuple(sorted(provenance.items())),
+    )
+
+
+def build_actors(mentions: list[LinkedMention], *, kb: KnowledgeBase, published: str | None) -> tuple[Actor, ...]:
+    """Actors in order of first mention, then the affiliations they lead to (with no mentions)."""
+    by_actor: dict[str, list[LinkedMention]] = defaultdict(list)
+    known: dict[str, KBActor] = {}
+    for mention in mentions:
+        by_actor[mention.actor.id].append(mention)
+        known[mention.actor.id] = mention.actor
+    actors = [_actor(known[actor_id], ms, kb=kb, published=published) for actor_id, ms in by_actor.items()]
+    seen = set(by_actor)
+    queue = [parent for actor in actors for parent in actor.parents]
+    while queue:
+        parent_id = queue.pop(0)
+        parent = kb.get(parent_id)
+        if parent_id in seen or parent is None:
+            continue
+        seen.add(parent_id)
+        actor = _actor(parent, [], kb=kb, published=published)
+        actors.append(actor)
+        queue.extend(actor.parents)
+    return tuple(actors)
+
+
+def _actor(entry: KBActor, mentions: list[LinkedMention], *, kb: KnowledgeBase, published: str | None) -> Actor:
+    parents = tuple(
+        a.parent
+        for a in entry.parents
+        if (published is None or ((a.valid_from or "") <= published and (a.valid_to is None or published <= a.valid_to)))
+    )
+    surface = []
+    for m in mentions:
+        if m.text != entry.name and m.text not in surface:
+            surface.append(m.text)
+    return Actor(
+        id=entry.id,
+        name=entry.name,
+        kind=entry.kind,
+        country=entry.country,
+        parents=parents,
+        aliases=tuple(surface),
+        mentions=tuple(Evidence(m.start, m.end, m.text, m.rule, m.confidence) for m in mentions),
+        origin="ner" if entry.pack == "ner" else "kb",
+    )
+
+
+def build_places(mentions: list[PlaceMention]) -> tuple[Place, ...]:
+    """Places in order of first mention; unknown names get a `place.<slug>` id and no coordinates."""
+    grouped: dict[str, list[PlaceMention]] = defaultdict(list)
+    for mention in mentions:
+        key = mention.place.id if mention.place else "place." + re.sub(r"[^a-z0-9]+", "-", mention.name.lower()).strip("-")
+        grouped[key].append(mention)
+    places = []
+    for key, ms in grouped.items():
+        geo = ms[0].place
+        places.append(
+            Place(
+                id=key,
+                name=geo.name if geo else ms[0].name,
+                country=geo.country if geo else None,
+                lat=geo.lat if geo else None,
+                lon=geo.lon if geo else None,
+                feature=geo.feature if geo else None,
+                precision=geo.precision if geo else None,
+                mentions=tuple(Evidence(m.start, m.end, m.name, "place@1", 1.0 if geo else 0.6) for m in ms),
+            )
+        )
+    return tuple(places)

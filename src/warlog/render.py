@@ -1,0 +1,122 @@
+"""Render a Report for the terminal with Rich: actors, places, events and claims with their evidence."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from warlog.model import Actor, Evidence, Report
+from warlog.offsets import sentence_bounds
+
+
+def highlight(text: str, evidence: Evidence, *, limit: int = 300) -> Text:
+    """The evidence sentence with the evidence itself in bold."""
+    left, right = sentence_bounds(text, evidence.start, evidence.end)
+    if right - left > limit:
+        left = max(left, evidence.start - limit // 2)
+        right = min(right, evidence.end + limit // 2)
+    out = Text(" ".join(text[left : evidence.start].split()) + " ", style="dim")
+    out.append(evidence.text, style="bold")
+    out.append(" " + " ".join(text[evidence.end : right].split()), style="dim")
+    return out
+
+
+def _chain(report: Report, actor: Actor) -> str:
+    names = []
+    current, seen = actor, {actor.id}
+    while current.parents:
+        parent = report.actor(current.parents[0])
+        if parent is None or parent.id in seen:
+            break
+        names.append(parent.name)
+        seen.add(parent.id)
+        current = parent
+    return " → ".join(names)
+
+
+def actors_table(report: Report) -> Table:
+    table = Table(title="Actors", show_lines=True, expand=True)
+    for column, ratio in (("actor", 2), ("kind", 1), ("affiliation", 2), ("mentions", 3), ("evidence", 5)):
+        table.add_column(column, ratio=ratio, overflow="fold")
+    text = report.document.text
+    for actor in report.actors:
+        if not actor.mentions:
+            continue
+        name = Text(actor.name, style="bold")
+        name.append(f"\n{actor.id}" + (" (new)" if actor.origin == "ner" else ""), style="cyan")
+        forms = sorted({m.text for m in actor.mentions}, key=str.lower)
+        table.add_row(
+            name,
+            actor.kind + (f"\n{actor.country}" if actor.country else ""),
+            _chain(report, actor) or "—",
+            f"{len(actor.mentions)}×: " + ", ".join(forms),
+            highlight(text, actor.mentions[0]),
+        )
+    return table
+
+
+def places_table(report: Report) -> Table:
+    table = Table(title="Places", expand=True)
+    for column in ("place", "country", "coordinates", "mentions"):
+        table.add_column(column, overflow="fold")
+    for place in report.places:
+        where = f"{place.lat:.3f}, {place.lon:.3f}" if place.lat is not None and place.lon is not None else "—"
+        forms = ", ".join(sorted({m.text for m in place.mentions}))
+        table.add_row(place.name, place.country or "—", where, f"{len(place.mentions)}×: {forms}")
+    return table
+
+
+def events_table(report: Report) -> Table:
+    table = Table(title="Events", show_lines=True, expand=True)
+    for column in ("type", "who → whom", "status", "evidence"):
+        table.add_column(column, overflow="fold")
+    names = {a.id: a.name for a in report.actors}
+    for event in report.events:
+        who = ", ".join(names.get(a, a) for a in event.actors) or "?"
+        whom = ", ".join(names.get(a, a) for a in event.recipients) or "—"
+        kind = event.type + (f" / {event.mode}" if event.mode else "")
+        table.add_row(kind, f"{who} → {whom}", event.status, highlight(report.document.text, event.evidence))
+    return table
+
+
+def claims_table(report: Report) -> Table:
+    table = Table(title="Claims", show_lines=True, expand=True)
+    for column in ("speaker", "cue", "claim", "hedged", "stance"):
+        table.add_column(column, overflow="fold")
+    names = {a.id: a.name for a in report.actors}
+    for claim in report.claims:
+        speaker = names.get(claim.speaker or "", claim.speaker_text or "—")
+        table.add_row(speaker, claim.cue or "—", claim.text, "yes" if claim.hedged else "no", claim.author_stance)
+    return table
+
+
+def render_report(report: Report, console: Console) -> None:
+    """Print the report: a header, then one table per section (empty sections say so)."""
+    document = report.document
+    header = Text(document.title or "(untitled)", style="bold")
+    for label, value in (
+        ("source", document.source),
+        ("author", document.author),
+        ("published", document.published or "unknown"),
+        ("url", document.url),
+        ("id", document.id),
+    ):
+        if value:
+            header.append(f"\n{label}: ", style="dim")
+            header.append(value)
+    counts = (
+        f"{sum(1 for a in report.actors if a.mentions)} actors · {len(report.places)} places · "
+        f"{len(report.events)} events · {len(report.claims)} claims · {len(document.text):,} characters"
+    )
+    console.print(Panel(Group(header, Text(counts, style="cyan")), title="warlog report", expand=True))
+    console.print(actors_table(report))
+    if report.places:
+        console.print(places_table(report))
+    for section, table in (("events", events_table), ("claims", claims_table)):
+        if getattr(report, section):
+            console.print(table(report))
+        else:
+            console.print(f"[dim]No {escape(section)} extracted.[/dim]")

@@ -1,0 +1,267 @@
+"""The embedded DuckDB store: one file holds every report of a corpus, normalized for querying."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+import duckdb
+
+from warlog.errors import StoreError
+from warlog.model import Failure, Report
+from warlog.store.query import QueryResult, run_query
+from warlog.store.read import load_report
+from warlog.store.schema import TABLES, migrate
+from warlog.store.write import Writer, check_unique_ids, delete_document_rows, drop_orphans, insert_report
+
+_MEMORY = ":memory:"
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def _open_error(name: str, error: duckdb.Error) -> StoreError:
+    """A one-line StoreError that says why DuckDB could not open the file and what to do."""
+    message = _first_line(error)
+    if "not a valid DuckDB database" in message:
+        return StoreError(f"{name} is not a DuckDB database; give the path of a warlog store or of a new file")
+    if "Could not set lock" in message:
+        pid = re.search(r"PID (\d+)", message)
+        holder = f" (PID {pid.group(1)})" if pid else ""
+        return StoreError(
+            f"{name} is locked by another process{holder}; wait for it to finish or stop it, then try again"
+        )
+    if "database does not exist" in message:
+        return StoreError(f"{name} does not exist; a read-only store must already exist")
+    return StoreError(f"cannot open store {name}: {message}")
+
+
+class Store:
+    """A warlog store. Open it with `Store.open(path)`; use it as a context manager to close it."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, *, name: str, schema_version: int) -> None:
+        self._con: duckdb.DuckDBPyConnection | None = con
+        self._writer = Writer(con)
+        self.name = name
+        self.schema_version = schema_version
+
+    @classmethod
+    def open(cls, path: str | Path | None, *, read_only: bool = False) -> Store:
+        """Open (creating or migrating if needed) the store at `path`.
+
+        Args:
+            path: the database file; None or ":memory:" for a store in memory. Missing parent
+                folders are created.
+            read_only: open without writing; the store must exist and be up to date.
+
+        Raises:
+            StoreError: the file is not a DuckDB database or not a warlog store, is locked by another
+                process, was written by a newer warlog, or cannot be created.
+        """
+        in_memory = path is None or str(path) == _MEMORY
+        name = _MEMORY if in_memory else str(Path(path).expanduser())
+        if in_memory and read_only:
+            raise StoreError("an in-memory store cannot be opened read-only; give a file path")
+        if not in_memory and not read_only:
+            try:
+                Path(name).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"cannot create the folder for store {name}: {e.strerror or e}") from e
+        try:
+            con = duckdb.connect(_MEMORY if in_memory else name, read_only=read_only)
+        except duckdb.Error as e:
+            raise _open_error(name, e) from e
+        try:
+            version = migrate(con, name, read_only=read_only)
+        except StoreError:
+            con.close()
+            raise
+        except duckdb.Error as e:
+            con.close()
+            raise StoreError(f"cannot read the schema of store {name}: {_first_line(e)}") from e
+        return cls(con, name=name, schema_version=version)
+
+    def close(self) -> None:
+        """Close the store; closing twice is harmless."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.name!r}, schema_version={self.schema_version})"
+
+    @property
+    def _connection(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise StoreError(f"store {self.name} is closed; open it again with Store.open()")
+        return self._con
+
+    @contextmanager
+    def _reading(self, action: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        con = self._connection
+        try:
+            yield con
+        except duckdb.Error as e:
+            raise StoreError(f"cannot {action} in store {self.name}: {_first_line(e)}") from e
+
+    @contextmanager
+    def _transaction(self, action: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Run the block in one transaction: everything it wrote is committed, or nothing."""
+        con = self._connection
+        try:
+            con.begin()
+            yield con
+            con.commit()
+        except BaseException as e:
+            # The block's error is what matters; a rollback failing after it adds nothing.
+            with suppress(duckdb.Error):
+                con.rollback()
+            if isinstance(e, duckdb.Error):
+                raise StoreError(f"cannot {action} in store {self.name}: {_first_line(e)}") from e
+            raise
+
+    def has_document(self, document_id: str) -> bool:
+        """Whether a report of this document is stored."""
+        with self._reading("look up a document") as con:
+            found = con.execute("SELECT 1 FROM documents WHERE id = $id", {"id": document_id}).fetchone()
+        return found is not None
+
+    def document_ids(self) -> set[str]:
+        """The ids of every stored document (to skip them quickly in a large ingest)."""
+        with self._reading("list documents") as con:
+            return {row[0] for row in con.execute("SELECT id FROM documents").fetchall()}
+
+    def save(self, report: Report) -> bool:
+        """Store a report in one transaction; False (and nothing written) if its document is stored.
+
+        Saving also clears the recorded failures of this document: those with its id, or whose
+        source is the document's source or URL.
+
+        Raises:
+            StoreError: the report cannot be written (e.g. two actors share an id); nothing is stored.
+        """
+        check_unique_ids(report)
+        with self._transaction(f"save document {report.document.id!r}") as con:
+            if con.execute("SELECT 1 FROM documents WHERE id = $id", {"id": report.document.id}).fetchone():
+                return False
+            insert_report(self._writer, con, report)
+            self._clear_failures(con, report)
+        return True
+
+    def replace(self, report: Report) -> None:
+        """Store a report in one transaction, replacing any stored report of the same document."""
+        check_unique_ids(report)
+        with self._transaction(f"replace document {report.document.id!r}") as con:
+            actor_ids, place_ids = delete_document_rows(con, report.document.id)
+            insert_report(self._writer, con, report)
+            drop_orphans(con, actor_ids, place_ids)
+            self._clear_failures(con, report)
+
+    def _clear_failures(self, con: duckdb.DuckDBPyConnection, report: Report) -> None:
+        document = report.document
+        sources = [s for s in (document.source, document.url) if s is not None]
+        con.execute(
+            "DELETE FROM failures WHERE document_id = $id OR list_contains($sources, source)",
+            {"id": document.id, "sources": sources},
+        )
+
+    def record_failure(self, failure: Failure) -> None:
+        """Record a document that could not be read or analyzed, with the time (UTC)."""
+        with self._transaction("record a failure") as con:
+            self._writer.insert(
+                "failures",
+                [{**failure.to_dict(), "at": datetime.now(UTC).replace(tzinfo=None)}],
+            )
+
+    def failures(self) -> list[Failure]:
+        """Every recorded failure, oldest first."""
+        with self._reading("list failures") as con:
+            rows = con.execute(
+                'SELECT source, reason, message, document_id FROM failures ORDER BY "at", id'
+            ).fetchall()
+        return [Failure(source=s, reason=r, message=m, document_id=d) for s, r, m, d in rows]
+
+    def report(self, document_id: str) -> Report | None:
+        """The stored report of a document, equal to the one saved; None if it is not stored."""
+        with self._reading(f"read document {document_id!r}") as con:
+            return load_report(con, document_id)
+
+    def count(self, table: str) -> int:
+        """The number of rows in one of the store's tables.
+
+        Raises:
+            StoreError: `table` is not a table of the store; the message lists them.
+        """
+        if table not in TABLES:
+            raise StoreError(f"no table {table!r} in the store; valid choices: {', '.join(TABLES)}")
+        with self._reading(f"count {table}") as con:
+            row = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()
+        return int(row[0]) if row else 0
+
+    def query(
+        self,
+        what: str,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        place: str | None = None,
+        document: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> QueryResult:
+        """Query the corpus.
+
+        Args:
+            what: one of "documents", "actors", "events", "claims", "places", "failures".
+            actor: an actor id, or part of an actor's name or alias (any case): for events an actor
+                or recipient, for claims the speaker, for documents and places the documents
+                mentioning the actor.
+            type: the actor kind (actors), event type (events) or failure reason (failures).
+            status: the event status (events).
+            since: ISO date; keep items dated on or after it (the document's published date, the
+                event's date, the failure's time).
+            until: ISO date; keep items dated on or before it.
+            place: a place id or part of its name: the event's place, or documents mentioning it.
+            document: a document id or the start of one.
+            limit: at most this many rows (None: all).
+            offset: skip this many rows first.
+
+        Returns:
+            A QueryResult; actors and places have one row per id across the corpus, with the number
+            of documents and mentions.
+
+        Raises:
+            StoreError: `what` is unknown, a filter does not apply to it, or a value is invalid; the
+                message lists the valid choices.
+        """
+        filters = {
+            "actor": actor,
+            "type": type,
+            "status": status,
+            "since": since,
+            "until": until,
+            "place": place,
+            "document": document,
+        }
+        with self._reading(f"query {what}") as con:
+            return run_query(con, what, filters, limit=limit, offset=offset)

@@ -1,0 +1,312 @@
+"""Write a Report into the normalized tables, and delete a document's rows.
+
+Rows go in one batch per table: a typed list of structs passed as a single parameter and unnested,
+which is both parameterized and far faster than one INSERT per row. Callers own the transaction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+
+from warlog.errors import StoreError
+from warlog.model import Actor, Evidence, Place, Report
+
+# The per-document tables, deleted child-first when a document is replaced.
+DOCUMENT_TABLES = (
+    "mentions",
+    "document_actors",
+    "place_mentions",
+    "document_places",
+    "events",
+    "claims",
+    "contradictions",
+    "relations",
+)
+
+Row = dict[str, Any]
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+class Writer:
+    """Inserts rows through one connection, caching each table's column types."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self._con = con
+        self._statements: dict[str, tuple[tuple[str, ...], str]] = {}
+
+    def _statement(self, table: str) -> tuple[tuple[str, ...], str]:
+        if table not in self._statements:
+            columns = self._con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema = 'main' AND table_name = $table ORDER BY ordinal_position",
+                {"table": table},
+            ).fetchall()
+            names = tuple(name for name, _ in columns if not (table == "failures" and name == "id"))
+            types = dict(columns)
+            struct = ", ".join(f"{_quote(name)} {types[name]}" for name in names)
+            sql = (
+                f"INSERT INTO {_quote(table)} ({', '.join(_quote(n) for n in names)}) "
+                f"SELECT unnest(r) FROM (SELECT unnest(CAST($rows AS STRUCT({struct})[])) AS r)"
+            )
+            self._statements[table] = (names, sql)
+        return self._statements[table]
+
+    def insert(self, table: str, rows: Sequence[Row], *, replace: bool = False) -> None:
+        """Insert rows (dicts keyed by column name) into a table in one statement.
+
+        With `replace`, a row whose primary key is already stored overwrites it.
+        """
+        if not rows:
+            return
+        names, sql = self._statement(table)
+        if replace:
+            sql = sql.replace("INSERT INTO", "INSERT OR REPLACE INTO", 1)
+        self._con.execute(sql, {"rows": [{name: row.get(name) for name in names} for row in rows]})
+
+
+def _evidence(evidence: Evidence) -> Row:
+    return {
+        "start": evidence.start,
+        "end": evidence.end,
+        "text": evidence.text,
+        "rule": evidence.rule,
+        "confidence": evidence.confidence,
+    }
+
+
+def _flat_evidence(evidence: Evidence) -> Row:
+    return {f"evidence_{key}": value for key, value in _evidence(evidence).items()}
+
+
+def check_unique_ids(report: Report) -> None:
+    """Raise StoreError when two actors, places, events, claims or contradictions share an id."""
+    groups = {
+        "actor": report.actors,
+        "place": report.places,
+        "event": report.events,
+        "claim": report.claims,
+        "contradiction": report.contradictions,
+    }
+    for kind, items in groups.items():
+        repeated = [key for key, n in Counter(item.id for item in items).items() if n > 1]
+        if repeated:
+            raise StoreError(
+                f"report {report.document.id!r} has {kind} id {repeated[0]!r} more than once; "
+                "ids must be unique within a report"
+            )
+
+
+def insert_report(writer: Writer, con: duckdb.DuckDBPyConnection, report: Report) -> None:
+    """Insert every row of a report; its `documents` row overwrites a stored one with the same id."""
+    document = report.document
+    doc_id = document.id
+    writer.insert(
+        "documents",
+        replace=True,
+        rows=[
+            {
+                **document.to_dict(),
+                "warlog_version": report.version,
+                "provenance": [{"name": name, "version": version} for name, version in report.provenance],
+                "stored_at": datetime.now(UTC).replace(tzinfo=None),
+            }
+        ],
+    )
+    _upsert_actors(writer, con, report.actors)
+    _upsert_places(writer, con, report.places)
+    writer.insert("document_actors", [_document_actor(doc_id, seq, a) for seq, a in enumerate(report.actors)])
+    writer.insert(
+        "mentions",
+        [
+            {**_evidence(m), "document_id": doc_id, "actor_id": a.id, "seq": seq}
+            for a in report.actors
+            for seq, m in enumerate(a.mentions)
+        ],
+    )
+    writer.insert(
+        "document_places",
+        [
+            {**p.to_dict(), "document_id": doc_id, "place_id": p.id, "seq": seq}
+            for seq, p in enumerate(report.places)
+        ],
+    )
+    writer.insert(
+        "place_mentions",
+        [
+            {**_evidence(m), "document_id": doc_id, "place_id": p.id, "seq": seq}
+            for p in report.places
+            for seq, m in enumerate(p.mentions)
+        ],
+    )
+    _insert_findings(writer, report)
+
+
+def _document_actor(doc_id: str, seq: int, actor: Actor) -> Row:
+    return {
+        "document_id": doc_id,
+        "actor_id": actor.id,
+        "seq": seq,
+        "name": actor.name,
+        "kind": actor.kind,
+        "country": actor.country,
+        "parents": list(actor.parents),
+        "aliases": list(actor.aliases),
+        "origin": actor.origin,
+    }
+
+
+def _insert_findings(writer: Writer, report: Report) -> None:
+    doc_id = report.document.id
+    writer.insert(
+        "events",
+        [
+            {
+                "document_id": doc_id,
+                "seq": seq,
+                "id": e.id,
+                "type": e.type,
+                "mode": e.mode,
+                "actors": list(e.actors),
+                "recipients": list(e.recipients),
+                "place": e.place,
+                "date": e.date.to_dict() if e.date is not None else None,
+                "fatalities": e.fatalities.to_dict() if e.fatalities is not None else None,
+                "status": e.status,
+                "speaker": e.speaker,
+                "codes": [{"scheme": scheme, "code": code} for scheme, code in e.codes],
+                "confidence": e.confidence,
+                **_flat_evidence(e.evidence),
+                "also": [_evidence(x) for x in e.also],
+            }
+            for seq, e in enumerate(report.events)
+        ],
+    )
+    writer.insert(
+        "claims",
+        [
+            {
+                **c.to_dict(),
+                "document_id": doc_id,
+                "seq": seq,
+                "events": list(c.events),
+                **_flat_evidence(c.evidence),
+            }
+            for seq, c in enumerate(report.claims)
+        ],
+    )
+    writer.insert(
+        "contradictions",
+        [{**c.to_dict(), "document_id": doc_id, "seq": seq} for seq, c in enumerate(report.contradictions)],
+    )
+    writer.insert(
+        "relations",
+        [{**r.to_dict(), "document_id": doc_id, "seq": seq} for seq, r in enumerate(report.relations)],
+    )
+
+
+def _stale_ids(con: duckdb.DuckDBPyConnection, table: str, link: str, key: str, items: Iterable) -> tuple:
+    """Which of `items` are new to the corpus, and which corpus rows they may overwrite.
+
+    A corpus row may be overwritten when no stored document uses it any more (a replaced document
+    was its only user) or, for actors, when the stored version is not from the knowledge base and the
+    new one is: the first or the kb version wins.
+    """
+    ids = [item.id for item in items]
+    rows = con.execute(
+        f"SELECT t.id, {'t.origin' if table == 'actors' else 'NULL'}, "
+        f"EXISTS (SELECT 1 FROM {link} l WHERE l.{key} = t.id) "
+        f"FROM {table} t WHERE list_contains($ids, t.id)",
+        {"ids": ids},
+    ).fetchall()
+    known = {row[0]: (row[1], row[2]) for row in rows}
+    new = [item for item in items if item.id not in known]
+    stale = [
+        item
+        for item in items
+        if item.id in known
+        and (not known[item.id][1] or (known[item.id][0] != "kb" and getattr(item, "origin", None) == "kb"))
+    ]
+    return new, stale
+
+
+def _upsert_actors(writer: Writer, con: duckdb.DuckDBPyConnection, actors: Sequence[Actor]) -> None:
+    new, stale = _stale_ids(con, "actors", "document_actors", "actor_id", actors)
+    stale_ids = [a.id for a in stale]
+    if stale_ids:
+        con.execute("DELETE FROM actor_parents WHERE list_contains($ids, actor_id)", {"ids": stale_ids})
+        con.execute("DELETE FROM actor_aliases WHERE list_contains($ids, actor_id)", {"ids": stale_ids})
+        for a in stale:
+            con.execute(
+                'UPDATE actors SET "name" = $name, kind = $kind, country = $country, origin = $origin '
+                "WHERE id = $id",
+                {"id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "origin": a.origin},
+            )
+    writer.insert(
+        "actors",
+        [{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "origin": a.origin} for a in new],
+    )
+    written = [*new, *stale]
+    writer.insert(
+        "actor_parents",
+        [{"actor_id": a.id, "parent_id": p, "seq": seq} for a in written for seq, p in enumerate(a.parents)],
+    )
+    writer.insert(
+        "actor_aliases",
+        [{"actor_id": a.id, "alias": x, "seq": seq} for a in written for seq, x in enumerate(a.aliases)],
+    )
+
+
+def _upsert_places(writer: Writer, con: duckdb.DuckDBPyConnection, places: Sequence[Place]) -> None:
+    new, stale = _stale_ids(con, "places", "document_places", "place_id", places)
+    for p in stale:
+        con.execute(
+            'UPDATE places SET "name" = $name, country = $country, lat = $lat, lon = $lon, '
+            'feature = $feature, "precision" = $precision WHERE id = $id',
+            {k: v for k, v in p.to_dict().items() if k != "mentions"},
+        )
+    writer.insert("places", [{k: v for k, v in p.to_dict().items() if k != "mentions"} for p in new])
+
+
+def delete_document_rows(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[list[str], list[str]]:
+    """Delete a document's per-document rows (not its `documents` row); return its actor and place ids.
+
+    The corpus-wide actors and places stay until `drop_orphans`, so that saving the new version of
+    the document updates them in place rather than deleting and re-inserting a primary key in one
+    transaction (which DuckDB before 1.2 refuses).
+    """
+    params = {"doc": doc_id}
+    actor_ids = [
+        row[0]
+        for row in con.execute("SELECT actor_id FROM document_actors WHERE document_id = $doc", params).fetchall()
+    ]
+    place_ids = [
+        row[0]
+        for row in con.execute("SELECT place_id FROM document_places WHERE document_id = $doc", params).fetchall()
+    ]
+    for table in DOCUMENT_TABLES:
+        con.execute(f"DELETE FROM {_quote(table)} WHERE document_id = $doc", params)
+    return actor_ids, place_ids
+
+
+def drop_orphans(con: duckdb.DuckDBPyConnection, actor_ids: list[str], place_ids: list[str]) -> None:
+    """Delete the corpus actors and places among these ids that no stored document uses."""
+    unused = "list_contains($ids, {key}) AND {key} NOT IN (SELECT {used} FROM {link})"
+    unused_actor = unused.format(key="actor_id", used="actor_id", link="document_actors")
+    con.execute(f"DELETE FROM actor_parents WHERE {unused_actor}", {"ids": actor_ids})
+    con.execute(f"DELETE FROM actor_aliases WHERE {unused_actor}", {"ids": actor_ids})
+    con.execute(
+        "DELETE FROM actors WHERE " + unused.format(key="id", used="actor_id", link="document_actors"),
+        {"ids": actor_ids},
+    )
+    con.execute(
+        "DELETE FROM places WHERE " + unused.format(key="id", used="place_id", link="document_places"),
+        {"ids": place_ids},
+    )

@@ -1,0 +1,230 @@
+"""Store.query: every kind of query and every filter, on a small corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.errors import StoreError
+from warlog.model import Actor, Claim, Document, Event, Evidence, Failure, Place, Report, When
+from warlog.store import QUERY_KINDS, Store
+
+
+def ev(text: str = "x") -> Evidence:
+    return Evidence(0, len(text), text)
+
+
+HAMAS = Actor(id="hamas", name="Hamas", kind="armed_group", aliases=("Harakat al-Muqawama",),
+              mentions=(ev(), ev()))
+IDF = Actor(id="idf", name="Israel Defense Forces", kind="military", aliases=("IDF",), mentions=(ev(),))
+UNRWA = Actor(id="unrwa", name="UNRWA", kind="igo", mentions=(ev(),))
+GAZA = Place(id="gaza", name="Gaza City", mentions=(ev(),))
+RAFAH = Place(id="rafah", name="Rafah", lat=31.29, lon=34.25, mentions=(ev(), ev()))
+
+
+def doc(doc_id: str, published: str | None) -> Document:
+    return Document(id=doc_id, text="x" * 100, title=f"Title {doc_id}", published=published)
+
+
+CORPUS = (
+    Report(
+        version="0.1.0",
+        document=doc("2024-03-a", "2024-03-01"),
+        actors=(HAMAS, IDF),
+        places=(GAZA,),
+        events=(
+            Event(id="e1", type="ASSAULT", evidence=ev(), actors=("hamas",), recipients=("idf",),
+                  place="gaza", date=When("2024-03-01", "day", "Friday")),
+            Event(id="e2", type="PROTEST", evidence=ev(), actors=("civilians",), place="gaza",
+                  date=When("2024-02", "month", "last month"), status="claimed"),
+        ),
+        claims=(Claim(id="c1", text="they attacked", evidence=ev(), speaker="idf", speaker_text="the IDF"),),
+    ),
+    Report(
+        version="0.1.0",
+        document=doc("2024-04-b", "2024-04-15"),
+        actors=(IDF, UNRWA),
+        places=(RAFAH,),
+        events=(
+            Event(id="e1", type="ASSAULT", evidence=ev(), actors=("idf",), recipients=("civilians",),
+                  place="rafah", date=When("2024-04-10/2024-04-12", "period", "this week")),
+        ),
+        claims=(
+            Claim(id="c1", text="shelters were hit", evidence=ev(), speaker="unrwa"),
+            Claim(id="c2", text="no comment", evidence=ev(), speaker_text="a Hamas official"),
+        ),
+    ),
+    Report(
+        version="0.1.0",
+        document=doc("undated-c", None),
+        actors=(HAMAS,),
+        events=(Event(id="e1", type="ASSAULT", evidence=ev(), actors=("hamas",), status="denied"),),
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def store():
+    with Store.open(None) as opened:
+        for report in CORPUS:
+            opened.save(report)
+        opened.record_failure(Failure(source="a.pdf", reason="BinaryDocumentError", message="a PDF"))
+        opened.record_failure(Failure(source="b.txt", reason="LanguageError", message="fr", document_id="b"))
+        yield opened
+
+
+def ids(result, *columns: str) -> list:
+    rows = result.to_dicts()
+    return [tuple(row[c] for c in columns) if len(columns) > 1 else row[columns[0]] for row in rows]
+
+
+def test_documents_list_in_published_order_with_counts(store):
+    result = store.query("documents")
+    assert result.columns[:3] == ("id", "published", "title")
+    assert ids(result, "id", "actors", "places", "events", "claims") == [
+        ("2024-03-a", 2, 1, 2, 1),
+        ("2024-04-b", 2, 1, 1, 2),
+        ("undated-c", 1, 0, 1, 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"actor": "hamas"}, ["2024-03-a", "undated-c"]),
+        ({"actor": "DEFENSE"}, ["2024-03-a", "2024-04-b"]),  # a name substring, any case
+        ({"actor": "muqawama"}, ["2024-03-a", "undated-c"]),  # an alias substring
+        ({"actor": "nobody"}, []),
+        ({"place": "rafah"}, ["2024-04-b"]),
+        ({"place": "gaza c"}, ["2024-03-a"]),
+        ({"since": "2024-04-01"}, ["2024-04-b"]),
+        ({"until": "2024-03-31"}, ["2024-03-a"]),
+        ({"since": "2024-03", "until": "2024-03"}, ["2024-03-a"]),
+        ({"since": "2024"}, ["2024-03-a", "2024-04-b"]),
+        ({"document": "2024-0"}, ["2024-03-a", "2024-04-b"]),
+        ({"document": "%"}, []),  # a prefix, not a pattern
+        ({"actor": "idf", "since": "2024-04-01"}, ["2024-04-b"]),
+    ],
+)
+def test_document_filters(store, filters, expected):
+    assert ids(store.query("documents", **filters), "id") == expected
+
+
+def test_actors_aggregate_across_the_corpus(store):
+    result = store.query("actors")
+    assert result.columns == ("id", "name", "kind", "country", "origin", "documents", "mentions")
+    assert ids(result, "id", "documents", "mentions") == [("hamas", 2, 4), ("idf", 2, 2), ("unrwa", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"actor": "IDF"}, [("idf", 2, 2)]),
+        ({"type": "igo"}, [("unrwa", 1, 1)]),
+        ({"since": "2024-04-01"}, [("idf", 1, 1), ("unrwa", 1, 1)]),
+        ({"until": "2024-03-31"}, [("hamas", 1, 2), ("idf", 1, 1)]),
+        ({"document": "undated"}, [("hamas", 1, 2)]),
+        ({"place": "gaza"}, [("hamas", 1, 2), ("idf", 1, 1)]),
+    ],
+)
+def test_actor_filters(store, filters, expected):
+    assert ids(store.query("actors", **filters), "id", "documents", "mentions") == expected
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, [("2024-03-a", "e2"), ("2024-03-a", "e1"), ("2024-04-b", "e1"), ("undated-c", "e1")]),
+        ({"actor": "hamas"}, [("2024-03-a", "e1"), ("undated-c", "e1")]),
+        ({"actor": "Israel"}, [("2024-03-a", "e1"), ("2024-04-b", "e1")]),  # as actor or recipient
+        ({"actor": "civilians"}, [("2024-03-a", "e2"), ("2024-04-b", "e1")]),  # an id not in the corpus
+        ({"type": "PROTEST"}, [("2024-03-a", "e2")]),
+        ({"status": "denied"}, [("undated-c", "e1")]),
+        ({"place": "Gaza"}, [("2024-03-a", "e2"), ("2024-03-a", "e1")]),
+        ({"since": "2024-02-15"}, [("2024-03-a", "e2"), ("2024-03-a", "e1"), ("2024-04-b", "e1")]),
+        ({"since": "2024-03-02"}, [("2024-04-b", "e1")]),
+        ({"since": "2024-04-12"}, [("2024-04-b", "e1")]),  # the period's last day
+        ({"until": "2024-04-10"}, [("2024-03-a", "e2"), ("2024-03-a", "e1"), ("2024-04-b", "e1")]),
+        ({"until": "2024-02-01"}, [("2024-03-a", "e2")]),  # the month's first day
+        ({"document": "2024-04"}, [("2024-04-b", "e1")]),
+    ],
+)
+def test_event_filters(store, filters, expected):
+    assert ids(store.query("events", **filters), "document", "id") == expected
+
+
+def test_event_rows_carry_their_fields(store):
+    row = store.query("events", document="2024-04").to_dicts()[0]
+    assert row["actors"] == ["idf"] and row["recipients"] == ["civilians"]
+    assert row["date"] == "2024-04-10/2024-04-12" and row["place"] == "rafah" and row["status"] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, [("2024-03-a", "c1"), ("2024-04-b", "c1"), ("2024-04-b", "c2")]),
+        ({"actor": "idf"}, [("2024-03-a", "c1")]),
+        ({"actor": "unrwa"}, [("2024-04-b", "c1")]),
+        ({"actor": "hamas official"}, [("2024-04-b", "c2")]),  # the speaker's words
+        ({"since": "2024-04-01"}, [("2024-04-b", "c1"), ("2024-04-b", "c2")]),
+        ({"place": "rafah"}, [("2024-04-b", "c1"), ("2024-04-b", "c2")]),
+        ({"document": "2024-03-a"}, [("2024-03-a", "c1")]),
+    ],
+)
+def test_claim_filters(store, filters, expected):
+    assert ids(store.query("claims", **filters), "document", "id") == expected
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, [("rafah", 1, 2), ("gaza", 1, 1)]),
+        ({"place": "gaza"}, [("gaza", 1, 1)]),
+        ({"actor": "unrwa"}, [("rafah", 1, 2)]),
+        ({"until": "2024-03-31"}, [("gaza", 1, 1)]),
+    ],
+)
+def test_place_filters(store, filters, expected):
+    assert ids(store.query("places", **filters), "id", "documents", "mentions") == expected
+
+
+def test_failures_query(store):
+    assert ids(store.query("failures"), "source") == ["a.pdf", "b.txt"]
+    assert ids(store.query("failures", type="LanguageError"), "source") == ["b.txt"]
+    assert ids(store.query("failures", document="b"), "source") == ["b.txt"]
+    assert ids(store.query("failures", since="2000-01-01"), "source") == ["a.pdf", "b.txt"]
+    assert ids(store.query("failures", until="2000-01-01"), "source") == []
+
+
+def test_limit_and_offset_page_through_rows(store):
+    everything = ids(store.query("events"), "document", "id")
+    pages = [ids(store.query("events", limit=2, offset=start), "document", "id") for start in (0, 2, 4)]
+    assert pages == [everything[:2], everything[2:4], []]
+    assert ids(store.query("documents", limit=0), "id") == []
+    assert ids(store.query("documents", offset=2), "id") == ["undated-c"]
+
+
+def test_filters_are_values_not_sql(store):
+    assert store.query("documents", actor="'; DROP TABLE documents; --").rows == ()
+    assert store.count("documents") == 3
+
+
+@pytest.mark.parametrize(
+    ("what", "filters", "message"),
+    [
+        ("people", {}, "valid choices: documents, actors, events, claims, places, failures"),
+        ("claims", {"status": "denied"}, "filter 'status' does not apply to claims; claims accept: actor"),
+        ("events", {"status": "rumoured"}, "valid choices: asserted, reported"),
+        ("actors", {"type": "army"}, "valid choices: state, government, military"),
+        ("events", {"since": "March 2024"}, "since must be an ISO date"),
+        ("events", {"until": ""}, "must be a non-empty string"),
+        ("events", {"limit": -1}, "limit must be a whole number"),
+        ("events", {"offset": "2"}, "offset must be a whole number"),
+    ],
+)
+def test_invalid_queries_say_what_is_valid(store, what, filters, message):
+    with pytest.raises(StoreError, match=message.replace("(", r"\(")):
+        store.query(what, **filters)
+
+
+def test_query_kinds_are_exported():
+    assert QUERY_KINDS == ("documents", "actors", "events", "claims", "places", "failures")
