@@ -87,7 +87,7 @@ def test_jsonl_lines_become_documents_or_failures(tmp_path):
         "",
         json.dumps({"title": "no text"}),
         json.dumps({"text": french}),
-        json.dumps({"text": ENGLISH, "url": "https://example.com/aid", "author": "A. Writer", "source": "Wire"}),
+        json.dumps({"text": ENGLISH, "url": "https://example.com/aid", "author": "A. Lee", "source": "Wire"}),
         json.dumps({"text": ENGLISH, "title": 7}),
         json.dumps({"text": ENGLISH, "published": "whenever"}),
         json.dumps(["a", "list"]),
@@ -103,7 +103,7 @@ def test_jsonl_lines_become_documents_or_failures(tmp_path):
         (f"{path}:5", "LanguageError"),
     ]
     assert sixth.url == "https://example.com/aid" and sixth.published == "2016-03-01"
-    assert (sixth.author, sixth.source) == ("A. Writer", "Wire")
+    assert (sixth.author, sixth.source) == ("A. Lee", "Wire")
     assert [(f.source, f.reason) for f in (seventh, eighth, ninth)] == [
         (f"{path}:7", "InputError"),
         (f"{path}:8", "InputError"),
@@ -129,7 +129,9 @@ def test_jsonl_invalid_utf8_line(tmp_path):
     assert failure.reason == "EncodingError" and "offset 13" in failure.message
 
 
-def test_iter_documents_streams(mixed):
+def test_iter_documents_reads_each_file_only_when_its_turn_comes(mixed):
     results = iter_documents(mixed, settings=SETTINGS)
-    assert isinstance(next(results), Document)  # the first document comes before the rest is read
+    assert isinstance(next(results), Document)
+    (mixed / "02_empty.txt").write_text(ENGLISH, encoding="utf-8")
+    assert isinstance(next(results), Document)
     results.close()

@@ -39,8 +39,9 @@ def refused(path: Path, error: type[InputError], settings: Settings = SETTINGS) 
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t\r\n  "])
-def test_empty_file(tmp_path, data):
-    assert "empty" in refused(write(tmp_path / "empty.txt", data), EmptyDocumentError)
+@pytest.mark.parametrize("name", ["empty.txt", "empty.html"])
+def test_empty_file(tmp_path, data, name):
+    assert "is empty" in refused(write(tmp_path / name, data), EmptyDocumentError)
 
 
 @pytest.mark.parametrize(
@@ -78,9 +79,11 @@ def test_html_meta_charset_decodes_legacy_bytes(tmp_path):
     assert document.author == "Maria Lindqvïst"
 
 
-@pytest.mark.parametrize("bom", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE])
-def test_byte_order_mark_decides_the_encoding(tmp_path, bom):
-    codec = {codecs.BOM_UTF8: "utf-8", codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be"}[bom]
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")],
+)
+def test_byte_order_mark_decides_the_encoding(tmp_path, bom, codec):
     document = read_document(write(tmp_path / "bom.txt", bom + ENGLISH.encode(codec)), settings=SETTINGS)
     assert document.text == ENGLISH.strip()
 
@@ -155,7 +158,11 @@ def test_arabic():
             "после двух дней боев с повстанцами, сообщает правозащитная организация.",
             "Cyrillic",
         ),
-        ("叙利亚政府军周六在阿勒颇北部与反对派武装激战两天后，重新控制了数个村庄。据人权观察组织称，俄罗斯战机对该地区进行了数十次空袭。", "CJK"),
+        (
+            "叙利亚政府军周六在阿勒颇北部与反对派武装激战两天后，重新控制了数个村庄。"
+            "据人权观察组织称，俄罗斯战机对该地区进行了数十次空袭。",
+            "CJK",
+        ),
     ],
 )
 def test_other_languages(text, hint):

@@ -64,13 +64,22 @@ def full_report(doc_id: str = "doc-1") -> Report:
                 aliases=("Harakat al-Muqawama al-Islamiya", "Islamic Resistance Movement"),
                 mentions=(span(TEXT, "Hamas"), span(TEXT, "Hamas fighters", rule=None, confidence=0.25)),
             ),
-            Actor(id="idf", name="Israel Defense Forces", kind="military", country="ISR",
-                  mentions=(span(TEXT, "IDF"),)),
+            Actor(
+                id="idf", name="Israel Defense Forces", kind="military", country="ISR", mentions=(span(TEXT, "IDF"),)
+            ),
             Actor(id="ner:officials", name="Officials", kind="other", origin="ner"),
         ),
         places=(
-            Place(id="sderot", name="Sderot", country="ISR", lat=31.525, lon=34.5967, feature="city",
-                  precision=1, mentions=(span(TEXT, "Sderot"),)),
+            Place(
+                id="sderot",
+                name="Sderot",
+                country="ISR",
+                lat=31.525,
+                lon=34.5967,
+                feature="city",
+                precision=1,
+                mentions=(span(TEXT, "Sderot"),),
+            ),
             Place(id="rafah", name="Rafah", mentions=(span(TEXT, "Rafah", confidence=0.5),)),
         ),
         events=(
@@ -90,8 +99,13 @@ def full_report(doc_id: str = "doc-1") -> Report:
                 confidence=0.8,
                 also=(span(TEXT, "fired rockets"), span(TEXT, "rockets", rule=None)),
             ),
-            Event(id="e2", type="ASSAULT", evidence=span(TEXT, "a strike on Rafah"),
-                  fatalities=Toll(12, 15, "between 12 and 15"), date=When(None, None, None)),
+            Event(
+                id="e2",
+                type="ASSAULT",
+                evidence=span(TEXT, "a strike on Rafah"),
+                fatalities=Toll(12, 15, "between 12 and 15"),
+                date=When(None, None, None),
+            ),
             Event(id="e3", type="ASSAULT", evidence=span(TEXT, "strike")),
         ),
         claims=(
@@ -109,9 +123,7 @@ def full_report(doc_id: str = "doc-1") -> Report:
             ),
             Claim(id="c2", text="people were killed", evidence=span(TEXT, "people were killed")),
         ),
-        contradictions=(
-            Contradiction(id="x1", kind="toll", items=("e1", "e2"), explanation="0 killed vs 12 to 15"),
-        ),
+        contradictions=(Contradiction(id="x1", kind="toll", items=("e1", "e2"), explanation="0 killed vs 12 to 15"),),
         relations=(
             Relation(source="hamas", target="idf", polarity="hostile", weight=2.5, events=("e1",)),
             Relation(source="idf", target="hamas", polarity="hostile"),
@@ -181,8 +193,7 @@ def test_corpus_actor_keeps_the_first_or_the_kb_version(store):
     store.save(with_actor("b", Actor(id="x", name="X", kind="militia", aliases=("kx",))))
     store.save(with_actor("c", Actor(id="x", name="Later X", kind="other", origin="ner")))
     assert store.query("actors").to_dicts() == [
-        {"id": "x", "name": "X", "kind": "militia", "country": None, "origin": "kb", "documents": 3,
-         "mentions": 0}
+        {"id": "x", "name": "X", "kind": "militia", "country": None, "origin": "kb", "documents": 3, "mentions": 0}
     ]
     assert store.count("actor_aliases") == 1
     assert store.report("a").actors[0].name == "New X"  # each document keeps its own view
@@ -215,8 +226,7 @@ def test_failures_are_recorded_and_cleared_by_a_later_save(store):
     store.record_failure(Failure(source="https://example.invalid/a", reason="FetchError", message="timeout"))
     store.record_failure(Failure(source="c.txt", reason="LanguageError", message="fr", document_id="doc-1"))
     store.record_failure(Failure(source="d.txt", reason="EncodingError", message="bad", document_id="d"))
-    assert [f.source for f in store.failures()] == [
-        "a.html", "https://example.invalid/a", "c.txt", "d.txt"]
+    assert [f.source for f in store.failures()] == ["a.html", "https://example.invalid/a", "c.txt", "d.txt"]
     store.save(full_report())  # its url and id match the second and third failures
     assert store.failures() == [
         Failure(source="a.html", reason="EmptyDocumentError", message="empty"),
@@ -249,6 +259,7 @@ def test_open_creates_parent_folders_and_reopening_is_a_no_op(tmp_path):
         assert store.report("doc-1") == full_report()
     with Store.open(path, read_only=True) as store:
         assert store.document_ids() == {"doc-1"}
+        assert [row[0] for row in store.query("documents").rows] == ["doc-1"]
         with pytest.raises(StoreError, match="cannot save"):
             store.save(full_report("doc-2"))
 
@@ -298,7 +309,7 @@ def test_migrations_apply_in_order_and_a_failed_one_changes_nothing(tmp_path):
             migrate(con, "w", migrations=broken_v3)
         columns = {row[0] for row in con.execute("DESCRIBE documents").fetchall()}
         assert "section" in columns and "page" not in columns
-        assert con.execute("SELECT \"value\" FROM meta").fetchall() == [("2",)]
+        assert con.execute('SELECT "value" FROM meta').fetchall() == [("2",)]
     with pytest.raises(StoreError, match="upgrade warlog"):
         Store.open(path)
 
@@ -337,8 +348,13 @@ def crash_report(number: int) -> Report:
             for k in range(5)
         ),
         events=tuple(
-            Event(id=f"e{i}", type="ASSAULT", evidence=Evidence(i * 22, i * 22 + 20, text[i * 22 : i * 22 + 20]),
-                  actors=(f"a{i % 5}",), date=When("2024-01-01", "day", None))
+            Event(
+                id=f"e{i}",
+                type="ASSAULT",
+                evidence=Evidence(i * 22, i * 22 + 20, text[i * 22 : i * 22 + 20]),
+                actors=(f"a{i % 5}",),
+                date=When("2024-01-01", "day", None),
+            )
             for i in range(number % 50)
         ),
     )
@@ -378,7 +394,7 @@ def test_a_killed_writer_leaves_only_whole_documents(tmp_path):
             writer.stdout.close()
         with Store.open(path) as store:
             ids = sorted(store.document_ids())
-            assert ids[: kill_at] == [f"doc-{n:04d}" for n in range(kill_at)]
+            assert ids[:kill_at] == [f"doc-{n:04d}" for n in range(kill_at)]
             assert len(ids) in (kill_at, kill_at + 1)
             for doc_id in ids:
                 report = store.report(doc_id)

@@ -13,8 +13,7 @@ def ev(text: str = "x") -> Evidence:
     return Evidence(0, len(text), text)
 
 
-HAMAS = Actor(id="hamas", name="Hamas", kind="armed_group", aliases=("Harakat al-Muqawama",),
-              mentions=(ev(), ev()))
+HAMAS = Actor(id="hamas", name="Hamas", kind="armed_group", aliases=("Harakat al-Muqawama",), mentions=(ev(), ev()))
 IDF = Actor(id="idf", name="Israel Defense Forces", kind="military", aliases=("IDF",), mentions=(ev(),))
 UNRWA = Actor(id="unrwa", name="UNRWA", kind="igo", mentions=(ev(),))
 GAZA = Place(id="gaza", name="Gaza City", mentions=(ev(),))
@@ -32,10 +31,24 @@ CORPUS = (
         actors=(HAMAS, IDF),
         places=(GAZA,),
         events=(
-            Event(id="e1", type="ASSAULT", evidence=ev(), actors=("hamas",), recipients=("idf",),
-                  place="gaza", date=When("2024-03-01", "day", "Friday")),
-            Event(id="e2", type="PROTEST", evidence=ev(), actors=("civilians",), place="gaza",
-                  date=When("2024-02", "month", "last month"), status="claimed"),
+            Event(
+                id="e1",
+                type="ASSAULT",
+                evidence=ev(),
+                actors=("hamas",),
+                recipients=("idf",),
+                place="gaza",
+                date=When("2024-03-01", "day", "Friday"),
+            ),
+            Event(
+                id="e2",
+                type="PROTEST",
+                evidence=ev(),
+                actors=("civilians",),
+                place="gaza",
+                date=When("2024-02", "month", "last month"),
+                status="claimed",
+            ),
         ),
         claims=(Claim(id="c1", text="they attacked", evidence=ev(), speaker="idf", speaker_text="the IDF"),),
     ),
@@ -45,8 +58,15 @@ CORPUS = (
         actors=(IDF, UNRWA),
         places=(RAFAH,),
         events=(
-            Event(id="e1", type="ASSAULT", evidence=ev(), actors=("idf",), recipients=("civilians",),
-                  place="rafah", date=When("2024-04-10/2024-04-12", "period", "this week")),
+            Event(
+                id="e1",
+                type="ASSAULT",
+                evidence=ev(),
+                actors=("idf",),
+                recipients=("civilians",),
+                place="rafah",
+                date=When("2024-04-10/2024-04-12", "period", "this week"),
+            ),
         ),
         claims=(
             Claim(id="c1", text="shelters were hit", evidence=ev(), speaker="unrwa"),

@@ -51,7 +51,10 @@ PERSON_SOURCES = ("CountryInfo", "IGOrulers")
 # single words that are never an actor's alias on their own
 COMMON_WORDS = frozenset(
     """government military army police state people party forces union council front movement group
-    president minister leader soviet islamic national republic democratic liberation people's""".split()
+    president minister leader soviet islamic national republic democratic liberation people's
+    organization organisation youth zero tigers falcon falcons paradise machete mavericks muhammad
+    muhammed mohammed abdullah shahin hamzah muhannad yahweh gaza gazan rafah ghazzah marxist-leninist
+    resistance martyrs freedom justice unity hope""".split()
 )
 
 
@@ -65,14 +68,15 @@ def display_name(phrase: str) -> str:
 def _display_word(word: str, *, first: bool, single: bool) -> str:
     letters = [c for c in word if c.isalpha()]
     vowels = [c for c in letters if c.lower() in "aeiouy"]
-    if "." in word.strip(".") or word.startswith("(") or (letters and not vowels):
+    acronym = word.startswith("(") and len(letters) <= 5
+    if "." in word.strip(".") or acronym or (letters and not vowels):
         return word.upper()
     if single and len(letters) <= 3:
         return word.upper()
     parts = re.split(r"([-'])", word.lower())
     shaped = []
     for i, part in enumerate(parts):
-        after_apostrophe = i > 0 and parts[i - 1] == "'" and len(part) <= 2
+        after_apostrophe = i > 1 and parts[i - 1] == "'" and len(parts[i - 2]) > 1  # Da'esh, not O'Brien
         keep_lower = part in LOWER_WORDS and not (first and i == 0) or after_apostrophe
         shaped.append(part if keep_lower else part[:1].upper() + part[1:])
     return "".join(shaped)
@@ -146,7 +150,7 @@ def clean_aliases(name: str, aliases: Iterable[str]) -> list[str]:
         alias, acronyms = split_acronyms(alias)
         for form in (alias, *acronyms):
             key = normalize_alias(form)
-            if not key or key in seen or len(key) < 2 or key in COMMON_WORDS:
+            if not key or key in seen or len(key) < 2 or key in COMMON_WORDS or key.isdigit():
                 continue
             seen.add(key)
             kept.append(form)
@@ -172,6 +176,5 @@ def agents_to_specs(agents: Iterable[PetrarchAgent]) -> list[AgentModel]:
     specs = []
     for kind, suffix, template, parent in {v[1]: v for v in AGENT_SECTORS.values()}.values():
         if suffix in nouns:
-            specs.append(AgentModel(nouns=list(nouns[suffix]), kind=kind, suffix=suffix, name=template,
-                                    parent=parent))  # fmt: skip
+            specs.append(AgentModel(nouns=list(nouns[suffix]), kind=kind, suffix=suffix, name=template, parent=parent))
     return specs

@@ -50,9 +50,7 @@ class Affiliation:
         """Whether the affiliation holds on ISO date `on` (always, when `on` is None)."""
         if on is None:
             return True
-        return (self.valid_from is None or self.valid_from <= on) and (
-            self.valid_to is None or on <= self.valid_to
-        )
+        return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or on <= self.valid_to)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,16 +137,14 @@ class KnowledgeBase:
         self._agents: dict[str, AgentSpec] = {}
         self._suffixes: dict[str, AgentSpec] = {}
         for spec in agents:
-            self._suffixes[spec.suffix] = spec
+            self._suffixes[spec.suffix] = spec  # a later pack's spec replaces an earlier one
+        for spec in self._suffixes.values():
             for noun in spec.nouns:
                 self._agents[normalize_alias(noun)] = spec
         self._folded: dict[str, list[AliasHit]] = {}
         self._exact: dict[str, list[AliasHit]] = {}
-        for hit in self.aliases():
-            if hit.case_sensitive:
-                self._exact.setdefault(acronym_key(hit.alias), []).append(hit)
-            else:
-                self._folded.setdefault(normalize_alias(hit.alias), []).append(hit)
+        for hit, key in self._surface_forms():
+            (self._exact if hit.case_sensitive else self._folded).setdefault(key, []).append(hit)
 
     @classmethod
     def load(cls, *, packs_dir: Path | None = None, builtin: bool = True) -> KnowledgeBase:
@@ -243,7 +239,11 @@ class KnowledgeBase:
         return tuple(sorted(best.values(), key=lambda h: (FORMS.index(h.form), h.actor_id)))
 
     def aliases(self) -> Iterator[AliasHit]:
-        """Every (surface form, actor) pair, each form once per actor: the input of a phrase matcher."""
+        """Every (surface form, actor) pair: the input of a phrase matcher. Variants that look up
+        alike ("IS" and "I.S.") are all listed, since they tokenize differently."""
+        return (hit for hit, _ in self._surface_forms())
+
+    def _surface_forms(self) -> Iterator[tuple[AliasHit, str]]:
         for actor in self._actors.values():
             seen: set[str] = set()
             forms = [(actor.name, "name")]
@@ -253,9 +253,9 @@ class KnowledgeBase:
             for text, form in forms:
                 sensitive = is_case_sensitive(text)
                 key = acronym_key(text) if sensitive else normalize_alias(text)
-                if (sensitive, key) not in seen:
-                    seen.add((sensitive, key))
-                    yield AliasHit(actor.id, text, form, sensitive, actor.pack)
+                if text not in seen:
+                    seen.add(text)
+                    yield AliasHit(actor.id, text, form, sensitive, actor.pack), key
 
     def agent(self, noun: str) -> AgentSpec | None:
         """The agent spec of a generic noun, singular or plural ("rebel", "Rebels"), or None."""
@@ -282,9 +282,7 @@ class KnowledgeBase:
         demonym = state.demonyms[0] if state.demonyms else state.name
         name = spec.name.format(demonym=demonym, country=state.name)
         parent = iso if spec.parent is None else f"{iso}.{spec.parent}"
-        return KBActor(
-            actor_id, name, spec.kind, iso.upper(), None, (), (), (), (Affiliation(parent),), spec.pack
-        )
+        return KBActor(actor_id, name, spec.kind, iso.upper(), None, (), (), (), (Affiliation(parent),), spec.pack)
 
     def ancestors(self, actor_id: str, *, on: str | None = None) -> tuple[str, ...]:
         """The actor's parents, their parents and so on, nearest first, without repeats or cycles;
@@ -317,9 +315,7 @@ class KnowledgeBase:
         return found
 
     def _explanation(self, actor: KBActor, alias: str, form: str) -> Explanation:
-        return Explanation(
-            actor, alias, form, actor.pack, self._paths.get(actor.pack), self.ancestors(actor.id)
-        )
+        return Explanation(actor, alias, form, actor.pack, self._paths.get(actor.pack), self.ancestors(actor.id))
 
 
 def _actor(model: ActorModel, pack: str) -> KBActor:

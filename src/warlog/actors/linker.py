@@ -40,6 +40,10 @@ TITLES = frozenset(
 )  # fmt: skip
 NEW_ACTOR_KINDS = {"PERSON": "person", "ORG": "organization"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# labels the small English model often gives to place names ("Palmyra" PERSON, "Aleppo" NORP)
+MISLABELED_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT"})
+# generic agents that still denote their group as a modifier: "rebel-held", "regime forces", "rebel positions"
+MODIFIER_AGENT_KINDS = frozenset({"rebel_group", "government"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,8 +209,10 @@ class ActorLinker:
             if token.i in found.taken or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
             spec = self.kb.agent(token.lower_) or self.kb.agent(token.lemma_.lower())
-            if spec is None:
+            if spec is None or _inside_name(token) or _apposed_to_actor(token, found):
                 continue
+            if token.dep_ in ("amod", "compound") and spec.kind not in MODIFIER_AGENT_KINDS:
+                continue  # "terrorist targets", "military-intelligence matters": not an actor
             owner, owner_span = self._possessor(token, found)
             if owner is not None and owner_span is not None:
                 scoped = self._scope_by_owner(spec, owner)
@@ -230,8 +236,8 @@ class ActorLinker:
     def _scope_by_owner(self, spec, owner: KBActor) -> KBActor | None:
         """The agent of the owner: a state's army, a leader's government."""
         assert self.kb is not None
-        if owner.kind == "state" and owner.country:
-            return self.kb.scoped_agent(spec, owner.country)
+        if owner.kind in ("state", "government", "military") and owner.country:
+            return self.kb.scoped_agent(spec, owner.country)  # "Syria's army", "the regime's air force"
         if owner.kind == "person":
             for ancestor_id in self.kb.ancestors(owner.id):
                 ancestor = self.kb.get(ancestor_id)
@@ -255,7 +261,7 @@ class ActorLinker:
                 found.add_place(span if place is None or self.gazetteer.lookup(span.text) else ent, place)
                 continue
             kind = NEW_ACTOR_KINDS.get(ent.label_)
-            known = _by_surname(ent, new_actors)
+            known = _by_surname(ent, new_actors) or _by_head_noun(ent, found)
             if known is not None:
                 found.add_actor(_with_title(ent), known, "ner", 0.8)
             elif kind is not None and _is_name(ent):
@@ -341,6 +347,8 @@ def _extend_place(ent: Span) -> Span:
 
 def _looks_like_place(ent: Span, place: GeoName, country: str | None) -> bool:
     """An entity the tagger did not call a place that the gazetteer knows, used as a place."""
+    if ent.label_ not in MISLABELED_PLACE_LABELS or not ent.text[:1].isupper():
+        return False
     if ent.label_ == "PERSON" and ent.start > 0 and ent.doc[ent.start - 1].lower_ in TITLES:
         return False
     return place.source != "geonames" or (country is not None and place.country == country) or is_locative(ent)
@@ -349,6 +357,33 @@ def _looks_like_place(ent: Span, place: GeoName, country: str | None) -> bool:
 def _is_name(ent: Span) -> bool:
     words = [t for t in ent if t.is_alpha]
     return bool(words) and all(t.text[:1].isupper() for t in words if t.lower_ not in ("of", "the", "al", "and"))
+
+
+def _inside_name(token: Token) -> bool:
+    """A capitalized word of a longer name: "Infantry" in "Infantry Academy", "Army" in a title."""
+    if token.ent_iob_ == "O" or not token.text[:1].isupper():
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is not None and len(ent) > 1 and ent.label_ != "NORP"
+
+
+def _apposed_to_actor(token: Token, found: _Found) -> bool:
+    """"the National Defence Forces (NDF), a ... sectarian militia": the apposition restates the actor."""
+    if token.dep_ != "appos":
+        return False
+    head = token.head
+    return any(start <= head.i < end for start, end in found.actors)
+
+
+def _by_head_noun(ent: Span, found: _Found) -> KBActor | None:
+    """"the Embassy" after "the U.S. Embassy in Syria": the last actor whose name holds that noun."""
+    text = re.sub(r"^(the|The)\s+", "", ent.text)
+    if " " in text or not text[:1].isupper():
+        return None
+    for mention in sorted(found.actors.values(), key=lambda m: -m.start):
+        if mention.start < ent.start_char and text in mention.actor.name.split() and mention.actor.kind != "person":
+            return mention.actor
+    return None
 
 
 def _with_title(ent: Span) -> Span:

@@ -31,9 +31,23 @@ from warlog.errors import PackError
 from warlog.model import ACTOR_KINDS
 
 try:  # libyaml is an order of magnitude faster; the pure-Python loader gives the same result
-    from yaml import CSafeLoader as SafeLoader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+_NULLS = frozenset({"~", "null", "Null", "NULL", ""})
+
+
+class SafeLoader(_BaseLoader):
+    """YAML loader for packs: every plain scalar is a string except null (`~`, `null`, empty), so
+    dates (2000-07-17) and versions (2026.11) need no quotes, and resolving tags is cheap."""
+
+    def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return "tag:yaml.org,2002:null" if implicit[0] and value in _NULLS else "tag:yaml.org,2002:str"
+        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
+
 
 # ISO 3166 user-assigned or disputed codes that reporting needs and pycountry lacks or lists differently.
 EXTRA_COUNTRY_CODES = {"XKX": "Kosovo", "PSE": "Palestine", "ESH": "Western Sahara"}
@@ -136,9 +150,7 @@ class AgentModel(_Strict):
         try:
             value.format(**{f: "x" for f in NAME_FIELDS})
         except (KeyError, IndexError, ValueError) as e:
-            raise ValueError(
-                f"name template {value!r} is invalid ({e}); it may use {{demonym}} and {{country}}"
-            ) from e
+            raise ValueError(f"name template {value!r} is invalid ({e}); it may use {{demonym}} and {{country}}") from e
         return value
 
 
@@ -265,8 +277,7 @@ def acronym_key(text: str) -> str:
 def is_case_sensitive(alias: str) -> bool:
     """Whether an alias is an acronym that must match case-sensitively: letters all upper case and at
     most five of them ("IS", "U.S.", "NDF", "ISWAP"), so that "is" and "us" never match."""
-    letters = [c for c in alias if c.isalpha()]
-    return 0 < len(letters) <= 5 and all(c.isupper() for c in letters)
+    return alias.isupper() and sum(c.isalpha() for c in alias) <= 5
 
 
 try:
@@ -281,6 +292,5 @@ def dump_pack(model: PackModel, *, header: str = "") -> str:
     data = model.model_dump(exclude_defaults=True)
     data = {"pack": model.pack, "version": model.version, **data}
     comments = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
-    body = yaml.dump(data, Dumper=SafeDumper, sort_keys=False, allow_unicode=True, width=110,
-                     default_flow_style=None)  # fmt: skip
+    body = yaml.dump(data, Dumper=SafeDumper, sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
     return comments + body

@@ -114,11 +114,16 @@ def parse_code(text: str) -> PetrarchCode | None:
     start, end, sign, single = match.groups()
     try:
         if start:
-            return PetrarchCode(code, _checked(_iso(start)), _checked(_iso(end)))
+            first, last = _checked(_iso(start)), _checked(_iso(end))
+            if first > last:
+                raise ValueError(f"date range {when!r} ends before it starts")
+            return PetrarchCode(code, first, last)
         if sign == "<":
             return PetrarchCode(code, None, _checked(_iso(single)))
         return PetrarchCode(code, _checked(_iso(single)), None)
     except ValueError as e:
+        if "ends before" in str(e):
+            raise
         raise ValueError(f"date {when!r} is not a calendar date") from e
 
 
@@ -250,9 +255,7 @@ def pluralize(noun: str) -> str:
     return f"{head} {last}" if head else last
 
 
-def convert_petrarch(
-    path: Path, *, kind: str = "actors", pack_name: str, version: str, strict: bool = True
-) -> str:
+def convert_petrarch(path: Path, *, kind: str = "actors", pack_name: str, version: str, strict: bool = True) -> str:
     """YAML text of a valid warlog pack made from a PETRARCH actor or agent dictionary.
 
     Args:
@@ -281,8 +284,7 @@ def convert_petrarch(
     else:
         raise PackError(f"{path}:1: unknown dictionary kind {kind!r}; valid kinds: actors, agents")
     try:
-        pack = PackModel(pack=pack_name, version=version, source=f"PETRARCH dictionary {path.name}",
-                         **content)  # fmt: skip
+        pack = PackModel(pack=pack_name, version=version, source=f"PETRARCH dictionary {path.name}", **content)
     except ValidationError as e:
         raise PackError(f"{path}:1: cannot make a pack: {e.errors()[0]['msg']}") from e
     header = [f"Converted from the PETRARCH {kind} dictionary {path.name} by warlog: {summary}."]

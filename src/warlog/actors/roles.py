@@ -48,6 +48,10 @@ def _governing(token: Token) -> Token:
 
 def is_locative(span: Span) -> bool:
     """The span names where something is: "in Syria", "north of Aleppo", "northern Syria"."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.tag_ == "POS":
+        # "a General in Iran's Revolutionary Guard": the possessor acts unless it owns a place
+        return after.head.lower_ in GEOGRAPHIC_NOUNS or span.root.head.lower_ in GEOGRAPHIC_NOUNS
     token = _governing(span.root)
     if token.dep_ == "pobj":
         prep = token.head
@@ -67,6 +71,8 @@ def is_acting(span: Span) -> bool:
     """The span denotes an agent or a party, not a location."""
     if is_locative(span):
         return False
+    if is_possessive(span):
+        return True
     token = _governing(span.root)
     if token.dep_ in ACTING_DEPS:
         return True

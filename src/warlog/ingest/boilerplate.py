@@ -22,6 +22,7 @@ being the known title. Otherwise a text is left as it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from warlog.ingest.ids import normalize_text
@@ -35,7 +36,12 @@ _SOURCE_LINE = re.compile(
     r"Source:\s*(?P<source>[^()]+?)(?:\s+[-–—]+\s+by\s+(?P<author>[^()]+?))?(?:\s*\((?P<title>[^()]+)\))?",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"By\s+(?P<author>[A-Z][^,|–—]*?)\s*(?:[,|–—].*)?", re.IGNORECASE)
+_BYLINE = re.compile(r"By\s+(?P<author>[^,|–—]+?)\s*(?:[,|–—].*)?", re.IGNORECASE)
+# lowercase words a name may hold ("Anne Barnard and Hwaida Saad", "Ursula von der Leyen")
+_NAME_PARTICLES = frozenset(
+    {"and", "&", "de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le"}
+)
+MAX_AUTHOR_WORDS = 6
 # Lines that page widgets leave at the end of a scraped text; matched whole, case-insensitive.
 WIDGET_LINES = (
     r"follow by e-?mail",
@@ -70,31 +76,33 @@ class CleanText:
     source: str | None = None
 
 
-def clean_boilerplate(text: str, *, title: str | None = None) -> CleanText:
+def clean_boilerplate(text: str, *, titles: Iterable[str] = ()) -> CleanText:
     """Remove the leading headline block, source and byline lines and trailing widgets from `text`.
 
     Line endings become "\\n", trailing spaces are stripped and runs of blank lines become one blank
-    line; the characters of each paragraph are kept as they are. `title`, when known, helps recognize
-    the title line.
+    line; the characters of each paragraph are kept as they are. `titles`, the titles already known,
+    help recognize the title line.
     """
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    known = {_key(title) for title in titles}
     meta: dict[str, str] = {}
-    head_end = _strip_head(lines, title=title, meta=meta)
-    title = title or meta.get("title")
-    tail_start = _strip_tail(lines, start=head_end, title=title, meta=meta)
+    head_end = _strip_head(lines, known=known, meta=meta)
+    if "title" in meta:
+        known.add(_key(meta["title"]))
+    tail_start = _strip_tail(lines, start=head_end, titles=known, meta=meta)
     body = "\n".join(lines[head_end:tail_start]).strip("\n")
     body = re.sub(r"\n{3,}", "\n\n", body)
     return CleanText(body, meta.get("title"), meta.get("author"), meta.get("source"))
 
 
-def _strip_head(lines: list[str], *, title: str | None, meta: dict[str, str]) -> int:
+def _strip_head(lines: list[str], *, known: set[str], meta: dict[str, str]) -> int:
     """Where the body begins: after the leading block when it is furniture, else 0."""
     headlines: list[str] = []
     found: dict[str, str] = {}
     end = None
     for index, line in enumerate(lines):
         line = line.strip()
-        if not line or _read_meta(line, found):
+        if not line or _read_meta(line, found, bylines=True):
             continue
         if not _is_headline(line):
             end = index
@@ -106,7 +114,6 @@ def _strip_head(lines: list[str], *, title: str | None, meta: dict[str, str]) ->
         return 0  # no paragraph at all: a list of short lines is left as it is
     first = _key(headlines[0]) if headlines else None
     later = {_key(line) for line in lines[end:] if line}
-    known = {_key(title)} if title else set()
     if not found and first not in later | known:
         return 0
     if headlines and "title" not in found:
@@ -115,31 +122,52 @@ def _strip_head(lines: list[str], *, title: str | None, meta: dict[str, str]) ->
     return end
 
 
-def _strip_tail(lines: list[str], *, start: int, title: str | None, meta: dict[str, str]) -> int:
+def _strip_tail(lines: list[str], *, start: int, titles: set[str], meta: dict[str, str]) -> int:
     """Where the trailing widgets, source line and repeated title begin."""
-    title_key = _key(title) if title else None
     end = len(lines)
     while end > start:
         line = lines[end - 1].strip()
-        if line and not (_WIDGET.fullmatch(line) or _key(line) == title_key or _read_meta(line, meta)):
+        if line and not (_WIDGET.fullmatch(line) or _key(line) in titles or _read_meta(line, meta)):
             break
         end -= 1
     return end
 
 
-def _read_meta(line: str, meta: dict[str, str]) -> bool:
-    """Whether `line` is a source line or a byline; what it says goes into `meta` where not yet known."""
+def _read_meta(line: str, meta: dict[str, str], *, bylines: bool = False) -> bool:
+    """Whether `line` is a source line (or a byline); what it says goes into `meta` where not yet known.
+
+    Bylines are looked for only above the body: at its end, "By March, the town had fallen" is prose.
+    """
     if len(line) > MAX_META_CHARS:
         return False
     match = _SOURCE_LINE.fullmatch(line)
-    if match is None:
+    if match is None and bylines and not _ends_sentence(line):
         match = _BYLINE.fullmatch(line)
-        if match is None or len(match["author"].split()) > 6 or not match["author"][0].isupper():
+        if match is not None and not _is_name(match["author"]):
             return False
+    if match is None:
+        return False
     for key, value in match.groupdict().items():
         if value and value.strip():
             meta.setdefault(key, _tidy(value))
     return True
+
+
+def _is_name(text: str) -> bool:
+    """Whether `text` reads like a person's or an agency's name: a few capitalized words."""
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_AUTHOR_WORDS
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower().startswith("al-") for w in words)
+    )
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether `line` ends like a sentence; an initial or "Jr." ending a name does not count."""
+    words = line.rstrip(_CLOSERS).split()
+    last = words[-1] if words else ""
+    return last.endswith(("!", "?")) or (last.endswith(".") and len(last) > 3)
 
 
 def _is_headline(line: str) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 
 from warlog.errors import InputError
-from warlog.ingest.documents import check_published
+from warlog.ingest.documents import Metadata, check_published
 from warlog.ingest.feeds import iter_feed
 from warlog.ingest.fetch import fetch, is_url, open_client
 from warlog.ingest.jsonl import iter_jsonl
@@ -91,7 +91,10 @@ def _iter_file(path: Path, *, published: str | None, settings: Settings) -> Iter
             yield from iter_feed(data, name=name, client=client, published=published, settings=settings)
     else:
         yield _attempt(
-            name, lambda: document_from_text(text, kind, name=name, published=published, settings=settings)
+            name,
+            lambda: document_from_text(
+                text, kind, name=name, default=Metadata(published=published), settings=settings
+            ),
         )
 
 
@@ -117,7 +120,12 @@ def _iter_url(
         yield _attempt(
             url,
             lambda: document_from_text(
-                text, kind, name=response.url, url=response.url, published=published, settings=settings
+                text,
+                kind,
+                name=response.url,
+                url=response.url,
+                default=Metadata(published=published),
+                settings=settings,
             ),
         )
 

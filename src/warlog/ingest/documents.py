@@ -84,11 +84,21 @@ def make_document(
 
 
 def build_document(
-    text: str, *, metadata: Metadata, url: str | None, name: str, settings: Settings
+    text: str,
+    *,
+    metadata: Metadata,
+    titles: tuple[str | None, ...] = (),
+    url: str | None,
+    name: str,
+    settings: Settings,
 ) -> Document:
-    """make_document for readers that know the document's `name` (a path, a URL) for their messages."""
+    """make_document for readers that know the document's `name` (a path, a URL) for their messages.
+
+    `titles` are further titles the text may start with (a page's own title beside a feed's).
+    """
     check_text(text, max_chars=settings.max_chars, name=name)
-    cleaned = clean_boilerplate(text.lstrip("\ufeff"), title=metadata.title)
+    titles = (metadata.title, *titles)
+    cleaned = clean_boilerplate(text.lstrip("\ufeff"), titles=[t for t in titles if t])
     if not cleaned.text.strip():
         raise EmptyDocumentError(f"{name} has nothing but page boilerplate (titles, links, widgets)")
     check_english(cleaned.text, name=name)

@@ -35,7 +35,7 @@ def iter_feed(
 
     Each entry's link is fetched; when that fails (or the entry has no link) its content or summary
     is the document. The entry's title, author and date win over the page's; the feed title is the
-    source when the page names none.
+    source when the page names none, and `published` the date when neither has one.
     """
     headers = {"content-location": base_url} if base_url else None  # resolves relative links
     parsed = feedparser.parse(data, response_headers=headers)
@@ -43,19 +43,14 @@ def iter_feed(
         error = parsed.get("bozo_exception")
         yield Failure(name, "InputError", f"{name} is not a readable RSS or Atom feed: {error}")
         return
-    feed_title = parsed.feed.get("title") or None
+    default = Metadata(source=parsed.feed.get("title") or None, published=published)
     for index, entry in enumerate(parsed.entries, start=1):
-        known = Metadata(
-            title=entry.get("title"),
-            author=_author(entry),
-            source=feed_title,
-            published=_published(entry),
-        )
+        known = Metadata(title=entry.get("title"), author=_author(entry), published=_published(entry))
         link = entry.get("link") if is_url(entry.get("link") or "") else None
         source = link or f"{name}#{index}"
         try:
             yield _entry_document(
-                entry, link=link, known=known, client=client, published=published, settings=settings
+                entry, link=link, known=known, default=default, client=client, settings=settings
             )
         except InputError as e:
             yield Failure(source, type(e).__name__, str(e))
@@ -66,14 +61,14 @@ def _entry_document(
     *,
     link: str | None,
     known: Metadata,
+    default: Metadata,
     client: httpx.Client,
-    published: str | None,
     settings: Settings,
 ) -> Document:
     content = _content(entry)
     if link is not None:
         try:
-            return read_url(link, client=client, known=known, published=published, settings=settings)
+            return read_url(link, client=client, known=known, default=default, settings=settings)
         except FALLBACK_ERRORS:
             if content is None:
                 raise
@@ -82,7 +77,7 @@ def _entry_document(
     text, kind = content
     name = f"{link} (from the feed entry)" if link else "feed entry"
     return document_from_text(
-        text, kind, name=name, url=link, known=known, published=published, settings=settings
+        text, kind, name=name, url=link, known=known, default=default, settings=settings
     )
 
 

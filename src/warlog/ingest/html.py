@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import trafilatura
@@ -12,6 +13,7 @@ from warlog.ingest.dates import parse_date
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 # what a page shows only without scripts ("please enable JavaScript") is never its main text
 _PRUNE = ["//noscript"]
+_DOCUMENT = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +29,8 @@ class Page:
 
 def extract_html(html: str, *, url: str | None = None) -> Page:
     """The main text of a page or an HTML fragment, without scripts, styles, navigation and comments."""
+    if not _DOCUMENT.search(html[:4096]):
+        html = f"<html><body>{html}</body></html>"  # trafilatura cannot parse some bare fragments
     result = trafilatura.bare_extraction(
         html,
         url=url,

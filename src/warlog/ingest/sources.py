@@ -13,7 +13,7 @@ from warlog.ingest.documents import UNKNOWN, Metadata, build_document, check_pub
 from warlog.ingest.fetch import fetch, is_url, open_client
 from warlog.ingest.html import extract_html
 from warlog.ingest.sniff import Kind, charset_of, kind_of
-from warlog.ingest.validate import byte_limit, check_bytes, check_size, decode
+from warlog.ingest.validate import byte_limit, check_bytes, check_not_empty, check_size, decode
 from warlog.model import Document
 from warlog.settings import Settings
 
@@ -50,7 +50,7 @@ def read_document(
         return read_stream(stdin or sys.stdin, published=published, settings=settings)
     if isinstance(ref, str) and is_url(ref):
         with open_client(settings) as client:
-            return read_url(ref, client=client, published=published, settings=settings)
+            return read_url(ref, client=client, default=Metadata(published=published), settings=settings)
     return read_file(Path(ref), published=published, settings=settings)
 
 
@@ -61,7 +61,7 @@ def read_file(path: Path, *, published: str | None, settings: Settings) -> Docum
         raise InputError(f"{name} is JSON Lines (one document per line); read it with iter_documents")
     data = read_bytes(path, max_chars=settings.max_chars)
     text, kind = decode_document(data, name=name, suffix=path.suffix)
-    return document_from_text(text, kind, name=name, published=published, settings=settings)
+    return document_from_text(text, kind, name=name, default=Metadata(published=published), settings=settings)
 
 
 def read_url(
@@ -69,14 +69,17 @@ def read_url(
     *,
     client: httpx.Client,
     known: Metadata = UNKNOWN,
-    published: str | None,
+    default: Metadata = UNKNOWN,
     settings: Settings,
 ) -> Document:
-    """The document at `url`; its `url` is the final URL after redirects."""
+    """The document at `url`; its `url` is the final URL after redirects.
+
+    `known` metadata wins over the page's own, which wins over `default`.
+    """
     response = fetch(url, client=client, max_chars=settings.max_chars)
     text, kind = decode_document(response.content, name=response.url, content_type=response.content_type)
     return document_from_text(
-        text, kind, name=response.url, url=response.url, known=known, published=published, settings=settings
+        text, kind, name=response.url, url=response.url, known=known, default=default, settings=settings
     )
 
 
@@ -92,7 +95,8 @@ def read_stream(stream: TextIO, *, published: str | None, settings: Settings) ->
         text = stream.read(byte_limit(limit) + 1)
         check_size(len(text), max_chars=limit, name="stdin")
         kind = kind_of(text)
-    return document_from_text(text, kind, name="stdin", published=published, settings=settings)
+    default = Metadata(published=published)
+    return document_from_text(text, kind, name="stdin", default=default, settings=settings)
 
 
 def read_bytes(path: Path, *, max_chars: int) -> bytes:
@@ -125,12 +129,14 @@ def document_from_text(
     name: str,
     url: str | None = None,
     known: Metadata = UNKNOWN,
-    published: str | None,
+    default: Metadata = UNKNOWN,
     settings: Settings,
 ) -> Document:
-    """A Document from decoded text or HTML. `known` metadata wins over the page's; `published` comes last."""
+    """A Document from decoded text or HTML; `known` metadata wins over the page's, then `default`."""
     if kind == "feed":
         raise InputError(f"{name} is a feed of many documents; read it with iter_documents")
+    check_not_empty(text, name=name)
+    titles = (known.title,)
     if kind == "html":
         page = extract_html(text, url=url)
         if not page.text:
@@ -139,6 +145,7 @@ def document_from_text(
                 "give warlog the article's page or its text"
             )
         text = page.text
+        titles = (known.title, page.title)
         known = known.or_else(Metadata(page.title, page.author, page.sitename, page.published))
-    metadata = known.or_else(Metadata(published=published))
-    return build_document(text, metadata=metadata, url=url, name=name, settings=settings)
+    metadata = known.or_else(default)
+    return build_document(text, metadata=metadata, titles=titles, url=url, name=name, settings=settings)

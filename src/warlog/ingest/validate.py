@@ -113,13 +113,18 @@ def check_text(text: str, *, max_chars: int, name: str) -> None:
             f"{name} is binary, not text: {controls / len(sample):.0%} of its first characters are "
             "control characters; give warlog text, HTML or JSONL"
         )
-    if not text.strip():
-        raise EmptyDocumentError(f"{name} is empty (nothing but whitespace); give warlog a text to analyze")
+    check_not_empty(text, name=name)
     if len(text) > max_chars:
         raise DocumentTooLargeError(
             f"{name} has {len(text):,} characters, more than max_chars={max_chars:,}; "
             "split it or raise max_chars (WARLOG_MAX_CHARS)"
         )
+
+
+def check_not_empty(text: str, *, name: str) -> None:
+    """Raise EmptyDocumentError for a text of nothing but whitespace."""
+    if not text.strip():
+        raise EmptyDocumentError(f"{name} is empty (nothing but whitespace); give warlog a text to analyze")
 
 
 def _bom(data: bytes) -> str | None:

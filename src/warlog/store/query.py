@@ -141,8 +141,7 @@ def _claims(filters: set[str]) -> tuple[str, list[str]]:
     conditions = _document_scope(filters)
     if "actor" in filters:
         conditions.append(
-            f"(c.speaker = $actor OR c.speaker IN {_ACTOR_IDS} "
-            "OR contains(lower(c.speaker_text), lower($actor)))"
+            f"(c.speaker = $actor OR c.speaker IN {_ACTOR_IDS} OR contains(lower(c.speaker_text), lower($actor)))"
         )
     select = """SELECT c.document_id AS document, c.id, c.speaker, c.speaker_text, c.cue, c."text",
         c.direct, c.hedged, c.author_stance, c.events, d.published
@@ -193,9 +192,7 @@ def _check(what: str, values: dict[str, Any], limit: int | None, offset: int) ->
     if what == "actors" and "type" in values and values["type"] not in ACTOR_KINDS:
         raise StoreError(f"unknown actor kind {values['type']!r}; valid choices: {', '.join(ACTOR_KINDS)}")
     if "status" in values and values["status"] not in EVENT_STATUSES:
-        raise StoreError(
-            f"unknown event status {values['status']!r}; valid choices: {', '.join(EVENT_STATUSES)}"
-        )
+        raise StoreError(f"unknown event status {values['status']!r}; valid choices: {', '.join(EVENT_STATUSES)}")
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
         raise StoreError(f"limit must be a whole number of 0 or more, not {limit!r}")
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:

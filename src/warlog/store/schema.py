@@ -109,7 +109,7 @@ def read_version(con: duckdb.DuckDBPyConnection, name: str) -> int:
                 "'meta' table); choose a new file for the store"
             )
         return 0
-    row = con.execute("SELECT \"value\" FROM meta WHERE \"key\" = 'schema_version'").fetchone()
+    row = con.execute('SELECT "value" FROM meta WHERE "key" = \'schema_version\'').fetchone()
     if row is None or not row[0].isdigit():
         raise StoreError(f"{name} has no valid schema_version in its meta table; it is not a warlog store")
     return int(row[0])
@@ -142,7 +142,7 @@ def migrate(
             for statement in statements:
                 con.execute(statement)
             con.execute(
-                "INSERT OR REPLACE INTO meta (\"key\", \"value\") VALUES ('schema_version', $version)",
+                'INSERT OR REPLACE INTO meta ("key", "value") VALUES (\'schema_version\', $version)',
                 {"version": str(version)},
             )
         except duckdb.Error as e:

@@ -170,7 +170,7 @@ class Store:
         check_unique_ids(report)
         with self._transaction(f"replace document {report.document.id!r}") as con:
             actor_ids, place_ids = delete_document_rows(con, report.document.id)
-            insert_report(self._writer, con, report)
+            insert_report(self._writer, con, report, replacing=True)
             drop_orphans(con, actor_ids, place_ids)
             self._clear_failures(con, report)
 
@@ -184,7 +184,7 @@ class Store:
 
     def record_failure(self, failure: Failure) -> None:
         """Record a document that could not be read or analyzed, with the time (UTC)."""
-        with self._transaction("record a failure") as con:
+        with self._transaction("record a failure"):
             self._writer.insert(
                 "failures",
                 [{**failure.to_dict(), "at": datetime.now(UTC).replace(tzinfo=None)}],
@@ -193,9 +193,7 @@ class Store:
     def failures(self) -> list[Failure]:
         """Every recorded failure, oldest first."""
         with self._reading("list failures") as con:
-            rows = con.execute(
-                'SELECT source, reason, message, document_id FROM failures ORDER BY "at", id'
-            ).fetchall()
+            rows = con.execute('SELECT source, reason, message, document_id FROM failures ORDER BY "at", id').fetchall()
         return [Failure(source=s, reason=r, message=m, document_id=d) for s, r, m, d in rows]
 
     def report(self, document_id: str) -> Report | None:

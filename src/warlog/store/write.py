@@ -7,9 +7,9 @@ which is both parameterized and far faster than one INSERT per row. Callers own 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -49,6 +49,7 @@ class Writer:
                 "WHERE table_schema = 'main' AND table_name = $table ORDER BY ordinal_position",
                 {"table": table},
             ).fetchall()
+            # failures.id is filled by its sequence
             names = tuple(name for name, _ in columns if not (table == "failures" and name == "id"))
             types = dict(columns)
             struct = ", ".join(f"{_quote(name)} {types[name]}" for name in names)
@@ -104,24 +105,22 @@ def check_unique_ids(report: Report) -> None:
             )
 
 
-def insert_report(writer: Writer, con: duckdb.DuckDBPyConnection, report: Report) -> None:
-    """Insert every row of a report; its `documents` row overwrites a stored one with the same id."""
-    document = report.document
-    doc_id = document.id
-    writer.insert(
-        "documents",
-        replace=True,
-        rows=[
-            {
-                **document.to_dict(),
-                "warlog_version": report.version,
-                "provenance": [{"name": name, "version": version} for name, version in report.provenance],
-                "stored_at": datetime.now(UTC).replace(tzinfo=None),
-            }
-        ],
-    )
-    _upsert_actors(writer, con, report.actors)
-    _upsert_places(writer, con, report.places)
+def insert_report(writer: Writer, con: duckdb.DuckDBPyConnection, report: Report, *, replacing: bool = False) -> None:
+    """Insert every row of a report.
+
+    With `replacing`, its `documents` row overwrites the stored one, and corpus actors and places
+    that only the replaced document used take the new version.
+    """
+    doc_id = report.document.id
+    document_row = {
+        **report.document.to_dict(),
+        "warlog_version": report.version,
+        "provenance": [{"name": name, "version": version} for name, version in report.provenance],
+        "stored_at": datetime.now(UTC).replace(tzinfo=None),
+    }
+    writer.insert("documents", [document_row], replace=replacing)
+    _upsert_actors(writer, con, report.actors, replacing=replacing)
+    _upsert_places(writer, con, report.places, replacing=replacing)
     writer.insert("document_actors", [_document_actor(doc_id, seq, a) for seq, a in enumerate(report.actors)])
     writer.insert(
         "mentions",
@@ -133,10 +132,7 @@ def insert_report(writer: Writer, con: duckdb.DuckDBPyConnection, report: Report
     )
     writer.insert(
         "document_places",
-        [
-            {**p.to_dict(), "document_id": doc_id, "place_id": p.id, "seq": seq}
-            for seq, p in enumerate(report.places)
-        ],
+        [{**p.to_dict(), "document_id": doc_id, "place_id": p.id, "seq": seq} for seq, p in enumerate(report.places)],
     )
     writer.insert(
         "place_mentions",
@@ -212,41 +208,53 @@ def _insert_findings(writer: Writer, report: Report) -> None:
     )
 
 
-def _stale_ids(con: duckdb.DuckDBPyConnection, table: str, link: str, key: str, items: Iterable) -> tuple:
-    """Which of `items` are new to the corpus, and which corpus rows they may overwrite.
+# Per corpus table: (id, origin or NULL) of the rows among $ids, and, when replacing, whether a
+# stored document still uses each one. Outside `replace` every corpus row is in use (orphans are
+# dropped at the end of a replace), so the costly check is skipped.
+_CORPUS_ROWS = {
+    "actors": "SELECT id, origin, {used} FROM actors a WHERE list_contains($ids, id)",
+    "places": "SELECT id, NULL, {used} FROM places a WHERE list_contains($ids, id)",
+}
+_IN_USE = {
+    "actors": "EXISTS (SELECT 1 FROM document_actors l WHERE l.actor_id = a.id)",
+    "places": "EXISTS (SELECT 1 FROM document_places l WHERE l.place_id = a.id)",
+}
 
-    A corpus row may be overwritten when no stored document uses it any more (a replaced document
-    was its only user) or, for actors, when the stored version is not from the knowledge base and the
-    new one is: the first or the kb version wins.
+Item = TypeVar("Item", Actor, Place)
+
+
+def _split_new(
+    con: duckdb.DuckDBPyConnection, table: str, items: Sequence[Item], *, replacing: bool
+) -> tuple[list[Item], list[Item]]:
+    """Split `items` into those new to the corpus table and those whose stored row they overwrite.
+
+    The first or the knowledge-base version of an actor wins: a stored row is overwritten when the
+    new item is from the kb and the stored one is not, or when no stored document uses the row any
+    more (a replaced document was its only user).
     """
-    ids = [item.id for item in items]
-    rows = con.execute(
-        f"SELECT t.id, {'t.origin' if table == 'actors' else 'NULL'}, "
-        f"EXISTS (SELECT 1 FROM {link} l WHERE l.{key} = t.id) "
-        f"FROM {table} t WHERE list_contains($ids, t.id)",
-        {"ids": ids},
-    ).fetchall()
-    known = {row[0]: (row[1], row[2]) for row in rows}
-    new = [item for item in items if item.id not in known]
-    stale = [
+    if not items:
+        return [], []
+    sql = _CORPUS_ROWS[table].format(used=_IN_USE[table] if replacing else "TRUE")
+    stored = {row[0]: (row[1], row[2]) for row in con.execute(sql, {"ids": [i.id for i in items]}).fetchall()}
+    new = [item for item in items if item.id not in stored]
+    overwrite = [
         item
         for item in items
-        if item.id in known
-        and (not known[item.id][1] or (known[item.id][0] != "kb" and getattr(item, "origin", None) == "kb"))
+        if item.id in stored
+        and (not stored[item.id][1] or (stored[item.id][0] != "kb" and getattr(item, "origin", None) == "kb"))
     ]
-    return new, stale
+    return new, overwrite
 
 
-def _upsert_actors(writer: Writer, con: duckdb.DuckDBPyConnection, actors: Sequence[Actor]) -> None:
-    new, stale = _stale_ids(con, "actors", "document_actors", "actor_id", actors)
+def _upsert_actors(writer: Writer, con: duckdb.DuckDBPyConnection, actors: Sequence[Actor], *, replacing: bool) -> None:
+    new, stale = _split_new(con, "actors", actors, replacing=replacing)
     stale_ids = [a.id for a in stale]
     if stale_ids:
         con.execute("DELETE FROM actor_parents WHERE list_contains($ids, actor_id)", {"ids": stale_ids})
         con.execute("DELETE FROM actor_aliases WHERE list_contains($ids, actor_id)", {"ids": stale_ids})
         for a in stale:
             con.execute(
-                'UPDATE actors SET "name" = $name, kind = $kind, country = $country, origin = $origin '
-                "WHERE id = $id",
+                'UPDATE actors SET "name" = $name, kind = $kind, country = $country, origin = $origin WHERE id = $id',
                 {"id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "origin": a.origin},
             )
     writer.insert(
@@ -264,8 +272,8 @@ def _upsert_actors(writer: Writer, con: duckdb.DuckDBPyConnection, actors: Seque
     )
 
 
-def _upsert_places(writer: Writer, con: duckdb.DuckDBPyConnection, places: Sequence[Place]) -> None:
-    new, stale = _stale_ids(con, "places", "document_places", "place_id", places)
+def _upsert_places(writer: Writer, con: duckdb.DuckDBPyConnection, places: Sequence[Place], *, replacing: bool) -> None:
+    new, stale = _split_new(con, "places", places, replacing=replacing)
     for p in stale:
         con.execute(
             'UPDATE places SET "name" = $name, country = $country, lat = $lat, lon = $lon, '
@@ -280,7 +288,7 @@ def delete_document_rows(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[l
 
     The corpus-wide actors and places stay until `drop_orphans`, so that saving the new version of
     the document updates them in place rather than deleting and re-inserting a primary key in one
-    transaction (which DuckDB before 1.2 refuses).
+    transaction (which older DuckDB versions refuse, even after the delete).
     """
     params = {"doc": doc_id}
     actor_ids = [
@@ -298,7 +306,7 @@ def delete_document_rows(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[l
 
 def drop_orphans(con: duckdb.DuckDBPyConnection, actor_ids: list[str], place_ids: list[str]) -> None:
     """Delete the corpus actors and places among these ids that no stored document uses."""
-    unused = "list_contains($ids, {key}) AND {key} NOT IN (SELECT {used} FROM {link})"
+    unused = "list_contains($ids, {key}) AND {key} NOT IN (SELECT {used} FROM {link} WHERE list_contains($ids, {used}))"
     unused_actor = unused.format(key="actor_id", used="actor_id", link="document_actors")
     con.execute(f"DELETE FROM actor_parents WHERE {unused_actor}", {"ids": actor_ids})
     con.execute(f"DELETE FROM actor_aliases WHERE {unused_actor}", {"ids": actor_ids})
