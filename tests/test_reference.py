@@ -84,7 +84,7 @@ def test_mentions_do_not_overlap(reference_report):
     spans = sorted((m.start, m.end) for a in reference_report.actors for m in a.mentions)
     spans += sorted((m.start, m.end) for p in reference_report.places for m in p.mentions)
     spans.sort()
-    for (_, end), (start, _) in zip(spans, spans[1:]):
+    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
         assert end <= start
 
 

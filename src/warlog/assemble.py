@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from spacy.tokens import Doc
@@ -10,6 +9,7 @@ from spacy.tokens import Doc
 from warlog.actors.kb import KBActor, KnowledgeBase
 from warlog.actors.linker import LinkedMention, PlaceMention
 from warlog.model import Actor, Document, Evidence, Place, Report
+from warlog.slugs import slug
 
 
 def build_report(
@@ -51,7 +51,7 @@ def _actor(entry: KBActor, mentions: list[LinkedMention], *, kb: KnowledgeBase, 
     parents = tuple(
         a.parent
         for a in entry.parents
-        if (published is None or ((a.valid_from or "") <= published and (a.valid_to is None or published <= a.valid_to)))
+        if published is None or a.holds_on(published)
     )
     surface = []
     for m in mentions:
@@ -73,7 +73,7 @@ def build_places(mentions: list[PlaceMention]) -> tuple[Place, ...]:
     """Places in order of first mention; unknown names get a `place.<slug>` id and no coordinates."""
     grouped: dict[str, list[PlaceMention]] = defaultdict(list)
     for mention in mentions:
-        key = mention.place.id if mention.place else "place." + re.sub(r"[^a-z0-9]+", "-", mention.name.lower()).strip("-")
+        key = mention.place.id if mention.place else "place." + slug(mention.name)
         grouped[key].append(mention)
     places = []
     for key, ms in grouped.items():

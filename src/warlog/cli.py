@@ -169,8 +169,8 @@ def query(
 
 def _print_rows(columns: tuple[str, ...], rows: tuple[tuple, ...], output: str) -> None:
     if output == "json":
-        sys.stdout.write(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=str))
-        sys.stdout.write("\n")
+        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, default=str) + "\n")
     elif output == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
@@ -195,14 +195,43 @@ def kb_show(
         from warlog.errors import SettingsError
 
         settings = _settings()
-        explanations = KnowledgeBase.load(packs_dir=settings.packs_dir).explain(name)
+        kb = KnowledgeBase.load(packs_dir=settings.packs_dir)
+        _kb_cache["kb"] = kb
+        explanations = kb.explain(name)
         if not explanations:
             raise SettingsError(f"{name!r} is in no actor pack; add it with a user pack (see docs/knowledge-base.md)")
-        console = Console()
-        for explanation in explanations:
-            console.print(str(explanation), highlight=False)
+        console = Console(soft_wrap=True)
+        forms = {
+            "id": "is the id of",
+            "name": "is the name of",
+            "alias": "is an alias of",
+            "demonym": "is the demonym of",
+            "metonym": "stands for (when it acts)",
+        }
+        for number, e in enumerate(explanations, start=1):
+            actor = e.actor
+            chain = " → ".join([actor.name, *(_actor_name(kb_ancestor, settings) for kb_ancestor in e.ancestors)])
+            console.print(
+                f"{number}. {e.alias!r} {forms.get(e.form, e.form)} [bold]{actor.id}[/bold] — {actor.name}"
+                f" ({actor.kind}{', ' + actor.country if actor.country else ''})",
+                highlight=False,
+            )
+            console.print(f"   from pack {e.pack}" + (f" ({e.path})" if e.path else ""), highlight=False)
+            if e.ancestors:
+                console.print(f"   affiliation: {chain}", highlight=False)
+            if actor.aliases:
+                shown = ", ".join(actor.aliases[:12]) + (" …" if len(actor.aliases) > 12 else "")
+                console.print(f"   aliases: {shown}", highlight=False)
 
     _run(action)
+
+
+_kb_cache: dict[str, Any] = {}
+
+
+def _actor_name(actor_id: str, settings: Settings) -> str:
+    actor = _kb_cache["kb"].get(actor_id)
+    return f"{actor.name} ({actor_id})" if actor is not None else actor_id
 
 
 @kb_app.command("import")

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from warlog.actors.kb import Affiliation, AliasHit, KBActor, KnowledgeBase
 from warlog.actors.roles import PLACE_FEATURE_NOUNS, is_acting, is_locative
 from warlog.geo import Gazetteer, GeoName
+from warlog.slugs import slug
 
 RULES_VERSION = "1"
 TITLES = frozenset(
@@ -272,9 +273,8 @@ class ActorLinker:
 
     def _new_actor(self, ent: Span, kind: str) -> KBActor:
         name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
-        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
         return KBActor(
-            id=f"new.{slug}", name=name, kind=kind, country=None, cameo=None, aliases=(), demonyms=(),
+            id=f"new.{slug(name)}", name=name, kind=kind, country=None, cameo=None, aliases=(), demonyms=(),
             metonyms=(), parents=(), pack="ner",
         )  # fmt: skip
 
