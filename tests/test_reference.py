@@ -91,3 +91,21 @@ def test_mentions_do_not_overlap(reference_report):
 def test_provenance_records_versions(reference_report):
     provenance = dict(reference_report.provenance)
     assert provenance["warlog"] and "warlog-countries@" in provenance["actors"] and "3.8.0" in provenance["model"]
+
+
+def test_report_survives_json_and_the_store(reference_report):
+    import json
+
+    from warlog.model import Report
+    from warlog.schema import report_schema
+    from warlog.store import Store
+
+    data = json.loads(json.dumps(reference_report.to_dict()))
+    import jsonschema
+
+    jsonschema.validate(data, report_schema())
+    assert Report.from_dict(data) == reference_report
+    with Store.open(None) as store:
+        assert store.save(reference_report)
+        assert not store.save(reference_report)  # idempotent
+        assert store.report(reference_report.document.id) == reference_report

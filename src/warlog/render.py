@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console, Group
 from rich.markup import escape
 from rich.panel import Panel
@@ -15,13 +17,20 @@ from warlog.offsets import sentence_bounds
 def highlight(text: str, evidence: Evidence, *, limit: int = 300) -> Text:
     """The evidence sentence with the evidence itself in bold."""
     left, right = sentence_bounds(text, evidence.start, evidence.end)
-    if right - left > limit:
-        left = max(left, evidence.start - limit // 2)
-        right = min(right, evidence.end + limit // 2)
-    out = Text(" ".join(text[left : evidence.start].split()) + " ", style="dim")
-    out.append(evidence.text, style="bold")
-    out.append(" " + " ".join(text[evidence.end : right].split()), style="dim")
+    prefix = suffix = ""
+    if evidence.start - left > limit // 2:
+        left, prefix = evidence.start - limit // 2, "…"
+    if right - evidence.end > limit // 2:
+        right, suffix = evidence.end + limit // 2, "…"
+    out = Text(prefix + _squash(text[left : evidence.start]), style="dim")
+    out.append(_squash(evidence.text), style="bold")
+    out.append(_squash(text[evidence.end : right]) + suffix, style="dim")
     return out
+
+
+def _squash(text: str) -> str:
+    """Collapse runs of whitespace (newlines included) to one space, keeping leading/trailing ones."""
+    return re.sub(r"\s+", " ", text)
 
 
 def _chain(report: Report, actor: Actor) -> str:
@@ -39,8 +48,8 @@ def _chain(report: Report, actor: Actor) -> str:
 
 def actors_table(report: Report) -> Table:
     table = Table(title="Actors", show_lines=True, expand=True)
-    for column, ratio in (("actor", 2), ("kind", 1), ("affiliation", 2), ("mentions", 3), ("evidence", 5)):
-        table.add_column(column, ratio=ratio, overflow="fold")
+    for column, ratio in (("actor", 3), ("kind", 2), ("affiliation", 3), ("mentions", 3), ("evidence", 6)):
+        table.add_column(column, ratio=ratio, overflow="fold", min_width=12 if column == "kind" else None)
     text = report.document.text
     for actor in report.actors:
         if not actor.mentions:

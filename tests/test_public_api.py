@@ -1,0 +1,55 @@
+"""The public surface is declared and pinned; the layering rule of STYLE.md holds."""
+
+import ast
+from pathlib import Path
+
+import warlog
+
+SRC = Path(warlog.__file__).parent
+
+
+def test_exported_members():
+    assert warlog.__all__ == sorted(warlog.__all__)
+    assert warlog.__all__ == [
+        "Actor", "BinaryDocumentError", "Claim", "Contradiction", "Document", "DocumentTooLargeError",
+        "EmptyDocumentError", "EncodingError", "Event", "Evidence", "Failure", "FetchError", "InputError",
+        "LanguageError", "ModelNotFoundError", "PackError", "Pipeline", "Place", "Relation", "Report",
+        "Settings", "SettingsError", "Store", "StoreError", "Toll", "WarlogError", "When", "__version__",
+        "load", "load_settings",
+    ]  # fmt: skip
+    for name in warlog.__all__:
+        assert getattr(warlog, name) is not None
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_core_modules_use_the_standard_library_only():
+    for module in ("model.py", "errors.py", "settings.py", "slugs.py", "offsets.py", "_version.py"):
+        third_party = {n for n in imports_of(SRC / module) if not n.startswith(("warlog", "__future__"))}
+        assert third_party <= {"os", "tomllib", "dataclasses", "pathlib", "typing", "re", "hashlib"}, module
+
+
+def test_store_never_imports_spacy_and_nothing_imports_the_cli():
+    for path in (SRC / "store").glob("*.py"):
+        assert not any(n.startswith("spacy") for n in imports_of(path)), path
+    for path in SRC.rglob("*.py"):
+        if path.name not in ("cli.py", "__main__.py"):
+            assert "warlog.cli" not in imports_of(path), path
+
+
+def test_import_is_light():
+    import subprocess
+    import sys
+
+    code = "import sys, warlog; print(sorted(m for m in ('spacy', 'duckdb', 'trafilatura') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
