@@ -99,7 +99,8 @@ def analyze(
         else:
             from warlog.render import render_report
 
-            render_report(report, Console())
+            # a pipe or a file gets a readable width rather than Rich's 80-column fallback
+            render_report(report, Console(width=None if sys.stdout.isatty() else 120))
 
     _run(action)
 
