@@ -400,3 +400,13 @@ def test_a_killed_writer_leaves_only_whole_documents(tmp_path):
                 report = store.report(doc_id)
                 assert report == crash_report(int(doc_id[4:]))
             assert store.count("mentions") == 400 * len(ids)
+
+
+def test_a_source_that_fails_again_replaces_its_failure_row(store):
+    store.record_failure(Failure("a.txt", "EmptyDocumentError", "a.txt: empty"))
+    store.record_failure(Failure("b.bin", "BinaryDocumentError", "b.bin: binary"))
+    store.record_failure(Failure("a.txt", "EncodingError", "a.txt: invalid UTF-8 at byte 3"))
+    assert sorted((f.source, f.reason) for f in store.failures()) == [
+        ("a.txt", "EncodingError"),
+        ("b.bin", "BinaryDocumentError"),
+    ]

@@ -11,6 +11,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from warlog.errors import WarlogError
 from warlog.settings import Settings, load_settings
@@ -51,7 +52,7 @@ def _run(action: Callable[[], T]) -> T:
     except WarlogError as e:
         if _state["debug"]:
             raise
-        message = " ".join(str(e).split())
+        message = escape(" ".join(str(e).split()))  # a path like `a[/b].txt` is text, not Rich markup
         Console(stderr=True).print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
@@ -128,6 +129,8 @@ def ingest(
             f"stored {stats.stored}, skipped {stats.skipped} already stored, failed {stats.failed} "
             f"→ {settings.db}",
             highlight=False,
+            markup=False,
+            soft_wrap=True,  # one line, the path unbroken, whatever the width
         )
 
     _run(action)
@@ -217,7 +220,7 @@ def kb_show(
                 f" ({actor.kind}{', ' + actor.country if actor.country else ''})",
                 highlight=False,
             )
-            console.print(f"   from pack {e.pack}" + (f" ({e.path})" if e.path else ""), highlight=False)
+            console.print(f"   from pack {e.pack}" + (f" ({e.path})" if e.path else ""), highlight=False, markup=False)
             if e.ancestors:
                 console.print(f"   affiliation: {chain}", highlight=False)
             if actor.aliases:
@@ -253,7 +256,12 @@ def kb_import(
         settings = _settings()
         folder = dest or settings.packs_dir or default_data_dir() / "packs"
         path = import_petrarch(file, folder)
-        Console().print(f"wrote {path}; set packs_dir = {folder} (warlog.toml or WARLOG_PACKS_DIR) to use it")
+        Console().print(
+            f"wrote {path}; set packs_dir = {folder} (warlog.toml or WARLOG_PACKS_DIR) to use it",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
 
     _run(action)
 

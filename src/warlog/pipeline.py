@@ -146,9 +146,10 @@ class Pipeline:
                 continue
             if store.save(report):
                 stored += 1
-            else:
+                _notify(on_progress, "stored", report.document.id)
+            else:  # save() found it already stored
                 skipped += 1
-            _notify(on_progress, "stored", report.document.id)
+                _notify(on_progress, "skipped", report.document.id)
         return IngestStats(stored=stored, skipped=skipped, failed=failed)
 
     def _safe_reports(self, documents: Iterator[Document], store: Store) -> Iterator[Report | None]:

@@ -183,8 +183,11 @@ class Store:
         )
 
     def record_failure(self, failure: Failure) -> None:
-        """Record a document that could not be read or analyzed, with the time (UTC)."""
-        with self._transaction("record a failure"):
+        """Record a document that could not be read or analyzed, with the time (UTC).
+
+        A source that fails again replaces its earlier row, so a rerun does not pile up duplicates."""
+        with self._transaction("record a failure") as con:
+            con.execute("DELETE FROM failures WHERE source = ?", [failure.source])
             self._writer.insert(
                 "failures",
                 [{**failure.to_dict(), "at": datetime.now(UTC).replace(tzinfo=None)}],
