@@ -296,3 +296,16 @@ def test_kb_import_writes_a_user_pack_that_kb_show_resolves(run: Callable[..., R
     assert "'FDF' is an alias of syr.free-desert-front — Free Desert Front (rebel_group, SYR)" in shown.stdout
     assert "affiliation: Free Desert Front → Syrian rebels (syr.reb) → Syria (syr)" in shown.stdout
     assert f"from pack {pack.stem} ({pack})" in shown.stdout
+
+
+def test_kb_import_defaults_to_the_actors_folder_of_packs_dir(run: Callable[..., Result], tmp_path: Path) -> None:
+    dictionary = tmp_path / "Test.Actors.txt"
+    dictionary.write_text(PETRARCH_ACTORS, encoding="utf-8")
+    packs = tmp_path / "packs"
+    (packs / "actors").mkdir(parents=True)  # an existing actors/ folder is the one the loader reads
+
+    result = run("kb", "import", "--format", "petrarch", dictionary, env={"WARLOG_PACKS_DIR": str(packs)})
+    assert result.exit_code == 0, result.output
+    assert len(list((packs / "actors").glob("*.yaml"))) == 1
+    shown = run("kb", "show", "FDF", env={"WARLOG_PACKS_DIR": str(packs)})
+    assert shown.exit_code == 0 and "syr.free-desert-front" in shown.stdout

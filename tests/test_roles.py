@@ -51,3 +51,10 @@ def test_northern_syria_is_a_place():
     doc = parse(["in", "northern", "Syria"], [0, 2, 0], ["ROOT", "amod", "pobj"], ["ADP", "ADJ", "PROPN"])
     assert is_locative(doc[2:3])
     assert not is_acting(doc[2:3])
+
+
+def test_the_object_of_a_verb_of_movement_is_a_place():
+    words, heads, deps = ["troops", "entered", "Syria"], [1, 1, 1], ["nsubj", "ROOT", "dobj"]
+    pos, lemmas = ["NOUN", "VERB", "PROPN"], ["troop", "enter", "Syria"]
+    doc = Doc(NLP.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert is_locative(doc[2:3]) and not is_acting(doc[2:3])

@@ -242,7 +242,9 @@ def _actor_name(actor_id: str, settings: Settings) -> str:
 def kb_import(
     file: Annotated[Path, typer.Argument(help="a PETRARCH actor or agent dictionary")],
     fmt: Annotated[str, typer.Option("--format", help="dictionary format: petrarch")] = "petrarch",
-    dest: Annotated[Path | None, typer.Option("--dest", help="user packs folder (default: setting packs_dir)")] = None,
+    dest: Annotated[
+        Path | None, typer.Option("--dest", help="folder to write the pack to (default: <packs_dir>/actors)")
+    ] = None,
 ) -> None:
     """Convert a dictionary into a user actor pack."""
 
@@ -254,10 +256,12 @@ def kb_import(
         if fmt != "petrarch":
             raise SettingsError(f"--format {fmt!r} is not supported; supported formats: petrarch")
         settings = _settings()
-        folder = dest or settings.packs_dir or default_data_dir() / "packs"
-        path = import_petrarch(file, folder)
+        packs_dir = settings.packs_dir or default_data_dir() / "packs"
+        # user actor packs live in packs_dir/actors/, where KnowledgeBase.load() reads them
+        path = import_petrarch(file, dest or packs_dir / "actors")
+        hint = "" if dest else f"; set packs_dir = {packs_dir} (warlog.toml or WARLOG_PACKS_DIR) to use it"
         Console().print(
-            f"wrote {path}; set packs_dir = {folder} (warlog.toml or WARLOG_PACKS_DIR) to use it",
+            f"wrote {path}{hint}",
             highlight=False,
             markup=False,
             soft_wrap=True,

@@ -6,7 +6,8 @@ Rules, in order, each tagged in `LinkedMention.rule`:
 
 - `alias`: a knowledge-base name or alias ("I.S.", "Daesh", "Islamic Revolutionary Guard Corp").
   Country names and capitals ("Moscow") count only when they act; otherwise they are places.
-- `demonym`: "Russian jets", "Iranian State propaganda" → the state.
+- `demonym`: "Iranian State propaganda", "the American plan" → the state; before a generic agent noun
+  the pair is that country's agent: "Russian jets" → the Russian armed forces, "Syrian rebels".
 - `agent`: generic nouns ("the regime", "the rebels", "insurgents") → a group of the country in context,
   or of the possessor: "Assad's regime" → the government Assad belongs to, "Syria's army" → Syria's army.
 - `ner`: a named person or organization absent from the base becomes a new actor; an apposition
@@ -163,15 +164,19 @@ class ActorLinker:
         return sorted(chosen, key=lambda m: m[0].start)
 
     def _context_country(self, doc: Doc, matches: list[tuple[Span, list[AliasHit]]]) -> str | None:
-        """The country most often named as a place: "in Syria", "Aleppo" → SYR."""
+        """The country most often named as a place: "in Syria", "Aleppo" → SYR; an acting capital
+        ("Moscow targeted the rebels") names an actor, not a place, and does not vote."""
         assert self.kb is not None and self.gazetteer is not None
         votes: Counter[str] = Counter()
+        acting: set[int] = set()
         for span, hits in matches:
             actor = self.kb.get(hits[0].actor_id)
             if actor is not None and actor.kind == "state" and actor.country and is_locative(span):
                 votes[actor.country] += 2
+            if any(hit.form == "metonym" for hit in hits) and is_acting(span):
+                acting.update(range(span.start, span.end))
         for ent in doc.ents:
-            if ent.label_ in PLACE_LABELS:
+            if ent.label_ in PLACE_LABELS and acting.isdisjoint(range(ent.start, ent.end)):
                 place = self.gazetteer.best(ent.text)
                 if place is not None and place.country and place.feature != "country":
                     votes[place.country] += 1
@@ -193,7 +198,7 @@ class ActorLinker:
         found.add_actor(span, actor, "alias", 1.0 if hit.form == "name" else 0.95)
 
     def _link_demonym(self, span: Span, state: KBActor, found: _Found) -> None:
-        """"Syrian rebels" → the Syrian rebels; "Russian jets" → Russia."""
+        """"Syrian rebels" → the Syrian rebels; "Russian jets" → the Russian armed forces; else the state."""
         assert self.kb is not None
         head = span.root.head
         spec = self.kb.agent(head.lower_) if span.root.dep_ in ("amod", "compound") else None
@@ -256,16 +261,19 @@ class ActorLinker:
         for ent in doc.ents:
             if not found.free(ent.start, ent.end):
                 continue
+            # a name already seen as a person or an organization's head noun wins over the tagger's
+            # label: "Iran mourned Hamedani" (tagged GPE), "the Embassy noted" (tagged PERSON)
+            known = _by_surname(ent, new_actors) or _by_head_noun(ent, found)
+            if known is not None:
+                found.add_actor(_with_title(ent), known, "ner", 0.8)
+                continue
             span = _extend_place(ent)
             place = self.gazetteer.best(span.text, country=country) or self.gazetteer.best(ent.text, country=country)
             if ent.label_ in PLACE_LABELS or (place is not None and _looks_like_place(ent, place, country)):
                 found.add_place(span if place is None or self.gazetteer.lookup(span.text) else ent, place)
                 continue
             kind = NEW_ACTOR_KINDS.get(ent.label_)
-            known = _by_surname(ent, new_actors) or _by_head_noun(ent, found)
-            if known is not None:
-                found.add_actor(_with_title(ent), known, "ner", 0.8)
-            elif kind is not None and _is_name(ent):
+            if kind is not None and _is_name(ent):
                 actor = self._new_actor(ent, kind)
                 new_actors[actor.id] = actor
                 found.add_actor(_with_title(ent), actor, "ner", 0.75)

@@ -29,6 +29,8 @@ GEOGRAPHIC_NOUNS = frozenset(
         "neighbourhood", "neighborhood", "center", "centre", "streets", "skies", "waters", "port",
     }
 )  # fmt: skip
+# verbs whose direct object is where the subject goes, not whom it acts on
+MOTION_VERBS = frozenset({"enter", "cross", "reach", "leave", "visit", "flee", "tour", "return", "evacuate"})
 PLACE_FEATURE_NOUNS = frozenset(
     {
         "airbase", "airport", "base", "city", "province", "governorate", "district", "camp", "crossing",
@@ -62,6 +64,8 @@ def is_locative(span: Span) -> bool:
         return prep.lower_ in LOCATIVE_PREPOSITIONS or prep.dep_ in ("prep",) and prep.pos_ == "ADP"
     if token.dep_ == "poss":
         return token.head.lower_ in GEOGRAPHIC_NOUNS
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in MOTION_VERBS:
+        return True  # "troops entered Syria"
     if token.dep_ in ("compound", "nmod", "amod"):
         return token.head.lower_ in PLACE_FEATURE_NOUNS or token.head.lower_ in GEOGRAPHIC_NOUNS
     return any(child.dep_ == "amod" and child.lower_.endswith("ern") for child in span.root.children)
