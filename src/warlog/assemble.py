@@ -8,8 +8,9 @@ from spacy.tokens import Doc
 
 from warlog.actors.kb import KBActor, KnowledgeBase
 from warlog.actors.linker import LinkedMention, PlaceMention
-from warlog.model import Actor, Document, Evidence, Place, Report
-from warlog.slugs import slug
+from warlog.events.extract import RULES_VERSION as EVENT_RULES
+from warlog.events.extract import EventCandidate
+from warlog.model import Actor, Document, Event, Evidence, Place, Report, Toll
 
 
 def build_report(
@@ -21,6 +22,7 @@ def build_report(
         document=document,
         actors=build_actors(doc._.warlog_actors or [], kb=kb, published=document.published),
         places=build_places(doc._.warlog_places or []),
+        events=build_events(doc._.warlog_events or []),
         provenance=tuple(sorted(provenance.items())),
     )
 
@@ -73,8 +75,7 @@ def build_places(mentions: list[PlaceMention]) -> tuple[Place, ...]:
     """Places in order of first mention; unknown names get a `place.<slug>` id and no coordinates."""
     grouped: dict[str, list[PlaceMention]] = defaultdict(list)
     for mention in mentions:
-        key = mention.place.id if mention.place else "place." + slug(mention.name)
-        grouped[key].append(mention)
+        grouped[mention.place_id].append(mention)
     places = []
     for key, ms in grouped.items():
         geo = ms[0].place
@@ -91,3 +92,27 @@ def build_places(mentions: list[PlaceMention]) -> tuple[Place, ...]:
             )
         )
     return tuple(places)
+
+
+def build_events(candidates: list[EventCandidate]) -> tuple[Event, ...]:
+    """Events in text order, each with its evidence and, when told again, the further evidence."""
+    rule = f"event@{EVENT_RULES}"
+    return tuple(
+        Event(
+            id=c.id,
+            type=c.type,
+            evidence=Evidence(c.start, c.end, c.text, rule, c.confidence),
+            mode=c.mode,
+            actors=c.actors,
+            recipients=c.recipients,
+            place=c.place,
+            date=c.date,
+            fatalities=Toll(c.toll.min, c.toll.max, c.toll.text) if c.toll is not None else None,
+            status=c.status.value,
+            speaker=c.status.speaker,
+            codes=c.codes,
+            confidence=c.confidence,
+            also=tuple(Evidence(start, end, text, rule, c.confidence) for start, end, text in c.also),
+        )
+        for c in candidates
+    )

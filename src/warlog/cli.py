@@ -273,3 +273,15 @@ def kb_import(
 def main() -> None:
     """Entry point of the `warlog` script."""
     app()
+
+
+def _register_subcommands() -> None:
+    """`warlog eval` and `warlog gazetteer` live beside the libraries they shell."""
+    from warlog.evaluate.cli import eval_app
+    from warlog.geo.cli import gazetteer_app
+
+    app.add_typer(eval_app, name="eval")
+    app.add_typer(gazetteer_app, name="gazetteer")
+
+
+_register_subcommands()

@@ -2,11 +2,14 @@
 
 Components (the table of contents; each declares what it requires and assigns):
 
-    spaCy model      tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner
-    warlog_actor_linker   requires token.dep/pos/lemma, doc.ents
-                          assigns doc._.warlog_actors, doc._.warlog_places, doc._.warlog_country
+    spaCy model             tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner
+    warlog_actor_linker     requires token.dep/pos/lemma, doc.ents
+                            assigns doc._.warlog_actors, doc._.warlog_places, doc._.warlog_country
+    warlog_event_extractor  requires doc._.warlog_actors, doc._.warlog_places, doc._.warlog_published
+                            assigns doc._.warlog_events, doc._.warlog_dates
 
-The events and claims issues add their components after the linker, in `_add_components`.
+Docs are made with `nlp.make_doc` and given their publication date (`doc._.warlog_published`) before
+the components run, so dates are normalized inside the pipeline.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from warlog.actors.kb import KnowledgeBase
+    from warlog.events.ontology import Ontology
     from warlog.geo import Gazetteer
     from warlog.store import Store
 
@@ -39,15 +43,24 @@ def register_components() -> None:
     """Register warlog's spaCy factories and Doc extensions (idempotent). The only registration point."""
     from spacy.language import Language
 
-    from warlog.actors.linker import make_actor_linker, register_extensions
+    from warlog.actors import linker
+    from warlog.events import extract
 
-    register_extensions()
+    linker.register_extensions()
+    extract.register_extensions()
     if "warlog_actor_linker" not in Language.factories:
         Language.factory(
             "warlog_actor_linker",
             requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
             assigns=["doc._.warlog_actors", "doc._.warlog_places", "doc._.warlog_country"],
-            func=make_actor_linker,
+            func=linker.make_actor_linker,
+        )
+    if "warlog_event_extractor" not in Language.factories:
+        Language.factory(
+            "warlog_event_extractor",
+            requires=["doc._.warlog_actors", "doc._.warlog_places"],
+            assigns=["doc._.warlog_events", "doc._.warlog_dates"],
+            func=extract.make_event_extractor,
         )
 
 
@@ -73,17 +86,21 @@ class IngestStats:
 class Pipeline:
     """A loaded warlog pipeline: `extract()` one document, `extract_many()` a stream of them."""
 
-    def __init__(self, settings: Settings, nlp: Language, kb: KnowledgeBase, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self, settings: Settings, nlp: Language, kb: KnowledgeBase, gazetteer: Gazetteer, ontology: Ontology
+    ) -> None:
         self.settings = settings
         self.nlp = nlp
         self.kb = kb
         self.gazetteer = gazetteer
+        self.ontology = ontology
         meta = nlp.meta
         self.provenance = {
             "warlog": __version__,
             "model": f"{meta.get('lang', 'xx')}_{meta.get('name', settings.model)}@{meta.get('version', '?')}",
             "actors": kb.version,
             "places": gazetteer.version,
+            "events": ontology.version,
         }
 
     def document(self, text_or_document: str | Document, **metadata: Any) -> Document:
@@ -106,13 +123,18 @@ class Pipeline:
             InputError: the text is empty, binary, too large or not English.
         """
         document = self.document(text_or_document, published=published, **metadata)
-        return self._report(document, self.nlp(document.text))
+        return self._report(document, self.nlp(self._make_doc(document)))
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Report]:
         """Reports for a stream of Documents, batched through spaCy; memory stays flat."""
-        pairs = ((document.text, document) for document in documents)
+        pairs = ((self._make_doc(document), document) for document in documents)
         for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
             yield self._report(document, doc)
+
+    def _make_doc(self, document: Document) -> Any:
+        doc = self.nlp.make_doc(document.text)
+        doc._.warlog_published = document.published
+        return doc
 
     def ingest(
         self,
@@ -170,7 +192,7 @@ class Pipeline:
             pass  # fall back to one at a time to find the culprit
         for document in batch:
             try:
-                yield self._report(document, self.nlp(document.text))
+                yield self._report(document, self.nlp(self._make_doc(document)))
             except (InputError, ValueError, RuntimeError) as e:
                 store.record_failure(
                     Failure(document.url or document.id, type(e).__name__, _one_line(e), document.id)
@@ -205,6 +227,7 @@ def load(settings: Settings | None = None, *, config: Path | None = None, **over
         PackError: a knowledge pack is malformed.
     """
     from warlog.actors.kb import KnowledgeBase
+    from warlog.events.ontology import Ontology
     from warlog.geo import Gazetteer
 
     settings = (settings or load_settings(config)).with_overrides(**overrides)
@@ -213,10 +236,12 @@ def load(settings: Settings | None = None, *, config: Path | None = None, **over
     kb = KnowledgeBase.load(packs_dir=settings.packs_dir)
     extra_places = sorted((settings.packs_dir / "places").glob("*.yaml")) if settings.packs_dir else []
     gazetteer = Gazetteer.load(extra_packs=extra_places)
+    ontology = Ontology.load(packs_dir=settings.packs_dir)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
-    _add_components(nlp, kb, gazetteer)
-    return Pipeline(settings, nlp, kb, gazetteer)
+    _add_components(nlp, kb, gazetteer, ontology)
+    return Pipeline(settings, nlp, kb, gazetteer, ontology)
 
 
-def _add_components(nlp: Language, kb: KnowledgeBase, gazetteer: Gazetteer) -> None:
+def _add_components(nlp: Language, kb: KnowledgeBase, gazetteer: Gazetteer, ontology: Ontology) -> None:
     nlp.add_pipe("warlog_actor_linker", last=True).bind(kb, gazetteer)
+    nlp.add_pipe("warlog_event_extractor", last=True).bind(ontology)

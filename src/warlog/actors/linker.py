@@ -69,6 +69,11 @@ class PlaceMention:
     name: str
     place: GeoName | None
 
+    @property
+    def place_id(self) -> str:
+        """The gazetteer id, or `place.<slug>` for a name the gazetteer does not know."""
+        return self.place.id if self.place is not None else "place." + slug(self.name)
+
 
 @dataclass
 class _Found:
@@ -233,7 +238,9 @@ class ActorLinker:
 
     def _possessor(self, token: Token, found: _Found) -> tuple[KBActor | None, tuple[int, int] | None]:
         for child in token.children:
-            if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < token.i:
+            if child.dep_ not in ("poss", "compound", "nmod", "amod") or child.i > token.i:
+                continue
+            if not _negated_modifier(child):
                 for key, mention in found.actors.items():
                     if key[0] <= child.i < key[1]:
                         return mention.actor, key
@@ -365,6 +372,13 @@ def _looks_like_place(ent: Span, place: GeoName, country: str | None) -> bool:
 def _is_name(ent: Span) -> bool:
     words = [t for t in ent if t.is_alpha]
     return bool(words) and all(t.text[:1].isupper() for t in words if t.lower_ not in ("of", "the", "al", "and"))
+
+
+def _negated_modifier(token: Token) -> bool:
+    """"non-I.S. insurgents", "anti-Assad rebels": the modifier names who they are not."""
+    first = token.left_edge.i
+    doc = token.doc
+    return first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ in ("non", "anti")
 
 
 def _inside_name(token: Token) -> bool:

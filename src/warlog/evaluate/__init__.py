@@ -1,0 +1,27 @@
+"""warlog's evaluation: scores on gold sets, held to floors (quality is a ratchet).
+
+    read_acled(path) / evaluate_acled(pipeline, dataset)   ACLED rows: types, actors, places, tolls
+    read_case(path) / evaluate_case(pipeline, dataset)     CASE-2021 task 2: one label per snippet
+    read_baseline / check / update / write_baseline         eval/baseline.json floors, pinned by sha256
+
+Modules, bottom-up: metrics (stdlib arithmetic), floors, aliases (ACLED actor names to KB ids, a data
+pack), coding (a report's event and its ACLED/CASE labels), reports (batched analysis), acled, case;
+cli is the `warlog eval` shell. The gold data is read where it lies and never copied.
+"""
+
+from warlog.evaluate.acled import evaluate_acled, read_acled
+from warlog.evaluate.case import evaluate_case, read_case
+from warlog.evaluate.floors import check, read_baseline, update, write_baseline
+from warlog.evaluate.metrics import Evaluation
+
+__all__ = [
+    "Evaluation",
+    "check",
+    "evaluate_acled",
+    "evaluate_case",
+    "read_acled",
+    "read_baseline",
+    "read_case",
+    "update",
+    "write_baseline",
+]

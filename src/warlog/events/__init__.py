@@ -1,0 +1,1 @@
+"""Events: triggers, roles, status, tolls and codes."""

@@ -1,0 +1,197 @@
+"""Who did it and to whom, read off the dependency parse around an event trigger.
+
+Verbs: the subject acts and the object receives ("Russia targeted the rebels"); in the passive the
+subject receives and the "by" object acts ("Hamedani was struck down", "killed by Daesh terrorists").
+A clause without its own subject borrows it from the clause it hangs on ("announced that it had hit ...
+and killed ...", "succeeds in pushing the rebels out"); a relative pronoun stands for its noun ("the
+rebels who have been keeping I.S. out"); "it"/"they" in a reported clause is the reporter ("Russia
+announced that it had hit ..."). Nouns: the possessor or a modifier acts ("Russia's intervention", "the
+rebel offensive"), the object of "against"/"on" receives ("an offensive against I.S.").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from warlog.actors.linker import LinkedMention
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "obj", "dative", "iobj"})
+BORROWING = frozenset({"xcomp", "conj", "pcomp", "prep", "acl"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "make", "begin", "start", "continue", "step"})
+
+
+class MentionIndex:
+    """Actor mentions of a document, looked up by token."""
+
+    def __init__(self, doc, mentions: Iterable[LinkedMention]) -> None:
+        self._by_token: dict[int, LinkedMention] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self._by_token[token.i] = mention
+
+    def at(self, token: Token) -> LinkedMention | None:
+        return self._by_token.get(token.i)
+
+    def in_phrase(self, head: Token) -> LinkedMention | None:
+        """The mention a noun phrase denotes: its head's own, else the first inside its modifiers
+        ("two-hundred I.S. jihadists" → I.S.), not looking into clauses or most prepositions."""
+        own = self.at(head)
+        if own is not None:
+            return own
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod", "poss", "appos", "nummod") and child.i < head.i:
+                found = self.at(child) or self.in_phrase(child)
+                if found is not None:
+                    return found
+            if child.dep_ == "prep" and child.lower_ == "of":  # "hundreds of people", "members of Hamas"
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        found = self.in_phrase(grandchild)
+                        if found is not None:
+                            return found
+        return None
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it: "Iran and Russia"."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(with_conjuncts(child))
+    return out
+
+
+def actors_of(tokens: Iterable[Token], index: MentionIndex) -> tuple[str, ...]:
+    ids: list[str] = []
+    for token in tokens:
+        for member in with_conjuncts(token):
+            mention = index.in_phrase(member)
+            if mention is not None and mention.actor.id not in ids:
+                ids.append(mention.actor.id)
+    return tuple(ids)
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject (climbing to the clause it borrows from) and whether the verb is passive."""
+    passive = any(c.dep_ in ("auxpass",) for c in verb.children) or verb.tag_ == "VBN" and verb.dep_ == "acl"
+    current = verb
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
+                return child, passive or child.dep_ in PASSIVE_SUBJECTS
+        if current.dep_ == "relcl":
+            return current.head, False
+        if current.dep_ == "acl" and current.tag_ == "VBN":  # "60-70 Iranians killed in Syria"
+            return current.head, True
+        participle = current.dep_ == "advcl" and current.tag_ == "VBG"  # "took a run at Aleppo, targeting ..."
+        if (current.dep_ not in BORROWING and not participle) or current.head is current:
+            break
+        current = current.head
+    return None, passive
+
+
+def _resolve_pronoun(subject: Token, index: MentionIndex) -> Token | None:
+    """"Russia announced that it had hit ...": the reporter; "the rebels who ...": the noun."""
+    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        return subject.head.head
+    if subject.lower_ not in PRONOUNS:
+        return subject
+    clause = subject.head
+    while clause.dep_ in ("conj",) and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ == "ccomp":
+        for child in clause.head.children:
+            if child.dep_ in SUBJECTS and index.in_phrase(child) is not None:
+                return child
+    return None
+
+
+def verb_roles(verb: Token, index: MentionIndex, recipient_preps: tuple[str, ...]) -> tuple[tuple, tuple]:
+    """(actor ids, recipient ids) of a verbal trigger."""
+    subject, passive = _subject(verb)
+    if subject is not None:
+        subject = _resolve_pronoun(subject, index)
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    objects += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in recipient_preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if passive:
+        actors = actors_of(agents, index)
+        recipients = actors_of([subject] if subject is not None else [], index)
+    else:
+        actors = actors_of([subject] if subject is not None else [], index)
+        recipients = actors_of(objects, index)
+    return actors, tuple(r for r in recipients if r not in actors)
+
+
+def noun_roles(noun: Token, index: MentionIndex, recipient_preps: tuple[str, ...]) -> tuple[tuple, tuple]:
+    """(actor ids, recipient ids) of a nominal trigger: "Russia's intervention", "airstrikes on X"."""
+    modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
+    # "U.S. anti-I.S. strikes": an anti- modifier names the target, not the actor
+    against = [m for m in modifiers if _is_anti(m)]
+    modifiers = [m for m in modifiers if m not in against]
+    actors = actors_of(modifiers, index)
+    possessive = next((m for m in modifiers if m.dep_ == "poss" and m.lower_ in POSSESSIVE_PRONOUNS), None)
+    if not actors and possessive is not None:  # "I.S. made gains since its capture of Ramadi"
+        actors = _clause_subject(noun, index)
+    by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    actors = actors or actors_of(by, index)
+    if not actors and noun.dep_ in OBJECTS and noun.head.lemma_ in LIGHT_VERBS:
+        actors, _ = verb_roles(noun.head, index, ())
+    targets = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in recipient_preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    recipients = actors_of(targets, index) or _anti_targets(against, index)
+    return actors, tuple(r for r in recipients if r not in actors)
+
+
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+
+
+def _is_anti(modifier: Token) -> bool:
+    doc = modifier.doc
+    if any(t.lower_.startswith("anti") for t in modifier.subtree):
+        return True
+    first = modifier.left_edge.i
+    return first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ == "anti"
+
+
+def _clause_subject(token: Token, index: MentionIndex) -> tuple[str, ...]:
+    """The actors of the nearest verb above `token`: who "its"/"their" refers to."""
+    current = token
+    for _ in range(8):
+        if current.head is current:
+            return ()
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            subject, _ = _subject(current)
+            return actors_of([subject], index) if subject is not None else ()
+    return ()
+
+
+def _anti_targets(modifiers: list[Token], index: MentionIndex) -> tuple[str, ...]:
+    ids: list[str] = []
+    for modifier in modifiers:
+        for token in modifier.subtree:
+            mention = index.at(token)
+            if mention is not None and mention.actor.id not in ids:
+                ids.append(mention.actor.id)
+    return tuple(ids)

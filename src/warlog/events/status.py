@@ -1,0 +1,130 @@
+"""Whether an event happened, is claimed, denied, negated, hypothetical or planned — from the parse.
+
+The status is what a user filters on, so each rule is narrow:
+- `negated`: a negation on the trigger or its auxiliaries ("did not strike", "no airstrikes").
+- `hypothetical`: the trigger sits in an "if"/"unless" clause or under would/could/might.
+- `planned`: under will/shall/"going to", or the complement of seek/plan/intend/aim/try/want/threaten.
+- `claimed` / `reported` / `denied`: the trigger's clause is what someone says; the speaker is the
+  reporting verb's subject ("Russia announced that it had hit ..."): claim/announce/allege/boast give
+  `claimed`, deny/dismiss `denied`, say/report/state/tell `reported`; "according to X" likewise.
+- otherwise `asserted`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from warlog.events.roles import MentionIndex, actors_of
+
+CLAIM_CUES = frozenset({"claim", "announce", "allege", "boast", "insist", "maintain", "contend", "assert"})
+DENIAL_CUES = frozenset({"deny", "dismiss", "refute"})
+REPORT_CUES = frozenset(
+    {"say", "report", "state", "tell", "declare", "write", "note", "add", "confirm", "indicate", "suggest", "show"}
+)
+INTENT_VERBS = frozenset(
+    {"seek", "plan", "intend", "aim", "try", "want", "threaten", "prepare", "vow", "pledge", "promise", "hope"}
+)
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "prep", "relcl", "acl", "dobj", "pobj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """An event's status, the speaker (actor id) when it is said by someone, and the cue word."""
+
+    value: str
+    speaker: str | None = None
+    speaker_text: str | None = None
+    cue: str | None = None
+
+
+NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "no one", "noone", "neither"})
+
+
+def _negated(token: Token) -> bool:
+    """"did not strike", "no airstrikes", "nobody attacked" — but not "not even when ..." or "not only"."""
+    for child in token.children:
+        if child.dep_ == "neg":
+            after = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
+            if after is None or after.lower_ not in ("even", "only", "just"):
+                return True
+        if child.dep_ == "det" and child.lower_ == "no":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in NEGATIVE_SUBJECTS:
+            return True
+    return False
+
+
+def _clause_chain(token: Token):
+    """The trigger, then the heads of the clauses it is embedded in, up to the sentence root."""
+    current = token
+    for _ in range(8):
+        yield current
+        if current.head is current or current.dep_ not in CLAUSE_DEPS:
+            return
+        current = current.head
+
+
+def find_status(trigger: Token, index: MentionIndex) -> Status:
+    """The status of the event whose trigger is `trigger`."""
+    if _negated(trigger):
+        return Status("negated")
+    for depth, clause in enumerate(_clause_chain(trigger)):
+        children = list(clause.children)
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
+            return Status("hypothetical")
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):
+            return Status("hypothetical")
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
+            return Status("planned")
+        if depth and clause.lemma_ in INTENT_VERBS:
+            return Status("planned")
+        if depth and clause.pos_ == "VERB":
+            cue = clause.lemma_.lower()
+            value = "claimed" if cue in CLAIM_CUES else "denied" if cue in DENIAL_CUES else None
+            value = value or ("reported" if cue in REPORT_CUES else None)
+            if value is not None:
+                return _said(clause, value, index)
+    aside = _parenthetical_cue(trigger)
+    if aside is not None:  # "The regime is not only avoiding I.S., the Embassy noted, ..."
+        return _said(aside, "claimed" if aside.lemma_.lower() in CLAIM_CUES else "reported", index)
+    according = _according_to(trigger)
+    if according is not None:
+        speakers = actors_of([according], index)
+        return Status("reported", speakers[0] if speakers else None, _phrase(according), "according to")
+    return Status("asserted")
+
+
+def _said(verb: Token, value: str, index: MentionIndex) -> Status:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return Status(value, cue=verb.lemma_)
+    speakers = actors_of(subjects, index)
+    return Status(value, speakers[0] if speakers else None, _phrase(subjects[0]), verb.text)
+
+
+def _parenthetical_cue(trigger: Token) -> Token | None:
+    """A reporting verb set in the sentence as an aside (parataxis), outside the trigger's own clause."""
+    for token in trigger.sent:
+        if token.dep_ == "parataxis" and token.lemma_.lower() in REPORT_CUES | CLAIM_CUES:
+            if not (token.left_edge.i <= trigger.i <= token.right_edge.i):
+                return token
+    return None
+
+
+def _according_to(trigger: Token) -> Token | None:
+    sentence = trigger.sent
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
+            for child in token.nbor().children:
+                if child.dep_ == "pobj":
+                    return child
+    return None
+
+
+def _phrase(token: Token) -> str:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1].text

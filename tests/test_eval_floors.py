@@ -1,0 +1,37 @@
+"""The quality ratchet: warlog's scores on the shared dev sets may not fall below eval/baseline.json.
+
+The dev sets are not in the repository (their terms forbid it): CI clones it with shared/ beside it, and
+this gate reads them from ../shared/data/dev. To raise (or, explicitly, reset) a floor:
+`warlog eval acled|case FILE --check eval/baseline.json --update-floors`.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from warlog.evaluate import check, evaluate_acled, evaluate_case, read_acled, read_baseline, read_case
+
+ROOT = Path(__file__).resolve().parent.parent
+BASELINE = ROOT / "eval" / "baseline.json"
+DEV = ROOT.parent / "shared" / "data" / "dev"
+FLOORS = read_baseline(BASELINE)
+
+
+def test_the_baseline_has_floors():
+    assert FLOORS.datasets, f"{BASELINE} holds no dataset"
+    for name, entry in FLOORS.datasets.items():
+        assert entry.task in ("acled", "case") and len(entry.sha256) == 64 and entry.floors, name
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS.datasets))
+def test_no_score_below_its_floor(pipeline, name):
+    path = DEV / name
+    if not path.exists():
+        pytest.skip(f"{path} is absent: clone the repository with shared/ beside it to run the quality gate")
+    entry = FLOORS.datasets[name]
+    if entry.task == "acled":
+        evaluation = evaluate_acled(pipeline, read_acled(path, limit=entry.limit))
+    else:
+        evaluation = evaluate_case(pipeline, read_case(path, limit=entry.limit))
+    result = check(evaluation, FLOORS, source=str(BASELINE))
+    assert result.ok, "\n".join(result.problems)

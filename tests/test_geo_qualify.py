@@ -1,0 +1,80 @@
+"""Parsing qualified place phrases and the geometry of directions (no gazetteer needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.geo.qualify import Phrase, parse_phrase, part_point, shift_point
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("northern Syria", Phrase("part", "syria", "northern", "n")),
+        ("North-Eastern Syria", Phrase("part", "syria", "north-eastern", "ne")),
+        ("northeast Syria", Phrase("part", "syria", "north-eastern", "ne")),
+        ("in the north of Syria", Phrase("part", "syria", "northern", "n")),
+        ("central Syria", Phrase("part", "syria", "central", "c")),
+        ("north of Aleppo", Phrase("of", "aleppo", "north of", "n")),
+        ("north-east of Aleppo", Phrase("of", "aleppo", "north-east of", "ne")),
+        ("20 km south-west of Homs", Phrase("of", "homs", "south-west of", "sw", 20.0)),
+        ("10 miles east of Mosul", Phrase("of", "mosul", "east of", "e", 16.09344)),
+        ("near Kuweires airbase", Phrase("near", "kuweires airbase", "near")),
+        ("the outskirts of Homs", Phrase("near", "homs", "outskirts of")),
+        ("on the outskirts of Homs", Phrase("near", "homs", "outskirts of")),
+        ("Aleppo’s suburbs", Phrase("near", "aleppo", "suburbs of")),
+        ("outside Raqqa", Phrase("near", "raqqa", "outside")),
+        ("the Palmyra area", Phrase("near", "the palmyra", "near")),
+        ("Aleppo countryside", Phrase("countryside", "aleppo", "countryside")),
+        ("Rif Aleppo", Phrase("countryside", "aleppo", "countryside")),
+        ("rural Damascus", Phrase("countryside", "damascus", "countryside")),
+        ("Aleppo province", Phrase("province", "aleppo", "province")),
+        ("the governorate of Idlib", Phrase("province", "idlib", "province")),
+        ("Donetsk Oblast", Phrase("province", "donetsk", "province")),
+        ("Aleppo City", Phrase("town", "aleppo", None)),
+        ("the town of Marea", Phrase("town", "marea", None)),
+        ("Tabqa air base", Phrase("site", "tabqa", "near")),
+        ("Bab al-Hawa border crossing", Phrase("site", "bab al hawa", "near")),
+    ],
+)
+def test_parse_phrase(text, expected):
+    assert parse_phrase(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Aleppo", "Syria", "", "north", "near"])
+def test_no_qualifier(text):
+    assert parse_phrase(text) is None
+
+
+def test_shift_point():
+    lat, lon = shift_point(36.0, 37.0, "n", 111.32)
+    assert (lat, lon) == pytest.approx((37.0, 37.0))
+    lat, lon = shift_point(0.0, 10.0, "e", 111.32)
+    assert (lat, lon) == pytest.approx((0.0, 11.0))
+    lat, lon = shift_point(36.0, 37.0, "sw", 10)
+    assert lat < 36.0 and lon < 37.0
+
+
+GRID = [(lat, lon) for lat in range(10) for lon in range(10)]
+
+
+@pytest.mark.parametrize(
+    ("direction", "lat_range", "lon_range"),
+    [
+        ("n", (6.5, 9), (0, 9)),
+        ("s", (0, 2.5), (0, 9)),
+        ("e", (0, 9), (6.5, 9)),
+        ("w", (0, 9), (0, 2.5)),
+        ("ne", (6.5, 9), (6.5, 9)),
+        ("c", (3, 6), (3, 6)),
+    ],
+)
+def test_part_point_lies_in_that_part(direction, lat_range, lon_range):
+    lat, lon = part_point(GRID, direction)
+    assert lat_range[0] <= lat <= lat_range[1] and lon_range[0] <= lon <= lon_range[1]
+
+
+def test_part_point_without_places():
+    assert part_point([], "n") is None
+    lat, lon = part_point([(0.0, 0.0), (9.0, 9.0)], "c")  # none in the middle third: the box's middle
+    assert (lat, lon) == pytest.approx((4.5, 4.5), abs=0.5)
