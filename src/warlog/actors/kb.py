@@ -114,6 +114,9 @@ class Explanation:
     ancestors: tuple[str, ...]
 
 
+_MISSING = object()
+
+
 def builtin_packs_dir() -> Path:
     """The folder of warlog's built-in actor packs."""
     return Path(str(resources.files("warlog") / "data" / "packs" / "actors"))
@@ -127,7 +130,7 @@ def _pack_files(folder: Path) -> list[Path]:
 class KnowledgeBase:
     """Actors, agents and their surface forms, from one or more packs."""
 
-    __slots__ = ("packs", "version", "_actors", "_agents", "_suffixes", "_folded", "_exact", "_paths")
+    __slots__ = ("packs", "version", "_actors", "_agents", "_agent_cache", "_suffixes", "_folded", "_exact", "_paths")
 
     def __init__(self, actors: Iterable[KBActor], agents: Iterable[AgentSpec], packs: Iterable[PackInfo]):
         self.packs: tuple[PackInfo, ...] = tuple(packs)
@@ -135,6 +138,7 @@ class KnowledgeBase:
         self._paths = {p.name: p.path for p in self.packs}
         self._actors = {a.id: a for a in actors}
         self._agents: dict[str, AgentSpec] = {}
+        self._agent_cache: dict[str, AgentSpec | None] = {}
         self._suffixes: dict[str, AgentSpec] = {}
         for spec in agents:
             self._suffixes[spec.suffix] = spec  # a later pack's spec replaces an earlier one
@@ -259,7 +263,10 @@ class KnowledgeBase:
 
     def agent(self, noun: str) -> AgentSpec | None:
         """The agent spec of a generic noun, singular or plural ("rebel", "Rebels"), or None."""
-        return self._agents.get(normalize_alias(noun))
+        found = self._agent_cache.get(noun, _MISSING)
+        if found is _MISSING:  # the linker asks for every noun of every document: remember the answers
+            found = self._agent_cache[noun] = self._agents.get(normalize_alias(noun))
+        return found
 
     def agents(self) -> tuple[AgentSpec, ...]:
         """Every agent spec, one per suffix."""

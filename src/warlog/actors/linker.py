@@ -383,10 +383,11 @@ def _negated_modifier(token: Token) -> bool:
 
 def _inside_name(token: Token) -> bool:
     """A capitalized word of a longer name: "Infantry" in "Infantry Academy", "Army" in a title."""
-    if token.ent_iob_ == "O" or not token.text[:1].isupper():
+    if token.ent_iob_ == "O" or not token.text[:1].isupper() or token.ent_type_ == "NORP":
         return False
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    return ent is not None and len(ent) > 1 and ent.label_ != "NORP"
+    doc = token.doc
+    single_start = token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    return not single_start  # a token inside a longer entity, not an entity of its own
 
 
 def _apposed_to_actor(token: Token, found: _Found) -> bool:

@@ -14,7 +14,6 @@ import hashlib
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from warlog.actors.linker import PlaceMention
@@ -69,15 +68,14 @@ class EventExtractor:
         self.ontology: Ontology | None = None
 
     def bind(self, ontology: Ontology) -> EventExtractor:
+        """Index the multiword triggers by their first word."""
         self.ontology = ontology
-        self._phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._phrase_triggers: dict[str, Trigger] = {}
+        self._phrases: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
         for trigger in ontology.phrases():
-            for form in {trigger.lemma, trigger.lemma + "s", trigger.lemma + "es"}:
-                key = form.lower()
-                if key not in self._phrase_triggers:
-                    self._phrase_triggers[key] = trigger
-                    self._phrases.add(key, [self.nlp.make_doc(form)])
+            words = tuple(t.lower_ for t in self.nlp.make_doc(trigger.lemma))
+            self._phrases.setdefault(words[0], []).append((words, trigger))
+        for entries in self._phrases.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
         return self
 
     def __call__(self, doc: Doc) -> Doc:
@@ -91,9 +89,9 @@ class EventExtractor:
         doc._.warlog_dates = dates
         tolls = find_tolls(doc)
         found = list(self._triggers(doc))
-        context = _Context(index, kinds, places, dates, tolls, frozenset(t.i for t, _, _ in found))
+        context = _Context(index, kinds, places, dates, tolls, frozenset(t.i for t, _, _ in found), doc.text)
         events = [self._event(doc, token, span, trigger, context) for token, span, trigger in found]
-        doc._.warlog_events = carry_setting(merge_repeats([e for e in events if e is not None]), doc)
+        doc._.warlog_events = carry_setting(merge_repeats([e for e in events if e is not None]), doc, context.text)
         return doc
 
     # -- triggers -----------------------------------------------------------------------------
@@ -102,12 +100,12 @@ class EventExtractor:
         """(head token, evidence anchor span, trigger) for every trigger, phrases first."""
         assert self.ontology is not None
         taken: set[int] = set()
-        for match_id, start, end in sorted(self._phrases(doc), key=lambda m: (m[1], -m[2])):
+        for start, end, trigger in self._phrase_matches(doc):
             if taken.intersection(range(start, end)):
                 continue
             span = doc[start:end]
             taken.update(range(start, end))
-            yield span.root, span, self._phrase_triggers[self.nlp.vocab.strings[match_id]]
+            yield span.root, span, trigger
         for token in doc:
             if token.i in taken or token.pos_ not in ("VERB", "NOUN", "PROPN"):
                 continue
@@ -117,6 +115,18 @@ class EventExtractor:
                 trigger = _pick(self.ontology.triggers(token.lower_, pos), token)
             if trigger is not None:
                 yield token, doc[token.i : token.i + 1], trigger
+
+    def _phrase_matches(self, doc: Doc):
+        """Multiword triggers, each word matching a token's lemma or its lower-case text ("held talks"
+        matches `hold talk`, "car bombs" matches `car bomb`); the longest at each position."""
+        for token in doc:
+            for first in {token.lower_, token.lemma_.lower()}:
+                for words, trigger in self._phrases.get(first, ()):
+                    end = token.i + len(words)
+                    if end <= len(doc) and all(_word_fits(doc[token.i + k], w) for k, w in enumerate(words)):
+                        if _object_fits(trigger, doc[token.i : end].root):
+                            yield token.i, end, trigger
+                            break
 
     # -- one event ----------------------------------------------------------------------------
 
@@ -155,7 +165,7 @@ class EventExtractor:
         confidence = 0.5 + 0.2 * bool(actors) + 0.2 * bool(recipients) + 0.05 * (place is not None)
         key = f"{evidence.start_char}:{evidence.end_char}:{trigger.type}:{token.i}"
         return EventCandidate(
-            id="ev_" + hashlib.sha1(f"{doc.text[:64]}|{key}".encode()).hexdigest()[:12],
+            id="ev_" + hashlib.sha1(f"{context.text[:64]}|{key}".encode()).hexdigest()[:12],
             type=trigger.type,
             mode=trigger.mode,
             actors=actors,
@@ -173,13 +183,35 @@ class EventExtractor:
         )
 
 
+def _word_fits(token: Token, word: str) -> bool:
+    lower, lemma = token.lower_, token.lemma_.lower()
+    return word in (lower, lemma) or lower in (word + "s", word + "es")
+
+
+def _objects_of(token: Token) -> list[Token]:
+    """The direct objects of a verb, or its passive subject ("the town was shelled")."""
+    return [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+
+
+def _object_fits(trigger: Trigger, token: Token) -> bool:
+    """A trigger that needs an object ("hit", "send") has one, of the listed kinds when it lists them."""
+    if not (trigger.needs_object or trigger.objects) or token.pos_ != "VERB":
+        return True
+    objects = _objects_of(token)
+    if not trigger.objects:
+        return bool(objects)
+    return any(o.lemma_.lower() in trigger.objects or o.lower_ in trigger.objects for o in objects)
+
+
 def _pick(triggers: tuple[Trigger, ...], token: Token) -> Trigger | None:
-    """A phrasal trigger whose particle is there ("took over") before the bare verb ("took")."""
+    """A phrasal trigger whose particle is there ("took over") before the bare verb ("took"); a trigger
+    whose object constraint the parse does not meet is no trigger."""
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
-    with_particle = [t for t in triggers if t.particle and t.particle in particles]
+    fitting = [t for t in triggers if _object_fits(t, token)]
+    with_particle = [t for t in fitting if t.particle and t.particle in particles]
     if with_particle:
         return with_particle[0]
-    plain = [t for t in triggers if not t.particle]
+    plain = [t for t in fitting if not t.particle]
     return plain[0] if plain else None
 
 
@@ -208,6 +240,7 @@ class _Context:
     dates: list[DateMention]
     tolls: list[TollMention]
     triggers: frozenset[int]
+    text: str  # doc.text, which spaCy rebuilds on every access
 
 
 def _clause_nodes(token: Token) -> set[int]:
@@ -370,7 +403,7 @@ def _same(a: EventCandidate, b: EventCandidate) -> bool:
     return not (a.date and b.date and a.date.value != b.date.value)
 
 
-def carry_setting(events: list[EventCandidate], doc: Doc) -> list[EventCandidate]:
+def carry_setting(events: list[EventCandidate], doc: Doc, text: str) -> list[EventCandidate]:
     """An event with no place or date of its own in a sentence that follows one that has them, in the
     same paragraph, happened there and then: "In early June 2015, the takfiris took another run at
     Aleppo, targeting ... Marea. The regime moved quickly—to bomb the rebels"."""
@@ -384,7 +417,7 @@ def carry_setting(events: list[EventCandidate], doc: Doc) -> list[EventCandidate
             and before.place is not None
             and before.date is not None
             and not (before.toll is not None and before.toll.aggregate)
-            and _adjacent(doc, before, event)
+            and _adjacent(doc, text, before, event)
         ):
             event = replace(
                 event,
@@ -396,9 +429,9 @@ def carry_setting(events: list[EventCandidate], doc: Doc) -> list[EventCandidate
     return out
 
 
-def _adjacent(doc: Doc, first: EventCandidate, second: EventCandidate) -> bool:
+def _adjacent(doc: Doc, text: str, first: EventCandidate, second: EventCandidate) -> bool:
     """`second` is in the sentence right after `first`'s, with no paragraph break between them."""
-    if "\n" in doc.text[first.end : second.start]:
+    if "\n" in text[first.end : second.start]:
         return False
     a = doc.char_span(first.start, first.end, alignment_mode="expand")
     b = doc.char_span(second.start, second.end, alignment_mode="expand")

@@ -130,8 +130,9 @@ def _pattern_spans(doc: Doc) -> Iterator[tuple[int, int]]:
     """Spans of the patterns, unless a month or weekday name is not capitalized ("may") or the model calls
     the whole span something else ("by 2000 troops": a CARDINAL)."""
     others = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in _LABELS]
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access
     for pattern in _PATTERNS:
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             start, end = match.span("core") if "core" in pattern.groupindex else match.span()
             words = re.findall(r"[A-Za-z]+", match.group())
             if any(word.lower() in _NAMES and not word[0].isupper() for word in words):
