@@ -222,21 +222,38 @@ class ActorLinker:
             spec = self.kb.agent(token.lower_) or self.kb.agent(token.lemma_.lower())
             if spec is None or _inside_name(token) or _apposed_to_actor(token, found):
                 continue
-            if token.dep_ in ("amod", "compound") and spec.kind not in MODIFIER_AGENT_KINDS:
-                continue  # "terrorist targets", "military-intelligence matters": not an actor
+            if token.pos_ == "ADJ" and spec.kind not in MODIFIER_AGENT_KINDS:
+                continue  # "terrorist targets", "military-intelligence matters": an adjective, not an actor
             owner, owner_span = self._possessor(token, found)
             if owner is not None and owner_span is not None:
                 scoped = self._scope_by_owner(spec, owner)
                 if scoped is None:
                     continue  # "I.S. jihadists": the owning group's own mention stands
+                if owner_span[0] > token.i:  # "the forces of Armenia": both mentions stand
+                    found.add_actor(_agent_span(token, found), scoped, "agent", 0.85)
+                    continue
                 del found.actors[owner_span]
                 found.taken.difference_update(range(*owner_span))
-                span = doc[min(owner_span[0], token.i) : token.i + 1]
-                found.add_actor(span, scoped, "agent", 0.85)
+                found.add_actor(doc[owner_span[0] : token.i + 1], scoped, "agent", 0.85)
             elif country is not None:
                 found.add_actor(_agent_span(token, found), self.kb.scoped_agent(spec, country), "agent", 0.7)
 
     def _possessor(self, token: Token, found: _Found) -> tuple[KBActor | None, tuple[int, int] | None]:
+        """The actor that owns a generic agent: "Syria's army", "Nepal Police", "the forces of Armenia"."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for key, mention in found.actors.items():
+                        if key[0] <= pobj.i < key[1] and mention.actor.kind == "state":
+                            return mention.actor, key
+                    for key, place in list(found.places.items()):  # "the forces of Armenia": read as a place
+                        if not (key[0] <= pobj.i < key[1] and place.place and place.place.feature == "country"):
+                            continue
+                        state = self.kb.state(place.place.country or "")
+                        if state is not None:
+                            del found.places[key]
+                            found.add_actor(token.doc[key[0] : key[1]], state, "alias", 0.9)
+                            return state, key
         for child in token.children:
             if child.dep_ not in ("poss", "compound", "nmod", "amod") or child.i > token.i:
                 continue
@@ -386,8 +403,9 @@ def _inside_name(token: Token) -> bool:
     if token.ent_iob_ == "O" or not token.text[:1].isupper() or token.ent_type_ == "NORP":
         return False
     doc = token.doc
-    single_start = token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
-    return not single_start  # a token inside a longer entity, not an entity of its own
+    continues = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
+    # a word before the end of a longer name; the name's last word is its head: "Nepal Police" is police
+    return continues
 
 
 def _apposed_to_actor(token: Token, found: _Found) -> bool:

@@ -182,7 +182,7 @@ class AliasTable:
             if match is None:
                 continue
             code = self.iso3(match.group("country") if "country" in rule.pattern.groupindex else country)
-            ids = tuple(i.replace("{iso3}", code) for i in rule.ids if code or "{iso3}" not in i)
+            ids = tuple(i.replace("{iso3}", code) if code else i for i in rule.ids if code or "{iso3}" not in i)
             return self._known(ids)
         return self._from_kb(name, self.iso3(country))
 
