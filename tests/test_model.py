@@ -40,6 +40,7 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "ACCUSE", "TH
 
 TEXT = (
     "Russian jets struck rebel positions near Kuweires airbase on Oct. 24, killing at least 12 fighters, "
+    "wounding dozens and capturing three, "
     'the Syrian Observatory said. "We hit only terrorists," Moscow said. Gen. Hamedani was killed in Aleppo.'
 )
 
@@ -75,6 +76,8 @@ def full_report() -> Report:
         place="syr.kuweires-airbase",
         date=When(value="2015-10-24", precision="day", text="Oct. 24"),
         fatalities=Toll(min=12, max=None, text="at least 12 fighters"),
+        wounded=Toll(min=24, max=None, text="dozens"),
+        captured=Toll(min=3, max=3, text="three"),
         status="reported",
         speaker="new.syrian-observatory",
         codes=(("acled", "Air/drone strike"), ("cameo", "195")),
@@ -271,6 +274,25 @@ def test_full_report_round_trips() -> None:
     assert Report.from_dict(json.loads(json.dumps(report.to_dict()))) == report
 
 
+def test_killed_wounded_and_captured_are_kept_apart() -> None:
+    event = Event(
+        id="e",
+        type="ASSAULT",
+        evidence=Evidence(0, 1, "t"),
+        fatalities=Toll(2, 2, "two killed"),
+        wounded=Toll(5, None, "at least five wounded"),
+        captured=Toll(0, 0, "no one detained"),
+    )
+    data = event.to_dict()
+    assert (data["fatalities"]["min"], data["wounded"]["min"], data["captured"]["min"]) == (2, 5, 0)
+    assert Event.from_dict(data) == event
+    bare = Event(id="e", type="ASSAULT", evidence=Evidence(0, 1, "t")).to_dict()
+    assert bare["wounded"] is None and bare["captured"] is None
+    # A report written before the two fields existed reads back with neither.
+    del bare["wounded"], bare["captured"]
+    assert Event.from_dict(bare).wounded is None and Event.from_dict(bare).captured is None
+
+
 def test_minimal_report_validates_and_round_trips() -> None:
     report = Report(version="0.1.0", document=Document(id="d_0", text="Nothing happened."))
     assert_valid(report.to_dict())
@@ -300,6 +322,8 @@ INVALID = {
     "confidence above 1": (("events", 0, "confidence"), 1.5),
     "rule without version": (("actors", 0, "mentions", 0, "rule"), "alias"),
     "negative toll": (("events", 0, "fatalities", "min"), -3),
+    "negative wounded": (("events", 0, "wounded", "max"), -1),
+    "captured not a toll": (("events", 0, "captured"), 3),
     "time precision": (("events", 0, "date", "precision"), "week"),
     "non-string code": (("events", 0, "codes", "cameo"), 195),
     "non-string provenance": (("provenance", "warlog"), None),
@@ -324,6 +348,8 @@ def test_invalid_report_fails_validation(change: tuple[tuple[Any, ...], Any]) ->
         ("actors", 0, "mentions"),
         ("places", 0, "lat"),
         ("events", 0, "evidence"),
+        ("events", 1, "wounded"),
+        ("events", 1, "captured"),
         ("claims", 0, "speaker"),
         ("actors", 0, "mentions", 0, "confidence"),
     ],
@@ -417,6 +443,8 @@ def reports(draw: st.DrawFn) -> Report:
         date=st.none()
         | st.builds(When, maybe_words, st.none() | st.sampled_from(["day", "month", "year"]), maybe_words),
         fatalities=st.none() | st.builds(Toll, counts, counts, maybe_words),
+        wounded=st.none() | st.builds(Toll, counts, counts, maybe_words),
+        captured=st.none() | st.builds(Toll, counts, counts, maybe_words),
         status=st.sampled_from(EVENT_STATUSES),
         speaker=st.none() | ids,
         codes=mappings,

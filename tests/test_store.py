@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -28,10 +29,12 @@ from warlog.model import (
 )
 from warlog.store import SCHEMA_VERSION, Store
 from warlog.store.schema import MIGRATIONS, migrate
+from warlog.store.write import Writer, insert_report
 
 TEXT = (
     "Hamas fighters fired rockets at Sderot on 7 March, the IDF said. "
-    "Officials in Gaza said between 12 and 15 people were killed in a strike on Rafah."
+    "Officials in Gaza said between 12 and 15 people were killed in a strike on Rafah. "
+    "At least 30 were wounded and three were detained."
 )
 
 
@@ -93,6 +96,7 @@ def full_report(doc_id: str = "doc-1") -> Report:
                 place="sderot",
                 date=When("2024-03-07", "day", "on 7 March"),
                 fatalities=Toll(0, None, None),
+                captured=Toll(0, 0, None),
                 status="reported",
                 speaker="idf",
                 codes=(("cameo", "195"), ("acled", "Shelling/artillery/missile attack")),
@@ -104,6 +108,8 @@ def full_report(doc_id: str = "doc-1") -> Report:
                 type="ASSAULT",
                 evidence=span(TEXT, "a strike on Rafah"),
                 fatalities=Toll(12, 15, "between 12 and 15"),
+                wounded=Toll(30, None, "At least 30"),
+                captured=Toll(3, 3, "three"),
                 date=When(None, None, None),
             ),
             Event(id="e3", type="ASSAULT", evidence=span(TEXT, "strike")),
@@ -251,7 +257,7 @@ def test_a_closed_store_says_so():
 def test_open_creates_parent_folders_and_reopening_is_a_no_op(tmp_path):
     path = tmp_path / "deep" / "er" / "warlog.duckdb"
     with Store.open(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 1
+        assert store.schema_version == SCHEMA_VERSION == 2
         store.save(full_report())
     with Store.open(str(path)) as store:
         assert store.schema_version == SCHEMA_VERSION
@@ -300,18 +306,74 @@ def test_migrations_apply_in_order_and_a_failed_one_changes_nothing(tmp_path):
     path = tmp_path / "w.duckdb"
     with Store.open(path) as store:
         store.save(full_report())
-    v2 = (*MIGRATIONS, (2, ("ALTER TABLE documents ADD COLUMN section VARCHAR",)))
-    broken_v3 = (*v2, (3, ("ALTER TABLE documents ADD COLUMN page INTEGER", "SELECT * FROM no_such_table")))
+    nxt = SCHEMA_VERSION + 1
+    newer = (*MIGRATIONS, (nxt, ("ALTER TABLE documents ADD COLUMN section VARCHAR",)))
+    broken = (*newer, (nxt + 1, ("ALTER TABLE documents ADD COLUMN page INTEGER", "SELECT * FROM no_such_table")))
     with duckdb.connect(str(path)) as con:
-        assert migrate(con, "w", migrations=v2) == 2
-        assert migrate(con, "w", migrations=v2) == 2
-        with pytest.raises(StoreError, match="cannot migrate w to store schema version 3"):
-            migrate(con, "w", migrations=broken_v3)
+        assert migrate(con, "w", migrations=newer) == nxt
+        assert migrate(con, "w", migrations=newer) == nxt
+        with pytest.raises(StoreError, match=f"cannot migrate w to store schema version {nxt + 1}"):
+            migrate(con, "w", migrations=broken)
         columns = {row[0] for row in con.execute("DESCRIBE documents").fetchall()}
         assert "section" in columns and "page" not in columns
-        assert con.execute('SELECT "value" FROM meta').fetchall() == [("2",)]
+        assert con.execute('SELECT "value" FROM meta').fetchall() == [(str(nxt),)]
     with pytest.raises(StoreError, match="upgrade warlog"):
         Store.open(path)
+
+
+def event_columns(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return {row[0]: row[1] for row in con.execute("DESCRIBE events").fetchall()}
+
+
+def without_tolls(report: Report) -> Report:
+    """The report as warlog knew it at store schema version 1: no wounded, no captured."""
+    events = tuple(replace(e, wounded=None, captured=None) for e in report.events)
+    return replace(report, events=events)
+
+
+def test_a_v1_store_is_migrated_in_place_and_keeps_its_reports(tmp_path):
+    path = tmp_path / "v1.duckdb"
+    old = without_tolls(full_report("old"))
+    with duckdb.connect(str(path)) as con:
+        assert migrate(con, "v1", migrations=MIGRATIONS[:1]) == 1
+        assert "fatalities" in event_columns(con) and "wounded" not in event_columns(con)
+        # The writer fills only the columns a table has, so on a v1 database it writes the v1 rows.
+        con.begin()
+        insert_report(Writer(con), con, old)
+        con.commit()
+    with pytest.raises(StoreError, match="version 1 and needs migrating to 2"):
+        Store.open(path, read_only=True)
+    new = full_report("new")
+    with Store.open(path) as store:
+        assert store.schema_version == 2
+        assert store.report("old") == old
+        assert all(e.wounded is None and e.captured is None for e in store.report("old").events)
+        assert store.save(new) is True
+        assert store.report("new") == new
+    with duckdb.connect(str(path)) as con:
+        columns = event_columns(con)
+        assert columns["wounded"] == columns["captured"] == columns["fatalities"]
+        assert con.execute('SELECT "value" FROM meta').fetchall() == [("2",)]
+    with Store.open(path, read_only=True) as store:
+        assert store.document_ids() == {"old", "new"}
+        assert store.report("old") == old and store.report("new") == new
+        rows = store.query("events").to_dicts()
+        assert {(r["document"], r["id"], r["wounded_min"], r["captured_max"]) for r in rows} == {
+            ("old", "e1", None, None),
+            ("old", "e2", None, None),
+            ("old", "e3", None, None),
+            ("new", "e1", None, 0),
+            ("new", "e2", 30, 3),
+            ("new", "e3", None, None),
+        }
+
+
+def test_a_v2_store_is_refused_by_a_warlog_that_knows_only_v1(tmp_path):
+    path = tmp_path / "v2.duckdb"
+    with Store.open(path) as store:
+        store.save(full_report())
+    with duckdb.connect(str(path)) as con, pytest.raises(StoreError, match="version 2 .* only up to 1"):
+        migrate(con, "v2", migrations=MIGRATIONS[:1])
 
 
 _HOLD = """

@@ -25,6 +25,7 @@ maybe_names = st.none() | names
 numbers = st.floats(allow_nan=False)  # NaN is never equal to itself, so no report holding it is
 maybe_numbers = st.none() | numbers
 big_ints = st.integers(min_value=-(2**63), max_value=2**63 - 1)
+tolls = st.none() | st.builds(Toll, st.none() | big_ints, st.none() | big_ints, maybe_names)
 # A few short ids, so that reports of one corpus share actors and places.
 ids = st.sampled_from(["a", "b", "c", "d", "ä", "x y", "'; --"]) | st.text(min_size=1, max_size=6)
 id_lists = st.lists(ids, max_size=3).map(tuple)
@@ -81,7 +82,9 @@ def events(text: str):
         recipients=id_lists,
         place=st.none() | ids,
         date=st.none() | st.builds(When, maybe_names, maybe_names, maybe_names),
-        fatalities=st.none() | st.builds(Toll, st.none() | big_ints, st.none() | big_ints, maybe_names),
+        fatalities=tolls,
+        wounded=tolls,
+        captured=tolls,
         status=st.sampled_from(["asserted", "claimed"]) | names,
         speaker=st.none() | ids,
         codes=pairs,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from warlog.errors import StoreError
-from warlog.model import Actor, Claim, Document, Event, Evidence, Failure, Place, Report, When
+from warlog.model import Actor, Claim, Document, Event, Evidence, Failure, Place, Report, Toll, When
 from warlog.store import QUERY_KINDS, Store
 
 
@@ -66,6 +66,9 @@ CORPUS = (
                 recipients=("civilians",),
                 place="rafah",
                 date=When("2024-04-10/2024-04-12", "period", "this week"),
+                fatalities=Toll(4, 4, "four killed"),
+                wounded=Toll(10, 20, "10 to 20 wounded"),
+                captured=Toll(2, None, "at least two detained"),
             ),
         ),
         claims=(
@@ -176,6 +179,10 @@ def test_event_rows_carry_their_fields(store):
     row = store.query("events", document="2024-04").to_dicts()[0]
     assert row["actors"] == ["idf"] and row["recipients"] == ["civilians"]
     assert row["date"] == "2024-04-10/2024-04-12" and row["place"] == "rafah" and row["status"] == "asserted"
+    tolls = ("fatalities_min", "fatalities_max", "wounded_min", "wounded_max", "captured_min", "captured_max")
+    assert [row[column] for column in tolls] == [4, 4, 10, 20, 2, None]
+    untolled = store.query("events", document="undated-c").to_dicts()[0]
+    assert [untolled[column] for column in tolls] == [None] * 6
 
 
 @pytest.mark.parametrize(

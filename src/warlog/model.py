@@ -230,7 +230,9 @@ class Event:
     recipients: tuple[str, ...] = ()
     place: str | None = None
     date: When | None = None
-    fatalities: Toll | None = None
+    fatalities: Toll | None = None  # the dead only, never the wounded or captured
+    wounded: Toll | None = None
+    captured: Toll | None = None  # arrested, abducted, kidnapped or detained
     status: str = "asserted"
     speaker: str | None = None
     codes: tuple[tuple[str, str], ...] = ()
@@ -247,6 +249,8 @@ class Event:
             "place": self.place,
             "date": self.date.to_dict() if self.date else None,
             "fatalities": self.fatalities.to_dict() if self.fatalities else None,
+            "wounded": self.wounded.to_dict() if self.wounded else None,
+            "captured": self.captured.to_dict() if self.captured else None,
             "status": self.status,
             "speaker": self.speaker,
             "codes": dict(self.codes),
@@ -267,6 +271,8 @@ class Event:
             place=data.get("place"),
             date=When.from_dict(data["date"]) if data.get("date") else None,
             fatalities=Toll.from_dict(data["fatalities"]) if data.get("fatalities") else None,
+            wounded=Toll.from_dict(data["wounded"]) if data.get("wounded") else None,
+            captured=Toll.from_dict(data["captured"]) if data.get("captured") else None,
             status=data.get("status", "asserted"),
             speaker=data.get("speaker"),
             codes=tuple((data.get("codes") or {}).items()),

@@ -132,6 +132,8 @@ def _events(filters: set[str]) -> tuple[str, list[str]]:
     select = """SELECT e.document_id AS document, e.id, e."type", e."mode", e.status,
         e."date"."value" AS "date", e.actors, e.recipients, e.place,
         e.fatalities."min" AS fatalities_min, e.fatalities."max" AS fatalities_max,
+        e.wounded."min" AS wounded_min, e.wounded."max" AS wounded_max,
+        e.captured."min" AS captured_min, e.captured."max" AS captured_max,
         e.speaker, e.confidence, e.evidence_text AS "text"
         FROM events e {where} ORDER BY e."date"."value" NULLS LAST, e.document_id, e.seq"""
     return select, conditions

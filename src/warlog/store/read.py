@@ -38,6 +38,10 @@ def _evidence(data: dict[str, Any]) -> Evidence:
     )
 
 
+def _toll(data: dict[str, Any] | None) -> Toll | None:
+    return Toll(**data) if data is not None else None
+
+
 def _flat_evidence(row: dict[str, Any]) -> Evidence:
     return _evidence({key: row[f"evidence_{key}"] for key in ("start", "end", "text", "rule", "confidence")})
 
@@ -139,7 +143,9 @@ def _events(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[Event, ...]:
             recipients=tuple(r["recipients"]),
             place=r["place"],
             date=When(**r["date"]) if r["date"] is not None else None,
-            fatalities=Toll(**r["fatalities"]) if r["fatalities"] is not None else None,
+            fatalities=_toll(r["fatalities"]),
+            wounded=_toll(r["wounded"]),
+            captured=_toll(r["captured"]),
             status=r["status"],
             speaker=r["speaker"],
             codes=tuple((c["scheme"], c["code"]) for c in r["codes"]),

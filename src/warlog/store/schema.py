@@ -12,6 +12,7 @@ import duckdb
 from warlog.errors import StoreError
 
 _EVIDENCE = 'STRUCT("start" BIGINT, "end" BIGINT, "text" VARCHAR, "rule" VARCHAR, "confidence" DOUBLE)'
+_TOLL = 'STRUCT("min" BIGINT, "max" BIGINT, "text" VARCHAR)'  # the type of events.fatalities (v1)
 
 _V1 = (
     'CREATE TABLE meta ("key" VARCHAR PRIMARY KEY, "value" VARCHAR NOT NULL)',
@@ -71,7 +72,13 @@ _V1 = (
         reason VARCHAR NOT NULL, message VARCHAR NOT NULL, document_id VARCHAR, "at" TIMESTAMP NOT NULL)""",
 )
 
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1),)
+# Wounded and captured are counted apart from the dead; rows stored before have neither (NULL).
+_V2 = (
+    f"ALTER TABLE events ADD COLUMN wounded {_TOLL}",
+    f"ALTER TABLE events ADD COLUMN captured {_TOLL}",
+)
+
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2))
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 # Every table, in the order a document's rows are written; `count()` accepts exactly these names.

@@ -175,6 +175,8 @@ def _insert_findings(writer: Writer, report: Report) -> None:
                 "place": e.place,
                 "date": e.date.to_dict() if e.date is not None else None,
                 "fatalities": e.fatalities.to_dict() if e.fatalities is not None else None,
+                "wounded": e.wounded.to_dict() if e.wounded is not None else None,
+                "captured": e.captured.to_dict() if e.captured is not None else None,
                 "status": e.status,
                 "speaker": e.speaker,
                 "codes": [{"scheme": scheme, "code": code} for scheme, code in e.codes],
