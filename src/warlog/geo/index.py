@@ -35,11 +35,20 @@ class PlaceIndex:
 
     def add(self, place: GeoName, names: Iterable[str]) -> int:
         """Add a place under each of its names; returns its row number."""
-        row = len(self.rows)
-        self.rows.append(to_row(place))
+        row = self.add_row(to_row(place))
         for name in names:
             self.add_name(name, row)
         return row
+
+    def add_row(self, row: Row) -> int:
+        """Add a place given as a row (see `to_row`); returns its row number."""
+        self.rows.append(row)
+        return len(self.rows) - 1
+
+    def replace(self, number: int, row: Row) -> None:
+        """Put another place in row `number`; the names that lead to it stay."""
+        self.rows[number] = row
+        self._made.pop(number, None)
 
     def add_name(self, name: str, row: int) -> None:
         """Index one more name of the place in `row`."""
