@@ -68,6 +68,8 @@ class PlaceMention:
     end: int
     name: str
     place: GeoName | None
+    precision: int | None = None  # ACLED geo-precision of the phrase: "north of Aleppo" is 2, "Aleppo" 1
+    qualifier: str | None = None  # "north of", "near", "northern", ... (None: the place itself)
 
     @property
     def place_id(self) -> str:
@@ -92,8 +94,16 @@ class _Found:
         )
         self.taken.update(range(span.start, span.end))
 
-    def add_place(self, span: Span, place: GeoName | None) -> None:
-        self.places[(span.start, span.end)] = PlaceMention(span.start_char, span.end_char, span.text, place)
+    def add_place(self, span: Span, place: GeoName | None, gazetteer: Gazetteer | None = None) -> None:
+        precision, qualifier = (place.precision, None) if place is not None else (None, None)
+        start = _qualifier_start(span)
+        if gazetteer is not None and place is not None and start < span.start:
+            resolved = gazetteer.resolve(span.doc[start : span.end].text, country=place.country)
+            if resolved is not None and resolved.place.id == place.id:
+                precision, qualifier = resolved.precision, resolved.qualifier
+        self.places[(span.start, span.end)] = PlaceMention(
+            span.start_char, span.end_char, span.text, place, precision, qualifier
+        )
         self.taken.update(range(span.start, span.end))
 
 
@@ -198,7 +208,7 @@ class ActorLinker:
         if hit.form == "metonym" or actor.kind == "state":
             if not is_acting(span):
                 place = self.gazetteer.best(span.text, country=actor.country if actor.kind == "state" else None)
-                return found.add_place(span, place)
+                return found.add_place(span, place, self.gazetteer)
             return found.add_actor(span, actor, "metonym" if hit.form == "metonym" else "alias", 0.9)
         found.add_actor(span, actor, "alias", 1.0 if hit.form == "name" else 0.95)
 
@@ -294,7 +304,8 @@ class ActorLinker:
             span = _extend_place(ent)
             place = self.gazetteer.best(span.text, country=country) or self.gazetteer.best(ent.text, country=country)
             if ent.label_ in PLACE_LABELS or (place is not None and _looks_like_place(ent, place, country)):
-                found.add_place(span if place is None or self.gazetteer.lookup(span.text) else ent, place)
+                named = span if place is None or self.gazetteer.lookup(span.text) else ent
+                found.add_place(named, place, self.gazetteer)
                 continue
             kind = NEW_ACTOR_KINDS.get(ent.label_)
             if kind is not None and _is_name(ent):
@@ -389,6 +400,29 @@ def _looks_like_place(ent: Span, place: GeoName, country: str | None) -> bool:
 def _is_name(ent: Span) -> bool:
     words = [t for t in ent if t.is_alpha]
     return bool(words) and all(t.text[:1].isupper() for t in words if t.lower_ not in ("of", "the", "al", "and"))
+
+
+QUALIFIER_WORDS = frozenset(
+    {
+        "near", "outside", "around", "outskirts", "of", "the", "km", "kilometres", "kilometers", "miles", "mile",
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
+        "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "northeastern",
+        "northwestern", "southeastern", "southwestern", "-", "a",
+    }
+)  # fmt: skip
+
+
+def _qualifier_start(span: Span) -> int:
+    """Where the words that qualify a place begin: "near", "north of", "20 km north-east of", "northern"."""
+    start = span.start
+    while start > 0 and span.start - start < 6:
+        before = span.doc[start - 1]
+        if before.lower_ not in QUALIFIER_WORDS and not before.like_num:
+            break
+        start -= 1
+    while start < span.start and span.doc[start].lower_ in ("the", "of", "a", "-"):
+        start += 1
+    return start
 
 
 def _negated_modifier(token: Token) -> bool:
