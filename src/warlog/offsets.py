@@ -22,8 +22,10 @@ def _boundaries(text: str, start: int, end: int):
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the sentence (or line) that holds text[start:end]."""
     left = max(0, text.rfind("\n", 0, start) + 1)
-    for match in _boundaries(text, left, start):
-        left = match.end()
+    # search a little past `start`: a boundary's lookahead must see the capital that opens the span
+    for match in _boundaries(text, left, min(len(text), start + 2)):
+        if match.end() <= start:
+            left = match.end()
     right = text.find("\n", end)
     right = len(text) if right == -1 else right
     following = next(_boundaries(text, end, right), None)
