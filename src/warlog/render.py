@@ -80,14 +80,30 @@ def places_table(report: Report) -> Table:
 
 def events_table(report: Report) -> Table:
     table = Table(title="Events", show_lines=True, expand=True)
-    for column in ("type", "who → whom", "status", "evidence"):
-        table.add_column(column, overflow="fold")
+    for column, ratio in (("type", 2), ("who → whom", 3), ("where · when", 3), ("status", 2), ("evidence", 6)):
+        table.add_column(column, ratio=ratio, overflow="fold")
     names = {a.id: a.name for a in report.actors}
+    places = {p.id: p.name for p in report.places}
     for event in report.events:
         who = ", ".join(names.get(a, a) for a in event.actors) or "?"
         whom = ", ".join(names.get(a, a) for a in event.recipients) or "—"
         kind = event.type + (f" / {event.mode}" if event.mode else "")
-        table.add_row(kind, f"{who} → {whom}", event.status, highlight(report.document.text, event.evidence))
+        acled = dict(event.codes).get("acled_sub_event_type")
+        where = places.get(event.place or "", "—")
+        when = (event.date.value or event.date.text or "—") if event.date else "—"
+        tolls = [
+            f"{label} {toll.min if toll.min is not None else '?'}" + ("+" if toll.max is None else "")
+            for label, toll in (("killed", event.fatalities), ("wounded", event.wounded), ("captured", event.captured))
+            if toll is not None
+        ]
+        status = event.status + (f"\nby {names.get(event.speaker, event.speaker)}" if event.speaker else "")
+        table.add_row(
+            kind + (f"\n{acled}" if acled else ""),
+            f"{who} → {whom}" + (f"\n{', '.join(tolls)}" if tolls else ""),
+            f"{where}\n{when}",
+            status,
+            highlight(report.document.text, event.evidence),
+        )
     return table
 
 
