@@ -2,10 +2,10 @@
 
 It runs after the actor linker and writes `doc._.warlog_events` (EventCandidate, in text order).
 For each trigger from the lexicon (a verb with its particle, a noun, a multiword noun phrase) it reads
-the roles (events.roles), the status (events.status), the place (the nearest locative place mention of
-the trigger's clause), the date (temporal.find_dates, normalized against the publication date in
-`doc._.warlog_published`) and the toll (events.tolls), then codes it in PLOVER, ACLED and CAMEO
-(events.codes). One event told twice in a document becomes one event with both evidence spans.
+the roles (events.roles), the status (events.status), the place and the date (events.setting; dates by
+temporal.find_dates, normalized against the publication date in `doc._.warlog_published`) and the toll
+(events.tolls). An attack and the killing it caused, and one event told twice, become one event
+(events.merge); then each event is coded in PLOVER, ACLED and CAMEO (events.codes).
 """
 
 from __future__ import annotations
@@ -17,18 +17,23 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from warlog.actors.linker import PlaceMention
-from warlog.actors.roles import LOCATIVE_PREPOSITIONS, is_locative
-from warlog.events.codes import acled_code, acled_to_case, cameo_code
+from warlog.events.codes import TERRITORY_CODES, acled_code, acled_to_case, cameo_code
+from warlog.events.merge import absorb_outcomes, merge_repeats
 from warlog.events.ontology import Ontology, Trigger
-from warlog.events.roles import LIGHT_VERBS, MentionIndex, noun_roles, verb_roles
+from warlog.events.roles import MentionIndex, noun_roles, objects_of, verb_roles
+from warlog.events.setting import carry_setting, date_for, place_for
 from warlog.events.status import Status, find_status
 from warlog.events.tolls import TollMention, find_tolls
 from warlog.model import When
 from warlog.temporal import DateMention, find_dates
 
-RULES_VERSION = "1"
-SEIZE_OBJECTS = frozenset({"village", "town", "city", "area", "territory", "position", "base", "airbase", "district",
-                           "neighbourhood", "neighborhood", "checkpoint", "hill", "road", "academy", "airport"})
+RULES_VERSION = "2"
+GROUND_PREPOSITIONS = frozenset({"through", "of", "out", "from", "into", "across"})
+SEIZE_OBJECTS = frozenset({
+    "village", "town", "city", "area", "territory", "position", "base", "airbase", "district", "neighbourhood",
+    "neighborhood", "checkpoint", "hill", "road", "academy", "airport", "stronghold", "outpost", "barracks", "camp",
+    "highway", "bridge", "crossing", "port", "locality", "region", "province", "suburb", "island", "oilfield",
+})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +56,29 @@ class EventCandidate:
     trigger: str
     confidence: float
     also: tuple[tuple[int, int, str], ...] = ()
+    token: int = -1  # the trigger's token index
+    rule: Trigger | None = None  # the lexicon entry that coded it
+    territory: bool = False  # ground changed hands (a place, or a town or a position, is taken)
 
 
 def register_extensions() -> None:
     for name in ("warlog_events", "warlog_published", "warlog_dates"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every event of a document is read against."""
+
+    index: MentionIndex
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    tolls: list[TollMention]
+    triggers: frozenset[int]
+    rules: dict[int, Trigger]  # the trigger of each trigger token
+    place_tokens: frozenset[int]  # the tokens of place mentions
+    text: str  # doc.text, which spaCy rebuilds on every access
 
 
 class EventExtractor:
@@ -81,40 +103,49 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         if self.ontology is None:
             raise RuntimeError("EventExtractor used before bind(ontology); build pipelines with warlog.load()")
-        published = doc._.warlog_published
         index = MentionIndex(doc, doc._.warlog_actors or [])
         kinds = {m.actor.id: m.actor.kind for m in doc._.warlog_actors or []}
-        places = doc._.warlog_places or []
-        dates = find_dates(doc, published)
+        dates = find_dates(doc, doc._.warlog_published)
         doc._.warlog_dates = dates
         tolls = find_tolls(doc)
-        found = list(self._triggers(doc))
-        context = _Context(index, kinds, places, dates, tolls, frozenset(t.i for t, _, _ in found), doc.text)
-        events = [self._event(doc, token, span, trigger, context) for token, span, trigger in found]
-        doc._.warlog_events = carry_setting(merge_repeats([e for e in events if e is not None]), doc, context.text)
+        found = list(self._triggers(doc, _date_tokens(doc, dates)))
+        rules = {token.i: trigger for token, _, trigger in found}
+        places = doc._.warlog_places or []
+        context = _Context(index, places, dates, tolls, frozenset(rules), rules, _place_tokens(doc, places), doc.text)
+        events = [self._event(token, span, trigger, context) for token, span, trigger in found]
+        events = absorb_outcomes(doc, context.text, [e for e in events if e is not None], tolls, index)
+        events = [_coded(event, kinds) for event in merge_repeats(events)]
+        doc._.warlog_events = carry_setting(events, doc, context.text)
         return doc
 
     # -- triggers -----------------------------------------------------------------------------
 
-    def _triggers(self, doc: Doc):
-        """(head token, evidence anchor span, trigger) for every trigger, phrases first."""
+    def _triggers(self, doc: Doc, date_tokens: frozenset[int]):
+        """(head token, evidence anchor span, trigger) for every trigger, phrases first, in text order; a
+        noun inside a date is none ("in March")."""
         assert self.ontology is not None
         taken: set[int] = set()
+        found = []
         for start, end, trigger in self._phrase_matches(doc):
             if taken.intersection(range(start, end)):
                 continue
             span = doc[start:end]
             taken.update(range(start, end))
-            yield span.root, span, trigger
+            found.append((span.root, span, trigger))
         for token in doc:
             if token.i in taken or token.pos_ not in ("VERB", "NOUN", "PROPN"):
                 continue
             pos = "VERB" if token.pos_ == "VERB" else "NOUN"
+            if pos == "NOUN" and token.i in date_tokens:
+                continue
             trigger = _pick(self.ontology.triggers(token.lemma_.lower(), pos), token)
-            if trigger is None and pos == "NOUN":
-                trigger = _pick(self.ontology.triggers(token.lower_, pos), token)
+            for base in _bases(token, pos) if trigger is None else ():
+                trigger = _pick(self.ontology.triggers(base, pos), token)
+                if trigger is not None:
+                    break
             if trigger is not None:
-                yield token, doc[token.i : token.i + 1], trigger
+                found.append((token, doc[token.i : token.i + 1], trigger))
+        return sorted(found, key=lambda item: item[1].start)
 
     def _phrase_matches(self, doc: Doc):
         """Multiword triggers, each word matching a token's lemma or its lower-case text ("held talks"
@@ -130,39 +161,34 @@ class EventExtractor:
 
     # -- one event ----------------------------------------------------------------------------
 
-    def _event(self, doc, token, anchor, trigger, context: _Context) -> EventCandidate | None:
-        index, kinds = context.index, context.kinds
+    def _event(self, token: Token, anchor: Span, trigger: Trigger, context: _Context) -> EventCandidate | None:
+        """The event of one trigger, uncoded (see `_coded`)."""
+        index = context.index
         if trigger.type == "ASSAULT" and _abstract_object(token):
             return None  # "killed the possibility of a no-fly zone"
+        if _classifier(token, anchor):
+            return None  # "riot police", "attack helicopters": a kind of thing, not an event
+        trigger = _refined(token, anchor, trigger, context.rules)
         if token.pos_ == "VERB":
             actors, recipients = verb_roles(token, index, trigger.recipient_preps)
         else:
             actors, recipients = noun_roles(token, index, trigger.recipient_preps)
         toll = _toll_for(token, context.tolls)
-        if not actors and not recipients and toll is None and trigger.type not in ("ASSAULT", "PROTEST"):
-            return None  # a bare "support" or "talks" with nobody involved says nothing
+        place, own_place = place_for(token, context.places, context.triggers) or (None, False)
+        territory = trigger.type == "COERCE" and trigger.mode == "seize"
+        territory = territory and _takes_ground(token, anchor, place, context.place_tokens)
+        if not (actors or recipients or toll or trigger.type in ("ASSAULT", "PROTEST")):
+            argument = token.pos_ != "VERB" and token.head.i in context.triggers  # "signed an agreement"
+            if argument or not (own_place and _in_scope(trigger, territory)):
+                return None  # a bare "support" or "talks" with nobody involved says nothing
         status = find_status(token, index)
+        if status.value == "reported" and status.speaker is not None and status.speaker in actors:
+            status = replace(status, value="claimed")  # "Russia said it had killed 200 ...": its own deed
+        if not actors and status.value == "claimed" and status.speaker is not None and _responsibility(token):
+            actors = (status.speaker,)  # "Al Shabaab claimed responsibility for the attack"
+            recipients = tuple(r for r in recipients if r != status.speaker)
         evidence = _evidence(token, anchor)
-        place = _place_for(token, context)
-        territory = trigger.type == "COERCE" and trigger.mode == "seize" and _takes_ground(token, place)
-        date = _date_for(token, context)
-        acled = acled_code(
-            trigger.type,
-            trigger.mode,
-            default=trigger.acled,
-            actor_kinds=tuple(kinds.get(a, "other") for a in actors),
-            recipient_kinds=tuple(kinds.get(r, "other") for r in recipients),
-            territory=territory,
-        )
-        codes = [("cameo", cameo_code(trigger.type, trigger.mode, trigger.cameo))]
-        if acled is not None:
-            codes += [("acled_event_type", acled[0]), ("acled_sub_event_type", acled[1])]
-            case = acled_to_case(*acled)
-            if case:
-                codes.append(("case", case))
-        if toll is not None and toll.aggregate:
-            codes.append(("aggregate", "true"))
-        confidence = 0.5 + 0.2 * bool(actors) + 0.2 * bool(recipients) + 0.05 * (place is not None)
+        date = date_for(token, context.dates, context.triggers)
         key = f"{evidence.start_char}:{evidence.end_char}:{trigger.type}:{token.i}"
         return EventCandidate(
             id="ev_" + hashlib.sha1(f"{context.text[:64]}|{key}".encode()).hexdigest()[:12],
@@ -174,13 +200,103 @@ class EventExtractor:
             date=date.when if date is not None else None,
             toll=toll,
             status=status,
-            codes=tuple(codes),
+            codes=(),
             start=evidence.start_char,
             end=evidence.end_char,
             text=evidence.text,
             trigger=anchor.text,
-            confidence=round(min(confidence, 0.95), 2),
+            confidence=0.0,
+            token=token.i,
+            rule=trigger,
+            territory=territory,
         )
+
+
+EVENT_NOUNS = frozenset({"incident", "case", "spree", "wave", "series", "attempt", "campaign"})
+
+
+def _classifier(token: Token, anchor: Span) -> bool:
+    """A trigger noun that classifies the noun it modifies ("riot police", "attack helicopters"), unless
+    that noun names an event itself ("rape incidents", "a shooting spree")."""
+    head = token.head
+    if token.dep_ != "compound" or head.pos_ not in ("NOUN", "PROPN") or anchor.end > head.i:
+        return False
+    return head.lemma_.lower() not in EVENT_NOUNS
+
+
+def _refined(token: Token, anchor: Span, trigger: Trigger, rules: dict[int, Trigger]) -> Trigger:
+    """The trigger, or the one of a modifier that says more of the same event ("a grenade explosion")."""
+    for child in token.children:
+        rule = rules.get(child.i)
+        if child.dep_ == "compound" and child.i < anchor.start and rule is not None and rule.type == trigger.type:
+            if rule.mode is not None and (rule.mode, rule.acled) != (trigger.mode, trigger.acled):
+                return rule
+    return trigger
+
+
+def _responsibility(token: Token) -> bool:
+    """The trigger is what someone takes responsibility for: "claimed responsibility for the attack"."""
+    return token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() == "responsibility"
+
+
+def _in_scope(trigger: Trigger, territory: bool) -> bool:
+    """An event ACLED codes, at a place its own clause names, is news even when its actor is unknown
+    ("government forces recaptured Palmyra"): it keeps empty roles rather than a guess."""
+    return trigger.acled is not None and (territory or trigger.acled not in TERRITORY_CODES)
+
+
+def _place_tokens(doc: Doc, places: list[PlaceMention]) -> frozenset[int]:
+    return _tokens_of(doc, ((m.start, m.end) for m in places))
+
+
+def _date_tokens(doc: Doc, dates: list[DateMention]) -> frozenset[int]:
+    return _tokens_of(doc, ((m.start, m.end) for m in dates))
+
+
+def _tokens_of(doc: Doc, spans) -> frozenset[int]:
+    tokens: set[int] = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            tokens.update(range(span.start, span.end))
+    return frozenset(tokens)
+
+
+def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
+    """The event with its PLOVER, ACLED, CASE and CAMEO codes and its confidence."""
+    rule = event.rule
+    assert rule is not None
+    acled = acled_code(
+        event.type,
+        event.mode,
+        default=rule.acled,
+        actor_kinds=tuple(kinds.get(a, "other") for a in event.actors),
+        recipient_kinds=tuple(kinds.get(r, "other") for r in event.recipients),
+        territory=event.territory,
+    )
+    codes = [("cameo", cameo_code(event.type, event.mode, rule.cameo))]
+    if acled is not None:
+        codes += [("acled_event_type", acled[0]), ("acled_sub_event_type", acled[1])]
+        case = acled_to_case(*acled)
+        if case:
+            codes.append(("case", case))
+    if event.toll is not None and event.toll.aggregate:
+        codes.append(("aggregate", "true"))
+    confidence = 0.5 + 0.2 * bool(event.actors) + 0.2 * bool(event.recipients) + 0.05 * (event.place is not None)
+    return replace(event, codes=tuple(codes), confidence=round(min(confidence, 0.95), 2))
+
+
+def _bases(token: Token, pos: str) -> tuple[str, ...]:
+    """What a word may be the form of when the lemmatizer missed it: a noun's own text, a regular verb's
+    stem ("raped" lemmatized as "rap" is "rape")."""
+    lower = token.lower_
+    if pos == "NOUN":
+        return (lower,)
+    for suffix in ("ed", "ing", "es", "s"):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            stem = lower[: -len(suffix)]
+            return (stem + "e", stem) if suffix in ("ed", "ing") else (stem,)
+    return ()
 
 
 def _word_fits(token: Token, word: str) -> bool:
@@ -189,8 +305,9 @@ def _word_fits(token: Token, word: str) -> bool:
 
 
 def _objects_of(token: Token) -> list[Token]:
-    """The direct objects of a verb, or its passive subject ("the town was shelled")."""
-    return [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    """The objects of a verb, shared with a verb coordinated after it ("bombed and shelled the town"), or
+    its passive subject ("the town was shelled")."""
+    return objects_of(token) + [c for c in token.children if c.dep_ == "nsubjpass"]
 
 
 def _object_fits(trigger: Trigger, token: Token) -> bool:
@@ -230,214 +347,52 @@ def _evidence(token: Token, anchor: Span) -> Span:
     return token.doc[left : right + 1]
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What every event of a document is read against."""
-
-    index: MentionIndex
-    kinds: dict[str, str]
-    places: list[PlaceMention]
-    dates: list[DateMention]
-    tolls: list[TollMention]
-    triggers: frozenset[int]
-    text: str  # doc.text, which spaCy rebuilds on every access
-
-
-def _clause_nodes(token: Token) -> set[int]:
-    """The trigger and what it heads for: a verb with the heads of its embedding complement ("succeeds in
-    pushing the rebels out"); a noun alone, or with its light verb ("launch an offensive")."""
-    if token.pos_ != "VERB":
-        light = token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.lemma_.lower() in LIGHT_VERBS
-        return {token.i, token.head.i} if light else {token.i}
-    nodes, current = {token.i}, token
-    for _ in range(3):
-        if current.dep_ not in ("xcomp", "pcomp", "prep") or current.head is current:
-            break
-        current = current.head
-        nodes.add(current.i)
-    return nodes
-
-
-def _sentence_wide(root: Token) -> bool:
-    """A time said for the whole sentence: "later that day, ...", "In early June 2015, ..."."""
-    if root.dep_ == "npadvmod":
-        return True
-    return root.dep_ == "pobj" and root.head.i == root.sent.start
-
-
-def _attachment(
-    token: Token, root: Token, triggers: frozenset[int], *, through_verbs: bool = False
-) -> tuple[int, int] | None:
-    """How `root` (a place or a date) hangs from the event `token`: (0, depth) when it is attached to the
-    trigger's own clause, (1, depth) when it is elsewhere in the sentence but belongs to no other event,
-    None when it belongs to another trigger or another clause ("capture of Ramadi in May" is not the
-    date of "sweeping through six villages")."""
-    own = _clause_nodes(token)
-    ancestors = {a.i for a in token.ancestors}
-    for depth, node in enumerate([root, *root.ancestors]):
-        if node.i == token.i or node.i in own:
-            return 0, depth
-        if node.i in ancestors:
-            return 1, depth
-        if node.i in triggers or (node.pos_ == "VERB" and depth > 0 and not through_verbs):
-            return None
-    return None
-
-
-def _span_root(doc: Doc, start: int, end: int) -> Token | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None else None
-
-
-def _is_locative_place(doc: Doc, mention: PlaceMention) -> bool:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    if is_locative(span):
-        return True
-    before = span.start - 1  # "in northern Rif Aleppo": the preposition before the place's adjectives
-    while before >= 0 and doc[before].pos_ in ("ADJ", "DET", "NUM"):
-        before -= 1
-    return before >= 0 and doc[before].lower_ in LOCATIVE_PREPOSITIONS - {"of", "to", "from"}
-
-
-def _place_for(token: Token, context: _Context) -> PlaceMention | None:
-    """The place the event happened at: a place attached to the trigger's clause (nearest in the tree,
-    locative first), else a locative place of the sentence that belongs to no other event."""
-    doc, sentence = token.doc, token.sent
-    ranked = []
-    for mention in context.places:
-        if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
-            continue
-        root = _span_root(doc, mention.start, mention.end)
-        where = _attachment(token, root, context.triggers) if root is not None else None
-        if where is None:
-            continue
-        locative = _is_locative_place(doc, mention)
-        if where[0] == 1 and not locative:
-            continue
-        ranked.append((where[0], where[1], not locative, abs(mention.start - token.idx), mention))
-    return min(ranked, key=lambda r: r[:4])[4] if ranked else None
-
-
-def _date_for(token: Token, context: _Context) -> DateMention | None:
-    """The date of the event: a date attached to its clause, else one of the sentence that belongs to
-    no other event."""
-    doc, sentence = token.doc, token.sent
-    ranked = []
-    for mention in context.dates:
-        if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
-            continue
-        root = _span_root(doc, mention.start, mention.end)
-        if root is None:
-            continue
-        where = _attachment(token, root, context.triggers, through_verbs=_sentence_wide(root))
-        if where is not None:
-            ranked.append((where[0], where[1], abs(mention.start - token.idx), mention))
-    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
-
-
 ABSTRACT_OBJECTS = frozenset({"possibility", "hope", "chance", "deal", "plan", "idea", "talks", "process", "bill",
                               "proposal", "momentum", "prospect", "prospects", "story", "project", "initiative"})
 
 
 def _abstract_object(token: Token) -> bool:
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in ABSTRACT_OBJECTS for c in token.children)
+    return any(c.lemma_.lower() in ABSTRACT_OBJECTS for c in objects_of(token))
 
 
 def _toll_for(token: Token, tolls: list[TollMention]) -> TollMention | None:
-    """A killed-count stated by this trigger, or inside its clause."""
+    """A killed-count stated by this trigger (or by its result: "shot dead"), or inside its clause."""
     killed = [t for t in tolls if t.kind == "killed"]
-    own = [t for t in killed if t.trigger == token.i]
+    own = [t for t in killed if t.trigger is not None and _verb_of(token.doc[t.trigger]).i == token.i]
     if own:
         return own[0]
     subtree = range(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
     return next((t for t in killed if t.start in subtree and t.trigger is None), None)
 
 
-def _takes_ground(token: Token, place: PlaceMention | None) -> bool:
-    """"took over a rebel-held Infantry Academy", "captured six villages": the object is ground."""
-    if place is not None:
-        return True
-    for child in token.children:
-        if child.dep_ in ("dobj", "pobj") and child.lemma_.lower() in SEIZE_OBJECTS:
+def _verb_of(token: Token) -> Token:
+    """The token if it is a verb, else the nearest verb above it ("shot dead two protesters": shot)."""
+    current = token
+    while current.pos_ != "VERB" and current.head.i != current.i:
+        current = current.head
+    return current
+
+
+def _takes_ground(token: Token, anchor: Span, place: PlaceMention | None, place_tokens: frozenset[int]) -> bool:
+    """"took over a rebel-held Infantry Academy", "captured six villages", "pushed I.S. out of Palmyra",
+    "the capture of Ramadi", "took control of a stronghold": the object is ground. "seized a vehicle"
+    takes none; without an object (or with a pronoun), the event's own place is what was taken."""
+    heads = [token, *(t for t in anchor if t.i != token.i)]  # "took control": what control is of
+    children = [c for head in heads for c in head.children if c.i not in range(anchor.start, anchor.end)]
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ != "PRON"]
+    reached, preps = [], [c for c in children if c.dep_ == "prep" and c.lower_ in GROUND_PREPOSITIONS]
+    while preps:
+        prep = preps.pop()
+        reached += [g for g in prep.children if g.dep_ == "pobj"]
+        preps += [g for g in prep.children if g.dep_ == "prep" and g.lower_ in GROUND_PREPOSITIONS]
+    if token.pos_ != "VERB":
+        objects += [g for g in reached if g.head.lower_ == "of"]  # "the capture of two soldiers"
+    for head in objects + reached:  # the noun, its compounds, and its "of" ("the town of Sirte")
+        nouns = [head, *(c for c in head.children if c.dep_ == "compound")]
+        nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if any(n.lemma_.lower() in SEIZE_OBJECTS or n.i in place_tokens for n in nouns):
             return True
-        if child.dep_ == "prep":
-            if any(g.dep_ == "pobj" and g.lemma_.lower() in SEIZE_OBJECTS for g in child.children):
-                return True
-    return False
-
-
-def merge_repeats(events: list[EventCandidate]) -> list[EventCandidate]:
-    """One event told twice is one event with both evidence spans: same type, mode, actors and
-    recipients (at least one of them known), same status, and no conflicting place or date."""
-    merged: list[EventCandidate] = []
-    for event in events:
-        twin = next((m for m in merged if _same(m, event)), None)
-        if twin is None:
-            merged.append(event)
-            continue
-        index = merged.index(twin)
-        merged[index] = replace(
-            twin,
-            also=twin.also + ((event.start, event.end, event.text),),
-            place=twin.place or event.place,
-            date=twin.date or event.date,
-            toll=twin.toll or event.toll,
-        )
-    return merged
-
-
-def _same(a: EventCandidate, b: EventCandidate) -> bool:
-    def signature(e: EventCandidate) -> tuple:
-        return e.type, e.mode, e.actors, e.recipients, e.status.value
-
-    if signature(a) != signature(b):
-        return False
-    if not (a.actors and a.recipients):
-        return False
-    if a.start <= b.start < a.end:  # the same clause read twice (a verb and its nominal)
-        return True
-    if a.place and b.place and a.place != b.place:
-        return False
-    return not (a.date and b.date and a.date.value != b.date.value)
-
-
-def carry_setting(events: list[EventCandidate], doc: Doc, text: str) -> list[EventCandidate]:
-    """An event with no place or date of its own in a sentence that follows one that has them, in the
-    same paragraph, happened there and then: "In early June 2015, the takfiris took another run at
-    Aleppo, targeting ... Marea. The regime moved quickly—to bomb the rebels"."""
-    out: list[EventCandidate] = []
-    for event in events:
-        before = out[-1] if out else None
-        if (
-            before is not None
-            and event.place is None
-            and event.date is None
-            and before.place is not None
-            and before.date is not None
-            and not (before.toll is not None and before.toll.aggregate)
-            and _adjacent(doc, text, before, event)
-        ):
-            event = replace(
-                event,
-                place=event.place or before.place,
-                date=event.date or before.date,
-                confidence=round(event.confidence - 0.05, 2),
-            )
-        out.append(event)
-    return out
-
-
-def _adjacent(doc: Doc, text: str, first: EventCandidate, second: EventCandidate) -> bool:
-    """`second` is in the sentence right after `first`'s, with no paragraph break between them."""
-    if "\n" in text[first.end : second.start]:
-        return False
-    a = doc.char_span(first.start, first.end, alignment_mode="expand")
-    b = doc.char_span(second.start, second.end, alignment_mode="expand")
-    if a is None or b is None:
-        return False
-    return a.sent.end == b.sent.start
+    return not objects and place is not None
 
 
 def make_event_extractor(nlp: Language, name: str) -> EventExtractor:

@@ -23,7 +23,11 @@ OBJECTS = frozenset({"dobj", "obj", "dative", "iobj"})
 BORROWING = frozenset({"xcomp", "conj", "pcomp", "prep", "acl"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
-LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "make", "begin", "start", "continue", "step"})
+# verbs whose object is the event and whose subject its actor: "launched an offensive", "dropped barrel bombs"
+LIGHT_VERBS = frozenset({
+    "launch", "carry", "conduct", "stage", "mount", "make", "begin", "start", "continue", "step", "wage", "resume",
+    "intensify", "escalate", "unleash", "drop", "fire", "lob", "hurl", "throw", "detonate",
+})  # fmt: skip
 
 
 class MentionIndex:
@@ -47,6 +51,9 @@ class MentionIndex:
         own = self.at(head)
         if own is not None:
             return own
+        for child in head.children:  # "the group, Boko Haram, ...": a name in apposition before any modifier
+            if child.dep_ == "appos" and _after_comma(child) and self.at(child) is not None:
+                return self.at(child)
         for child in head.children:
             if child.dep_ in ("compound", "amod", "nmod", "poss", "appos", "nummod") and child.i < head.i:
                 found = self.at(child) or self.in_phrase(child)
@@ -59,6 +66,11 @@ class MentionIndex:
                         if found is not None:
                             return found
         return None
+
+
+def _after_comma(token: Token) -> bool:
+    first = token.left_edge.i
+    return first > 0 and token.doc[first - 1].text == ","
 
 
 def with_conjuncts(token: Token) -> list[Token]:
@@ -80,33 +92,59 @@ def actors_of(tokens: Iterable[Token], index: MentionIndex) -> tuple[str, ...]:
     return tuple(ids)
 
 
+def objects_of(verb: Token) -> list[Token]:
+    """The objects of a verb; a verb coordinated before another shares its object ("bombed and shelled
+    rebel positions")."""
+    own = [c for c in verb.children if c.dep_ in OBJECTS]
+    if own:
+        return own
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB" and child.i > verb.i:
+            shared = [c for c in child.children if c.dep_ in OBJECTS]
+            if shared:
+                return shared
+    return []
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
-    """The verb's subject (climbing to the clause it borrows from) and whether the verb is passive."""
-    passive = any(c.dep_ in ("auxpass",) for c in verb.children) or verb.tag_ == "VBN" and verb.dep_ == "acl"
-    current = verb
+    """The verb's subject (climbing to the clause it borrows from) and whether the verb is passive. A
+    subject raised from a passive clause acts in an active complement ("the army is expected to attack",
+    "X was accused of attacking Y"); a bare participle is passive ("Hamedani was reported killed")."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    passive = passive or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "xcomp", "oprd"))
+    current, raised = verb, False
     for _ in range(6):
         for child in current.children:
             if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
-                return child, passive or child.dep_ in PASSIVE_SUBJECTS
+                return child, passive or (child.dep_ in PASSIVE_SUBJECTS and not raised)
         if current.dep_ == "relcl":
             return current.head, False
         if current.dep_ == "acl" and current.tag_ == "VBN":  # "60-70 Iranians killed in Syria"
             return current.head, True
         participle = current.dep_ == "advcl" and current.tag_ == "VBG"  # "took a run at Aleppo, targeting ..."
-        if (current.dep_ not in BORROWING and not participle) or current.head is current:
+        if (current.dep_ not in BORROWING and not participle) or current.head.i == current.i:
             break
+        raised = raised or current.dep_ in ("xcomp", "pcomp")
         current = current.head
     return None, passive
 
 
 def _resolve_pronoun(subject: Token, index: MentionIndex) -> Token | None:
-    """"Russia announced that it had hit ...": the reporter; "the rebels who ...": the noun."""
+    """"Russia announced that it had hit ...": the reporter; "Russia denied that its jets had bombed ...":
+    the reporter's own; "the rebels who ...": the noun."""
     if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         return subject.head.head
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if owner is not None and subject.pos_ == "NOUN":
+        return _reporter(subject.head, index) or subject
     if subject.lower_ not in PRONOUNS:
         return subject
-    clause = subject.head
-    while clause.dep_ in ("conj",) and clause.head is not clause:
+    return _reporter(subject.head, index)
+
+
+def _reporter(clause: Token, index: MentionIndex) -> Token | None:
+    """The subject of the verb whose reported clause `clause` is, when it names an actor."""
+    while clause.dep_ in ("conj",) and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ == "ccomp":
         for child in clause.head.children:
@@ -121,7 +159,7 @@ def verb_roles(verb: Token, index: MentionIndex, recipient_preps: tuple[str, ...
     if subject is not None:
         subject = _resolve_pronoun(subject, index)
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    objects = objects_of(verb)
     objects += [
         g
         for c in verb.children
@@ -178,7 +216,7 @@ def _clause_subject(token: Token, index: MentionIndex) -> tuple[str, ...]:
     """The actors of the nearest verb above `token`: who "its"/"their" refers to."""
     current = token
     for _ in range(8):
-        if current.head is current:
+        if current.head.i == current.i:
             return ()
         current = current.head
         if current.pos_ in ("VERB", "AUX"):

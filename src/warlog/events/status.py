@@ -3,7 +3,8 @@
 The status is what a user filters on, so each rule is narrow:
 - `negated`: a negation on the trigger or its auxiliaries ("did not strike", "no airstrikes").
 - `hypothetical`: the trigger sits in an "if"/"unless" clause or under would/could/might.
-- `planned`: under will/shall/"going to", or the complement of seek/plan/intend/aim/try/want/threaten.
+- `planned`: under will/shall/"going to", or the complement of seek/plan/intend/aim/try/want/threaten,
+  or of expected/set/due/likely ("the army is expected to attack").
 - `claimed` / `reported` / `denied`: the trigger's clause is what someone says; the speaker is the
   reporting verb's subject ("Russia announced that it had hit ..."): claim/announce/allege/boast give
   `claimed`, deny/dismiss `denied`, say/report/state/tell `reported`; "according to X" likewise.
@@ -27,6 +28,8 @@ INTENT_VERBS = frozenset(
     {"seek", "plan", "intend", "aim", "try", "want", "threaten", "prepare", "vow", "pledge", "promise", "hope"}
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# frames of an event to come, for their complement only: "is expected to attack", "is set to sign"
+FUTURE_FRAMES = frozenset({"expect", "set", "due", "poise", "poised", "likely", "schedule", "slate", "about"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "prep", "relcl", "acl", "dobj", "pobj"})
@@ -64,7 +67,7 @@ def _clause_chain(token: Token):
     current = token
     for _ in range(8):
         yield current
-        if current.head is current or current.dep_ not in CLAUSE_DEPS:
+        if current.head.i == current.i or current.dep_ not in CLAUSE_DEPS:
             return
         current = current.head
 
@@ -73,8 +76,12 @@ def find_status(trigger: Token, index: MentionIndex) -> Status:
     """The status of the event whose trigger is `trigger`."""
     if _negated(trigger):
         return Status("negated")
+    below = trigger
     for depth, clause in enumerate(_clause_chain(trigger)):
         children = list(clause.children)
+        if depth and below.dep_ == "xcomp" and clause.lemma_.lower() in FUTURE_FRAMES:
+            return Status("planned")
+        below = clause
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
             return Status("hypothetical")
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):

@@ -1,0 +1,192 @@
+"""Events read twice become one: an attack and the killing it caused, and one event told twice.
+
+- Outcomes: "Russian airstrikes on Raqqa killed 15 civilians", "two people were killed and 18 wounded in
+  a mortar attack", "five soldiers died in clashes", "struck Kurdish positions, killing 20 fighters":
+  the killing (or the deaths) is what the attack did, not an event of its own. The attack (a nominal
+  trigger, the subject of the outcome verb or the object of its "in"/"during"/"by"/"from"; or a verb with the
+  outcome as its participle) takes the outcome's toll and victims, and the actors, place and date it
+  lacks.
+- Repeats: the same type, status and actors, compatible recipients and mode, anchored by the same
+  recipients or the same place, with no conflicting place or date ("Boko Haram attacked Maiduguri on
+  Sunday. ... The Sunday attack on Maiduguri by Boko Haram ..."): one event with both evidence spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from warlog.events.roles import MentionIndex, actors_of
+from warlog.events.tolls import TollMention
+
+if TYPE_CHECKING:
+    from warlog.events.extract import EventCandidate
+
+CAUSE_PREPOSITIONS = frozenset({"in", "during", "by", "from"})
+
+
+def absorb_outcomes(
+    doc: Doc, text: str, events: list[EventCandidate], tolls: list[TollMention], index: MentionIndex
+) -> list[EventCandidate]:
+    """Each attack with the outcome verbs that report what it did folded into it."""
+    by_token = {event.token: event for event in events}
+    absorbed: set[int] = set()
+    counted = {event.toll.start for event in events if event.toll is not None}
+    merged: dict[int, EventCandidate] = {}
+    for event in events:
+        if not _causes(event) or event.token in absorbed:
+            continue
+        for verb in _outcome_verbs(doc[event.token]):
+            outcome = by_token.get(verb.i)
+            if outcome is not None and outcome.type == "ASSAULT" and verb.i not in absorbed:
+                event = _fold(doc, text, event, outcome)
+                absorbed.add(verb.i)
+            elif event.toll is None and (toll := _toll_of(verb, tolls)) is not None and toll.start not in counted:
+                event = _with_toll(doc, text, event, toll, index)
+                counted.add(toll.start)
+        merged[event.token] = event
+    return [merged.get(e.token, e) for e in events if e.token not in absorbed]
+
+
+def _causes(event: EventCandidate) -> bool:
+    """An attack or a riot causes deaths; a peaceful protest is where they happened, not what caused them."""
+    return event.type == "ASSAULT" or (event.type == "PROTEST" and event.mode == "riot")
+
+
+def _outcome_verbs(cause: Token) -> list[Token]:
+    """The verbs that tell what `cause` did: for a noun, the verb it is the subject of ("airstrikes
+    killed"), or the verb whose "in"/"during"/"by" it follows ("killed in a mortar attack"), with the
+    verbs coordinated with it ("were killed and 18 wounded in ..."); for a verb, its participle without a
+    subject of its own ("struck Kurdish positions, killing 20 fighters")."""
+    if cause.pos_ == "VERB":
+        verbs = [c for c in cause.children if c.dep_ == "advcl" and c.tag_ == "VBG" and not _has_subject(c)]
+        return [v for verb in verbs for v in (verb, *_conjuncts(verb))]
+    if cause.dep_ == "nsubj":
+        verb = cause.head
+    elif cause.dep_ == "pobj" and cause.head.lower_ in CAUSE_PREPOSITIONS and cause.head.dep_ in ("prep", "agent"):
+        verb = cause.head.head
+    else:
+        return []
+    if verb.pos_ != "VERB":
+        return []
+    root = verb
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return [root, *_conjuncts(root)]
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _conjuncts(verb: Token) -> list[Token]:
+    out = []
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB":
+            out += [child, *_conjuncts(child)]
+    return out
+
+
+def _toll_of(verb: Token, tolls: list[TollMention]) -> TollMention | None:
+    """The killed-count a verb states ("five soldiers died") or its result does ("left five dead")."""
+    for toll in tolls:
+        if toll.kind == "killed" and toll.trigger is not None:
+            said = verb.doc[toll.trigger]
+            if said.i == verb.i or said.head.i == verb.i:
+                return toll
+    return None
+
+
+def _with_toll(doc: Doc, text: str, event: EventCandidate, toll: TollMention, index: MentionIndex) -> EventCandidate:
+    """The event with a toll its outcome states, the dead as recipients when it has none ("five Somali
+    soldiers died in an ambush"), and the toll inside its evidence."""
+    recipients = event.recipients
+    if not recipients and toll.victims is not None:
+        victims = doc.char_span(*toll.victims, alignment_mode="expand")
+        found = actors_of([victims.root], index) if victims is not None else ()
+        recipients = tuple(r for r in found if r not in event.actors)
+    start, end = _within_sentence(doc, event, min(event.start, toll.start), max(event.end, toll.end))
+    return replace(event, toll=toll, recipients=recipients, start=start, end=end, text=text[start:end])
+
+
+def _within_sentence(doc: Doc, event: EventCandidate, start: int, end: int) -> tuple[int, int]:
+    sentence = doc[event.token].sent
+    return max(start, sentence.start_char), min(end, sentence.end_char)
+
+
+def _fold(doc: Doc, text: str, cause: EventCandidate, outcome: EventCandidate) -> EventCandidate:
+    """The cause with its outcome's toll, victims, and the actors, place and date it lacks. A clash's
+    dead are one of its sides ("killed in clashes with Somali troops"); a verb's own object is its target
+    ("struck Kurdish positions, killing 20 fighters"); a noun's victims are the outcome's."""
+    start, end = _within_sentence(doc, cause, min(cause.start, outcome.start), max(cause.end, outcome.end))
+    actors = cause.actors or outcome.actors
+    verbal = doc[cause.token].pos_ == "VERB"
+    if _reciprocal(cause):
+        recipients = tuple(dict.fromkeys(outcome.recipients + cause.recipients))
+    elif verbal:
+        recipients = cause.recipients or outcome.recipients
+    else:
+        recipients = outcome.recipients or cause.recipients
+    borrow = cause.mode is None and cause.type == outcome.type  # "killed in an attack": told by "killed"
+    borrow = borrow and (outcome.mode is not None or not (verbal or _reciprocal(cause)))
+    return replace(
+        cause,
+        actors=actors,
+        recipients=tuple(r for r in recipients if r not in actors),
+        toll=cause.toll or outcome.toll,
+        place=cause.place or outcome.place,
+        date=cause.date or outcome.date,
+        status=outcome.status if cause.status.value == "asserted" and not verbal else cause.status,
+        mode=outcome.mode if borrow else cause.mode,
+        rule=outcome.rule if borrow else cause.rule,
+        start=start,
+        end=end,
+        text=text[start:end],
+        also=cause.also + outcome.also,
+    )
+
+
+def _reciprocal(event: EventCandidate) -> bool:
+    """A clash or a battle (its lexicon entry takes partners "with"/"between") is fought by both sides,
+    whoever dies in it; a one-sided word ("attack", "raid") says less than the killing it caused."""
+    return event.rule is not None and bool({"with", "between"} & set(event.rule.recipient_preps))
+
+
+def merge_repeats(events: list[EventCandidate]) -> list[EventCandidate]:
+    """One event told twice is one event with both evidence spans (see the module docstring)."""
+    merged: list[EventCandidate] = []
+    for event in events:
+        twin = next((m for m in merged if _same(m, event)), None)
+        if twin is None:
+            merged.append(event)
+            continue
+        index = merged.index(twin)
+        merged[index] = replace(
+            twin,
+            also=twin.also + ((event.start, event.end, event.text), *event.also),
+            recipients=twin.recipients or event.recipients,
+            mode=twin.mode or event.mode,
+            rule=twin.rule if twin.mode or not event.mode else event.rule,
+            place=twin.place or event.place,
+            date=twin.date or event.date,
+            toll=twin.toll or event.toll,
+        )
+    return merged
+
+
+def _same(a: EventCandidate, b: EventCandidate) -> bool:
+    if (a.type, a.status.value, a.actors) != (b.type, b.status.value, b.actors) or not a.actors:
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    if a.recipients and b.recipients and a.recipients != b.recipients:
+        return False
+    if a.start <= b.start < a.end:  # the same clause read twice (a verb and its nominal)
+        return True
+    if a.place and b.place and a.place != b.place:
+        return False
+    if a.date and b.date and a.date.value != b.date.value:
+        return False
+    return bool(a.recipients and b.recipients) or bool(a.place and a.place == b.place)

@@ -1,0 +1,163 @@
+"""Where and when an event happened: the place and date mentions that hang from its trigger.
+
+A place or a date belongs to an event when it is attached to the trigger's own clause (nearest in the
+tree first), else when it sits elsewhere in the sentence but belongs to no other event. An event with
+neither, in the sentence right after one that has both, happened there and then (`carry_setting`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from warlog.actors.linker import PlaceMention
+from warlog.actors.roles import LOCATIVE_PREPOSITIONS, is_locative
+from warlog.events.roles import LIGHT_VERBS, objects_of
+from warlog.temporal import DateMention
+
+if TYPE_CHECKING:
+    from warlog.events.extract import EventCandidate
+
+
+def _clause_nodes(token: Token) -> set[int]:
+    """The trigger and what it heads for: a verb with its objects, the heads of its embedding complement
+    ("succeeds in pushing the rebels out") and the verb it shares its object with ("bombed and shelled
+    positions in Idlib"); a noun alone, or with its light verb ("launch an offensive")."""
+    if token.pos_ != "VERB":
+        light = token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.lemma_.lower() in LIGHT_VERBS
+        return {token.i, token.head.i} if light else {token.i}
+    objects = objects_of(token)  # its object, even an event ("signed an agreement in Moscow")
+    nodes, current = {token.i, *(o.i for o in objects)}, token
+    if objects and objects[0].head.i != token.i:
+        nodes.add(objects[0].head.i)
+    for _ in range(3):
+        if current.dep_ not in ("xcomp", "pcomp", "prep") or current.head.i == current.i:
+            break
+        current = current.head
+        nodes.add(current.i)
+    return nodes
+
+
+def _sentence_wide(root: Token) -> bool:
+    """A time said for the whole sentence: "later that day, ...", "In early June 2015, ..."."""
+    if root.dep_ == "npadvmod":
+        return True
+    return root.dep_ == "pobj" and root.head.i == root.sent.start
+
+
+def _attachment(
+    token: Token, root: Token, triggers: frozenset[int], *, through_verbs: bool = False
+) -> tuple[int, int] | None:
+    """How `root` (a place or a date) hangs from the event `token`: (0, depth) when it is attached to the
+    trigger's own clause, (1, depth) when it is elsewhere in the sentence but belongs to no other event,
+    None when it belongs to another trigger or another clause ("capture of Ramadi in May" is not the
+    date of "sweeping through six villages")."""
+    own = _clause_nodes(token)
+    ancestors = {a.i for a in token.ancestors}
+    for depth, node in enumerate([root, *root.ancestors]):
+        if node.i == token.i or node.i in own:
+            return 0, depth
+        if node.i in ancestors:
+            return 1, depth
+        if node.i in triggers or (node.pos_ == "VERB" and depth > 0 and not through_verbs):
+            return None
+    return None
+
+
+def _span_root(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _is_locative_place(doc: Doc, mention: PlaceMention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if is_locative(span):
+        return True
+    before = span.start - 1  # "in northern Rif Aleppo": the preposition before the place's adjectives
+    while before >= 0 and doc[before].pos_ in ("ADJ", "DET", "NUM"):
+        before -= 1
+    return before >= 0 and doc[before].lower_ in LOCATIVE_PREPOSITIONS - {"of", "to", "from"}
+
+
+def place_for(
+    token: Token, places: Sequence[PlaceMention], triggers: frozenset[int]
+) -> tuple[PlaceMention, bool] | None:
+    """The place the event happened at, and whether its own clause names it: a place attached to the
+    trigger's clause (nearest in the tree, locative first), else a locative place of the sentence that
+    belongs to no other event."""
+    doc, sentence = token.doc, token.sent
+    ranked = []
+    for mention in places:
+        if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
+            continue
+        root = _span_root(doc, mention.start, mention.end)
+        where = _attachment(token, root, triggers) if root is not None else None
+        if where is None:
+            continue
+        locative = _is_locative_place(doc, mention)
+        if where[0] == 1 and not locative:
+            continue
+        ranked.append((where[0], where[1], not locative, abs(mention.start - token.idx), mention))
+    if not ranked:
+        return None
+    best = min(ranked, key=lambda r: r[:4])
+    return best[4], best[0] == 0
+
+
+def date_for(token: Token, dates: Sequence[DateMention], triggers: frozenset[int]) -> DateMention | None:
+    """The date of the event: a date attached to its clause, else one of the sentence that belongs to
+    no other event."""
+    doc, sentence = token.doc, token.sent
+    ranked = []
+    for mention in dates:
+        if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
+            continue
+        root = _span_root(doc, mention.start, mention.end)
+        if root is None:
+            continue
+        where = _attachment(token, root, triggers, through_verbs=_sentence_wide(root))
+        if where is not None:
+            ranked.append((where[0], where[1], abs(mention.start - token.idx), mention))
+    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
+
+
+def carry_setting(events: list[EventCandidate], doc: Doc, text: str) -> list[EventCandidate]:
+    """An event with no place or date of its own in a sentence that follows one that has them, in the
+    same paragraph, happened there and then: "In early June 2015, the takfiris took another run at
+    Aleppo, targeting ... Marea. The regime moved quickly—to bomb the rebels"."""
+    out: list[EventCandidate] = []
+    for event in events:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and event.place is None
+            and event.date is None
+            and before.place is not None
+            and before.date is not None
+            and not (before.toll is not None and before.toll.aggregate)
+            and _adjacent(doc, text, before, event)
+        ):
+            event = replace(
+                event,
+                place=event.place or before.place,
+                date=event.date or before.date,
+                confidence=round(event.confidence - 0.05, 2),
+            )
+        out.append(event)
+    return out
+
+
+def _adjacent(doc: Doc, text: str, first: EventCandidate, second: EventCandidate) -> bool:
+    """`second` is in the sentence right after `first`'s, with no paragraph break between them."""
+    if "\n" in text[first.end : second.start]:
+        return False
+    a = doc.char_span(first.start, first.end, alignment_mode="expand")
+    b = doc.char_span(second.start, second.end, alignment_mode="expand")
+    if a is None or b is None:
+        return False
+    return a.sent.end == b.sent.start
