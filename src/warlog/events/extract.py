@@ -181,12 +181,7 @@ class EventExtractor:
             argument = token.pos_ != "VERB" and token.head.i in context.triggers  # "signed an agreement"
             if argument or not (own_place and _in_scope(trigger, territory)):
                 return None  # a bare "support" or "talks" with nobody involved says nothing
-        status = find_status(token, index)
-        if status.value == "reported" and status.speaker is not None and status.speaker in actors:
-            status = replace(status, value="claimed")  # "Russia said it had killed 200 ...": its own deed
-        if not actors and status.value == "claimed" and status.speaker is not None and _responsibility(token):
-            actors = (status.speaker,)  # "Al Shabaab claimed responsibility for the attack"
-            recipients = tuple(r for r in recipients if r != status.speaker)
+        actors, recipients, status = _said_by(token, actors, recipients, find_status(token, index))
         evidence = _evidence(token, anchor)
         date = date_for(token, context.dates, context.triggers)
         key = f"{evidence.start_char}:{evidence.end_char}:{trigger.type}:{token.i}"
@@ -234,9 +229,19 @@ def _refined(token: Token, anchor: Span, trigger: Trigger, rules: dict[int, Trig
     return trigger
 
 
-def _responsibility(token: Token) -> bool:
-    """The trigger is what someone takes responsibility for: "claimed responsibility for the attack"."""
-    return token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() == "responsibility"
+def _said_by(
+    token: Token, actors: tuple[str, ...], recipients: tuple[str, ...], status: Status
+) -> tuple[tuple[str, ...], tuple[str, ...], Status]:
+    """An actor that reports its own deed claims it ("Russia said it had killed 200 ..."); who claims
+    responsibility for an attack is its actor ("Al Shabaab claimed responsibility for the attack")."""
+    speaker = status.speaker
+    if status.value == "reported" and speaker is not None and speaker in actors:
+        status = replace(status, value="claimed")
+    responsibility = token.dep_ == "pobj" and token.head.lower_ == "for"
+    responsibility = responsibility and token.head.head.lemma_.lower() == "responsibility"
+    if not actors and status.value == "claimed" and speaker is not None and responsibility:
+        actors, recipients = (speaker,), tuple(r for r in recipients if r != speaker)
+    return actors, recipients, status
 
 
 def _in_scope(trigger: Trigger, territory: bool) -> bool:

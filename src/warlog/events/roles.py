@@ -3,10 +3,14 @@
 Verbs: the subject acts and the object receives ("Russia targeted the rebels"); in the passive the
 subject receives and the "by" object acts ("Hamedani was struck down", "killed by Daesh terrorists").
 A clause without its own subject borrows it from the clause it hangs on ("announced that it had hit ...
-and killed ...", "succeeds in pushing the rebels out"); a relative pronoun stands for its noun ("the
-rebels who have been keeping I.S. out"); "it"/"they" in a reported clause is the reporter ("Russia
-announced that it had hit ..."). Nouns: the possessor or a modifier acts ("Russia's intervention", "the
-rebel offensive"), the object of "against"/"on" receives ("an offensive against I.S.").
+and killed ...", "succeeds in pushing the rebels out"), and acts even when that clause is passive ("the
+army is expected to attack"); coordinated verbs share the object of the last ("bombed and shelled rebel
+positions"); a relative pronoun stands for its noun ("the rebels who have been keeping I.S. out");
+"it"/"they" in a reported clause is the reporter, and "its"/"their" forces the reporter's ("Russia
+announced that it had hit ...", "Russia denied that its jets had bombed ..."); a name in apposition says
+who a common noun is ("the group, Boko Haram, ..."). Nouns: the possessor or a modifier acts ("Russia's
+intervention", "the rebel offensive"), the object of "against"/"on" receives ("an offensive against
+I.S."), the subject of a light verb acts ("launched an offensive", "dropped barrel bombs").
 """
 
 from __future__ import annotations
