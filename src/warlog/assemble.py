@@ -10,6 +10,7 @@ from warlog.actors.kb import KBActor, KnowledgeBase
 from warlog.actors.linker import LinkedMention, PlaceMention
 from warlog.events.extract import RULES_VERSION as EVENT_RULES
 from warlog.events.extract import EventCandidate
+from warlog.events.tolls import TollMention
 from warlog.model import Actor, Document, Event, Evidence, Place, Report, Toll
 
 
@@ -94,6 +95,10 @@ def build_places(mentions: list[PlaceMention]) -> tuple[Place, ...]:
     return tuple(places)
 
 
+def _toll(mention: TollMention | None) -> Toll | None:
+    return Toll(mention.min, mention.max, mention.text) if mention is not None else None
+
+
 def build_events(candidates: list[EventCandidate]) -> tuple[Event, ...]:
     """Events in text order, each with its evidence and, when told again, the further evidence."""
     rule = f"event@{EVENT_RULES}"
@@ -107,7 +112,9 @@ def build_events(candidates: list[EventCandidate]) -> tuple[Event, ...]:
             recipients=c.recipients,
             place=c.place,
             date=c.date,
-            fatalities=Toll(c.toll.min, c.toll.max, c.toll.text) if c.toll is not None else None,
+            fatalities=_toll(c.toll),
+            wounded=_toll(c.wounded),
+            captured=_toll(c.captured),
             status=c.status.value,
             speaker=c.status.speaker,
             codes=c.codes,

@@ -58,6 +58,8 @@ class EventCandidate:
     also: tuple[tuple[int, int, str], ...] = ()
     token: int = -1  # the trigger's token index
     rule: Trigger | None = None  # the lexicon entry that coded it
+    wounded: TollMention | None = None  # counted apart from the dead
+    captured: TollMention | None = None  # arrested, abducted, kidnapped, detained
     territory: bool = False  # ground changed hands (a place, or a town or a position, is taken)
 
 
@@ -115,7 +117,7 @@ class EventExtractor:
         events = [self._event(token, span, trigger, context) for token, span, trigger in found]
         events = absorb_outcomes(doc, context.text, [e for e in events if e is not None], tolls, index)
         events = [_coded(event, kinds) for event in merge_repeats(events)]
-        doc._.warlog_events = carry_setting(events, doc, context.text)
+        doc._.warlog_events = attach_other_tolls(carry_setting(events, doc, context.text), tolls)
         return doc
 
     # -- triggers -----------------------------------------------------------------------------
@@ -358,6 +360,24 @@ ABSTRACT_OBJECTS = frozenset({"possibility", "hope", "chance", "deal", "plan", "
 
 def _abstract_object(token: Token) -> bool:
     return any(c.lemma_.lower() in ABSTRACT_OBJECTS for c in objects_of(token))
+
+
+def attach_other_tolls(events: list[EventCandidate], tolls: list[TollMention]) -> list[EventCandidate]:
+    """The wounded and the captured of each event, counted apart from its dead: a toll stated by the
+    event's own trigger, else the first one inside its evidence; each toll goes to one event."""
+    out, used = [], set()
+    for event in events:
+        found: dict[str, TollMention] = {}
+        for kind in ("wounded", "captured"):
+            of_kind = [t for t in tolls if t.kind == kind and (t.start, t.kind) not in used and not t.aggregate]
+            own = [t for t in of_kind if t.trigger == event.token]
+            inside = [t for t in of_kind if event.start <= t.start and t.end <= event.end]
+            toll = (own or inside or [None])[0]
+            if toll is not None:
+                found[kind] = toll
+                used.add((toll.start, kind))
+        out.append(replace(event, **found) if found else event)
+    return out
 
 
 def _toll_for(token: Token, tolls: list[TollMention]) -> TollMention | None:
