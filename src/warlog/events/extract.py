@@ -330,6 +330,8 @@ def _object_fits(trigger: Trigger, token: Token) -> bool:
 def _pick(triggers: tuple[Trigger, ...], token: Token) -> Trigger | None:
     """A phrasal trigger whose particle is there ("took over") before the bare verb ("took"); a trigger
     whose object constraint the parse does not meet is no trigger."""
+    if not triggers:  # most tokens: no lexicon entry, nothing to read off the parse
+        return None
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
     fitting = [t for t in triggers if _object_fits(t, token)]
     with_particle = [t for t in fitting if t.particle and t.particle in particles]

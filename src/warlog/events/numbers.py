@@ -105,6 +105,14 @@ def find_counts(text: str) -> list[Count]:
     return counts
 
 
+def _by_first_word(phrases) -> dict[str, tuple[str, ...]]:
+    """Phrases grouped by their first word, in their order: `_count_at` tries only those that can start."""
+    grouped: dict[str, list[str]] = {}
+    for phrase in phrases:
+        grouped.setdefault(phrase.split()[0], []).append(phrase)
+    return {word: tuple(group) for word, group in grouped.items()}
+
+
 def _starts(words: list[str], i: int, phrase: str) -> int | None:
     """The index after `phrase` when the words at `i` spell it, else None."""
     parts = phrase.split()
@@ -119,8 +127,8 @@ def _count_at(words: list[str], i: int, *, ranged: bool) -> tuple[int | None, in
         found = _between(words, i + 1)
         if found is not None:
             return found
-    for phrases, bound in ((LOWER, "lower"), (UPPER, "upper"), (APPROXIMATE, "approximate")):
-        for phrase in phrases:
+    for phrases, bound in ((_LOWER_BY_FIRST, "lower"), (_UPPER_BY_FIRST, "upper"), (_APPROX_BY_FIRST, "approximate")):
+        for phrase in phrases.get(words[i], ()):
             j = _starts(words, i, phrase)
             found = _quantity(words, j, ranged=ranged) if j is not None else None
             if found is not None and words[j : found[2]] not in (["a"], ["an"]):  # "over a period" is no count
@@ -130,7 +138,7 @@ def _count_at(words: list[str], i: int, *, ranged: bool) -> tuple[int | None, in
                 if bound == "upper":
                     return None, high if high is not None else low, j
                 return low, high, j
-    for phrase in ZERO:
+    for phrase in _ZERO_BY_FIRST.get(words[i], ()):
         j = _starts(words, i, phrase)
         if j is not None:
             return 0, 0, j
@@ -278,3 +286,9 @@ def _number_words(words: list[str], i: int) -> list[tuple[int, int]]:
         j += 2 if joined else 1
         prefixes.append((total + current, j))
     return prefixes
+
+
+_LOWER_BY_FIRST = _by_first_word(LOWER)
+_UPPER_BY_FIRST = _by_first_word(UPPER)
+_APPROX_BY_FIRST = _by_first_word(APPROXIMATE)
+_ZERO_BY_FIRST = _by_first_word(ZERO)
