@@ -618,7 +618,9 @@ def candidate(start, *, actors=("boko-haram",), recipients=(), place=None, date=
     ("first", "second", "merged"),
     [
         (dict(place="gn.1"), dict(place="gn.1", recipients=("nga.cvl",)), True),  # anchored by the place
-        (dict(recipients=("nga.mil",)), dict(recipients=("nga.mil",)), True),  # anchored by the recipients
+        # the same dyad alone is no anchor: "Moscow has targeted the rebels" is not "Russia killed hundreds"
+        (dict(recipients=("nga.mil",)), dict(recipients=("nga.mil",)), False),
+        (dict(recipients=("nga.mil",), date="2016-07-03"), dict(recipients=("nga.mil",), date="2016-07-03"), True),
         (dict(place="gn.1", date="2016-07-03"), dict(place="gn.1", date="2016-07-01"), False),  # two days
         (dict(place="gn.1"), dict(place="gn.2"), False),
         (dict(place="gn.1", actors=()), dict(place="gn.1", actors=()), False),  # nobody known: no anchor

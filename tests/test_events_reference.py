@@ -15,11 +15,11 @@ def report(pipeline):
 
 
 def events_where(report, *, words, type=None, status=None):
-    """Events whose evidence holds all `words`."""
+    """Events whose evidence (or one of its further evidence spans) holds all `words`."""
     return [
         e
         for e in report.events
-        if all(w in e.evidence.text for w in words)
+        if any(all(w in span.text for w in words) for span in (e.evidence, *e.also))
         and (type is None or e.type == type)
         and (status is None or e.status == status)
     ]
@@ -64,6 +64,7 @@ def test_islamic_state_sweeps_through_villages_and_takes_the_academy(report):
 def test_russia_killing_hundreds_in_aleppo(report):
     (event,) = events_where(report, words=["Russia killed"])
     assert event.actors == ("rus",) and event.fatalities.min == 100 and event.fatalities.max is None
+    assert event.recipients == ("syr.reb",)  # "the hundreds of people Russia killed ... were the rebels"
     assert place_name(report, event.place) == "Aleppo"
 
 

@@ -189,4 +189,9 @@ def _same(a: EventCandidate, b: EventCandidate) -> bool:
         return False
     if a.date and b.date and a.date.value != b.date.value:
         return False
-    return bool(a.recipients and b.recipients) or bool(a.place and a.place == b.place)
+    # told again, the incident names itself the same way: its place, its date, or its toll, not just
+    # who fought whom ("Moscow has targeted the rebels" is not the day "Russia killed hundreds in Aleppo")
+    same_place = bool(a.place and a.place == b.place)
+    same_date = bool(a.date and b.date and a.date.value and a.date.value == b.date.value)
+    same_toll = bool(a.toll and b.toll and (a.toll.min, a.toll.max) == (b.toll.min, b.toll.max))
+    return same_place or same_date or same_toll

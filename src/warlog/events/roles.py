@@ -176,8 +176,19 @@ def verb_roles(verb: Token, index: MentionIndex, recipient_preps: tuple[str, ...
         recipients = actors_of([subject] if subject is not None else [], index)
     else:
         actors = actors_of([subject] if subject is not None else [], index)
-        recipients = actors_of(objects, index)
+        if not objects and verb.dep_ == "relcl" and subject is not None and subject.i != verb.head.i:
+            objects = [verb.head]  # "the hundreds of people Russia killed": the noun is the object
+        recipients = actors_of(objects, index) or actors_of([_identified(o) for o in objects], index)
     return actors, tuple(r for r in recipients if r not in actors)
+
+
+def _identified(noun: Token) -> Token:
+    """What a copula says the noun is: "the hundreds of people Russia killed ... were the rebels"."""
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_ == "be":
+        for child in noun.head.children:
+            if child.dep_ == "attr":
+                return child
+    return noun
 
 
 def noun_roles(noun: Token, index: MentionIndex, recipient_preps: tuple[str, ...]) -> tuple[tuple, tuple]:
