@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 	touch $(STAMP)
 
 demo: setup
-	$(BIN)/warlog analyze examples/reference.txt
+	$(BIN)/warlog analyze examples/reference.txt --published 2015-10-10
 
 lint: setup
 	$(BIN)/ruff check src tests bench scripts
