@@ -44,6 +44,18 @@ NEW_ACTOR_KINDS = {"PERSON": "person", "ORG": "organization"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels the small English model often gives to place names ("Palmyra" PERSON, "Aleppo" NORP)
 MISLABELED_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT"})
+# nouns for people who become protesters when they protest; the words that say they do
+CROWD_NOUNS = frozenset(
+    {
+        "people", "resident", "worker", "student", "villager", "trader", "farmer", "teacher", "doctor", "nurse",
+        "driver", "individual", "citizen", "youth", "supporter", "member", "employee", "vendor", "woman", "man",
+        "inhabitant", "parent", "miner", "retiree", "pensioner", "merchant", "shopkeeper", "fisherman", "lawyer",
+        "family", "relative", "hundred", "thousand", "dozen", "crowd", "group",
+    }
+)  # fmt: skip
+PROTEST_WORDS = frozenset(
+    {"protest", "demonstrate", "rally", "march", "picket", "demonstration", "sit-in", "strike", "riot", "boycott"}
+)
 # generic agents that still denote their group as a modifier: "rebel-held", "regime forces", "rebel positions"
 MODIFIER_AGENT_KINDS = frozenset({"rebel_group", "government"})
 
@@ -229,7 +241,7 @@ class ActorLinker:
         for token in doc:
             if token.i in found.taken or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
-            spec = self.kb.agent(token.lower_) or self.kb.agent(token.lemma_.lower())
+            spec = self._crowd(token) or self.kb.agent(token.lower_) or self.kb.agent(token.lemma_.lower())
             if spec is None or _inside_name(token) or _apposed_to_actor(token, found):
                 continue
             if token.pos_ == "ADJ" and spec.kind not in MODIFIER_AGENT_KINDS:
@@ -247,6 +259,18 @@ class ActorLinker:
                 found.add_actor(doc[owner_span[0] : token.i + 1], scoped, "agent", 0.85)
             elif country is not None:
                 found.add_actor(_agent_span(token, found), self.kb.scoped_agent(spec, country), "agent", 0.7)
+
+    def _crowd(self, token: Token):
+        """"residents protested", "workers staged a demonstration": people who protest are protesters (the
+        `opp` agent, as ACLED codes "Protesters (X)"), whatever noun names them."""
+        assert self.kb is not None
+        if token.lemma_.lower() not in CROWD_NOUNS or token.dep_ not in ("nsubj", "conj"):
+            return None
+        head = token.head
+        while head.dep_ == "conj" and head.head is not head and head.i != head.head.i:
+            head = head.head
+        verbs = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "xcomp")}
+        return self.kb.agent("protesters") if verbs & PROTEST_WORDS else None
 
     def _possessor(self, token: Token, found: _Found) -> tuple[KBActor | None, tuple[int, int] | None]:
         """The actor that owns a generic agent: "Syria's army", "Nepal Police", "the forces of Armenia"."""
