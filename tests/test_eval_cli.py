@@ -2,17 +2,28 @@
 
 import json
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from eval_samples import SAMPLES
 from warlog.evaluate import cli as eval_cli
 
-FIXTURES = Path(__file__).parent / "fixtures" / "eval"
+# the invented sample rows are written to this folder by the `samples` fixture, before any test runs
+FIXTURES = Path(tempfile.mkdtemp(prefix="warlog-eval-samples-"))
 ACLED_2020 = FIXTURES / "acled-2020-sample.csv"
 ACLED_2016 = FIXTURES / "acled-2016-sample.csv"
 CASE = FIXTURES / "case-sample.tsv"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def samples():
+    for name, text in SAMPLES.items():
+        (FIXTURES / name).write_text(text, encoding="utf-8")
+    yield FIXTURES
+    shutil.rmtree(FIXTURES, ignore_errors=True)
 
 
 @pytest.fixture
