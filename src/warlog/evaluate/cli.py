@@ -62,15 +62,9 @@ def acled(
 ) -> None:
     """Run warlog on each row's notes; score event types, actors, places and fatalities."""
 
-    def action() -> int:
-        from warlog.evaluate.acled import evaluate_acled, read_acled
+    from warlog.evaluate.acled import evaluate_acled, read_acled
 
-        floors = _prepare(output, baseline, update_floors)
-        dataset = read_acled(file, limit=_limit(limit, floors, file))
-        evaluation = evaluate_acled(load_pipeline(model), dataset)
-        return _finish(evaluation, output, baseline, floors, update_floors)
-
-    raise typer.Exit(_run(action))
+    _score(read_acled, evaluate_acled, file, limit, output, baseline, update_floors, model)
 
 
 @eval_app.command("case")
@@ -84,12 +78,18 @@ def case(
 ) -> None:
     """Label each snippet with one event type; score accuracy and weighted F1."""
 
-    def action() -> int:
-        from warlog.evaluate.case import evaluate_case, read_case
+    from warlog.evaluate.case import evaluate_case, read_case
 
+    _score(read_case, evaluate_case, file, limit, output, baseline, update_floors, model)
+
+
+def _score(read, evaluate, file, limit, output, baseline, update_floors, model) -> None:
+    """Read a dataset, score warlog on it, print the scores and check or update the floors."""
+
+    def action() -> int:
         floors = _prepare(output, baseline, update_floors)
-        dataset = read_case(file, limit=_limit(limit, floors, file))
-        evaluation = evaluate_case(load_pipeline(model), dataset)
+        dataset = read(file, limit=_limit(limit, floors, file))
+        evaluation = evaluate(load_pipeline(model), dataset)
         return _finish(evaluation, output, baseline, floors, update_floors)
 
     raise typer.Exit(_run(action))
