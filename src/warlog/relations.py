@@ -21,10 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from warlog.differences import HAPPENED
 from warlog.events.ontology import Ontology
 from warlog.model import POLARITIES, Actor, Event, Relation
-
-HAPPENED = ("asserted", "reported", "claimed")
 
 # quad class -> polarity of the ties it makes
 QUAD_POLARITY = {

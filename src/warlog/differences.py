@@ -1,0 +1,202 @@
+"""What two tellings of one event disagree on: perpetrator, recipient, place, date, toll or occurrence.
+
+Used across documents (the contradictions inside an incident, warlog.incidents) and inside one
+document. Only contradictions count, never a telling that says less: an empty role, an unknown place,
+date or toll, a country against a town in it, "June 2015" against "2015-06-03" differ from nothing.
+Dates are the intervals their ISO values denote (`date_interval`); distances are haversine kilometres.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from warlog.model import Actor, Event, Place, Toll
+
+HAPPENED = ("asserted", "reported", "claimed")
+REFUTED = ("denied", "negated")
+DIFFERENCE_KINDS = ("perpetrator", "recipient", "place", "date", "toll", "occurrence")
+AREA_FEATURES = frozenset({"country", "province", "region", "district"})
+EARTH_RADIUS_KM = 6371.0088
+
+Interval = tuple[date, date]
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """What two tellings of one event disagree on: a kind (DIFFERENCE_KINDS) and one line saying how."""
+
+    kind: str
+    explanation: str
+
+
+_UNIT = re.compile(r"(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _unit(text: str) -> Interval | None:
+    match = _UNIT.fullmatch(text.strip())
+    if match is None:
+        return None
+    year, week, month, day = match.groups()
+    try:
+        if week:
+            first = date.fromisocalendar(int(year), int(week), 1)
+            return first, first + timedelta(days=6)
+        if day:
+            one = date(int(year), int(month), int(day))
+            return one, one
+        if month:
+            first = date(int(year), int(month), 1)
+            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - timedelta(days=1)
+        return date(int(year), 1, 1), date(int(year), 12, 31)
+    except ValueError:
+        return None
+
+
+def date_interval(value: str | None) -> Interval | None:
+    """The first and last day an ISO 8601 value may denote: a day, week, month, year or a start/end period
+    ("2014-06/2014-08"; ".." for an open end). None when the value is absent or not understood."""
+    if not value:
+        return None
+    start, slash, end = value.partition("/")
+    if not slash:
+        return _unit(value)
+    first, last = _unit(start), _unit(end)
+    if first is None and last is None:
+        return None
+    return (first[0] if first else date.min), (last[1] if last else date.max)
+
+
+def days_apart(a: Interval, b: Interval) -> int:
+    """Days between two intervals; 0 when they overlap."""
+    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance between two points, in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def is_area(place: Place) -> bool:
+    """Whether a place is an area (country, province, region, district) rather than a point."""
+    return place.feature in AREA_FEATURES or place.precision == 3
+
+
+def place_distance(a: Place, b: Place) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+
+
+def _names(ids: Iterable[str], actors: Mapping[str, Actor]) -> str:
+    return ", ".join(actors[i].name if i in actors else i for i in ids)
+
+
+def _counted(toll: Toll | None) -> bool:
+    return toll is not None and (toll.min is not None or toll.max is not None)
+
+
+def _toll_range(toll: Toll) -> tuple[int, float]:
+    return (toll.min or 0), (toll.max if toll.max is not None else math.inf)
+
+
+def _show_toll(toll: Toll) -> str:
+    low, high = _toll_range(toll)
+    if high == math.inf:
+        return f"{low}+"
+    if toll.min is None:
+        return f"up to {toll.max}"
+    return str(low) if low == high else f"{low}-{int(high)}"
+
+
+def _place_difference(a: Place | None, b: Place | None, place_km: float) -> str | None:
+    if a is None or b is None or a.id == b.id:
+        return None
+    distance = place_distance(a, b)
+    if not (is_area(a) or is_area(b)) and distance is not None and distance > place_km:
+        return f"{a.name} vs {b.name} ({distance:.0f} km apart)"
+    if a.country and b.country and a.country != b.country:
+        return f"{a.name} ({a.country}) vs {b.name} ({b.country})"
+    return None
+
+
+def differences(
+    a: Event,
+    b: Event,
+    places: Mapping[str, Place],
+    *,
+    actors: Mapping[str, Actor] | None = None,
+    place_km: float = 10.0,
+) -> list[Difference]:
+    """What two tellings of the same event disagree on, in the order of DIFFERENCE_KINDS.
+
+    - perpetrator / recipient: both name actors for the role, and none in common;
+    - place: two points more than `place_km` apart, or places in different countries;
+    - date: date intervals that do not overlap;
+    - toll: killed, wounded or captured counts whose ranges do not overlap ("at least 100" is 100+);
+    - occurrence: one says it happened (asserted, reported, claimed), the other denies or negates it.
+
+    Args:
+        a, b: the two events (from one document or from two).
+        places: places by id, for the events' places.
+        actors: actors by id, to write names rather than ids in the explanations.
+        place_km: how far apart two points must be to contradict each other.
+    """
+    names = actors or {}
+    found = _role_differences(a, b, names)
+    place = _place_difference(event_place(a, places), event_place(b, places), place_km)
+    if place:
+        found.append(Difference("place", f"place: {place}"))
+    found += _date_differences(a, b) + _toll_differences(a, b)
+    statuses = {a.status, b.status}
+    if statuses & set(HAPPENED) and statuses & set(REFUTED):
+        found.append(Difference("occurrence", f"occurrence: {_status(a, names)} vs {_status(b, names)}"))
+    return found
+
+
+def _role_differences(a: Event, b: Event, names: Mapping[str, Actor]) -> list[Difference]:
+    found = []
+    for kind, x, y in (("perpetrator", a.actors, b.actors), ("recipient", a.recipients, b.recipients)):
+        if x and y and not set(x) & set(y):
+            found.append(Difference(kind, f"{kind}: {_names(x, names)} vs {_names(y, names)}"))
+    return found
+
+
+def _date_differences(a: Event, b: Event) -> list[Difference]:
+    if a.date is None or b.date is None:
+        return []
+    x, y = date_interval(a.date.value), date_interval(b.date.value)
+    gap = days_apart(x, y) if x and y else 0
+    if not gap:
+        return []
+    return [Difference("date", f"date: {a.date.value} vs {b.date.value} ({gap} day{'s' * (gap != 1)} apart)")]
+
+
+def _toll_differences(a: Event, b: Event) -> list[Difference]:
+    found = []
+    for label, x, y in (
+        ("killed", a.fatalities, b.fatalities),
+        ("wounded", a.wounded, b.wounded),
+        ("captured", a.captured, b.captured),
+    ):
+        if not (_counted(x) and _counted(y)):
+            continue
+        (x_low, x_high), (y_low, y_high) = _toll_range(x), _toll_range(y)  # type: ignore[arg-type]
+        if x_high < y_low or y_high < x_low:
+            found.append(Difference("toll", f"toll: {_show_toll(x)} vs {_show_toll(y)} {label}"))
+    return found
+
+
+def _status(event: Event, names: Mapping[str, Actor]) -> str:
+    return f"{event.status} by {_names([event.speaker], names)}" if event.speaker else event.status
+
+
+def event_place(event: Event, places: Mapping[str, Place]) -> Place | None:
+    """The place an event names, from `places` by id; None when it names none or an unknown id."""
+    return places.get(event.place) if event.place else None

@@ -1,0 +1,347 @@
+"""Cross-document event coreference: count incidents, not articles.
+
+Several reports of one attack are one incident. Two events are told of the same incident when:
+- their PLOVER types are the same and their modes agree (ASSAULT without a mode is compatible with
+  ASSAULT aerial; ASSAULT aerial and ASSAULT explosives are not);
+- their participants overlap: they share an actor, or share a recipient. A role left empty on either
+  side is compatible; roles known on both sides and disjoint in every role are not (so "Russia struck
+  the rebels" and "I.S. struck the rebels" can be one incident, with a perpetrator contradiction);
+- their places are within `max_km` (haversine on Place.lat/lon; the same place id matches). An area
+  (a country, province, region or district) is compatible with any place in the same country and is
+  never evidence of a match; an unknown place is compatible;
+- their dates are within `max_days` of each other, a date being the interval its ISO value and
+  precision denote (a month is its first to its last day, so "June 2015" is compatible with
+  "2015-06-03"); an unknown date is compatible.
+Because unknown is compatible, two thinly described ASSAULTs would always match. So a match also needs
+`min_anchors` positive agreements (default 2) among: a shared participant, places (both points) within
+the distance, and precise dates (both intervals at most a week long) within the window.
+
+Clustering (`cluster_incidents`) links matching accounts of *different* documents (the event extractor
+has already merged what one document tells twice) with union-find. Accounts are blocked by type and
+swept in date order, so each is compared only with accounts whose dates are within the window: near
+linear in the number of accounts. When an event has no date, the account's date is the week before its
+document's publication ("reported on the 10th" happened on or before the 10th).
+
+`differences` (warlog.differences) names what two tellings of one event disagree on; within an
+incident, the differences between accounts of different documents are its contradictions, one per
+(kind, explanation) with every account that takes part in it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from warlog.differences import (
+    Difference,
+    Interval,
+    date_interval,
+    days_apart,
+    differences,
+    event_place,
+    is_area,
+    place_distance,
+)
+from warlog.model import Actor, Contradiction, Document, Event, Place
+
+__all__ = [
+    "Account",
+    "Difference",
+    "Incident",
+    "cluster_incidents",
+    "differences",
+    "same_incident",
+]
+
+PRECISE_DAYS = 8  # a date interval this long or shorter (a day, a week) is evidence of a match
+REPORTING_LAG_DAYS = 7  # an undated event happened at most this long before its report was published
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """One document's telling of an event, with the place it names and where the document came from."""
+
+    document: Document
+    event: Event
+    place: Place | None = None
+
+    @property
+    def key(self) -> str:
+        """`document_id#event_id`: the account's id across the corpus."""
+        return f"{self.document.id}#{self.event.id}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document": self.document.id,
+            "title": self.document.title,
+            "source": self.document.source,
+            "url": self.document.url,
+            "published": self.document.published,
+            "event": self.event.to_dict(),
+            "place": {k: v for k, v in self.place.to_dict().items() if k != "mentions"} if self.place else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One happening told by one or more accounts, and where the accounts of different documents disagree."""
+
+    id: str
+    type: str
+    accounts: tuple[Account, ...]
+    contradictions: tuple[Contradiction, ...] = ()
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.document.id for a in self.accounts))
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The outlets (or, lacking one, the URLs) of the documents, each once."""
+        found = (a.document.source or a.document.url for a in self.accounts)
+        return tuple(dict.fromkeys(s for s in found if s))
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(x for a in self.accounts for x in a.event.actors))
+
+    @property
+    def recipients(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(x for a in self.accounts for x in a.event.recipients))
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.event.place for a in self.accounts if a.event.place))
+
+    @property
+    def period(self) -> tuple[str, str] | None:
+        """The first and last day the accounts' event dates cover (ISO), or None when none is dated."""
+        intervals = [i for a in self.accounts if (i := date_interval(a.event.date and a.event.date.value))]
+        if not intervals:
+            return None
+        return min(i[0] for i in intervals).isoformat(), max(i[1] for i in intervals).isoformat()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "period": list(self.period) if self.period else None,
+            "actors": list(self.actors),
+            "recipients": list(self.recipients),
+            "places": list(self.places),
+            "documents": list(self.documents),
+            "sources": list(self.sources),
+            "accounts": [a.to_dict() for a in self.accounts],
+            "contradictions": [c.to_dict() for c in self.contradictions],
+        }
+
+
+# --- matching ---------------------------------------------------------------------------------------------
+
+
+def _types_agree(a: Event, b: Event) -> bool:
+    return a.type == b.type and (a.mode is None or b.mode is None or a.mode == b.mode)
+
+
+def _participants(a: Event, b: Event) -> bool | None:
+    """True: a shared actor or recipient; None: nothing to compare; False: disjoint where known."""
+    roles = [(set(a.actors), set(b.actors)), (set(a.recipients), set(b.recipients))]
+    if any(x & y for x, y in roles):
+        return True
+    return False if any(x and y for x, y in roles) else None
+
+
+def _places_agree(a: Place | None, b: Place | None, max_km: float) -> bool | None:
+    """True: the same point or points within max_km; None: cannot tell; False: too far apart."""
+    if a is None or b is None:
+        return None
+    if is_area(a) or is_area(b):
+        return False if a.country and b.country and a.country != b.country else None
+    if a.id == b.id:
+        return True
+    distance = place_distance(a, b)
+    return None if distance is None else distance <= max_km
+
+
+def _dates_agree(a: Interval | None, b: Interval | None, max_days: int) -> bool | None:
+    """True: precise dates within max_days; None: unknown or coarse but compatible; False: too far apart."""
+    if a is None or b is None:
+        return None
+    if days_apart(a, b) > max_days:
+        return False
+    precise = all((i[1] - i[0]).days < PRECISE_DAYS for i in (a, b))
+    return True if precise else None
+
+
+def _anchors(
+    a: Event,
+    b: Event,
+    places: tuple[Place | None, Place | None],
+    dates: tuple[Interval | None, Interval | None],
+    *,
+    max_km: float,
+    max_days: int,
+) -> int | None:
+    """The number of positive agreements between two events, or None when they cannot be one incident."""
+    if not _types_agree(a, b):
+        return None
+    checks = (_participants(a, b), _places_agree(*places, max_km), _dates_agree(*dates, max_days))
+    if False in checks:
+        return None
+    return sum(1 for check in checks if check)
+
+
+def same_incident(
+    a: Event,
+    b: Event,
+    *,
+    places: Mapping[str, Place],
+    max_km: float = 50.0,
+    max_days: int = 3,
+    min_anchors: int = 2,
+) -> bool:
+    """Whether two events can be tellings of the same incident (the rules are in the module docstring).
+
+    Args:
+        a, b: the events.
+        places: the places the events name, by id (a missing id is an unknown place).
+        max_km: the farthest apart two places of one incident may be.
+        max_days: the most days apart two dates of one incident may be.
+        min_anchors: how many of participants, place and date must positively agree.
+    """
+    anchors = _anchors(
+        a,
+        b,
+        (event_place(a, places), event_place(b, places)),
+        (date_interval(a.date and a.date.value), date_interval(b.date and b.date.value)),
+        max_km=max_km,
+        max_days=max_days,
+    )
+    return anchors is not None and anchors >= min_anchors
+
+
+# --- clustering -------------------------------------------------------------------------------------------
+
+
+def _account_interval(account: Account, lag_days: int) -> Interval | None:
+    interval = date_interval(account.event.date and account.event.date.value)
+    if interval is None and account.document.published:
+        published = date_interval(account.document.published)
+        if published:
+            interval = published[1] - timedelta(days=lag_days), published[1]
+    return interval
+
+
+class _Sets:
+    """Union-find over 0..n-1 with path halving."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        self.parent[max(self.find(i), self.find(j))] = min(self.find(i), self.find(j))
+
+
+def _candidate_pairs(
+    intervals: Sequence[Interval | None], block: list[int], max_days: int
+) -> Iterable[tuple[int, int]]:
+    """Pairs of a block whose dates are within the window (undated accounts pair with every other)."""
+    undated = [i for i in block if intervals[i] is None]
+    dated = sorted((i for i in block if intervals[i] is not None), key=lambda i: intervals[i])  # type: ignore[index]
+    active: list[int] = []
+    for i in dated:
+        start = intervals[i][0]  # type: ignore[index]
+        active = [j for j in active if (start - intervals[j][1]).days <= max_days]  # type: ignore[index]
+        yield from ((j, i) for j in active)
+        active.append(i)
+    for n, i in enumerate(undated):
+        yield from ((i, j) for j in dated)
+        yield from ((i, j) for j in undated[n + 1 :])
+
+
+def _contradictions(
+    accounts: Sequence[Account], places: Mapping[str, Place], actors: Mapping[str, Actor]
+) -> tuple[Contradiction, ...]:
+    merged: dict[tuple[str, str], list[str]] = {}
+    for n, a in enumerate(accounts):
+        for b in accounts[n + 1 :]:
+            if a.document.id == b.document.id:
+                continue
+            # one wording whichever account comes first, so that the same disagreement merges
+            forward = differences(a.event, b.event, places, actors=actors)
+            backward = differences(b.event, a.event, places, actors=actors)
+            for one, other in zip(forward, backward, strict=True):
+                difference = min(one, other, key=lambda d: d.explanation)
+                items = merged.setdefault((difference.kind, difference.explanation), [])
+                items.extend(key for key in (a.key, b.key) if key not in items)
+    return tuple(
+        Contradiction(id=_digest("ct_", kind, *items), kind=kind, items=tuple(items), explanation=explanation)
+        for (kind, explanation), items in merged.items()
+    )
+
+
+def _digest(prefix: str, *parts: str) -> str:
+    return prefix + hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def cluster_incidents(
+    accounts: Iterable[Account],
+    *,
+    actors: Mapping[str, Actor] | None = None,
+    max_km: float = 50.0,
+    max_days: int = 3,
+    min_anchors: int = 2,
+    lag_days: int = REPORTING_LAG_DAYS,
+) -> tuple[Incident, ...]:
+    """Group accounts into incidents, each with the contradictions between its documents.
+
+    Args:
+        accounts: the accounts to group (each document's events, with their documents and places).
+        actors: actors by id, for names in the contradictions' explanations.
+        max_km, max_days, min_anchors: as for `same_incident`.
+        lag_days: an undated event is dated to this many days before its document's publication.
+
+    Returns:
+        Incidents ordered by their first date (undated last), then id; a lone account is an incident too.
+    """
+    items = list(accounts)
+    intervals = [_account_interval(a, lag_days) for a in items]
+    blocks: dict[str, list[int]] = {}
+    for i, account in enumerate(items):
+        blocks.setdefault(account.event.type, []).append(i)
+    sets = _Sets(len(items))
+    for block in blocks.values():
+        for i, j in _candidate_pairs(intervals, block, max_days):
+            a, b = items[i], items[j]
+            if a.document.id == b.document.id or sets.find(i) == sets.find(j):
+                continue
+            anchors = _anchors(
+                a.event, b.event, (a.place, b.place), (intervals[i], intervals[j]), max_km=max_km, max_days=max_days
+            )
+            if anchors is not None and anchors >= min_anchors:
+                sets.union(i, j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(sets.find(i), []).append(i)
+    incidents = [_incident([items[i] for i in members], actors or {}) for members in groups.values()]
+    return tuple(sorted(incidents, key=lambda x: (x.period is None, x.period or ("", ""), x.id)))
+
+
+def _incident(accounts: list[Account], actors: Mapping[str, Actor]) -> Incident:
+    accounts.sort(key=lambda a: (a.document.published or "~", a.document.id, a.event.evidence.start))
+    places = {a.place.id: a.place for a in accounts if a.place is not None}
+    return Incident(
+        id=_digest("inc_", *sorted(a.key for a in accounts)),
+        type=accounts[0].event.type,
+        accounts=tuple(accounts),
+        contradictions=_contradictions(accounts, places, actors),
+    )
