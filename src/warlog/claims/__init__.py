@@ -1,0 +1,1 @@
+"""Claims: who says what (attribution), how sure, and where sources disagree."""

@@ -1,0 +1,140 @@
+"""The cue pack: reporting verbs and cue phrases as data (data/packs/claims/cues.yaml), read with
+`file:line` errors like the other packs.
+
+    CuePack.load()            the built-in pack (or `CuePack.read(path)` for another file)
+    pack.verb(lemma)          the CueVerb of a reporting verb, or None
+    pack.phrases              cue phrases whose object is the source ("according to", "in the words of")
+    pack.unnamed / channels   head nouns of unnamed sources ("officials") and of channels ("account")
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from warlog.actors.packs import SafeLoader, line_of
+from warlog.errors import PackError
+
+Kind = Literal["report", "claim", "deny"]
+_WORDS = r"^[a-z][a-z' -]*[a-z]$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class _VerbModel(_Strict):
+    lemma: str = Field(pattern=r"^[a-z]+$")
+    kind: Kind
+    headline: bool = False
+    object: bool = False
+
+
+class _PhraseModel(_Strict):
+    words: str = Field(pattern=_WORDS)
+    kind: Kind
+
+
+class _PackModel(_Strict):
+    pack: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    version: str = Field(min_length=1)
+    verbs: list[_VerbModel] = Field(min_length=1)
+    phrases: list[_PhraseModel] = []
+    unnamed: list[str] = []
+    channels: list[str] = []
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    """A reporting verb: its lemma, kind (report, claim, deny), whether it cuts headlines and whether its
+    direct object may be what is said."""
+
+    lemma: str
+    kind: str
+    headline: bool
+    object: bool
+
+    @property
+    def third_person(self) -> tuple[str, ...]:
+        """The forms a headline uses: "says", "claims", "denies", "accuses"."""
+        lemma = self.lemma
+        if lemma == "say":
+            return ("says", "say")
+        if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            return (lemma[:-1] + "ies", lemma)
+        if re.search(r"(s|sh|ch|x|z)$", lemma):
+            return (lemma + "es", lemma)
+        return (lemma + "s", lemma)
+
+
+@dataclass(frozen=True, slots=True)
+class CuePack:
+    """The reporting cues of one pack file."""
+
+    version: str
+    verbs: dict[str, CueVerb]
+    phrases: tuple[tuple[tuple[str, ...], str], ...]  # (words, kind)
+    unnamed: frozenset[str]
+    channels: frozenset[str]
+
+    def verb(self, lemma: str) -> CueVerb | None:
+        """The reporting verb of this lemma, or None."""
+        return self.verbs.get(lemma.lower())
+
+    def headline_forms(self) -> dict[str, CueVerb]:
+        """Headline verb forms ("says", "claims") to their verbs."""
+        return {form: verb for verb in self.verbs.values() if verb.headline for form in verb.third_person}
+
+    @classmethod
+    def load(cls) -> CuePack:
+        """The built-in cue pack (read once)."""
+        return _builtin()
+
+    @classmethod
+    def read(cls, path: Path) -> CuePack:
+        """Read and validate a cue pack.
+
+        Raises:
+            PackError: the file cannot be read, is not YAML or does not follow the schema (`path:line:`).
+        """
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+            data = yaml.load(text, Loader=SafeLoader)
+        except (OSError, UnicodeDecodeError) as e:
+            raise PackError(f"{path}:1: cannot read the pack: {e}") from e
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            raise PackError(f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: {e}") from e
+        if not isinstance(data, dict):
+            raise PackError(f"{path}:1: a cue pack is a mapping with keys pack, version and verbs")
+        try:
+            model = _PackModel.model_validate(data)
+        except ValidationError as e:
+            first = e.errors()[0]
+            loc = tuple(first["loc"])
+            message = "unknown key (check its spelling)" if first["type"] == "extra_forbidden" else first["msg"]
+            field = ".".join(str(p) for p in loc) or "pack"
+            raise PackError(f"{path}:{line_of(text, loc)}: {field}: {message}") from e
+        lemmas = [v.lemma for v in model.verbs]
+        twice = sorted({lemma for lemma in lemmas if lemmas.count(lemma) > 1})
+        if twice:
+            raise PackError(f"{path}:{line_of(text, ('verbs',))}: verbs: listed twice: {', '.join(twice)}")
+        return cls(
+            version=f"{model.pack}@{model.version}",
+            verbs={v.lemma: CueVerb(v.lemma, v.kind, v.headline, v.object) for v in model.verbs},
+            phrases=tuple((tuple(p.words.split()), p.kind) for p in model.phrases),
+            unnamed=frozenset(w.lower() for w in model.unnamed),
+            channels=frozenset(w.lower() for w in model.channels),
+        )
+
+
+@cache
+def _builtin() -> CuePack:
+    return CuePack.read(Path(str(resources.files("warlog") / "data" / "packs" / "claims" / "cues.yaml")))

@@ -1,0 +1,67 @@
+"""Quotes and headlines, found in the text rather than the parse.
+
+- Quotes: straight and curly marks, paired within a line; a quote still open at the end of its line
+  closes there (news reopens it in the next paragraph); inside a straight quote curly marks are nested
+  and ignored, and the other way round; a curly opening mark after a word and before a space or
+  punctuation closes ("“Daesh terrorists“").
+- Headlines: title-case lines without final punctuation, 3–25 words, most longer words capitalized.
+"""
+
+from __future__ import annotations
+
+import re
+
+OPENERS = "“„"
+CLOSERS = "”"
+_ALNUM = re.compile(r"\w")
+_HEADLINE_END = re.compile(r"[.!?…]\W*$")
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Quoted passages (start, end), marks included, in text order; see the module docstring."""
+    quotes: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        opened: int | None = None
+        straight = False
+        for i, char in enumerate(line):
+            if char == '"' and (opened is None or straight):
+                if opened is None:
+                    opened, straight = i, True
+                else:
+                    quotes.append((offset + opened, offset + i + 1))
+                    opened = None
+            elif char in OPENERS and not straight:
+                if opened is None:
+                    opened = i
+                elif _closes(line, i):
+                    quotes.append((offset + opened, offset + i + 1))
+                    opened = None
+            elif char in CLOSERS and opened is not None and not straight:
+                quotes.append((offset + opened, offset + i + 1))
+                opened = None
+        if opened is not None and _ALNUM.search(line[opened:]):
+            quotes.append((offset + opened, offset + len(line.rstrip())))
+        offset += len(line) + 1
+    return quotes
+
+
+def _closes(line: str, i: int) -> bool:
+    """An opening mark used as a closing one: after a word or punctuation, before a space or the end."""
+    before = line[i - 1] if i else " "
+    after = line[i + 1] if i + 1 < len(line) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of title-case lines without final punctuation (3–25 words, most capitalized)."""
+    spans = []
+    offset = 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", line) if len(w) > 3]
+        count = len(line.split())
+        if 3 <= count <= 25 and words and not _HEADLINE_END.search(line.rstrip('”"’ ')):
+            if sum(w[0].isupper() for w in words) / len(words) >= 0.7:
+                spans.append((offset, offset + len(line.rstrip())))
+        offset += len(line) + 1
+    return spans

@@ -1,0 +1,228 @@
+"""Attribution: who says what, on the reference document and on invented sentences, one per construction."""
+
+from pathlib import Path
+
+import pytest
+
+from warlog.claims.attribution import Attribution, find_attributions
+from warlog.claims.cues import CuePack
+from warlog.claims.quotes import find_quotes, headline_lines
+from warlog.errors import PackError
+
+REFERENCE = Path(__file__).resolve().parent.parent / "examples" / "reference.txt"
+
+
+def _doc(pipeline, text, published="2015-10-10"):
+    doc = pipeline.nlp.make_doc(text)
+    doc._.warlog_published = published
+    return pipeline.nlp(doc)
+
+
+def _read(text: str, attribution: Attribution) -> dict:
+    def cut(span):
+        return text[span[0] : span[1]] if span is not None else None
+
+    return {"content": cut(attribution.content), "source": cut(attribution.source), "cue": cut(attribution.cue)}
+
+
+@pytest.fixture(scope="module")
+def reference(pipeline):
+    text = REFERENCE.read_text(encoding="utf-8")
+    return text, find_attributions(_doc(pipeline, text))
+
+
+def _with(reference, fragment: str) -> tuple[Attribution, dict]:
+    text, found = reference
+    hits = [a for a in found if fragment in text[a.content[0] : a.content[1]]]
+    assert len(hits) == 1, f"{len(hits)} attributions hold {fragment!r}"
+    return hits[0], _read(text, hits[0])
+
+
+def test_reference_attributions_are_in_order_and_disjoint(reference):
+    text, found = reference
+    spans = [a.content for a in found]
+    assert spans == sorted(spans)
+    assert all(one[1] <= other[0] for one, other in zip(spans, spans[1:], strict=False))
+    for attribution in found:
+        for span in (attribution.content, attribution.source, attribution.cue):
+            assert span is None or 0 <= span[0] < span[1] <= len(text)
+
+
+def test_iran_claims_daesh(reference):
+    attribution, words = _with(reference, "Daesh terrorists")
+    assert words["source"] == "Iranian State propaganda" and words["cue"] == "claimed"
+    assert attribution.cue_lemma == "claim" and attribution.speakers[0] == "irn" and attribution.direct
+    assert words["content"].startswith("Gen. Hamedani was killed by")
+
+
+def test_russia_announced_the_whole_clause_partly_quoted(reference):
+    attribution, words = _with(reference, "hit sixty terrorist targets")
+    assert words["cue"] == "announced" and attribution.speakers == ("rus",)
+    assert "killed two-hundred I.S. jihadists" in words["content"] and attribution.direct
+
+
+def test_weiss_in_the_daily_beast(reference):
+    attribution, words = _with(reference, "Russia seems to have inherited")
+    assert words["source"] == "Michael Weiss" and attribution.cue_lemma == "write"
+    assert attribution.speakers == ("new.michael-weiss",) and attribution.outlet == "daily-beast"
+    assert words["content"].startswith("“Russia") and words["content"].endswith("ISIS.”") and attribution.direct
+
+
+def test_weiss_and_hassan_with_the_work(reference):
+    attribution, words = _with(reference, "intervened objectively on the side of ISIS")
+    assert attribution.speakers == ("new.michael-weiss", "new.hassan-hassan")
+    assert attribution.work == "ISIS: Inside the Army of Terror" and attribution.direct
+
+
+def test_the_rebel_commander_across_three_sentences(reference):
+    attribution, words = _with(reference, "You look to the right")
+    assert words["source"] == "one rebel commander" and words["cue"] == "put it"  # "commanderput it": cut
+    assert words["content"].startswith("“You look") and words["content"].endswith("caught in a pincer.”")
+    assert attribution.source_kind == "unnamed" and attribution.speakers == ("syr.reb",)
+
+
+def test_the_rebel_spokesman_to_the_new_york_times(reference):
+    attribution, words = _with(reference, "never this blatant")
+    assert words["content"] == "“It was never this blatant.”" and attribution.outlet == "new-york-times"
+    assert attribution.source_kind == "unnamed" and attribution.speakers == ("syr.reb",)
+
+
+def test_the_us_embassy_declares_and_notes(reference):
+    declared, words = _with(reference, "aiding extremists")
+    assert words["content"] == "The regime is “aiding extremists against [the] Syrian population”"
+    assert words["source"] == "the Twitter account of the U.S. Embassy in Syria"  # account of X is X
+    assert declared.speakers == ("usa.embassy-syr",) and declared.cue_lemma == "declare"
+    noted, words = _with(reference, "bolster their position")
+    assert words["content"] == "“but actively seeking to bolster their position.”" and noted.cue_lemma == "note"
+    assert noted.speakers == ("usa.embassy-syr",)
+
+
+def test_assad_said_a_terrorist_revolt(reference):
+    attribution, words = _with(reference, "terrorist revolt")
+    assert words == {"content": "it was a terrorist revolt", "source": "Assad", "cue": "said"}
+    assert attribution.speakers == ("person.bashar-al-assad",) and not attribution.direct
+
+
+def test_the_unnamed_reports(reference):
+    for place in ("Kuweris airbase", "north of Aleppo"):
+        attribution, words = _with(reference, place)
+        assert attribution.source_kind == "unnamed" and words["source"].endswith("reports")
+
+
+def test_the_headline(reference):
+    attribution, words = _with(reference, "Syria Is Buying Oil")
+    assert words == {"content": "Syria Is Buying Oil From Islamic State", "source": "U.S.", "cue": "Says"}
+    assert attribution.headline and attribution.speakers == ("usa",)
+
+
+def test_scare_quotes(reference):
+    text, found = reference
+    scare = {text[a.content[0] : a.content[1]] for a in found if a.source_kind == "scare_quote"}
+    assert {"“deconfliction”", "“Great Power”", "“conspiracy theory”"} <= scare
+    assert all(a.source is None and a.speakers == () for a in found if a.source_kind == "scare_quote")
+
+
+SENTENCES = [
+    ('"We will not retreat from the city," the commander said.',
+     '"We will not retreat from the city,"', "the commander", "said", True),
+    ("“We will not retreat,” the commander said.", "“We will not retreat,”", "the commander", "said", True),
+    ('The general said: "Our forces took the airport. The enemy has fled."',
+     '"Our forces took the airport. The enemy has fled."', "The general", "said", True),
+    ("According to local officials, twelve civilians were killed in the strike.",
+     "twelve civilians were killed in the strike", "local officials", "According to", False),
+    ("Twelve civilians were killed in the strike, according to the Syrian Observatory for Human Rights.",
+     "Twelve civilians were killed in the strike", "the Syrian Observatory for Human Rights", "according to", False),
+    ("In the words of one Ukrainian officer, “the front has not moved in a month.”",
+     "“the front has not moved in a month.”", "one Ukrainian officer", "In the words of", True),
+    ("The attack, the ministry noted, was the deadliest this year.",
+     "The attack, the ministry noted, was the deadliest this year", "the ministry", "noted", False),
+    ("Moscow denied that its jets had bombed the hospital.",
+     "its jets had bombed the hospital", "Moscow", "denied", False),
+    ("Officials said the rebels had withdrawn from the town.",
+     "the rebels had withdrawn from the town", "Officials", "said", False),
+    ("Israel accused Hezbollah of firing rockets at Haifa.",
+     "Hezbollah of firing rockets at Haifa", "Israel", "accused", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "content", "source", "cue", "direct"), SENTENCES)
+def test_constructions(pipeline, text, content, source, cue, direct):
+    found = find_attributions(_doc(pipeline, text))
+    assert len(found) == 1
+    assert _read(text, found[0]) == {"content": content, "source": source, "cue": cue}
+    assert found[0].direct is direct
+
+
+def test_unnamed_officials_keep_their_group(pipeline):
+    text = "Russian officials said the rebels had withdrawn from the town."
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert attribution.source_kind == "unnamed" and attribution.speakers == ("rus",)
+
+
+def test_outlet_told_reuters(pipeline):
+    text = "“The ceasefire is over,” a Hamas spokesman told Reuters."
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert attribution.outlet == "reuters" and attribution.speakers == ("hamas",)
+    assert attribution.source_kind == "unnamed" and attribution.cue_lemma == "tell"
+
+
+def test_pronoun_speaker_is_the_last_person(pipeline):
+    text = "Vladimir Putin arrived in Tehran on Monday. He said the talks had been useful."
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert _read(text, attribution)["source"] == "He" and attribution.speakers == ("person.vladimir-putin",)
+
+
+def test_headline_claims(pipeline):
+    text = "Russia Claims Ukrainian Drones Hit Oil Depot\n\nThe depot burned for two days."
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert _read(text, attribution) == {
+        "content": "Ukrainian Drones Hit Oil Depot",
+        "source": "Russia",
+        "cue": "Claims",
+    }
+    assert attribution.headline and attribution.cue_lemma == "claim" and attribution.speakers == ("rus",)
+
+
+def test_a_quote_continues_its_speaker(pipeline):
+    text = "“We hold the bridge,” said the commander. “The enemy has lost many men in the attack.”"
+    first, second = find_attributions(_doc(pipeline, text))
+    assert second.source is None and second.cue is None and second.source_kind == first.source_kind
+    assert _read(text, second)["content"] == "“The enemy has lost many men in the attack.”"
+
+
+def test_the_author_writing_nothing_is_no_attribution(pipeline):
+    assert find_attributions(_doc(pipeline, "In one of the first things I wrote on this blog I was wrong.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('He said "yes" and "no".', ['"yes"', '"no"']),
+        ("killed by “Daesh terrorists“.", ["“Daesh terrorists“"]),
+        ("“One. Two.\nThree.”", ["“One. Two."]),  # unclosed at the line end; a closing mark alone opens nothing
+        ('"Outer “inner” outer"', ['"Outer “inner” outer"']),
+    ],
+)
+def test_find_quotes(text, quoted):
+    assert [text[s:e] for s, e in find_quotes(text)] == quoted
+
+
+def test_headline_lines():
+    text = "U.S. Says Syria Is Buying Oil\n\nThe regime says it is not. It is buying oil.\nA Short Title Here"
+    assert [text[s:e] for s, e in headline_lines(text)] == ["U.S. Says Syria Is Buying Oil", "A Short Title Here"]
+
+
+def test_cue_pack_errors_name_the_line(tmp_path):
+    path = tmp_path / "cues.yaml"
+    path.write_text("pack: cues\nversion: '1'\nverbs:\n  - {lemma: say, kind: shout}\n", encoding="utf-8")
+    with pytest.raises(PackError, match=r"cues.yaml:4: verbs.0.kind"):
+        CuePack.read(path)
+    path.write_text("pack: cues\nversion: '1'\nverbs:\n  - {lemma: say, kind: report}\n  - {lemma: say, kind: claim}\n")
+    with pytest.raises(PackError, match="listed twice: say"):
+        CuePack.read(path)
+
+
+def test_the_builtin_pack():
+    pack = CuePack.load()
+    assert pack.verb("claim").kind == "claim" and pack.verb("deny").kind == "deny" and pack.verb("walk") is None
+    assert pack.headline_forms()["says"].lemma == "say" and pack.headline_forms()["denies"].lemma == "deny"
