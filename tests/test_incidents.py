@@ -1,10 +1,18 @@
-"""Cross-document event coreference: matching, differences and clustering on hand-built events."""
+"""Cross-document event coreference: matching, differences and clustering on hand-built events, and the
+store's incidents of invented reports."""
+
+import json
+from datetime import date, timedelta
 
 import pytest
+from typer.testing import CliRunner
 
+from warlog.cli import app
 from warlog.differences import date_interval, differences, haversine_km
+from warlog.errors import StoreError
 from warlog.incidents import Account, cluster_incidents, same_incident
-from warlog.model import Actor, Document, Event, Evidence, Place, Toll, When
+from warlog.model import Actor, Document, Event, Evidence, Place, Report, Toll, When
+from warlog.store import Store
 
 PLACES = {
     p.id: p
@@ -255,9 +263,7 @@ def test_undated_events_take_the_week_before_publication():
 
 
 def test_cluster_is_near_linear_and_ordered():
-    # a strike a day for a year, each told by two outlets: 365 incidents of two accounts
-    from datetime import date, timedelta
-
+    # a strike every five days for five years, each told by two outlets: 365 incidents of two accounts
     accounts = []
     for day in range(365):
         value = (date(2015, 1, 1) + timedelta(days=day * 5)).isoformat()
@@ -280,3 +286,111 @@ def test_incident_summary():
     assert [c.kind for c in incident.contradictions] == ["perpetrator"]
     data = incident.to_dict()
     assert data["accounts"][0]["event"]["id"] == "a" and data["contradictions"][0]["kind"] == "perpetrator"
+
+
+# --- the store ----------------------------------------------------------------------------------------------
+
+MAREA = Place("marea", "Marea", "SYR", 36.48259, 37.19709, "town", 1)
+STORE_ACTORS = (
+    Actor("rus", "Russia", "state", "RUS"),
+    Actor("syr.reb", "Syrian rebels", "rebel_group", "SYR"),
+    Actor("isil", "Islamic State", "armed_group"),
+)
+
+
+def stored_report(document_id, source, published, text, events):
+    return Report(
+        version="test",
+        document=Document(id=document_id, text=text, source=source, url=f"https://{source}.example/{document_id}",
+                          published=published),
+        actors=STORE_ACTORS,
+        places=(MAREA, PLACES["aleppo"]),
+        events=tuple(events),
+    )  # fmt: skip
+
+
+def strike(event_id, text, killed, place="marea", date="2015-06-03", actors=("rus",), status="asserted"):
+    return Event(
+        id=event_id,
+        type="ASSAULT",
+        mode="aerial",
+        evidence=Evidence(0, len(text), text),
+        actors=actors,
+        recipients=("syr.reb",),
+        place=place,
+        date=When(date, "day", "Wednesday"),
+        fatalities=Toll(killed, killed, f"{killed} fighters") if killed else None,
+        status=status,
+    )
+
+
+# Two invented reports of the same air strike, with different tolls, and an unrelated one.
+STORED = (
+    stored_report("d-wire", "wire", "2015-06-04", "Russian jets struck rebels in Marea, killing 12.", [
+        strike("e1", "Russian jets struck rebels in Marea, killing 12.", 12),
+    ]),
+    stored_report("d-daily", "daily", "2015-06-05", "An air raid on Marea killed 30 rebel fighters, monitors said.", [
+        strike("e1", "An air raid on Marea killed 30 rebel fighters", 30, actors=()),
+    ]),
+    stored_report("d-later", "weekly", "2015-08-20", "Islamic State fighters attacked rebels near Aleppo.", [
+        strike("e1", "Islamic State fighters attacked rebels near Aleppo.", None, place="aleppo", date="2015-08-19",
+               actors=("isil",)),
+    ]),
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def incident_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("incidents") / "corpus.duckdb"
+    with Store.open(path) as store:
+        for r in STORED:
+            store.save(r)
+    return path
+
+
+def test_store_groups_the_same_strike_and_names_the_toll_contradiction(incident_db):
+    with Store.open(incident_db, read_only=True) as store:
+        incidents = store.incidents()
+    assert [len(i.accounts) for i in incidents] == [2, 1]
+    strike_incident = incidents[0]
+    assert strike_incident.documents == ("d-wire", "d-daily")
+    assert strike_incident.sources == ("wire", "daily")
+    assert strike_incident.actors == ("rus",) and strike_incident.places == ("marea",)
+    assert strike_incident.accounts[0].place == MAREA
+    assert strike_incident.accounts[1].event.evidence.text == "An air raid on Marea killed 30 rebel fighters"
+    (contradiction,) = strike_incident.contradictions
+    assert contradiction.kind == "toll"
+    assert contradiction.explanation == "toll: 12 vs 30 killed"
+    assert contradiction.items == ("d-wire#e1", "d-daily#e1")
+
+
+def test_store_filters(incident_db):
+    with Store.open(incident_db, read_only=True) as store:
+        assert [len(i.accounts) for i in store.incidents(since="2015-08-01")] == [1]
+        assert [len(i.accounts) for i in store.incidents(until="2015-06-30")] == [2]
+        assert [i.actors for i in store.incidents(actor="Islamic State")] == [("isil",)]
+        assert [len(i.documents) for i in store.incidents(min_documents=2)] == [2]
+        assert store.incidents(type="AID") == ()
+        with pytest.raises(StoreError, match="unknown event type"):
+            store.incidents(type="BOMB")
+        with pytest.raises(StoreError, match="no actor"):
+            store.incidents(actor="zzyzx")
+
+
+def test_cli_incidents(incident_db, tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(app, ["incidents", "--db", str(incident_db), "--format", "json", "--min-documents", "2"])
+    assert result.exit_code == 0, result.output
+    (incident,) = json.loads(result.stdout)
+    assert incident["documents"] == ["d-wire", "d-daily"]
+    assert incident["contradictions"][0]["explanation"] == "toll: 12 vs 30 killed"
+    table = runner.invoke(app, ["incidents", "--db", str(incident_db)])
+    assert table.exit_code == 0 and "toll: 12 vs 30 killed" in table.stdout
+    for args, message in (
+        (["--format", "xml"], "table, json"),
+        (["--until", "soon"], "--until"),
+    ):
+        bad = runner.invoke(app, ["incidents", "--db", str(incident_db), *args])
+        assert bad.exit_code == 1 and message in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+    missing = runner.invoke(app, ["incidents", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 1 and "no store" in missing.stderr

@@ -188,6 +188,118 @@ def _print_rows(columns: tuple[str, ...], rows: tuple[tuple, ...], output: str) 
         Console().print(table)
 
 
+def _date_option(flag: str, value: str | None) -> str | None:
+    """An ISO date (YYYY, YYYY-MM or a day in any form `--published` takes), or a one-line error."""
+    import re
+
+    from warlog.errors import SettingsError
+
+    if value is not None and re.fullmatch(r"\d{4}(-\d{2})?", value):
+        return value
+    try:
+        return _published(value)
+    except SettingsError:
+        raise SettingsError(f"{flag} {value!r} is not a date; use YYYY-MM-DD (or YYYY-MM, YYYY)") from None
+
+
+def _open_store(db: Path | None) -> Any:
+    """The store at --db (or the configured one), read-only; a missing store is a one-line error."""
+    from warlog.errors import SettingsError
+    from warlog.store import Store
+
+    settings = _settings(db=db)
+    if not Path(settings.db).exists():
+        raise SettingsError(f"no store at {settings.db}; create one with `warlog ingest PATH --db {settings.db}`")
+    return Store.open(settings.db, read_only=True)
+
+
+@app.command()
+def graph(
+    db: DbOption = None,
+    output: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf or json")] = "graphml",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="file to write (default: standard output)")] = None,
+    since: Annotated[str | None, typer.Option(help="events from this date (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, typer.Option(help="events up to this date (YYYY-MM-DD)")] = None,
+    actor: Annotated[str | None, typer.Option(help="only ties of this actor (id or name)")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="only events of this PLOVER type, e.g. ASSAULT")] = None,
+    status: Annotated[
+        list[str] | None, typer.Option(help="event status that counts; repeat for several (default: happened)")
+    ] = None,
+    affiliations: Annotated[bool, typer.Option(help="add affiliation edges to parents")] = True,
+) -> None:
+    """Export the actor graph of the store: cooperative, hostile and affiliation ties."""
+
+    def action() -> None:
+        from warlog.errors import SettingsError
+        from warlog.store.graph import GRAPH_FORMATS
+
+        if output not in GRAPH_FORMATS:
+            raise SettingsError(f"--format {output!r} is not one of: {', '.join(GRAPH_FORMATS)}")
+        with _open_store(db) as store:
+            result = store.graph(
+                since=_date_option("--since", since), until=_date_option("--until", until), actor=actor, type=type,
+                statuses=tuple(status) if status else None, affiliations=affiliations,
+            )  # fmt: skip
+        text = result.render(output)
+        if out is None:
+            sys.stdout.write(text)
+            return
+        try:
+            out.write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise SettingsError(f"cannot write {out}: {e.strerror or e}") from e
+        Console(stderr=True).print(
+            f"{len(result.nodes)} actors, {len(result.edges)} ties → {out}", highlight=False, markup=False
+        )
+
+    _run(action)
+
+
+@app.command()
+def incidents(
+    db: DbOption = None,
+    output: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+    since: Annotated[str | None, typer.Option(help="events from this date (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, typer.Option(help="events up to this date (YYYY-MM-DD)")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="only events of this PLOVER type, e.g. ASSAULT")] = None,
+    actor: Annotated[str | None, typer.Option(help="only incidents naming this actor (id or name)")] = None,
+    min_documents: Annotated[int, typer.Option(help="only incidents told by at least this many documents")] = 1,
+) -> None:
+    """Count incidents, not articles: the stored events grouped across documents, with contradictions."""
+
+    def action() -> None:
+        from warlog.errors import SettingsError
+
+        if output not in ("table", "json"):
+            raise SettingsError(f"--format {output!r} is not one of: table, json")
+        with _open_store(db) as store:
+            found = store.incidents(
+                since=_date_option("--since", since), until=_date_option("--until", until), type=type, actor=actor,
+                min_documents=min_documents,
+            )  # fmt: skip
+        if output == "json":
+            sys.stdout.write(json.dumps([i.to_dict() for i in found], ensure_ascii=False) + "\n")
+            return
+        _print_incidents(found)
+
+    _run(action)
+
+
+def _print_incidents(found: Any) -> None:
+    from rich.table import Table
+
+    columns = ("incident", "type", "period", "actors", "recipients", "places", "reports", "documents", "contradictions")
+    table = Table(*columns)
+    for i in found:
+        table.add_row(
+            i.id, i.type, " / ".join(dict.fromkeys(i.period)) if i.period else "", ", ".join(i.actors),
+            ", ".join(i.recipients), ", ".join(i.places), str(len(i.accounts)), str(len(i.documents)),
+            "\n".join(c.explanation for c in i.contradictions),
+        )  # fmt: skip
+    # a pipe or a file gets a readable width rather than Rich's 80-column fallback
+    Console(width=None if sys.stdout.isatty() else 200).print(table, highlight=False, markup=False)
+
+
 @kb_app.command("show")
 def kb_show(
     name: Annotated[str, typer.Argument(help="a name or alias, e.g. Daesh, Moscow, IRGC")],

@@ -8,6 +8,7 @@ from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -17,6 +18,11 @@ from warlog.store.query import QueryResult, run_query
 from warlog.store.read import load_report
 from warlog.store.schema import TABLES, migrate
 from warlog.store.write import Writer, check_unique_ids, delete_document_rows, drop_orphans, insert_report
+
+if TYPE_CHECKING:
+    from warlog.events.ontology import Ontology
+    from warlog.incidents import Incident
+    from warlog.store.graph import ActorGraph
 
 _MEMORY = ":memory:"
 
@@ -266,3 +272,82 @@ class Store:
         }
         with self._reading(f"query {what}") as con:
             return run_query(con, what, filters, limit=limit, offset=offset)
+
+    def graph(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        actor: str | None = None,
+        type: str | None = None,
+        statuses: tuple[str, ...] | None = None,
+        affiliations: bool = True,
+        ontology: Ontology | None = None,
+    ) -> ActorGraph:
+        """The actor graph of the corpus: cooperative and hostile ties from the stored events, and
+        affiliations (rules: warlog.store.graph).
+
+        Args:
+            since: ISO date; keep events dated on or after it (an undated event has its document's date).
+            until: ISO date; keep events dated on or before it.
+            actor: an actor id (or part of a name or alias); keep the ties that touch it.
+            type: a PLOVER event type; keep the ties from events of this type.
+            statuses: the event statuses that count (default: asserted, reported, claimed).
+            affiliations: add affiliation edges from the actors to their parents.
+            ontology: the event ontology (default: the built-in one), for the quad class of each type.
+
+        Returns:
+            An ActorGraph; `render("graphml" | "gexf" | "json")` writes it.
+
+        Raises:
+            StoreError: an unknown type, status or actor, or a date that is not ISO 8601.
+        """
+        from warlog.events.ontology import builtin_ontology
+        from warlog.relations import HAPPENED
+        from warlog.store.graph import build_graph
+
+        with self._reading("build the actor graph") as con:
+            return build_graph(
+                con, ontology=ontology or builtin_ontology(), since=since, until=until, actor=actor, type=type,
+                statuses=statuses if statuses is not None else HAPPENED, affiliations=affiliations,
+            )  # fmt: skip
+
+    def incidents(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+        actor: str | None = None,
+        max_km: float = 50.0,
+        max_days: int = 3,
+        min_documents: int = 1,
+        ontology: Ontology | None = None,
+    ) -> tuple[Incident, ...]:
+        """The incidents of the corpus: the stored events grouped across documents, each incident with
+        all its accounts and the contradictions between its documents (rules: warlog.incidents).
+
+        Args:
+            since: ISO date; group the events dated on or after it (an undated event has its document's date).
+            until: ISO date; group the events dated on or before it.
+            type: a PLOVER event type; group only events of this type.
+            actor: an actor id (or part of a name or alias); keep the incidents that name it.
+            max_km: the farthest apart two places of one incident may be.
+            max_days: the most days apart two dates of one incident may be.
+            min_documents: keep the incidents told by at least this many documents.
+            ontology: the event ontology (default: the built-in one), to check `type`.
+
+        Returns:
+            Incidents ordered by their first date (undated last).
+
+        Raises:
+            StoreError: an unknown type or actor, or a date that is not ISO 8601.
+        """
+        from warlog.events.ontology import builtin_ontology
+        from warlog.store.incidents import find_incidents
+
+        with self._reading("group events into incidents") as con:
+            return find_incidents(
+                con, ontology=ontology or builtin_ontology(), since=since, until=until, type=type, actor=actor,
+                max_km=max_km, max_days=max_days, min_documents=min_documents,
+            )  # fmt: skip

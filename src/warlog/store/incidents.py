@@ -1,0 +1,131 @@
+"""Read the stored events as accounts and group them into incidents across documents (warlog.incidents).
+
+Filters: `type` and the period (`since`, `until`: an event's date, or its document's publication date
+when it has none, overlapping the period) choose the accounts before they are grouped; `actor` then keeps
+the incidents in which any account names the actor as actor or recipient, so an account that names no
+one stays in its incident. Hypothetical and planned events are not incidents and are left out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+
+from warlog.differences import HAPPENED, REFUTED
+from warlog.incidents import Account, Incident, cluster_incidents
+from warlog.model import Actor, Document, Event, Evidence, Place, Toll, When
+from warlog.store.graph import EVENT_WHEN, actor_ids, check_filters
+from warlog.store.query import _date_overlaps
+
+if TYPE_CHECKING:
+    from warlog.events.ontology import Ontology
+
+INCIDENT_STATUSES = HAPPENED + REFUTED
+
+_ACCOUNTS = """
+SELECT d.id AS document_id, d.title, d.source, d.url, d.published,
+    e.id, e."type", e."mode", e.actors, e.recipients, e.place, e."date", e.fatalities, e.wounded, e.captured,
+    e.status, e.speaker, e.codes, e.confidence,
+    e.evidence_start, e.evidence_end, e.evidence_text, e.evidence_rule, e.evidence_confidence,
+    p."name" AS place_name, p.country AS place_country, p.lat, p.lon, p.feature, p."precision"
+FROM events e JOIN documents d ON d.id = e.document_id
+LEFT JOIN document_places p ON p.document_id = e.document_id AND p.place_id = e.place
+WHERE list_contains($statuses, e.status) {conditions}
+ORDER BY d.id, e.seq
+"""
+
+
+def _toll(data: dict[str, Any] | None) -> Toll | None:
+    return Toll(data["min"], data["max"], data["text"]) if data is not None else None
+
+
+def _account(row: dict[str, Any]) -> Account:
+    event = Event(
+        id=row["id"],
+        type=row["type"],
+        evidence=Evidence(
+            row["evidence_start"], row["evidence_end"], row["evidence_text"], row["evidence_rule"],
+            row["evidence_confidence"],
+        ),  # fmt: skip
+        mode=row["mode"],
+        actors=tuple(row["actors"]),
+        recipients=tuple(row["recipients"]),
+        place=row["place"],
+        date=When(**row["date"]) if row["date"] is not None else None,
+        fatalities=_toll(row["fatalities"]),
+        wounded=_toll(row["wounded"]),
+        captured=_toll(row["captured"]),
+        status=row["status"],
+        speaker=row["speaker"],
+        codes=tuple((c["scheme"], c["code"]) for c in row["codes"]),
+        confidence=row["confidence"],
+    )
+    place = None
+    if row["place"] is not None and row["place_name"] is not None:
+        place = Place(
+            id=row["place"], name=row["place_name"], country=row["place_country"], lat=row["lat"], lon=row["lon"],
+            feature=row["feature"], precision=row["precision"],
+        )  # fmt: skip
+    # the text stays in the store: an incident needs where a report came from, not all of it
+    document = Document(
+        id=row["document_id"], text="", title=row["title"], source=row["source"], url=row["url"],
+        published=row["published"],
+    )  # fmt: skip
+    return Account(document=document, event=event, place=place)
+
+
+def load_accounts(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    type: str | None = None,
+    statuses: tuple[str, ...] = INCIDENT_STATUSES,
+) -> list[Account]:
+    """The stored events with the given statuses, type and period, as accounts."""
+    filters = {name for name, value in (("since", since), ("until", until)) if value is not None}
+    conditions = _date_overlaps(EVENT_WHEN, filters) if filters else []
+    params: dict[str, Any] = {"statuses": list(statuses)}
+    if type is not None:
+        conditions.append('e."type" = $type')
+        params["type"] = type
+    params |= {name: value for name, value in (("since", since), ("until", until)) if value is not None}
+    sql = _ACCOUNTS.format(conditions="".join(f" AND {c}" for c in conditions))
+    cursor = con.execute(sql, params)
+    names = [column[0] for column in cursor.description]
+    return [_account(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+
+
+def _actors(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, Actor]:
+    rows = con.execute(
+        'SELECT id, "name", kind, country FROM actors WHERE list_contains($ids, id)', {"ids": sorted(ids)}
+    ).fetchall()
+    return {row[0]: Actor(id=row[0], name=row[1], kind=row[2], country=row[3]) for row in rows}
+
+
+def find_incidents(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    ontology: Ontology,
+    since: str | None = None,
+    until: str | None = None,
+    type: str | None = None,
+    actor: str | None = None,
+    max_km: float = 50.0,
+    max_days: int = 3,
+    min_documents: int = 1,
+) -> tuple[Incident, ...]:
+    """The incidents of the stored events that pass the filters, each with its cross-document
+    contradictions (the rules are in the module docstrings of this module and of warlog.incidents)."""
+    check_filters(ontology, type, (), since, until)
+    wanted = set(actor_ids(con, actor)) if actor is not None else None
+    accounts = load_accounts(con, since=since, until=until, type=type)
+    people = {x for a in accounts for x in (*a.event.actors, *a.event.recipients, a.event.speaker) if x}
+    incidents = cluster_incidents(accounts, actors=_actors(con, people), max_km=max_km, max_days=max_days)
+    return tuple(
+        incident
+        for incident in incidents
+        if len(incident.documents) >= min_documents
+        and (wanted is None or wanted & {*incident.actors, *incident.recipients})
+    )
