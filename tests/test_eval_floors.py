@@ -2,7 +2,8 @@
 
 The dev sets are not in the repository (their terms forbid it): CI clones it with shared/ beside it, and
 this gate reads them from ../shared/data/dev. To raise (or, explicitly, reset) a floor:
-`warlog eval acled|case FILE --check eval/baseline.json --update-floors`.
+`warlog eval acled|case FILE --check eval/baseline.json --update-floors` (PolNeAR: `warlog eval polnear
+../shared/data/dev/polnear/dev --limit 40 ...`, dataset `polnear-dev`).
 """
 
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from warlog.evaluate import check, evaluate_acled, evaluate_case, read_acled, read_baseline, read_case
+from warlog.evaluate.polnear import evaluate_polnear, read_polnear
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "eval" / "baseline.json"
@@ -20,16 +22,18 @@ FLOORS = read_baseline(BASELINE)
 def test_the_baseline_has_floors():
     assert FLOORS.datasets, f"{BASELINE} holds no dataset"
     for name, entry in FLOORS.datasets.items():
-        assert entry.task in ("acled", "case") and len(entry.sha256) == 64 and entry.floors, name
+        assert entry.task in ("acled", "case", "polnear") and len(entry.sha256) == 64 and entry.floors, name
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS.datasets))
 def test_no_score_below_its_floor(pipeline, name):
-    path = DEV / name
+    entry = FLOORS.datasets[name]
+    path = DEV / "polnear" / name.removeprefix("polnear-") if entry.task == "polnear" else DEV / name
     if not path.exists():
         pytest.skip(f"{path} is absent: clone the repository with shared/ beside it to run the quality gate")
-    entry = FLOORS.datasets[name]
-    if entry.task == "acled":
+    if entry.task == "polnear":
+        evaluation = evaluate_polnear(pipeline, read_polnear(path, limit=entry.limit))
+    elif entry.task == "acled":
         evaluation = evaluate_acled(pipeline, read_acled(path, limit=entry.limit))
     else:
         evaluation = evaluate_case(pipeline, read_case(path, limit=entry.limit))

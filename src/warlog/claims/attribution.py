@@ -147,6 +147,10 @@ def _verb_cue(context: _Context, verb: Token) -> Attribution | None:
         reason = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "for")]
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         content = (objects[0].left_edge.idx, _end_of(reason[0].right_edge)) if reason and objects else None
+    cue_end = verb.idx + len(verb)
+    for prep in (p for p in verb.children if content is None and p.dep_ == "prep" and p.lower_ in cue.preps):
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        content, cue_end = (_edges(objects[0]), _end_of(prep)) if objects else (None, cue_end)
     if content is None and cue.object:
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
         content = _edges(objects[0]) if objects and context.index.at(objects[0]) is None else None
@@ -160,7 +164,7 @@ def _verb_cue(context: _Context, verb: Token) -> Attribution | None:
         source = describe_source(context.doc, subject, span, context.index, context.pack)
     outlet, _ = find_outlet(verb, context.index)
     work, _ = find_work(verb)
-    return _make(context, content, source, (verb.idx, verb.idx + len(verb)), cue.lemma, outlet, work)
+    return _make(context, content, source, (verb.idx, cue_end), cue.lemma, outlet, work)
 
 
 def _speaker_of(verb: Token) -> Token | None:

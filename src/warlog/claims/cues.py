@@ -35,6 +35,7 @@ class _VerbModel(_Strict):
     kind: Kind
     headline: bool = False
     object: bool = False
+    preps: list[str] = []
 
 
 class _PhraseModel(_Strict):
@@ -53,13 +54,14 @@ class _PackModel(_Strict):
 
 @dataclass(frozen=True, slots=True)
 class CueVerb:
-    """A reporting verb: its lemma, kind (report, claim, deny), whether it cuts headlines and whether its
-    direct object may be what is said."""
+    """A reporting verb: its lemma, kind (report, claim, deny), whether it cuts headlines, whether its
+    direct object may be what is said, and the prepositions whose object is ("called for")."""
 
     lemma: str
     kind: str
     headline: bool
     object: bool
+    preps: tuple[str, ...] = ()
 
     @property
     def third_person(self) -> tuple[str, ...]:
@@ -128,7 +130,7 @@ class CuePack:
             raise PackError(f"{path}:{line_of(text, ('verbs',))}: verbs: listed twice: {', '.join(twice)}")
         return cls(
             version=f"{model.pack}@{model.version}",
-            verbs={v.lemma: CueVerb(v.lemma, v.kind, v.headline, v.object) for v in model.verbs},
+            verbs={v.lemma: CueVerb(v.lemma, v.kind, v.headline, v.object, tuple(v.preps)) for v in model.verbs},
             phrases=tuple((tuple(p.words.split()), p.kind) for p in model.phrases),
             unnamed=frozenset(w.lower() for w in model.unnamed),
             channels=frozenset(w.lower() for w in model.channels),

@@ -25,7 +25,7 @@ from warlog.pipeline import Pipeline
 T = TypeVar("T")
 
 eval_app = typer.Typer(
-    help="Score warlog against gold sets (ACLED, CASE-2021) and check the scores against floors.",
+    help="Score warlog against gold sets (ACLED, CASE-2021, PolNeAR) and check the scores against floors.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -81,6 +81,28 @@ def case(
     from warlog.evaluate.case import evaluate_case, read_case
 
     _score(read_case, evaluate_case, file, limit, output, baseline, update_floors, model)
+
+
+@eval_app.command("polnear")
+def polnear(
+    directory: Annotated[Path, typer.Argument(help="a PolNeAR split directory (with text/ and attributions/)")],
+    limit: LimitOption = None,
+    output: FormatOption = "table",
+    baseline: CheckOption = None,
+    update_floors: UpdateOption = False,
+    model: ModelOption = None,
+) -> None:
+    """Find attributions in each article; score source, cue and content spans (exact and overlap F1)."""
+
+    from warlog.evaluate.polnear import evaluate_polnear, polnear_name, read_polnear
+
+    def action() -> int:
+        floors = _prepare(output, baseline, update_floors)
+        dataset = read_polnear(directory, limit=_limit(limit, floors, Path(polnear_name(directory))))
+        evaluation = evaluate_polnear(load_pipeline(model), dataset)
+        return _finish(evaluation, output, baseline, floors, update_floors)
+
+    raise typer.Exit(_run(action))
 
 
 def _score(read, evaluate, file, limit, output, baseline, update_floors, model) -> None:
