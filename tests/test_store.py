@@ -126,6 +126,14 @@ def full_report(doc_id: str = "doc-1") -> Report:
                 hedged=True,
                 author_stance="doubts",
                 events=("e1",),
+                source_kind="named",
+                co_speakers=("hamas",),
+                speaker_evidence=span(TEXT, "the IDF"),
+                cue_evidence=span(TEXT, "said"),
+                outlet="Wire",
+                work="Report",
+                hedges=(span(TEXT, "people"),),
+                stance_evidence=span(TEXT, "killed"),
             ),
             Claim(id="c2", text="people were killed", evidence=span(TEXT, "people were killed")),
         ),
@@ -257,7 +265,7 @@ def test_a_closed_store_says_so():
 def test_open_creates_parent_folders_and_reopening_is_a_no_op(tmp_path):
     path = tmp_path / "deep" / "er" / "warlog.duckdb"
     with Store.open(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         store.save(full_report())
     with Store.open(str(path)) as store:
         assert store.schema_version == SCHEMA_VERSION
@@ -325,15 +333,30 @@ def event_columns(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return {row[0]: row[1] for row in con.execute("DESCRIBE events").fetchall()}
 
 
-def without_tolls(report: Report) -> Report:
-    """The report as warlog knew it at store schema version 1: no wounded, no captured."""
+def as_of_v1(report: Report) -> Report:
+    """The report as warlog knew it at store schema version 1: no wounded, no captured, and claims
+    without source kind, co-speakers, outlet, work or the evidence of speaker, cue, hedges and stance."""
     events = tuple(replace(e, wounded=None, captured=None) for e in report.events)
-    return replace(report, events=events)
+    claims = tuple(
+        replace(
+            c,
+            source_kind="named",
+            co_speakers=(),
+            speaker_evidence=None,
+            cue_evidence=None,
+            outlet=None,
+            work=None,
+            hedges=(),
+            stance_evidence=None,
+        )
+        for c in report.claims
+    )
+    return replace(report, events=events, claims=claims)
 
 
 def test_a_v1_store_is_migrated_in_place_and_keeps_its_reports(tmp_path):
     path = tmp_path / "v1.duckdb"
-    old = without_tolls(full_report("old"))
+    old = as_of_v1(full_report("old"))
     with duckdb.connect(str(path)) as con:
         assert migrate(con, "v1", migrations=MIGRATIONS[:1]) == 1
         assert "fatalities" in event_columns(con) and "wounded" not in event_columns(con)
@@ -341,11 +364,11 @@ def test_a_v1_store_is_migrated_in_place_and_keeps_its_reports(tmp_path):
         con.begin()
         insert_report(Writer(con), con, old)
         con.commit()
-    with pytest.raises(StoreError, match="version 1 and needs migrating to 2"):
+    with pytest.raises(StoreError, match=f"version 1 and needs migrating to {SCHEMA_VERSION}"):
         Store.open(path, read_only=True)
     new = full_report("new")
     with Store.open(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == SCHEMA_VERSION
         assert store.report("old") == old
         assert all(e.wounded is None and e.captured is None for e in store.report("old").events)
         assert store.save(new) is True
@@ -353,7 +376,7 @@ def test_a_v1_store_is_migrated_in_place_and_keeps_its_reports(tmp_path):
     with duckdb.connect(str(path)) as con:
         columns = event_columns(con)
         assert columns["wounded"] == columns["captured"] == columns["fatalities"]
-        assert con.execute('SELECT "value" FROM meta').fetchall() == [("2",)]
+        assert con.execute('SELECT "value" FROM meta').fetchall() == [(str(SCHEMA_VERSION),)]
     with Store.open(path, read_only=True) as store:
         assert store.document_ids() == {"old", "new"}
         assert store.report("old") == old and store.report("new") == new
@@ -368,12 +391,13 @@ def test_a_v1_store_is_migrated_in_place_and_keeps_its_reports(tmp_path):
         }
 
 
-def test_a_v2_store_is_refused_by_a_warlog_that_knows_only_v1(tmp_path):
-    path = tmp_path / "v2.duckdb"
+def test_a_newer_store_is_refused_by_a_warlog_that_knows_only_v1(tmp_path):
+    path = tmp_path / "new.duckdb"
     with Store.open(path) as store:
         store.save(full_report())
-    with duckdb.connect(str(path)) as con, pytest.raises(StoreError, match="version 2 .* only up to 1"):
-        migrate(con, "v2", migrations=MIGRATIONS[:1])
+    match = f"version {SCHEMA_VERSION} .* only up to 1"
+    with duckdb.connect(str(path)) as con, pytest.raises(StoreError, match=match):
+        migrate(con, "new", migrations=MIGRATIONS[:1])
 
 
 _HOLD = """

@@ -106,6 +106,14 @@ def claims(text: str):
         hedged=st.booleans(),
         author_stance=names,
         events=id_lists,
+        source_kind=names,
+        co_speakers=id_lists,
+        speaker_evidence=st.none() | evidence(text),
+        cue_evidence=st.none() | evidence(text),
+        outlet=maybe_names,
+        work=maybe_names,
+        hedges=evidences(text),
+        stance_evidence=st.none() | evidence(text),
     )
 
 

@@ -36,6 +36,8 @@ ACTOR_KINDS = (
 
 EVENT_STATUSES = ("asserted", "reported", "claimed", "denied", "negated", "hypothetical", "planned")
 STANCES = ("endorses", "doubts", "disputes", "neutral")
+SOURCE_KINDS = ("named", "unnamed", "author", "scare_quote")
+CONTRADICTION_KINDS = ("perpetrator", "recipient", "place", "date", "toll", "occurrence")
 POLARITIES = ("cooperative", "hostile", "affiliation")
 
 
@@ -283,7 +285,15 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """Who says what: a quoted or paraphrased statement, its hedging and the author's stance."""
+    """Who says what: a quoted or paraphrased statement, its hedging and the author's stance.
+
+    `evidence` is the content (what is said, quote marks included for a direct quote); the speaker
+    phrase and the cue have their own evidence. `source_kind` says who the source is: `named` ("Russia
+    announced"), `unnamed` ("some reports say", "one rebel commander" — `speaker` may still be the group
+    the unnamed member belongs to), `author` (what the author asserts unattributed; `speaker` is None and
+    `speaker_text` the author's name when known) or `scare_quote` (a term the author quotes to keep it at
+    a distance). `author_stance` is the author's view of an attributed claim, with its evidence.
+    """
 
     id: str
     text: str
@@ -295,17 +305,33 @@ class Claim:
     hedged: bool = False
     author_stance: str = "neutral"
     events: tuple[str, ...] = ()
+    source_kind: str = "named"
+    co_speakers: tuple[str, ...] = ()
+    speaker_evidence: Evidence | None = None
+    cue_evidence: Evidence | None = None
+    outlet: str | None = None
+    work: str | None = None
+    hedges: tuple[Evidence, ...] = ()
+    stance_evidence: Evidence | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "source_kind": self.source_kind,
             "speaker": self.speaker,
+            "co_speakers": list(self.co_speakers),
             "speaker_text": self.speaker_text,
+            "speaker_evidence": _optional(self.speaker_evidence),
             "cue": self.cue,
+            "cue_evidence": _optional(self.cue_evidence),
+            "outlet": self.outlet,
+            "work": self.work,
             "text": self.text,
             "direct": self.direct,
             "hedged": self.hedged,
+            "hedges": [h.to_dict() for h in self.hedges],
             "author_stance": self.author_stance,
+            "stance_evidence": _optional(self.stance_evidence),
             "events": list(self.events),
             "evidence": self.evidence.to_dict(),
         }
@@ -323,7 +349,23 @@ class Claim:
             hedged=data.get("hedged", False),
             author_stance=data.get("author_stance", "neutral"),
             events=tuple(data.get("events", ())),
+            source_kind=data.get("source_kind", "named"),
+            co_speakers=tuple(data.get("co_speakers", ())),
+            speaker_evidence=_optional_evidence(data.get("speaker_evidence")),
+            cue_evidence=_optional_evidence(data.get("cue_evidence")),
+            outlet=data.get("outlet"),
+            work=data.get("work"),
+            hedges=tuple(Evidence.from_dict(h) for h in data.get("hedges", ())),
+            stance_evidence=_optional_evidence(data.get("stance_evidence")),
         )
+
+
+def _optional(evidence: Evidence | None) -> dict[str, Any] | None:
+    return evidence.to_dict() if evidence is not None else None
+
+
+def _optional_evidence(data: dict[str, Any] | None) -> Evidence | None:
+    return Evidence.from_dict(data) if data is not None else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,10 @@ def _evidence(data: dict[str, Any]) -> Evidence:
     )
 
 
+def _optional(data: dict[str, Any] | None) -> Evidence | None:
+    return _evidence(data) if data is not None else None
+
+
 def _toll(data: dict[str, Any] | None) -> Toll | None:
     return Toll(**data) if data is not None else None
 
@@ -169,6 +173,14 @@ def _claims(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[Claim, ...]:
             hedged=r["hedged"],
             author_stance=r["author_stance"],
             events=tuple(r["events"]),
+            source_kind=r["source_kind"],
+            co_speakers=tuple(r["co_speakers"]),
+            speaker_evidence=_optional(r["speaker_evidence"]),
+            cue_evidence=_optional(r["cue_evidence"]),
+            outlet=r["outlet"],
+            work=r["work"],
+            hedges=tuple(_evidence(h) for h in r["hedges"]),
+            stance_evidence=_optional(r["stance_evidence"]),
         )
         for r in _rows(con, "SELECT * FROM claims WHERE document_id = $doc ORDER BY seq", doc_id)
     )

@@ -78,7 +78,20 @@ _V2 = (
     f"ALTER TABLE events ADD COLUMN captured {_TOLL}",
 )
 
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2))
+# Claims name their source kind, co-speakers, outlet and work, and keep the evidence of the speaker,
+# the cue, the hedges and the author's stance; rows stored before read as named, unhedged claims.
+_V3 = (
+    "ALTER TABLE claims ADD COLUMN source_kind VARCHAR DEFAULT 'named'",
+    "ALTER TABLE claims ADD COLUMN co_speakers VARCHAR[] DEFAULT []",
+    f"ALTER TABLE claims ADD COLUMN speaker_evidence {_EVIDENCE}",
+    f"ALTER TABLE claims ADD COLUMN cue_evidence {_EVIDENCE}",
+    "ALTER TABLE claims ADD COLUMN outlet VARCHAR",
+    "ALTER TABLE claims ADD COLUMN work VARCHAR",
+    f"ALTER TABLE claims ADD COLUMN hedges {_EVIDENCE}[] DEFAULT []",
+    f"ALTER TABLE claims ADD COLUMN stance_evidence {_EVIDENCE}",
+)
+
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3))
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 # Every table, in the order a document's rows are written; `count()` accepts exactly these names.

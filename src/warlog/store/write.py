@@ -195,6 +195,11 @@ def _insert_findings(writer: Writer, report: Report) -> None:
                 "document_id": doc_id,
                 "seq": seq,
                 "events": list(c.events),
+                "co_speakers": list(c.co_speakers),
+                "speaker_evidence": _evidence(c.speaker_evidence) if c.speaker_evidence else None,
+                "cue_evidence": _evidence(c.cue_evidence) if c.cue_evidence else None,
+                "hedges": [_evidence(h) for h in c.hedges],
+                "stance_evidence": _evidence(c.stance_evidence) if c.stance_evidence else None,
                 **_flat_evidence(c.evidence),
             }
             for seq, c in enumerate(report.claims)
