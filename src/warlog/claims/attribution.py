@@ -148,7 +148,9 @@ def _verb_cue(context: _Context, verb: Token) -> Attribution | None:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         content = (objects[0].left_edge.idx, _end_of(reason[0].right_edge)) if reason and objects else None
     cue_end = verb.idx + len(verb)
-    for prep in (p for p in verb.children if content is None and p.dep_ == "prep" and p.lower_ in cue.preps):
+    for prep in (
+        p for p in verb.children if content is None and p.dep_ == "prep" and p.i > verb.i and p.lower_ in cue.preps
+    ):
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         content, cue_end = (_edges(objects[0]), _end_of(prep)) if objects else (None, cue_end)
     if content is None and cue.object:
@@ -264,7 +266,7 @@ def _aside_of(context: _Context, verb: Token, subject: Token | None) -> tuple[in
     else:
         first = subject.left_edge.i
     sentence = verb.sent
-    if first <= sentence.start or context.doc[first - 1].text != ",":
+    if first - 2 < sentence.start or context.doc[first - 1].text != ",":
         return None
     end = _clause_end(context, verb)
     rest = [t for t in sentence[end.i - sentence.start + 1 :] if not t.is_space]
