@@ -47,7 +47,7 @@ def test_russias_announced_strikes_are_claimed_by_russia(report):
 
 
 def test_iran_claims_daesh_killed_hamedani(report):
-    (event,) = events_where(report, words=["Hamedani was killed by"])
+    (event,) = events_where(report, words=["Hamedani was killed by"], type="ASSAULT")
     assert event.status == "claimed" and event.speaker == "irn"
     assert event.actors == ("isil",)
 

@@ -8,22 +8,37 @@ from spacy.tokens import Doc
 
 from warlog.actors.kb import KBActor, KnowledgeBase
 from warlog.actors.linker import LinkedMention, PlaceMention
+from warlog.claims.contradictions import find_contradictions
+from warlog.claims.finder import RULES_VERSION as CLAIM_RULES
+from warlog.claims.finder import ClaimCandidate
 from warlog.events.extract import RULES_VERSION as EVENT_RULES
 from warlog.events.extract import EventCandidate
+from warlog.events.ontology import builtin_ontology
 from warlog.events.tolls import TollMention
-from warlog.model import Actor, Document, Event, Evidence, Place, Report, Toll
+from warlog.model import Actor, Claim, Document, Event, Evidence, Place, Report, Toll
+from warlog.relations import build_relations
 
 
 def build_report(
     document: Document, doc: Doc, *, kb: KnowledgeBase, version: str, provenance: dict[str, str]
 ) -> Report:
     """The report of one analyzed document."""
+    actors = build_actors(doc._.warlog_actors or [], kb=kb, published=document.published)
+    places = build_places(doc._.warlog_places or [])
+    events = build_events(doc._.warlog_events or [])
+    claims = build_claims(doc._.warlog_claims or [], document)
+    contradictions, claims = find_contradictions(
+        events, claims, {p.id: p for p in places}, {a.id: a for a in actors}
+    )
     return Report(
         version=version,
         document=document,
-        actors=build_actors(doc._.warlog_actors or [], kb=kb, published=document.published),
-        places=build_places(doc._.warlog_places or []),
-        events=build_events(doc._.warlog_events or []),
+        actors=actors,
+        places=places,
+        events=events,
+        claims=claims,
+        contradictions=contradictions,
+        relations=build_relations(events, actors, builtin_ontology()),
         provenance=tuple(sorted(provenance.items())),
     )
 
@@ -123,3 +138,45 @@ def build_events(candidates: list[EventCandidate]) -> tuple[Event, ...]:
         )
         for c in candidates
     )
+
+
+def build_claims(candidates: list[ClaimCandidate], document: Document) -> tuple[Claim, ...]:
+    """Claims in text order, each with the evidence of its content, speaker, cue, hedges and stance."""
+    rule = f"claim@{CLAIM_RULES}"
+    text = document.text
+
+    def evidence(span: tuple[int, int] | None) -> Evidence | None:
+        return None if span is None else Evidence(span[0], span[1], text[span[0] : span[1]], rule)
+
+    claims = []
+    for c in candidates:
+        content = evidence(c.content)
+        assert content is not None
+        author = c.source_kind == "author"
+        claims.append(
+            Claim(
+                id=c.id,
+                text=content.text,
+                evidence=content,
+                speaker=c.speakers[0] if c.speakers else None,
+                speaker_text=document.author if author else _text(text, c.source),
+                cue=_text(text, c.cue),
+                direct=c.direct,
+                hedged=bool(c.hedges),
+                author_stance=c.stance.value,
+                events=c.events,
+                source_kind=c.source_kind,
+                co_speakers=c.speakers[1:],
+                speaker_evidence=evidence(c.source),
+                cue_evidence=evidence(c.cue),
+                outlet=c.outlet,
+                work=c.work,
+                hedges=tuple(e for e in map(evidence, c.hedges) if e is not None),
+                stance_evidence=evidence(c.stance.evidence),
+            )
+        )
+    return tuple(claims)
+
+
+def _text(text: str, span: tuple[int, int] | None) -> str | None:
+    return None if span is None else text[span[0] : span[1]]

@@ -7,6 +7,9 @@ Components (the table of contents; each declares what it requires and assigns):
                             assigns doc._.warlog_actors, doc._.warlog_places, doc._.warlog_country
     warlog_event_extractor  requires doc._.warlog_actors, doc._.warlog_places, doc._.warlog_published
                             assigns doc._.warlog_events, doc._.warlog_dates
+    warlog_claim_finder     requires doc._.warlog_actors, doc._.warlog_events
+                            assigns doc._.warlog_claims; updates doc._.warlog_events (statuses said
+                            inside a claim, accusations)
 
 Docs are made with `nlp.make_doc` and given their publication date (`doc._.warlog_published`) before
 the components run, so dates are normalized inside the pipeline.
@@ -44,10 +47,12 @@ def register_components() -> None:
     from spacy.language import Language
 
     from warlog.actors import linker
+    from warlog.claims import finder
     from warlog.events import extract
 
     linker.register_extensions()
     extract.register_extensions()
+    finder.register_extensions()
     if "warlog_actor_linker" not in Language.factories:
         Language.factory(
             "warlog_actor_linker",
@@ -61,6 +66,13 @@ def register_components() -> None:
             requires=["doc._.warlog_actors", "doc._.warlog_places"],
             assigns=["doc._.warlog_events", "doc._.warlog_dates"],
             func=extract.make_event_extractor,
+        )
+    if "warlog_claim_finder" not in Language.factories:
+        Language.factory(
+            "warlog_claim_finder",
+            requires=["doc._.warlog_actors", "doc._.warlog_events"],
+            assigns=["doc._.warlog_claims", "doc._.warlog_events"],
+            func=finder.make_claim_finder,
         )
 
 
@@ -245,3 +257,4 @@ def load(settings: Settings | None = None, *, config: Path | None = None, **over
 def _add_components(nlp: Language, kb: KnowledgeBase, gazetteer: Gazetteer, ontology: Ontology) -> None:
     nlp.add_pipe("warlog_actor_linker", last=True).bind(kb, gazetteer)
     nlp.add_pipe("warlog_event_extractor", last=True).bind(ontology)
+    nlp.add_pipe("warlog_claim_finder", last=True)

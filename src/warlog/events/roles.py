@@ -130,7 +130,17 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             break
         raised = raised or current.dep_ in ("xcomp", "pcomp")
         current = current.head
+        if _aside(current) and verb.dep_ != "parataxis":  # "not only X, the Embassy noted, but Y"
+            current = current.head
     return None, passive
+
+
+def _aside(token: Token) -> bool:
+    """A reporting verb set in the sentence as an aside ("..., the Embassy noted, ..."): what is
+    coordinated with it continues the clause it interrupts."""
+    from warlog.claims.cues import CuePack
+
+    return token.dep_ == "parataxis" and CuePack.load().verb(token.lemma_) is not None
 
 
 def _resolve_pronoun(subject: Token, index: MentionIndex) -> Token | None:

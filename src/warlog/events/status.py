@@ -6,8 +6,9 @@ The status is what a user filters on, so each rule is narrow:
 - `planned`: under will/shall/"going to", or the complement of seek/plan/intend/aim/try/want/threaten,
   or of expected/set/due/likely ("the army is expected to attack").
 - `claimed` / `reported` / `denied`: the trigger's clause is what someone says; the speaker is the
-  reporting verb's subject ("Russia announced that it had hit ..."): claim/announce/allege/boast give
-  `claimed`, deny/dismiss `denied`, say/report/state/tell `reported`; "according to X" likewise.
+  reporting verb's subject ("Russia announced that it had hit ..."): the verb's kind in the cue pack
+  (data/packs/claims/cues.yaml) decides — claim/announce/allege give `claimed`, deny `denied`,
+  say/report/state/tell `reported`; "according to X" is reported.
 - otherwise `asserted`.
 """
 
@@ -17,13 +18,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from warlog.claims.cues import CuePack
 from warlog.events.roles import MentionIndex, actors_of
 
-CLAIM_CUES = frozenset({"claim", "announce", "allege", "boast", "insist", "maintain", "contend", "assert"})
-DENIAL_CUES = frozenset({"deny", "dismiss", "refute"})
-REPORT_CUES = frozenset(
-    {"say", "report", "state", "tell", "declare", "write", "note", "add", "confirm", "indicate", "suggest", "show"}
-)
+# a reporting verb's kind (data/packs/claims/cues.yaml) sets the status of what it says
+CUE_STATUS = {"claim": "claimed", "deny": "denied", "report": "reported"}
 INTENT_VERBS = frozenset(
     {"seek", "plan", "intend", "aim", "try", "want", "threaten", "prepare", "vow", "pledge", "promise", "hope"}
 )
@@ -91,19 +90,23 @@ def find_status(trigger: Token, index: MentionIndex) -> Status:
         if depth and clause.lemma_ in INTENT_VERBS:
             return Status("planned")
         if depth and clause.pos_ == "VERB":
-            cue = clause.lemma_.lower()
-            value = "claimed" if cue in CLAIM_CUES else "denied" if cue in DENIAL_CUES else None
-            value = value or ("reported" if cue in REPORT_CUES else None)
+            value = said_status(clause.lemma_)
             if value is not None:
                 return _said(clause, value, index)
     aside = _parenthetical_cue(trigger)
     if aside is not None:  # "The regime is not only avoiding I.S., the Embassy noted, ..."
-        return _said(aside, "claimed" if aside.lemma_.lower() in CLAIM_CUES else "reported", index)
+        return _said(aside, said_status(aside.lemma_) or "reported", index)
     according = _according_to(trigger)
     if according is not None:
         speakers = actors_of([according], index)
         return Status("reported", speakers[0] if speakers else None, _phrase(according), "according to")
     return Status("asserted")
+
+
+def said_status(lemma: str) -> str | None:
+    """The status a reporting verb gives what it says: claimed, denied or reported; None for another verb."""
+    verb = CuePack.load().verb(lemma)
+    return CUE_STATUS[verb.kind] if verb is not None else None
 
 
 def _said(verb: Token, value: str, index: MentionIndex) -> Status:
@@ -117,7 +120,7 @@ def _said(verb: Token, value: str, index: MentionIndex) -> Status:
 def _parenthetical_cue(trigger: Token) -> Token | None:
     """A reporting verb set in the sentence as an aside (parataxis), outside the trigger's own clause."""
     for token in trigger.sent:
-        if token.dep_ == "parataxis" and token.lemma_.lower() in REPORT_CUES | CLAIM_CUES:
+        if token.dep_ == "parataxis" and said_status(token.lemma_) in ("reported", "claimed"):
             if not (token.left_edge.i <= trigger.i <= token.right_edge.i):
                 return token
     return None

@@ -1,0 +1,205 @@
+"""Contradictions inside one document: where its sources disagree about an incident.
+
+Two events are tellings of one incident when they have the same type (and compatible modes), share an
+actor or a recipient, come from different claims that are not both the author's, and something more
+ties them: a person both name as the recipient (a man is killed once), counted tolls on both sides, or
+dates both known to the day that overlap. What such a pair disagrees on (`warlog.differences`:
+perpetrator, recipient, place, date, toll, occurrence) is a contradiction; the pairs of one kind that
+share events are merged, so "reports disagree on where Hamedani was killed" is one contradiction naming
+every telling.
+
+An attributed claim the author doubts or disputes ("It might even be true—though ...") contradicts the
+author when no event-level contradiction already covers it; its kind is the role the quoted words name
+(“Daesh terrorists” is the perpetrator), else occurrence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from warlog.differences import HAPPENED, REFUTED, Difference, date_interval, differences
+from warlog.model import Actor, Claim, Contradiction, Event, Evidence, Place
+
+PERSON_KINDS = frozenset({"person"})
+# an author who tells another perpetrator, victim or occurrence than a source disputes it; another place
+# or date may be the author's own imprecision
+DISPUTING = frozenset({"perpetrator", "recipient", "occurrence"})
+
+
+def find_contradictions(
+    events: Sequence[Event],
+    claims: Sequence[Claim],
+    places: Mapping[str, Place],
+    actors: Mapping[str, Actor],
+) -> tuple[tuple[Contradiction, ...], tuple[Claim, ...]]:
+    """The document's contradictions, and its claims with the stance a contradiction shows.
+
+    An attributed claim with a neutral stance whose events the author contradicts is disputed, with the
+    author's telling as the evidence.
+    """
+    claim_of = {event_id: claim for claim in claims for event_id in claim.events}
+    groups: list[tuple[str, set[str], list[str]]] = []  # (kind, event ids, explanations)
+    for i, a in enumerate(events):
+        for b in events[i + 1 :]:
+            ca, cb = claim_of.get(a.id), claim_of.get(b.id)
+            if not _told_apart(ca, cb) or not _same_incident(a, b, actors):
+                continue
+            for difference in differences(a, b, places, actors=actors):
+                _add(groups, difference, a, b, ca, cb, actors)
+    found = [_contradiction(kind, ids, notes, claim_of) for kind, ids, notes in groups]
+    covered = {item for c in found for item in c.items}
+    updated = []
+    by_event = {e.id: e for e in events}
+    for claim in claims:
+        if claim.source_kind in ("named", "unnamed") and claim.author_stance in ("doubts", "disputes"):
+            if claim.id not in covered and claim.events:
+                found.append(_doubted(claim, by_event, actors))
+        updated.append(_disputed(claim, found, claims, by_event))
+    return tuple(found), tuple(updated)
+
+
+def _told_apart(a: Claim | None, b: Claim | None) -> bool:
+    """Two tellings by different claims, not both the author's."""
+    if a is None or b is None or a.id == b.id:
+        return False
+    return not (a.source_kind == "author" and b.source_kind == "author")
+
+
+def _same_incident(a: Event, b: Event, actors: Mapping[str, Actor]) -> bool:
+    if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
+        return False
+    participants = set(a.actors) | set(a.recipients)
+    if not participants & (set(b.actors) | set(b.recipients)):
+        return False
+    people = set(a.recipients) & set(b.recipients)
+    if any(actors[p].kind in PERSON_KINDS for p in people if p in actors):
+        return True
+    if _counted(a) and _counted(b):
+        return True
+    return _same_day(a, b)
+
+
+def _counted(event: Event) -> bool:
+    return any(t is not None and (t.min is not None or t.max is not None) for t in (event.fatalities, event.wounded))
+
+
+def _same_day(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return False
+    x, y = date_interval(a.date.value), date_interval(b.date.value)
+    if x is None or y is None or (x[1] - x[0]).days > 2 or (y[1] - y[0]).days > 2:
+        return False
+    return x[0] <= y[1] and y[0] <= x[1]
+
+
+def _add(
+    groups: list[tuple[str, set[str], list[str]]],
+    difference: Difference,
+    a: Event,
+    b: Event,
+    ca: Claim | None,
+    cb: Claim | None,
+    actors: Mapping[str, Actor],
+) -> None:
+    note = f"{difference.explanation} ({_source(ca, actors)} vs {_source(cb, actors)})"
+    for kind, ids, notes in groups:
+        if kind == difference.kind and ids & {a.id, b.id}:
+            ids.update((a.id, b.id))
+            notes.append(note)
+            return
+    groups.append((difference.kind, {a.id, b.id}, [note]))
+
+
+def _source(claim: Claim | None, actors: Mapping[str, Actor]) -> str:
+    if claim is None:
+        return "unattributed"
+    if claim.source_kind == "author":
+        return "the author"
+    if claim.speaker and claim.speaker in actors:
+        return actors[claim.speaker].name
+    return claim.speaker_text or claim.speaker or "an unnamed source"
+
+
+def _contradiction(kind: str, ids: set[str], notes: list[str], claim_of: Mapping[str, Claim]) -> Contradiction:
+    events = sorted(ids)
+    claims = sorted({claim_of[e].id for e in events if e in claim_of})
+    items = tuple(claims + events)
+    return Contradiction(id=_id(kind, items), kind=kind, items=items, explanation="; ".join(dict.fromkeys(notes)))
+
+
+def _doubted(claim: Claim, events: Mapping[str, Event], actors: Mapping[str, Actor]) -> Contradiction:
+    kind = "occurrence"
+    quoted = _quoted(claim)
+    for event_id in claim.events:
+        event = events.get(event_id)
+        if event is None:
+            continue
+        if _named_in(event.actors, quoted, actors):
+            kind = "perpetrator"
+            break
+        if _named_in(event.recipients, quoted, actors):
+            kind = "recipient"
+            break
+    who = _source(claim, actors)
+    why = claim.stance_evidence.text if claim.stance_evidence is not None else claim.author_stance
+    verb = "doubts" if claim.author_stance == "doubts" else "disputes"
+    explanation = f"{kind}: {who} says {claim.text!r}; the author {verb} it: {why!r}"
+    items = (claim.id, *claim.events)
+    return Contradiction(id=_id(kind, items), kind=kind, items=items, explanation=explanation)
+
+
+def _quoted(claim: Claim) -> str:
+    """The quoted words of a claim, lower-cased ("daesh terrorists")."""
+    text = claim.text
+    parts, inside, current = [], False, []
+    for ch in text:
+        if ch in "\"“”":
+            if inside:
+                parts.append("".join(current))
+                current = []
+            inside = not inside
+        elif inside:
+            current.append(ch)
+    if inside and current:
+        parts.append("".join(current))
+    return " ".join(parts).lower()
+
+
+def _named_in(ids: Sequence[str], quoted: str, actors: Mapping[str, Actor]) -> bool:
+    if not quoted:
+        return False
+    for actor_id in ids:
+        actor = actors.get(actor_id)
+        if actor is None:
+            continue
+        names = (actor.name, *actor.aliases, *(m.text for m in actor.mentions))
+        if any(n and n.lower() in quoted for n in names):
+            return True
+    return False
+
+
+def _disputed(
+    claim: Claim, found: Sequence[Contradiction], claims: Sequence[Claim], events: Mapping[str, Event]
+) -> Claim:
+    if claim.source_kind not in ("named", "unnamed") or claim.author_stance != "neutral":
+        return claim
+    authors = {c.id: c for c in claims if c.source_kind == "author"}
+    for contradiction in found:
+        if claim.id not in contradiction.items or contradiction.kind not in DISPUTING:
+            continue
+        author = next((authors[i] for i in contradiction.items if i in authors), None)
+        if author is None:
+            continue
+        told = [events[e] for e in author.events if e in contradiction.items and e in events]
+        evidence: Evidence = told[0].evidence if told else author.evidence
+        return replace(claim, author_stance="disputes", stance_evidence=evidence)
+    return claim
+
+
+def _id(kind: str, items: Sequence[str]) -> str:
+    return "cx_" + hashlib.sha1(f"{kind}|{'|'.join(items)}".encode()).hexdigest()[:12]
+
+
+__all__ = ["find_contradictions", "HAPPENED", "REFUTED"]

@@ -1,0 +1,282 @@
+"""The claim finder: a spaCy component that turns attributions into claims and ties events to them.
+
+It runs after the event extractor and, for each document:
+1. finds who says what (`warlog.claims.attribution`);
+2. gives an event said inside an attribution's content the attribution's status and speaker when the
+   event extractor found it asserted (the content after a colon, a quote, an aside the parse does not
+   tie to the reporting verb): a claim cue makes it `claimed`, a denial `denied`, a report `reported`;
+   an actor reporting its own deed claims it;
+3. adds an ACCUSE event when a speaker claims that another actor did harm — assaulted, coerced, or
+   aided a non-state armed group ("Iranian State propaganda claimed Gen. Hamedani was killed by Daesh
+   terrorists": Iran accuses the Islamic State). Only claim cues (claim, declare, allege, accuse, ...)
+   accuse; "police said gunmen killed three" reports, it does not accuse;
+4. makes the author the speaker of every sentence that asserts an event outside any attribution;
+5. finds each claim's hedges and the author's stance (`warlog.claims.stance`).
+
+Assigns `doc._.warlog_claims` (ClaimCandidate list, text order) and updates `doc._.warlog_events`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from warlog.claims.attribution import Attribution, find_attributions
+from warlog.claims.cues import CuePack
+from warlog.claims.stance import Stance, StancePack
+from warlog.events.codes import cameo_code, quad_class
+from warlog.events.extract import EventCandidate
+from warlog.events.status import Status
+
+RULES_VERSION = "1"
+CUE_STATUS = {"claim": "claimed", "deny": "denied", "report": "reported"}
+HARMFUL_QUADS = frozenset({"material_conflict"})
+AIDING = frozenset({"AID", "SUPPORT", "COOPERATE"})
+ARMED_KINDS = frozenset({"armed_group", "rebel_group", "militia"})
+HAPPENED = frozenset({"asserted", "reported", "claimed"})
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimCandidate:
+    """A claim found in a Doc, before it becomes a model.Claim (offsets are characters)."""
+
+    id: str
+    content: tuple[int, int]
+    source_kind: str
+    speakers: tuple[str, ...] = ()
+    source: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+    cue_lemma: str | None = None
+    direct: bool = False
+    outlet: str | None = None
+    work: str | None = None
+    hedges: tuple[tuple[int, int], ...] = ()
+    stance: Stance = Stance()
+    events: tuple[str, ...] = ()
+
+
+def register_extensions() -> None:
+    if not Doc.has_extension("warlog_claims"):
+        Doc.set_extension("warlog_claims", default=None)
+
+
+class ClaimFinder:
+    """spaCy component; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.cues = CuePack.load()
+        self.stances = StancePack.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        attributions = [a for a in find_attributions(doc) if _well_formed(a)]
+        events = list(doc._.warlog_events or [])
+        kinds = {m.actor.id: m.actor.kind for m in doc._.warlog_actors or []}
+        events = [self._restatus(doc, e, attributions) for e in events]
+        claims: list[ClaimCandidate] = []
+        accusations: list[EventCandidate] = []
+        for attribution in attributions:
+            inside = [e for e in events if _inside(doc, e, attribution.content)]
+            claims.append(self._attributed(doc, attribution, inside))
+            accusation = self._accusation(doc, attribution, inside, kinds)
+            if accusation is not None:
+                accusations.append(accusation)
+        claims.extend(self._author_claims(doc, attributions, events))
+        claims.sort(key=lambda c: c.content)
+        events = sorted(events + accusations, key=lambda e: (e.start, e.end))
+        doc._.warlog_events = events
+        doc._.warlog_claims = claims
+        return doc
+
+    # -- statuses --------------------------------------------------------------------------------
+
+    def _kind(self, attribution: Attribution) -> str:
+        lemma = attribution.cue_lemma or ""
+        verb = self.cues.verb(lemma)
+        if verb is not None:
+            return verb.kind
+        words = tuple(lemma.split())
+        return next((kind for phrase, kind in self.cues.phrases if phrase == words), "report")
+
+    def _restatus(self, doc: Doc, event: EventCandidate, attributions: list[Attribution]) -> EventCandidate:
+        """An asserted event inside what someone says is said by them; a said one keeps its own speaker
+        and gains the attribution's when it had none."""
+        for attribution in attributions:
+            if attribution.source_kind == "scare_quote" or not _inside(doc, event, attribution.content):
+                continue
+            speaker = attribution.speakers[0] if attribution.speakers else None
+            source = _text(doc, attribution.source)
+            if event.status.value == "asserted":
+                value = CUE_STATUS[self._kind(attribution)]
+                if value == "reported" and speaker is not None and speaker in event.actors:
+                    value = "claimed"
+                cue = attribution.cue_lemma
+                return replace(event, status=Status(value, speaker, source, cue))
+            if event.status.value in ("reported", "claimed", "denied") and event.status.speaker is None:
+                return replace(event, status=replace(event.status, speaker=speaker, speaker_text=source))
+            return event
+        return event
+
+    # -- claims ----------------------------------------------------------------------------------
+
+    def _attributed(self, doc: Doc, attribution: Attribution, inside: list[EventCandidate]) -> ClaimCandidate:
+        spans = [s for s in (attribution.source, attribution.cue, attribution.content) if s is not None]
+        outside = (min(s[0] for s in spans), max(s[1] for s in spans))
+        if attribution.source_kind == "scare_quote":
+            hedges: list[tuple[int, int]] = []
+            stance = Stance("doubts", attribution.content)
+        else:
+            hedges = self.stances.hedges_in(doc, *outside)
+            stance = self.stances.stance(doc, attribution.content, outside)
+        return ClaimCandidate(
+            id=_claim_id(doc, attribution.content),
+            content=attribution.content,
+            source_kind=attribution.source_kind,
+            speakers=attribution.speakers,
+            source=attribution.source,
+            cue=attribution.cue,
+            cue_lemma=attribution.cue_lemma,
+            direct=attribution.direct,
+            outlet=attribution.outlet,
+            work=attribution.work,
+            hedges=tuple(hedges),
+            stance=stance,
+            events=tuple(e.id for e in inside),
+        )
+
+    def _author_claims(
+        self, doc: Doc, attributions: list[Attribution], events: list[EventCandidate]
+    ) -> list[ClaimCandidate]:
+        """One claim per sentence that asserts an event outside every attribution: the author's. Its
+        content is the sentence, less what the sentence attributes to others (before or after it)."""
+        said = [_whole(a) for a in attributions if a.source_kind != "scare_quote"]
+        claims = []
+        for sentence in doc.sents:
+            start = sentence.start_char
+            end = start + len(sentence.text.rstrip())
+            own = [
+                e
+                for e in events
+                if _inside(doc, e, (start, end))
+                and e.status.value == "asserted"
+                and not any(_inside(doc, e, span) for span in said)
+            ]
+            if not own or end <= start:
+                continue
+            lo, hi = _free_range(doc, start, end, said, own)
+            claims.append(
+                ClaimCandidate(
+                    id=_claim_id(doc, (lo, hi)),
+                    content=(lo, hi),
+                    source_kind="author",
+                    hedges=tuple(self.stances.hedges_in(doc, lo, hi)),
+                    events=tuple(e.id for e in own),
+                )
+            )
+        return claims
+
+    # -- accusations -----------------------------------------------------------------------------
+
+    def _accusation(
+        self, doc: Doc, attribution: Attribution, inside: list[EventCandidate], kinds: dict[str, str]
+    ) -> EventCandidate | None:
+        """The speaker's ACCUSE of whoever the claimed harm is done by (see the module docstring)."""
+        if not attribution.speakers or self._kind(attribution) != "claim" or attribution.cue is None:
+            return None
+        speaker = attribution.speakers[0]
+        accused: list[str] = []
+        for event in inside:
+            if event.status.value not in HAPPENED:
+                continue
+            harmful = quad_class(event.type) in HARMFUL_QUADS
+            harmful = harmful or (event.type in AIDING and any(kinds.get(r) in ARMED_KINDS for r in event.recipients))
+            harmful = harmful or (event.type in AIDING and any(r.endswith(".uaf") for r in event.recipients))
+            if harmful:
+                accused += [a for a in event.actors if a != speaker and a not in attribution.speakers]
+        if not accused:
+            return None
+        start = attribution.source[0] if attribution.source is not None else attribution.cue[0]
+        start = min(start, attribution.cue[0])
+        end = max(attribution.cue[1], attribution.content[1])
+        text = doc.text[start:end]
+        key = f"{start}:{end}:ACCUSE"
+        return EventCandidate(
+            id="ev_" + hashlib.sha1(f"{doc.text[:64]}|{key}".encode()).hexdigest()[:12],
+            type="ACCUSE",
+            mode="allege",
+            actors=(speaker,),
+            recipients=tuple(dict.fromkeys(accused)),
+            place=None,
+            date=None,
+            toll=None,
+            status=Status("asserted"),
+            codes=(("cameo", cameo_code("ACCUSE", "allege")),),
+            start=start,
+            end=end,
+            text=text,
+            trigger=doc.text[attribution.cue[0] : attribution.cue[1]],
+            confidence=0.7,
+        )
+
+
+def _whole(attribution: Attribution) -> tuple[int, int]:
+    """From the first to the last character of an attribution's source, cue and content."""
+    spans = [s for s in (attribution.source, attribution.cue, attribution.content) if s is not None]
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _free_range(
+    doc: Doc, start: int, end: int, said: list[tuple[int, int]], own: list[EventCandidate]
+) -> tuple[int, int]:
+    """The part of a sentence around the author's own events that attributes nothing to others."""
+    at = sorted(doc[e.token].idx if 0 <= e.token < len(doc) else e.start for e in own)
+    lo, hi = start, end
+    for s_start, s_end in said:
+        if s_end <= at[0] and s_end > lo:
+            lo = s_end
+        if s_start > at[-1] and s_start < hi:
+            hi = s_start
+    text = doc.text
+    while lo < hi and (text[lo].isspace() or text[lo] in ",;:—–-"):
+        lo += 1
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;:—–-"):
+        hi -= 1
+    return (lo, hi) if hi > lo else (start, end)
+
+
+def _well_formed(attribution: Attribution) -> bool:
+    """What is said does not hold its own cue or source, and what is said before its source is told
+    right before it ("..., the IDF said"), not a clause away."""
+    start, end = attribution.content
+    if any(span is not None and start <= span[0] < end for span in (attribution.cue, attribution.source)):
+        return False
+    source = attribution.source
+    if source is not None and end <= source[0] and not attribution.direct:
+        return source[0] - end <= 3
+    return True
+
+
+def _inside(doc: Doc, event: EventCandidate, span: tuple[int, int] | None) -> bool:
+    """Whether the event's trigger (else its evidence) lies in the span."""
+    if span is None:
+        return False
+    if 0 <= event.token < len(doc):
+        return span[0] <= doc[event.token].idx < span[1]
+    return span[0] <= event.start and event.end <= span[1]
+
+
+def _text(doc: Doc, span: tuple[int, int] | None) -> str | None:
+    return None if span is None else doc.text[span[0] : span[1]]
+
+
+def _claim_id(doc: Doc, content: tuple[int, int]) -> str:
+    key = f"{content[0]}:{content[1]}:claim"
+    return "cl_" + hashlib.sha1(f"{doc.text[:64]}|{key}".encode()).hexdigest()[:12]
+
+
+def make_claim_finder(nlp: Language, name: str) -> ClaimFinder:
+    """Factory for the claim finder (registered in warlog.pipeline)."""
+    return ClaimFinder(nlp, name)
