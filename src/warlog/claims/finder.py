@@ -86,7 +86,9 @@ class ClaimFinder:
                 accusations.append(accusation)
         claims.extend(self._author_claims(doc, attributions, events))
         claims.sort(key=lambda c: c.content)
-        events = sorted(events + accusations, key=lambda e: (e.start, e.end))
+        for accusation in accusations:  # in text order, the extractor's own order kept
+            at = next((i for i, e in enumerate(events) if e.start > accusation.start), len(events))
+            events.insert(at, accusation)
         doc._.warlog_events = events
         doc._.warlog_claims = claims
         return doc
