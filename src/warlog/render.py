@@ -108,13 +108,56 @@ def events_table(report: Report) -> Table:
 
 
 def claims_table(report: Report) -> Table:
+    """Who says what: attributed claims and scare quotes (the author's own sentences are counted apart)."""
     table = Table(title="Claims", show_lines=True, expand=True)
-    for column in ("speaker", "cue", "claim", "hedged", "stance"):
+    for column in ("who", "cue", "claim", "how", "author's stance"):
         table.add_column(column, overflow="fold")
     names = {a.id: a.name for a in report.actors}
     for claim in report.claims:
-        speaker = names.get(claim.speaker or "", claim.speaker_text or "—")
-        table.add_row(speaker, claim.cue or "—", claim.text, "yes" if claim.hedged else "no", claim.author_stance)
+        if claim.source_kind == "author":
+            continue
+        if claim.source_kind == "scare_quote":
+            who = "(scare quotes)"
+        else:
+            speakers = [names.get(s, s) for s in (claim.speaker, *claim.co_speakers) if s]
+            who = " and ".join(speakers) or claim.speaker_text or "—"
+            if claim.source_kind == "unnamed":
+                who += f"\n(unnamed: {claim.speaker_text})" if claim.speaker_text else "\n(unnamed)"
+        for label, value in (("to", claim.outlet), ("in", claim.work)):
+            if value:
+                who += f"\n{label} {names.get(value, value)}"
+        how = ("quoted" if claim.direct else "paraphrased") + (
+            "\nhedged: " + ", ".join(h.text for h in claim.hedges) if claim.hedges else ""
+        )
+        shown = claim.stance_evidence is not None and claim.stance_evidence != claim.evidence
+        stance = claim.author_stance + (f"\n“{claim.stance_evidence.text}”" if shown else "")
+        table.add_row(Text(who), Text(claim.cue or "—"), Text(_squash(claim.text)), Text(how), Text(stance))
+    return table
+
+
+def contradictions_table(report: Report) -> Table:
+    table = Table(title="Contradictions", show_lines=True, expand=True)
+    for column in ("kind", "explanation", "claims and events"):
+        table.add_column(column, overflow="fold")
+    for contradiction in report.contradictions:
+        table.add_row(contradiction.kind, Text(contradiction.explanation), Text(", ".join(contradiction.items)))
+    return table
+
+
+def relations_table(report: Report) -> Table:
+    """Cooperative and hostile ties between actors, the heaviest first (affiliations are in Actors)."""
+    table = Table(title="Relations", show_lines=False, expand=True)
+    for column in ("from", "tie", "to", "events"):
+        table.add_column(column, overflow="fold")
+    names = {a.id: a.name for a in report.actors}
+    ties = sorted((r for r in report.relations if r.polarity != "affiliation"), key=lambda r: -r.weight)
+    for relation in ties:
+        table.add_row(
+            Text(names.get(relation.source, relation.source)),
+            relation.polarity,
+            Text(names.get(relation.target, relation.target)),
+            str(len(relation.events)),
+        )
     return table
 
 
@@ -145,3 +188,11 @@ def render_report(report: Report, console: Console) -> None:
             console.print(table(report))
         else:
             console.print(f"[dim]No {escape(section)} extracted.[/dim]")
+    authored = sum(1 for c in report.claims if c.source_kind == "author")
+    if authored:
+        note = f"{authored} sentences assert events on the author's own word (claims with source_kind author)."
+        console.print(Text(note, style="dim"))
+    if report.contradictions:
+        console.print(contradictions_table(report))
+    if any(r.polarity != "affiliation" for r in report.relations):
+        console.print(relations_table(report))
