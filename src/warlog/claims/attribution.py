@@ -433,9 +433,15 @@ def _uncovered_quotes(context: _Context, kept: list[Attribution]) -> list[Attrib
 
 
 def _sentence_at(doc: Doc, char: int) -> Span | None:
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(char, min(char + 1, _length(doc)), alignment_mode="expand")
     return span[0].sent if span is not None and len(span) else None
 
 
 def _sentences_between(doc: Doc, start: int, end: int) -> int:
     return sum(1 for s in doc.sents if start <= s.start_char and s.end_char <= end)
+
+
+def _length(doc: Doc) -> int:
+    """len(doc.text) without building the text."""
+    last = doc[-1] if len(doc) else None
+    return 0 if last is None else last.idx + len(last.text_with_ws)

@@ -155,6 +155,7 @@ class ClaimFinder:
         """One claim per sentence that asserts an event outside every attribution: the author's. Its
         content is the sentence, less what the sentence attributes to others (before or after it)."""
         said = [_whole(a) for a in attributions if a.source_kind != "scare_quote"]
+        text = doc.text
         claims = []
         for sentence in doc.sents:
             start = sentence.start_char
@@ -168,7 +169,7 @@ class ClaimFinder:
             ]
             if not own or end <= start:
                 continue
-            lo, hi = _free_range(doc, start, end, said, own)
+            lo, hi = _free_range(doc, text, start, end, said, own)
             claims.append(
                 ClaimCandidate(
                     id=_claim_id(doc, (lo, hi)),
@@ -206,7 +207,7 @@ class ClaimFinder:
         text = doc.text[start:end]
         key = f"{start}:{end}:ACCUSE"
         return EventCandidate(
-            id="ev_" + hashlib.sha1(f"{doc.text[:64]}|{key}".encode()).hexdigest()[:12],
+            id="ev_" + hashlib.sha1(f"{_head(doc)}|{key}".encode()).hexdigest()[:12],
             type="ACCUSE",
             mode="allege",
             actors=(speaker,),
@@ -231,7 +232,7 @@ def _whole(attribution: Attribution) -> tuple[int, int]:
 
 
 def _free_range(
-    doc: Doc, start: int, end: int, said: list[tuple[int, int]], own: list[EventCandidate]
+    doc: Doc, text: str, start: int, end: int, said: list[tuple[int, int]], own: list[EventCandidate]
 ) -> tuple[int, int]:
     """The part of a sentence around the author's own events that attributes nothing to others."""
     at = sorted(doc[e.token].idx if 0 <= e.token < len(doc) else e.start for e in own)
@@ -241,7 +242,6 @@ def _free_range(
             lo = s_end
         if s_start > at[-1] and s_start < hi:
             hi = s_start
-    text = doc.text
     while lo < hi and (text[lo].isspace() or text[lo] in ",;:—–-"):
         lo += 1
     while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;:—–-"):
@@ -276,7 +276,20 @@ def _text(doc: Doc, span: tuple[int, int] | None) -> str | None:
 
 def _claim_id(doc: Doc, content: tuple[int, int]) -> str:
     key = f"{content[0]}:{content[1]}:claim"
-    return "cl_" + hashlib.sha1(f"{doc.text[:64]}|{key}".encode()).hexdigest()[:12]
+    return "cl_" + hashlib.sha1(f"{_head(doc)}|{key}".encode()).hexdigest()[:12]
+
+
+def _head(doc: Doc) -> str:
+    """The document's first 64 characters (ids hash them, as the event extractor's do), without
+    building the whole text."""
+    head = []
+    size = 0
+    for token in doc:
+        head.append(token.text_with_ws)
+        size += len(token.text_with_ws)
+        if size >= 64:
+            break
+    return "".join(head)[:64]
 
 
 def make_claim_finder(nlp: Language, name: str) -> ClaimFinder:

@@ -67,6 +67,7 @@ class StancePack:
     modals: frozenset[str]
     hedges: tuple[tuple[str, ...], ...]
     markers: tuple[Marker, ...]
+    by_first_word: dict[str, tuple[tuple[str, ...], ...]]  # the hedges by their first word, longest first
 
     @classmethod
     def load(cls) -> StancePack:
@@ -80,10 +81,14 @@ class StancePack:
         hedges = tuple(tuple(h.lower().split()) for h in model.hedges)
         if any(not words for words in hedges):
             raise PackError(f"{path}:1: hedges: an empty hedge")
+        grouped: dict[str, list[tuple[str, ...]]] = {}
+        for words in sorted(hedges, key=len, reverse=True):
+            grouped.setdefault(words[0], []).append(words)
         return cls(
             version=f"{model.pack}@{model.version}",
             modals=frozenset(m.lower() for m in model.modals),
             hedges=hedges,
+            by_first_word={word: tuple(group) for word, group in grouped.items()},
             markers=tuple(Marker(m.stance, m.where, m.phrase, _pattern(m.phrase)) for m in model.markers),
         )
 
@@ -96,10 +101,13 @@ class StancePack:
             return []
         found: list[tuple[int, int]] = []
         taken = -1
+        first = self.by_first_word
         for i in range(span.start, span.end):
             if i <= taken:
                 continue
-            for words in self.hedges:
+            token = doc[i]
+            candidates = first.get(token.lower_, ()) + first.get(token.lemma_.lower(), ())
+            for words in candidates:
                 if self._matches(doc, i, words, span.end):
                     last = doc[i + len(words) - 1]
                     found.append((doc[i].idx, last.idx + len(last)))
