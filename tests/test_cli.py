@@ -168,8 +168,11 @@ def test_analyze_prints_a_readable_report(loaded: Callable[..., Result]) -> None
     assert result.exit_code == 0, result.output
     for expected in ("warlog report", "Actors", "Places", "Islamic State", "Hussein Hamedani", "Kyle Orton"):
         assert expected in result.stdout, expected
-    for section in ("events", "claims"):
-        assert section.title() in result.stdout or f"No {section} extracted." in result.stdout
+    for section in ("Events", "Claims", "Contradictions", "Relations"):
+        assert section in result.stdout, section
+    # quoted text is shown as written, never read as Rich markup
+    assert "[the]" in result.stdout
+    assert "doubts it" in result.stdout
 
 
 def test_analyze_reads_stdin_with_a_publication_date(loaded: Callable[..., Result]) -> None:

@@ -91,6 +91,7 @@ def test_mentions_do_not_overlap(reference_report):
 def test_provenance_records_versions(reference_report):
     provenance = dict(reference_report.provenance)
     assert provenance["warlog"] and "warlog-countries@" in provenance["actors"] and "3.8.0" in provenance["model"]
+    assert provenance["claims"].startswith("cues@") and "+stance@" in provenance["claims"]
 
 
 def test_report_survives_json_and_the_store(reference_report):

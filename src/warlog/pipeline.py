@@ -76,6 +76,13 @@ def register_components() -> None:
         )
 
 
+def _claim_packs_version() -> str:
+    from warlog.claims.cues import CuePack
+    from warlog.claims.stance import StancePack
+
+    return f"{CuePack.load().version}+{StancePack.load().version}"
+
+
 def load_model(name: str) -> Language:
     """The installed spaCy pipeline `name` (a package name or a path)."""
     import spacy
@@ -113,6 +120,7 @@ class Pipeline:
             "actors": kb.version,
             "places": gazetteer.version,
             "events": ontology.version,
+            "claims": _claim_packs_version(),
         }
 
     def document(self, text_or_document: str | Document, **metadata: Any) -> Document:
