@@ -16,11 +16,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from warlog.actors.packs import SafeLoader, line_of
+from warlog.actors.packs import line_of
 from warlog.errors import PackError
+from warlog.packfile import read_pack
 
 Kind = Literal["report", "claim", "deny"]
 _WORDS = r"^[a-z][a-z' -]*[a-z]$"
@@ -106,24 +106,7 @@ class CuePack:
         Raises:
             PackError: the file cannot be read, is not YAML or does not follow the schema (`path:line:`).
         """
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-            data = yaml.load(text, Loader=SafeLoader)
-        except (OSError, UnicodeDecodeError) as e:
-            raise PackError(f"{path}:1: cannot read the pack: {e}") from e
-        except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
-            raise PackError(f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: {e}") from e
-        if not isinstance(data, dict):
-            raise PackError(f"{path}:1: a cue pack is a mapping with keys pack, version and verbs")
-        try:
-            model = _PackModel.model_validate(data)
-        except ValidationError as e:
-            first = e.errors()[0]
-            loc = tuple(first["loc"])
-            message = "unknown key (check its spelling)" if first["type"] == "extra_forbidden" else first["msg"]
-            field = ".".join(str(p) for p in loc) or "pack"
-            raise PackError(f"{path}:{line_of(text, loc)}: {field}: {message}") from e
+        model, text = read_pack(path, _PackModel, "a cue pack")
         lemmas = [v.lemma for v in model.verbs]
         twice = sorted({lemma for lemma in lemmas if lemmas.count(lemma) > 1})
         if twice:
