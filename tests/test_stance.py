@@ -98,3 +98,9 @@ def test_the_builtin_pack_loads():
 def test_a_broken_pack_names_file_and_line(tmp_path, body, message):
     with pytest.raises(PackError, match=message):
         StancePack.read(write(tmp_path, body))
+
+
+def test_an_evidence_verb_attributes_only_to_a_source(pipeline):
+    recorded = said(report(pipeline, "The report shows that soldiers shot two protesters in Mandalay."))
+    assert [c.cue for c in recorded] == ["shows"]
+    assert not said(report(pipeline, "His death shows how far the army will go in Mandalay."))

@@ -13,6 +13,9 @@ It runs after the event extractor and, for each document:
 4. makes the author the speaker of every sentence that asserts an event outside any attribution;
 5. finds each claim's hedges and the author's stance (`warlog.claims.stance`).
 
+Attributions that misread the text are dropped first (`_well_formed`): a content holding its own cue,
+a paraphrase a clause away before its source, an evidence verb without a source ("his demise shows").
+
 Assigns `doc._.warlog_claims` (ClaimCandidate list, text order) and updates `doc._.warlog_events`.
 """
 
@@ -72,7 +75,7 @@ class ClaimFinder:
         self.stances = StancePack.load()
 
     def __call__(self, doc: Doc) -> Doc:
-        attributions = [a for a in find_attributions(doc) if _well_formed(a)]
+        attributions = [a for a in find_attributions(doc) if _well_formed(doc, a)]
         events = list(doc._.warlog_events or [])
         kinds = {m.actor.id: m.actor.kind for m in doc._.warlog_actors or []}
         events = [self._restatus(doc, e, attributions) for e in events]
@@ -249,9 +252,24 @@ def _free_range(
     return (lo, hi) if hi > lo else (start, end)
 
 
-def _well_formed(attribution: Attribution) -> bool:
-    """What is said does not hold its own cue or source, and what is said before its source is told
-    right before it ("..., the IDF said"), not a clause away."""
+# verbs that attribute to evidence rather than to a speaker: "the report shows", "his demise shows" is none
+EVIDENCE_VERBS = frozenset({"show", "indicate", "suggest", "reveal", "demonstrate", "prove"})
+EVIDENCE_NOUNS = frozenset({
+    "report", "reports", "poll", "polls", "survey", "surveys", "study", "studies", "data", "figures", "video",
+    "videos", "footage", "image", "images", "photo", "photos", "document", "documents", "record", "records",
+    "evidence", "analysis", "investigation", "statement", "letter", "memo", "cable", "email", "emails", "post",
+    "tweet", "message", "satellite", "imagery", "recording", "audit", "census",
+})  # fmt: skip
+
+
+def _well_formed(doc: Doc, attribution: Attribution) -> bool:
+    """What is said does not hold its own cue or source, what is said before its source is told right
+    before it ("..., the IDF said"), not a clause away, and an evidence verb has a source: an actor or
+    a record ("the report shows", not "his demise shows")."""
+    if attribution.cue_lemma in EVIDENCE_VERBS and not attribution.speakers and attribution.source is not None:
+        words = doc.text[attribution.source[0] : attribution.source[1]].lower().split()
+        if not EVIDENCE_NOUNS & set(words):
+            return False
     start, end = attribution.content
     if any(span is not None and start <= span[0] < end for span in (attribution.cue, attribution.source)):
         return False
