@@ -3,31 +3,48 @@
 The dev sets are not in the repository (their terms forbid it): CI clones it with shared/ beside it, and
 this gate reads them from ../shared/data/dev. To raise (or, explicitly, reset) a floor:
 `warlog eval acled|case FILE --check eval/baseline.json --update-floors` (PolNeAR: `warlog eval polnear
-../shared/data/dev/polnear/dev --limit 40 ...`, dataset `polnear-dev`).
+../shared/data/dev/polnear/dev --limit 40 ...`, dataset `polnear-dev`). The claims gold files are the
+team's own and live in eval/gold/, so their gate never skips (`warlog eval claims
+eval/gold/reference-claims.yaml --check eval/baseline.json`).
 """
 
 from pathlib import Path
 
 import pytest
 
-from warlog.evaluate import check, evaluate_acled, evaluate_case, read_acled, read_baseline, read_case
+from warlog.evaluate import (
+    check,
+    evaluate_acled,
+    evaluate_case,
+    evaluate_claims,
+    read_acled,
+    read_baseline,
+    read_case,
+    read_gold,
+)
 from warlog.evaluate.polnear import evaluate_polnear, read_polnear
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "eval" / "baseline.json"
 DEV = ROOT.parent / "shared" / "data" / "dev"
+GOLD = ROOT / "eval" / "gold"
 FLOORS = read_baseline(BASELINE)
 
 
 def test_the_baseline_has_floors():
     assert FLOORS.datasets, f"{BASELINE} holds no dataset"
     for name, entry in FLOORS.datasets.items():
-        assert entry.task in ("acled", "case", "polnear") and len(entry.sha256) == 64 and entry.floors, name
+        assert entry.task in ("acled", "case", "polnear", "claims") and len(entry.sha256) == 64 and entry.floors, name
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS.datasets))
 def test_no_score_below_its_floor(pipeline, name):
     entry = FLOORS.datasets[name]
+    if entry.task == "claims":
+        evaluation = evaluate_claims(pipeline, read_gold(GOLD / name))
+        result = check(evaluation, FLOORS, source=str(BASELINE))
+        assert result.ok, "\n".join(result.problems)
+        return
     path = DEV / "polnear" / name.removeprefix("polnear-") if entry.task == "polnear" else DEV / name
     if not path.exists():
         pytest.skip(f"{path} is absent: clone the repository with shared/ beside it to run the quality gate")
@@ -39,3 +56,9 @@ def test_no_score_below_its_floor(pipeline, name):
         evaluation = evaluate_case(pipeline, read_case(path, limit=entry.limit))
     result = check(evaluation, FLOORS, source=str(BASELINE))
     assert result.ok, "\n".join(result.problems)
+
+
+def test_every_claims_gold_file_has_floors():
+    """A gold file in eval/gold/ without floors would never be checked."""
+    names = {p.name for p in GOLD.glob("*.yaml")}
+    assert names and names <= {n for n, e in FLOORS.datasets.items() if e.task == "claims"}

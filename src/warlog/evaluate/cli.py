@@ -25,7 +25,8 @@ from warlog.pipeline import Pipeline
 T = TypeVar("T")
 
 eval_app = typer.Typer(
-    help="Score warlog against gold sets (ACLED, CASE-2021, PolNeAR) and check the scores against floors.",
+    help="Score warlog against gold sets (ACLED, CASE-2021, PolNeAR, claims gold files) and check the scores "
+    "against floors.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -100,6 +101,27 @@ def polnear(
         floors = _prepare(output, baseline, update_floors)
         dataset = read_polnear(directory, limit=_limit(limit, floors, Path(polnear_name(directory))))
         evaluation = evaluate_polnear(load_pipeline(model), dataset)
+        return _finish(evaluation, output, baseline, floors, update_floors)
+
+    raise typer.Exit(_run(action))
+
+
+@eval_app.command("claims")
+def claims(
+    file: Annotated[Path, typer.Argument(help="a gold file of one document's claims (eval/gold/*.yaml)")],
+    output: FormatOption = "table",
+    baseline: CheckOption = None,
+    update_floors: UpdateOption = False,
+    model: ModelOption = None,
+) -> None:
+    """Run warlog on the gold file's document; score its claims, scare quotes, contradictions and relations."""
+
+    from warlog.evaluate.claims import evaluate_claims, read_gold
+
+    def action() -> int:
+        floors = _prepare(output, baseline, update_floors)
+        gold = read_gold(file)  # before the pipeline loads: a mistake in the gold shows at once
+        evaluation = evaluate_claims(load_pipeline(model), gold)
         return _finish(evaluation, output, baseline, floors, update_floors)
 
     raise typer.Exit(_run(action))
@@ -191,10 +213,15 @@ def render(evaluation: Evaluation, console: Console) -> None:
     anchor = details.pop("anchor", None)
     attribution = details.pop("attribution", None)
     unmapped = details.pop("unmapped_actors", None)
+    misses = details.pop("misses", None)
     console.print(f"rows used: {evaluation.rows}; " + "; ".join(f"{k}: {v}" for k, v in details.items()), markup=False)
     if unmapped:
         names = ", ".join(f"{name} ({count})" for name, count in unmapped)
         console.print(f"actor names the alias table does not map: {names}", markup=False)
+    if misses:
+        console.print(f"where warlog and the gold differ ({len(misses)}):", markup=False)
+        for line in misses:
+            console.print(f"  - {line}", markup=False)
     if anchor:
         console.print(f"for reference, {anchor}", markup=False)
     if attribution:
