@@ -33,7 +33,7 @@ CLAIMS = [
     ("bolster their position", "usa.embassy-syr", "noted", True, False, "neutral"),
     ("it was a terrorist revolt", "person.bashar-al-assad", "said", False, False, "neutral"),
     ("Hamedani was killed near Kuweris airbase", None, "say", False, True, "neutral"),
-    ("Hamedani was killed north of Aleppo", None, "say", False, False, "neutral"),
+    ("Hamedani was killed north of Aleppo", None, "say", False, True, "neutral"),
 ]
 
 
