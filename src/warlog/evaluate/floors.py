@@ -20,8 +20,9 @@ from warlog.evaluate.metrics import Evaluation
 
 TOLERANCE = 1e-9
 ABOUT = (
-    "Floors of `warlog eval` per dataset (scores may not fall below them); the datasets live in ../shared/data/dev "
-    "and are not part of the repository. Change with `warlog eval ... --check eval/baseline.json --update-floors`."
+    "Floors of `warlog eval` per dataset (scores may not fall below them); the ACLED, CASE and PolNeAR datasets "
+    "live in ../shared/data/dev and are not part of the repository, the team's gold files in eval/gold. "
+    "Change with `warlog eval ... --check eval/baseline.json --update-floors`."
 )
 
 
