@@ -90,7 +90,7 @@ def test_the_builtin_pack_loads():
         ("pack: stance\nversion: '1'\nhedges: [might]\nmarkers:\n  - {stance: agrees, where: cue, phrase: x}\n",
          r"stance.yaml:5: markers.0.stance"),
         ("pack: stance\nversion: '1'\nhedges: [might]\nhedge: [may]\n", r"stance.yaml:4: hedge: unknown key"),
-        ("pack: stance\nversion: '1'\n", r"stance.yaml:1: hedges: Field required"),
+        ("pack: stance\nversion: '1'\n", r"stance.yaml:1: hedges: required key is missing"),
         ("pack: stance\nversion: '1'\nhedges: [might\n", r"stance.yaml:\d+: invalid YAML"),
         ("- a list\n", r"stance.yaml:1: a stance pack is a mapping with keys pack, version, hedges"),
     ],

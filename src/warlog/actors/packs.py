@@ -29,25 +29,9 @@ from pydantic import (
 
 from warlog.errors import PackError
 from warlog.model import ACTOR_KINDS
+from warlog.packfile import SafeLoader, describe, line_of, parse_yaml, read_text
 
-try:  # libyaml is an order of magnitude faster; the pure-Python loader gives the same result
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
-
-
-_NULLS = frozenset({"~", "null", "Null", "NULL", ""})
-
-
-class SafeLoader(_BaseLoader):
-    """YAML loader for packs: every plain scalar is a string except null (`~`, `null`, empty), so
-    dates (2000-07-17) and versions (2026.11) need no quotes, and resolving tags is cheap."""
-
-    def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode:
-            return "tag:yaml.org,2002:null" if implicit[0] and value in _NULLS else "tag:yaml.org,2002:str"
-        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
-
+__all__ = ["SafeLoader", "line_of"]  # re-exported for the readers of other YAML files
 
 # ISO 3166 user-assigned or disputed codes that reporting needs and pycountry lacks or lists differently.
 EXTRA_COUNTRY_CODES = {"XKX": "Kosovo", "PSE": "Palestine", "ESH": "Western Sahara"}
@@ -185,61 +169,15 @@ def read_pack(path: Path) -> RawPack:
         PackError: the file cannot be read, is not YAML, or does not follow the pack schema;
             the message starts with `path:line:`.
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise PackError(f"{path}:1: cannot read the pack: {e}") from e
-    try:
-        data = yaml.load(text, Loader=SafeLoader)
-    except yaml.MarkedYAMLError as e:
-        line = e.problem_mark.line + 1 if e.problem_mark else 1
-        raise PackError(f"{path}:{line}: invalid YAML: {e.problem}") from e
-    except yaml.YAMLError as e:
-        raise PackError(f"{path}:1: invalid YAML: {e}") from e
+    text = read_text(path)
+    data = parse_yaml(path, text)
     if not isinstance(data, dict):
         raise PackError(f"{path}:1: a pack is a mapping with keys pack, version, actors, agents")
     try:
         model = PackModel.model_validate(data)
     except ValidationError as e:
-        raise PackError(_describe(path, text, e)) from e
+        raise PackError(describe(path, text, e)) from e
     return RawPack(path, model)
-
-
-def _describe(path: Path, text: str, error: ValidationError) -> str:
-    problems = error.errors()
-    first = problems[0]
-    loc = tuple(first["loc"])
-    field = ".".join(str(p) for p in loc) or "pack"
-    message = first["msg"].removeprefix("Value error, ")
-    if first["type"] == "extra_forbidden":
-        message = "unknown key (check its spelling)"
-    elif first["type"] == "missing":
-        message = "required key is missing"
-    more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-    return f"{path}:{line_of(text, loc)}: {field}: {message}{more}"
-
-
-def line_of(text: str, loc: tuple[str | int, ...]) -> int:
-    """1-based line of the YAML node at `loc`, or of its nearest existing ancestor."""
-    try:
-        node = yaml.compose(text, Loader=SafeLoader)
-    except yaml.YAMLError:
-        return 1
-    line = node.start_mark.line + 1 if node is not None else 1
-    for step in loc:
-        node = _child(node, step)
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-    return line
-
-
-def _child(node: yaml.Node | None, step: str | int) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        return next((value for key, value in node.value if key.value == step), None)
-    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
-        return node.value[step]
-    return None
 
 
 _QUOTES = str.maketrans(

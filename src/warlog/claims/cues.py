@@ -18,9 +18,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from warlog.actors.packs import line_of
 from warlog.errors import PackError
-from warlog.packfile import read_pack
+from warlog.packfile import line_of, read_pack
 
 Kind = Literal["report", "claim", "deny"]
 _WORDS = r"^[a-z][a-z' -]*[a-z]$"

@@ -41,11 +41,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from warlog.actors.packs import line_of
 from warlog.errors import PackError
 from warlog.evaluate.metrics import DIGITS, Evaluation, Tally
 from warlog.model import Claim, Report
-from warlog.packfile import read_pack
+from warlog.packfile import line_of, read_pack
 from warlog.pipeline import Pipeline
 
 FIELDS = ("speaker", "co_speakers", "cue", "direct", "hedged", "source_kind", "author_stance", "outlet", "work")

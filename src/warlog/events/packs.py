@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from warlog.actors.packs import SafeLoader, line_of
 from warlog.errors import PackError
+from warlog.packfile import describe, line_of, parse_yaml, read_text
 
 CAMEO_PATTERN = r"^[0-9]{2,4}$"
 PACK_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -154,17 +153,8 @@ def read_events_pack(path: Path, *, types: bool = True) -> tuple[PackSource, Ont
         PackError: the file cannot be read, is not YAML, or does not follow its schema; the message
             starts with `path:line:`.
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise PackError(f"{path}:1: cannot read the pack: {e}") from e
-    try:
-        data = yaml.load(text, Loader=SafeLoader)
-    except yaml.MarkedYAMLError as e:
-        line = e.problem_mark.line + 1 if e.problem_mark else 1
-        raise PackError(f"{path}:{line}: invalid YAML: {e.problem}") from e
-    except yaml.YAMLError as e:
-        raise PackError(f"{path}:1: invalid YAML: {e}") from e
+    text = read_text(path)
+    data = parse_yaml(path, text)
     if not isinstance(data, dict):
         raise PackError(f"{path}:1: an event pack is a mapping with keys pack, version and triggers (or types)")
     source = PackSource(path, text)
@@ -177,18 +167,6 @@ def read_events_pack(path: Path, *, types: bool = True) -> tuple[PackSource, Ont
     try:
         return source, schema.model_validate(data)
     except ValidationError as e:
-        raise PackError(_describe(source, e)) from e
+        raise PackError(describe(path, text, e)) from e
 
 
-def _describe(source: PackSource, error: ValidationError) -> str:
-    problems = error.errors()
-    first = problems[0]
-    loc = tuple(first["loc"])
-    field = ".".join(str(p) for p in loc) or "pack"
-    message = first["msg"].removeprefix("Value error, ")
-    if first["type"] == "extra_forbidden":
-        message = "unknown key (check its spelling)"
-    elif first["type"] == "missing":
-        message = "required key is missing"
-    more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-    return f"{source.where(*loc)}: {field}: {message}{more}"

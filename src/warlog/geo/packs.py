@@ -16,9 +16,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from warlog.actors.packs import ID_PATTERN, SafeLoader, country_codes, line_of
+from warlog.actors.packs import ID_PATTERN, country_codes
 from warlog.errors import PackError
 from warlog.geo.names import GEONAMES, TOWN, GeoName, normalize_place
+from warlog.packfile import describe, parse_yaml, read_text
 from warlog.slugs import slug
 
 try:  # libyaml writes a large converted dump an order of magnitude faster
@@ -102,11 +103,8 @@ def read_place_pack(path: Path) -> PlacePack:
             starts with `path:line:`.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise PackError(f"{path}:1: cannot read the place pack: {e}") from e
-    data = _parse_yaml(path, text)
+    text = read_text(path, "place pack")
+    data = parse_yaml(path, text)
     if not isinstance(data, dict) or "places" not in data and "aliases" not in data:
         raise PackError(f"{path}:1: a place pack is a mapping with keys pack, version, places (and aliases)")
     return pack_from_data(data, path=path, text=text)
@@ -121,7 +119,7 @@ def pack_from_data(data: dict[str, Any], *, path: Path | None = None, text: str 
     try:
         model = PlacePackModel.model_validate(data)
     except ValidationError as e:
-        raise PackError(_describe(path, text, e)) from e
+        raise PackError(describe(path if path is not None else "place pack", text, e)) from e
     return _pack(model, path)
 
 
@@ -139,31 +137,6 @@ def _pack(model: PlacePackModel, path: Path | None) -> PlacePack:
     )
     aliases = tuple((target, tuple(names)) for target, names in model.aliases.items())
     return PlacePack(model.pack, model.version, path, places, aliases, model.curated)
-
-
-def _parse_yaml(path: Path, text: str) -> Any:
-    try:
-        return yaml.load(text, Loader=SafeLoader)
-    except yaml.MarkedYAMLError as e:
-        line = e.problem_mark.line + 1 if e.problem_mark else 1
-        raise PackError(f"{path}:{line}: invalid YAML: {e.problem}") from e
-    except yaml.YAMLError as e:
-        raise PackError(f"{path}:1: invalid YAML: {e}") from e
-
-
-def _describe(path: Path | None, text: str, error: ValidationError) -> str:
-    problems = error.errors()
-    first = problems[0]
-    loc = tuple(first["loc"])
-    field = ".".join(str(p) for p in loc) or "pack"
-    message = first["msg"].removeprefix("Value error, ")
-    if first["type"] == "extra_forbidden":
-        message = "unknown key (check its spelling)"
-    elif first["type"] == "missing":
-        message = "required key is missing"
-    more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-    where = f"{path}:{line_of(text, loc) if text else 1}" if path is not None else "place pack"
-    return f"{where}: {field}: {message}{more}"
 
 
 # -- user tables: `warlog gazetteer add` --------------------------------------------------------------
@@ -187,7 +160,7 @@ def read_place_table(path: Path, *, pack: str | None = None, version: str = "1")
     except (OSError, UnicodeDecodeError) as e:
         raise PackError(f"{path}:1: cannot read the place table: {e}") from e
     if path.suffix.lower() in (".yaml", ".yml"):
-        data = _parse_yaml(path, text)
+        data = parse_yaml(path, text)
         if isinstance(data, list):
             data = {"pack": name, "version": version, "places": [_with_id(item) for item in data]}
         elif isinstance(data, dict) and "pack" not in data:
