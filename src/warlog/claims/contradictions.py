@@ -19,7 +19,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from warlog.differences import HAPPENED, REFUTED, Difference, date_interval, differences
+from warlog.differences import Difference, date_interval, differences
 from warlog.model import Actor, Claim, Contradiction, Event, Evidence, Place
 
 PERSON_KINDS = frozenset({"person"})
@@ -202,4 +202,4 @@ def _id(kind: str, items: Sequence[str]) -> str:
     return "cx_" + hashlib.sha1(f"{kind}|{'|'.join(items)}".encode()).hexdigest()[:12]
 
 
-__all__ = ["find_contradictions", "HAPPENED", "REFUTED"]
+__all__ = ["find_contradictions"]

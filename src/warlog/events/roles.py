@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from warlog.actors.linker import LinkedMention
+from warlog.claims.cues import CuePack
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -138,8 +139,6 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 def _aside(token: Token) -> bool:
     """A reporting verb set in the sentence as an aside ("..., the Embassy noted, ..."): what is
     coordinated with it continues the clause it interrupts."""
-    from warlog.claims.cues import CuePack
-
     return token.dep_ == "parataxis" and CuePack.load().verb(token.lemma_) is not None
 
 
