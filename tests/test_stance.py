@@ -48,6 +48,11 @@ def test_hedges(pipeline, text, hedges):
         ("The general falsely claimed that his troops had destroyed every rebel position.", "disputes",
          "falsely"),
         ('The general said: "We destroyed every rebel position." The town is quiet.', "neutral", None),
+        ('As the general put it: "We destroyed every rebel position." The town is quiet.', "endorses",
+         "As the general put it"),
+        ("The general acknowledged that his troops had destroyed every rebel position.", "endorses",
+         "acknowledged"),
+        ("The general has said that his troops had destroyed every rebel position.", "neutral", None),
         ('The general said: "We destroyed every rebel position."\n\nHow true, say his men.', "neutral", None),
     ],
 )  # fmt: skip

@@ -35,6 +35,7 @@ class _VerbModel(_Strict):
     headline: bool = False
     object: bool = False
     preps: list[str] = []
+    factive: bool = False
 
 
 class _PhraseModel(_Strict):
@@ -61,6 +62,7 @@ class CueVerb:
     headline: bool
     object: bool
     preps: tuple[str, ...] = ()
+    factive: bool = False  # presents what is said as a fact ("noted", "confirmed")
 
     @property
     def third_person(self) -> tuple[str, ...]:
@@ -112,7 +114,9 @@ class CuePack:
             raise PackError(f"{path}:{line_of(text, ('verbs',))}: verbs: listed twice: {', '.join(twice)}")
         return cls(
             version=f"{model.pack}@{model.version}",
-            verbs={v.lemma: CueVerb(v.lemma, v.kind, v.headline, v.object, tuple(v.preps)) for v in model.verbs},
+            verbs={
+                v.lemma: CueVerb(v.lemma, v.kind, v.headline, v.object, tuple(v.preps), v.factive) for v in model.verbs
+            },
             phrases=tuple((tuple(p.words.split()), p.kind) for p in model.phrases),
             unnamed=frozenset(w.lower() for w in model.unnamed),
             channels=frozenset(w.lower() for w in model.channels),

@@ -136,6 +136,8 @@ class ClaimFinder:
         else:
             hedges = self.stances.hedges_in(doc, *outside)
             stance = self.stances.stance(doc, attribution.content, outside)
+            if stance.value == "neutral":
+                stance = self._framing(doc, attribution)
         return ClaimCandidate(
             id=_claim_id(doc, attribution.content),
             content=attribution.content,
@@ -151,6 +153,20 @@ class ClaimFinder:
             stance=stance,
             events=tuple(e.id for e in inside),
         )
+
+    def _framing(self, doc: Doc, attribution: Attribution) -> Stance:
+        """The stance the attribution's own frame shows: an "as" clause ("As one rebel commander put it",
+        "as Weiss wrote") or a factive verb ("the Embassy noted") presents what is said as true."""
+        if attribution.cue is None:
+            return Stance()
+        first = min(s[0] for s in (attribution.source, attribution.cue) if s is not None)
+        span = doc.char_span(first, first + 1, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].lower_ == "as":
+            return Stance("endorses", (doc[span.start - 1].idx, attribution.cue[1]))
+        verb = self.cues.verb(attribution.cue_lemma or "")
+        if verb is not None and verb.factive:
+            return Stance("endorses", attribution.cue)
+        return Stance()
 
     def _author_claims(
         self, doc: Doc, attributions: list[Attribution], events: list[EventCandidate]
