@@ -550,6 +550,14 @@ PROTESTS_AND_ARRESTS = [
     ),
 ]
 
+# a hyphenated participle before its noun: the modifier backs the noun
+BACKING = [
+    row("Turkish-backed rebels seized Afrin.", ["Turkish-backed"], dict(type="AID", actors=("tur",),
+        recipients=("syr.reb",))),
+    row("Russia attacked the U.S.-supported Syrian rebels near Idlib.", ["U.S.-supported"],
+        dict(type="AID", actors=("usa",), recipients=("syr.reb",))),
+]  # fmt: skip
+
 
 @pytest.mark.parametrize(
     ("text", "words", "expected"),
@@ -560,7 +568,8 @@ PROTESTS_AND_ARRESTS = [
     + OBJECTS
     + STATUS
     + TOLLS_AND_REPEATS
-    + PROTESTS_AND_ARRESTS,
+    + PROTESTS_AND_ARRESTS
+    + BACKING,
 )
 def test_event(pipeline, text, words, expected):
     report = extract(pipeline, text)
@@ -576,6 +585,7 @@ def test_event(pipeline, text, words, expected):
         ("Russia and Iraq engaged in talks.", "ASSAULT"),  # engaging in talks is no fight
         ("The war killed the possibility of a deal.", "ASSAULT"),
         ("Riot police guarded the parliament in Harare.", "PROTEST"),
+        ("Russia backed the resolution in the Security Council.", "AID"),  # backing a text is no aid
     ],
     ids=lambda value: value[:50] if isinstance(value, str) else str(value),
 )

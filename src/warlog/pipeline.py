@@ -258,8 +258,20 @@ def load(settings: Settings | None = None, *, config: Path | None = None, **over
     gazetteer = Gazetteer.load(extra_packs=extra_places)
     ontology = Ontology.load(packs_dir=settings.packs_dir)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    _split_abbreviation_hyphens(nlp)
     _add_components(nlp, kb, gazetteer, ontology)
     return Pipeline(settings, nlp, kb, gazetteer, ontology)
+
+
+def _split_abbreviation_hyphens(nlp: Language) -> None:
+    """Split a hyphen after an abbreviation ("U.S.-supported", "U.N.-backed") as spaCy splits one between
+    words ("Iran-backed"), so the abbreviation is linked as an actor and the participle read as a verb."""
+    from spacy.util import compile_infix_regex
+
+    pattern = r"(?<=[A-Z]\.)-(?=[a-z])"
+    infixes = list(nlp.Defaults.infixes or ())
+    if pattern not in infixes:
+        nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, pattern]).finditer
 
 
 def _add_components(nlp: Language, kb: KnowledgeBase, gazetteer: Gazetteer, ontology: Ontology) -> None:

@@ -87,6 +87,9 @@ def is_acting(span: Span) -> bool:
     if token.dep_ in ("compound", "nmod", "amod"):
         # "U.S. anti-I.S. strikes", "the Iran-Iraq war": a modifier of an action or an agent
         return token.head.pos_ in ("NOUN", "VERB")
+    if token.dep_ == "npadvmod" and token.head.dep_ == "amod" and token.head.tag_ in ("VBN", "JJ"):
+        # "Iran-backed militias", "the U.S.-supported opposition": who backs
+        return token.i + 1 < len(token.doc) and token.nbor().text == "-"
     return False
 
 

@@ -20,7 +20,7 @@ from warlog.actors.linker import PlaceMention
 from warlog.events.codes import TERRITORY_CODES, acled_code, acled_to_case, cameo_code
 from warlog.events.merge import absorb_outcomes, merge_repeats
 from warlog.events.ontology import Ontology, Trigger
-from warlog.events.roles import MentionIndex, noun_roles, objects_of, verb_roles
+from warlog.events.roles import MentionIndex, attributive_modifiers, noun_roles, objects_of, verb_roles
 from warlog.events.setting import carry_setting, date_for, place_for
 from warlog.events.status import Status, find_status
 from warlog.events.tolls import TollMention, find_tolls
@@ -329,11 +329,16 @@ def _object_fits(trigger: Trigger, token: Token) -> bool:
 
 def _pick(triggers: tuple[Trigger, ...], token: Token) -> Trigger | None:
     """A phrasal trigger whose particle is there ("took over") before the bare verb ("took"); a trigger
-    whose object constraint the parse does not meet is no trigger."""
+    whose object constraint the parse does not meet is no trigger; an attributive trigger counts only as
+    a hyphenated participle before its noun ("Iran-backed militias") and wins there."""
     if not triggers:  # most tokens: no lexicon entry, nothing to read off the parse
         return None
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
     fitting = [t for t in triggers if _object_fits(t, token)]
+    attributive = [t for t in triggers if t.attributive]
+    if attributive and attributive_modifiers(token):
+        return attributive[0]
+    fitting = [t for t in fitting if not t.attributive]
     with_particle = [t for t in fitting if t.particle and t.particle in particles]
     if with_particle:
         return with_particle[0]

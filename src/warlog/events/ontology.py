@@ -81,13 +81,14 @@ class Trigger:
     actor_preps: tuple[str, ...] = ()
     needs_object: bool = False
     objects: tuple[str, ...] = ()  # lemmas; when given, the trigger counts only with such an object
+    attributive: bool = False  # only as a hyphenated participle before its recipient: "Iran-backed militias"
     context: str | None = None
     pack: str | None = None
 
     @property
-    def key(self) -> tuple[str, str, str | None]:
-        """What makes a trigger unique: (lemma, pos, particle)."""
-        return (self.lemma, self.pos, self.particle)
+    def key(self) -> tuple[str, str, str | None, bool]:
+        """What makes a trigger unique: (lemma, pos, particle, attributive)."""
+        return (self.lemma, self.pos, self.particle, self.attributive)
 
     @property
     def is_phrase(self) -> bool:
@@ -372,6 +373,7 @@ class _Tables:
             actor_preps=tuple(entry.actor_preps),
             needs_object=entry.needs_object or bool(entry.objects),
             objects=tuple(entry.objects),
+            attributive=entry.attributive,
             context=entry.context,
             pack=pack,
         )

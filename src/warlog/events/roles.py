@@ -166,8 +166,23 @@ def _reporter(clause: Token, index: MentionIndex) -> Token | None:
     return None
 
 
+def attributive_modifiers(token: Token) -> list[Token]:
+    """The hyphenated modifiers of a participle set before its noun — "Iran" in "Iran-backed militias",
+    "U.S." in "the U.S.-supported opposition" — or [] when the token is not such a participle."""
+    if token.dep_ != "amod" or token.tag_ not in ("VBN", "JJ") or token.i == 0 or token.nbor(-1).text != "-":
+        return []
+    return [c for c in token.children if c.i < token.i and c.dep_ in ("npadvmod", "compound", "nmod", "amod")]
+
+
 def verb_roles(verb: Token, index: MentionIndex, recipient_preps: tuple[str, ...]) -> tuple[tuple, tuple]:
-    """(actor ids, recipient ids) of a verbal trigger."""
+    """(actor ids, recipient ids) of a verbal trigger; a hyphenated participle's modifier acts on the
+    noun it qualifies ("Iran-backed militias": Iran backs the militias)."""
+    modifiers = attributive_modifiers(verb)
+    if modifiers:
+        actors = actors_of(modifiers, index)
+        own = index.at(verb.head)
+        recipients = (own.actor.id,) if own is not None else ()
+        return actors, tuple(r for r in recipients if r not in actors)
     subject, passive = _subject(verb)
     if subject is not None:
         subject = _resolve_pronoun(subject, index)
