@@ -285,6 +285,34 @@ def incidents(
     _run(action)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="address to listen on; beyond loopback needs a token")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on (0: any free port)")] = 8765,
+    token: Annotated[
+        str | None, typer.Option(envvar="WARLOG_TOKEN", show_envvar=True, help="require 'Authorization: Bearer T'")
+    ] = None,
+    read_only: Annotated[bool, typer.Option("--read-only", help="open the store read-only; no POST")] = False,
+) -> None:
+    """Serve the store as a REST API (/api, docs at /docs) and the web page (/)."""
+
+    def action() -> None:
+        from warlog.api import check_bind, create_app
+        from warlog.api.server import bind, run_server, url_of
+
+        settings = _settings(db=db)
+        check_bind(host, token)
+        app = create_app(settings.db, settings=settings, token=token, read_only=read_only)
+        sock = bind(host, port)
+        auth = ", token required" if token else ""
+        message = f"serving {settings.db} at {url_of(sock)}/ (API docs: /docs{auth}); Ctrl-C stops"
+        print(message, file=sys.stderr, flush=True)
+        run_server(app, sock)
+
+    _run(action)
+
+
 def _print_incidents(found: Any) -> None:
     from rich.table import Table
 

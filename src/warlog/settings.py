@@ -49,6 +49,10 @@ class Settings:
         metadata={"help": "largest document (in characters) that is analyzed; larger ones are refused"},
     )
     batch_size: int = field(default=32, metadata={"help": "documents per spaCy batch"})
+    max_request_bytes: int = field(
+        default=5_000_000,
+        metadata={"help": "largest request body `warlog serve` accepts (bytes); larger ones get 413"},
+    )
     timeout: float = field(default=20.0, metadata={"help": "seconds to wait for a URL or feed"})
     user_agent: str = field(
         default="warlog/0.1 (+https://example.invalid/warlog)",

@@ -1,0 +1,171 @@
+"""The FastAPI app over one store: `create_app(db_path)`.
+
+Rules:
+- One DuckDB connection per app, opened when the app is created (a missing, locked or newer store is a
+  StoreError then, not on the first request) and closed on shutdown (`close_app`). Requests use it
+  one at a time under a lock: DuckDB runs each query on all cores, so the lock costs throughput under
+  many concurrent clients, not latency.
+- The pipeline (spaCy model and packs, seconds to load) is loaded on the first POST that needs it,
+  once, so that reading a store starts at once.
+- A read-only app opens the store read-only (other read-only processes may share it) and answers
+  writes with 403.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+from fastapi import FastAPI, Request
+
+from warlog._version import __version__
+from warlog.api.errors import ApiError, install_error_handlers
+from warlog.api.security import SecurityMiddleware
+from warlog.errors import StoreError
+from warlog.settings import Settings, load_settings
+from warlog.store import SCHEMA_VERSION, Store
+
+if TYPE_CHECKING:
+    from warlog.pipeline import Pipeline
+
+DESCRIPTION = """warlog's store as JSON: documents, actors, events, claims, contradictions, places, the actor
+graph and incidents, with filters, sorting and paging; `POST /api/documents` analyzes and stores a text,
+an HTML page or a URL. Errors always read `{"error": {"status", "code", "message"}}`."""
+
+
+class ApiContext:
+    """What the routes share: the store and its connection (used under `lock`), the settings and the
+    pipeline, loaded on first use."""
+
+    def __init__(
+        self,
+        store: Store,
+        con: duckdb.DuckDBPyConnection,
+        *,
+        settings: Settings,
+        pipeline_loader: Callable[[], Pipeline],
+        read_only: bool,
+    ) -> None:
+        self.store = store
+        self.con = con
+        self.settings = settings
+        self.read_only = read_only
+        self._pipeline_loader = pipeline_loader
+        self._pipeline: Pipeline | None = None
+        self._lock = threading.Lock()
+        self._pipeline_lock = threading.Lock()
+
+    @contextmanager
+    def database(self) -> Iterator[tuple[Store, duckdb.DuckDBPyConnection]]:
+        """The store and its connection, for one request's reads or writes; DuckDB errors become StoreError."""
+        with self._lock:
+            try:
+                yield self.store, self.con
+            except duckdb.Error as e:
+                first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+                raise StoreError(f"cannot read store {self.store.name}: {first}") from e
+
+    def pipeline(self) -> Pipeline:
+        """The pipeline, loaded by the first caller."""
+        with self._pipeline_lock:
+            if self._pipeline is None:
+                self._pipeline = self._pipeline_loader()
+            return self._pipeline
+
+    def check_writable(self) -> None:
+        if self.read_only:
+            raise ApiError(
+                403, f"store {self.store.name} is served read-only; restart `warlog serve` without --read-only"
+            )
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def open_store(db_path: str | Path, *, read_only: bool) -> tuple[Store, duckdb.DuckDBPyConnection]:
+    """The store at `db_path` (created and migrated unless read-only) and the connection it uses.
+
+    `Store.open` checks, creates and migrates the file with its clear errors; the app then holds its own
+    connection and hands it to the Store, so the listing queries (warlog.api.queries) and the store's
+    own methods share one connection and one lock.
+    """
+    Store.open(db_path, read_only=read_only).close()
+    name = str(Path(db_path).expanduser())
+    try:
+        con = duckdb.connect(name, read_only=read_only)
+    except duckdb.Error as e:
+        raise StoreError(f"cannot open store {name}: {str(e).splitlines()[0]}") from e
+    return Store(con, name=name, schema_version=SCHEMA_VERSION), con
+
+
+def context(request: Request) -> ApiContext:
+    """The app's shared context (a FastAPI dependency)."""
+    return request.app.state.warlog
+
+
+def create_app(
+    db_path: str | Path,
+    *,
+    settings: Settings | None = None,
+    token: str | None = None,
+    pipeline_loader: Callable[[], Pipeline] | None = None,
+    read_only: bool = False,
+    web_dir: Path | None = None,
+) -> FastAPI:
+    """The FastAPI app serving the store at `db_path`.
+
+    Args:
+        db_path: the DuckDB store; created if missing (unless `read_only`).
+        settings: warlog settings (default: warlog.toml and WARLOG_* variables).
+        token: when given, every /api request needs `Authorization: Bearer <token>`.
+        pipeline_loader: returns the pipeline for POST /api/documents (default: `warlog.load(settings)`),
+            called once, on the first POST.
+        read_only: open the store read-only; writes answer 403.
+        web_dir: the folder of the web page (default: the package's `warlog/web`).
+
+    Raises:
+        StoreError: the store cannot be opened, created or migrated.
+    """
+    settings = settings or load_settings()
+    if pipeline_loader is None:
+
+        def pipeline_loader() -> Pipeline:
+            import warlog
+
+            return warlog.load(settings)
+
+    store, con = open_store(db_path, read_only=read_only)
+    state = ApiContext(store, con, settings=settings, pipeline_loader=pipeline_loader, read_only=read_only)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> Any:
+        yield
+        state.close()
+
+    app = FastAPI(
+        title="warlog",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.warlog = state
+    install_error_handlers(app)
+    app.add_middleware(SecurityMiddleware, token=token, max_request_bytes=settings.max_request_bytes)
+
+    from warlog.api import pages, routes_read, routes_write
+
+    app.include_router(routes_read.router)
+    app.include_router(routes_write.router)
+    pages.install(app, web_dir=web_dir or Path(__file__).resolve().parent.parent / "web")
+    return app
+
+
+def close_app(app: FastAPI) -> None:
+    """Close the app's store (also done on shutdown)."""
+    app.state.warlog.close()

@@ -1,0 +1,112 @@
+"""One error shape for every response the API sends that is not a success.
+
+    {"error": {"status": 404, "code": "not_found", "message": "no document 'x'"}}
+
+Rules:
+- `status` is the HTTP status, `code` a stable word for it (CODES), `message` one line for a person:
+  what happened and, where it helps, the valid choices.
+- Unknown routes (404), wrong methods (405), invalid parameters or bodies (422), a missing or wrong
+  token (401), a body over the limit (413) and unexpected failures (500) all take this shape.
+- A WarlogError raised by the library is the user's input when it is an InputError or SettingsError
+  (422); a StoreError the routes did not turn into a 4xx is the store failing (500, its one-line
+  message kept: it names no secret). Any other exception is a 500 whose message says only that the
+  server failed: its details go to the server's log, not to the client.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from warlog.errors import InputError, SettingsError, StoreError
+
+log = logging.getLogger("warlog.api")
+
+CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "invalid",
+    500: "internal_error",
+}
+
+
+class ApiError(Exception):
+    """An error the API answers with its status and a one-line message."""
+
+    def __init__(self, status: int, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code or CODES.get(status, "error")
+        self.message = message
+
+
+def one_line(text: str) -> str:
+    """Whitespace (newlines included) collapsed: a message is one line."""
+    return " ".join(text.split())
+
+
+def error_body(status: int, message: str, code: str | None = None) -> dict[str, Any]:
+    """The error envelope."""
+    return {"error": {"status": status, "code": code or CODES.get(status, "error"), "message": one_line(message)}}
+
+
+def error_response(status: int, message: str, *, code: str | None = None, headers: dict[str, str] | None = None):
+    """A JSONResponse carrying the error envelope."""
+    return JSONResponse(error_body(status, message, code), status_code=status, headers=headers)
+
+
+def _validation_message(error: RequestValidationError) -> str:
+    parts = []
+    for item in error.errors():
+        where = ".".join(str(part) for part in item.get("loc", ()) if part != "body") or "body"
+        parts.append(f"{where}: {item.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Route every error through the one envelope."""
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return error_response(exc.status, exc.message, code=exc.code, headers=headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 404 and exc.detail == "Not Found":
+            message = f"no route {request.method} {request.url.path}; see /docs for the API"
+        elif exc.status_code == 405:
+            message = f"method {request.method} is not allowed on {request.url.path}"
+        else:
+            message = str(exc.detail)
+        return error_response(exc.status_code, message, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return error_response(422, _validation_message(exc))
+
+    @app.exception_handler(InputError)
+    @app.exception_handler(SettingsError)
+    async def input_error(request: Request, exc: Exception) -> JSONResponse:
+        return error_response(422, str(exc))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
+        log.error("store error on %s %s: %s", request.method, request.url.path, exc)
+        return error_response(500, str(exc), code="store_error")
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return error_response(500, "the server failed to answer this request; see its log for details")

@@ -1,0 +1,246 @@
+"""The read endpoints: documents, actors, events, claims, contradictions, places, the graph and incidents.
+
+Each route parses its parameters, calls the store (or warlog.api.queries) under the app's lock and
+returns JSON. Lists answer `{"items", "total", "limit", "offset"}`; `limit` is 0 to 500 (default 50).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.security import HTTPBearer
+
+from warlog.api import queries
+from warlog.api.app import ApiContext, context
+from warlog.api.errors import ApiError
+from warlog.errors import StoreError
+
+# Declares the bearer token in the OpenAPI document (Swagger's "Authorize"); the check itself is
+# SecurityMiddleware's, so that it holds for unknown routes too.
+bearer = HTTPBearer(auto_error=False, description="the token given to `warlog serve --token` (when it has one)")
+router = APIRouter(prefix="/api", dependencies=[Depends(bearer)])
+
+Ctx = Annotated[ApiContext, Depends(context)]
+Limit = Annotated[int, Query(ge=0, le=queries.MAX_LIMIT, description="at most this many items (0 to 500)")]
+Offset = Annotated[int, Query(ge=0, description="skip this many items first")]
+Sort = Annotated[str | None, Query(description="a sortable field; prefix - for descending")]
+Since = Annotated[str | None, Query(description="ISO date (YYYY-MM-DD, YYYY-MM or YYYY): from this date on")]
+Until = Annotated[str | None, Query(description="ISO date: up to this date")]
+ActorFilter = Annotated[str | None, Query(description="actor id, or part of an actor's name or alias")]
+DocumentFilter = Annotated[str | None, Query(description="document id, or the start of one")]
+Text = Annotated[str | None, Query(description="text contained in the name, any case")]
+
+
+def _page(ctx: ApiContext, listing: queries.Listing, filters: dict[str, str | None], **paging: Any) -> dict:
+    with ctx.database() as (_, con):
+        return queries.list_items(con, listing, filters, **paging).to_dict()
+
+
+@router.get("/documents", summary="List documents")
+def list_documents(
+    ctx: Ctx,
+    actor: ActorFilter = None,
+    since: Since = None,
+    until: Until = None,
+    q: Annotated[str | None, Query(description="text in the title or the document, any case")] = None,
+    place: Annotated[str | None, Query(description="place id or part of its name")] = None,
+    document: DocumentFilter = None,
+    sort: Sort = None,
+    limit: Limit = queries.DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict:
+    """Documents with their numbers of actors, places, events and claims. Sorts: published (default
+    -published), title, id, source, stored."""
+    filters = {"actor": actor, "since": since, "until": until, "q": q, "place": place, "document": document}
+    with ctx.database() as (_, con):
+        page = queries.list_items(con, queries.DOCUMENTS, filters, sort=sort, limit=limit, offset=offset)
+        return queries.add_document_counts(con, page).to_dict()
+
+
+@router.get("/documents/{document_id}", summary="One document's full report")
+def get_document(ctx: Ctx, document_id: str) -> dict:
+    """The stored report (`Report.to_dict()`): the document with its text, actors, places, events,
+    claims, contradictions and relations, each fact with its evidence."""
+    with ctx.database() as (store, _):
+        report = store.report(document_id)
+    if report is None:
+        raise ApiError(404, f"no document {document_id!r}")
+    return report.to_dict()
+
+
+@router.get("/actors", summary="List actors")
+def list_actors(
+    ctx: Ctx,
+    type: Annotated[str | None, Query(description="actor kind")] = None,
+    q: Text = None,
+    country: Annotated[str | None, Query(description="ISO country code")] = None,
+    document: DocumentFilter = None,
+    sort: Sort = None,
+    limit: Limit = queries.DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict:
+    """Actors across the corpus with their numbers of documents and mentions. Sorts: documents (default
+    -documents), mentions, name, kind, country, id."""
+    filters = {"type": type, "q": q, "country": country, "document": document}
+    return _page(ctx, queries.ACTORS, filters, sort=sort, limit=limit, offset=offset)
+
+
+@router.get("/actors/{actor_id}", summary="One actor and what it does")
+def get_actor(ctx: Ctx, actor_id: str) -> dict:
+    """The actor, its number of documents, and the first 50 of its events as actor and as recipient, its
+    claims as speaker and its relations, each with its total (page through them with /api/events?actor=,
+    /api/claims?speaker=)."""
+    with ctx.database() as (_, con):
+        found = queries.actor_detail(con, actor_id)
+    if found is None:
+        raise ApiError(404, f"no actor {actor_id!r}")
+    return found
+
+
+@router.get("/events", summary="List events")
+def list_events(
+    ctx: Ctx,
+    actor: ActorFilter = None,
+    type: Annotated[str | None, Query(description="PLOVER event type")] = None,
+    status: Annotated[str | None, Query(description="event status")] = None,
+    since: Since = None,
+    until: Until = None,
+    place: Annotated[str | None, Query(description="place id or part of its name")] = None,
+    document: DocumentFilter = None,
+    sort: Sort = None,
+    limit: Limit = queries.DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict:
+    """Events, one row each, with their evidence text. `actor` matches actors and recipients. Sorts:
+    date (default), type, status, document, confidence, fatalities."""
+    filters = {"actor": actor, "type": type, "status": status, "since": since, "until": until, "place": place,
+               "document": document}  # fmt: skip
+    return _page(ctx, queries.EVENTS, filters, sort=sort, limit=limit, offset=offset)
+
+
+@router.get("/events/{document_id}/{event_id}", summary="One event with its context")
+def get_event(ctx: Ctx, document_id: str, event_id: str) -> dict:
+    """The event (with its evidence), its document, the actors and place it names, and the claims that
+    tell it."""
+    with ctx.database() as (store, _):
+        report = store.report(document_id)
+    if report is None:
+        raise ApiError(404, f"no document {document_id!r}")
+    event = next((e for e in report.events if e.id == event_id), None)
+    if event is None:
+        raise ApiError(404, f"no event {event_id!r} in document {document_id!r}")
+    named = set(event.actors) | set(event.recipients) | ({event.speaker} if event.speaker else set())
+    document = {k: v for k, v in report.document.to_dict().items() if k != "text"}
+    return {
+        "document": document,
+        "event": event.to_dict(),
+        "actors": [a.to_dict() for a in report.actors if a.id in named],
+        "place": next((p.to_dict() for p in report.places if p.id == event.place), None),
+        "claims": [c.to_dict() for c in report.claims if event.id in c.events],
+    }
+
+
+@router.get("/claims", summary="List claims")
+def list_claims(
+    ctx: Ctx,
+    speaker: Annotated[str | None, Query(description="speaker: actor id, name or the speaker's words")] = None,
+    actor: ActorFilter = None,
+    stance: Annotated[str | None, Query(description="the author's stance")] = None,
+    source_kind: Annotated[str | None, Query(description="named, unnamed, author or scare_quote")] = None,
+    document: DocumentFilter = None,
+    since: Since = None,
+    until: Until = None,
+    sort: Sort = None,
+    limit: Limit = queries.DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict:
+    """Claims: who says what, how (cue, quoted, hedged) and the author's stance. `speaker` and `actor`
+    are the same filter. Sorts: published (default), document, speaker, stance, source_kind."""
+    if speaker and actor and speaker != actor:
+        raise ApiError(422, "give speaker or actor, not both: they are the same filter")
+    filters = {"actor": speaker or actor, "stance": stance, "source_kind": source_kind, "document": document,
+               "since": since, "until": until}  # fmt: skip
+    return _page(ctx, queries.CLAIMS, filters, sort=sort, limit=limit, offset=offset)
+
+
+@router.get("/contradictions", summary="List contradictions")
+def list_contradictions(
+    ctx: Ctx,
+    document: DocumentFilter = None,
+    kind: Annotated[str | None, Query(description="contradiction kind")] = None,
+    since: Since = None,
+    until: Until = None,
+    sort: Sort = None,
+    limit: Limit = queries.DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict:
+    """Contradictions found inside documents. Sorts: published (default), document, kind."""
+    filters = {"document": document, "kind": kind, "since": since, "until": until}
+    return _page(ctx, queries.CONTRADICTIONS, filters, sort=sort, limit=limit, offset=offset)
+
+
+@router.get("/places", summary="List places")
+def list_places(
+    ctx: Ctx,
+    q: Text = None,
+    country: Annotated[str | None, Query(description="ISO country code")] = None,
+    document: DocumentFilter = None,
+    sort: Sort = None,
+    limit: Limit = queries.DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict:
+    """Places with coordinates and their numbers of documents and mentions. Sorts: documents (default
+    -documents), mentions, name, country, id."""
+    filters = {"q": q, "country": country, "document": document}
+    return _page(ctx, queries.PLACES, filters, sort=sort, limit=limit, offset=offset)
+
+
+@router.get("/graph", summary="The actor graph")
+def get_graph(
+    ctx: Ctx,
+    since: Since = None,
+    until: Until = None,
+    actor: ActorFilter = None,
+    type: Annotated[str | None, Query(description="PLOVER event type")] = None,
+    status: Annotated[list[str] | None, Query(description="statuses that count (repeat); default: happened")] = None,
+    affiliations: Annotated[bool, Query(description="add affiliation edges to parents")] = True,
+) -> dict:
+    """`{nodes, edges}`: cooperative and hostile ties from the stored events, and affiliations; each
+    edge lists the (document, event) pairs behind it (rules: warlog.store.graph)."""
+    with ctx.database() as (store, _):
+        try:
+            graph = store.graph(
+                since=since, until=until, actor=actor, type=type, statuses=tuple(status) if status else None,
+                affiliations=affiliations,
+            )  # fmt: skip
+        except StoreError as e:
+            raise ApiError(422, str(e)) from e
+    return graph.to_dict()
+
+
+@router.get("/incidents", summary="List incidents")
+def list_incidents(
+    ctx: Ctx,
+    since: Since = None,
+    until: Until = None,
+    type: Annotated[str | None, Query(description="PLOVER type")] = None,
+    actor: ActorFilter = None,
+    max_km: Annotated[float, Query(gt=0, description="farthest apart two places")] = 50.0,
+    max_days: Annotated[int, Query(ge=0, description="most days apart two dates")] = 3,
+    min_documents: Annotated[int, Query(ge=1, description="told by at least this many documents")] = 1,
+    limit: Limit = queries.DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict:
+    """Incidents: the stored events grouped across documents, each with its accounts and the
+    contradictions between its documents, by first date (rules: warlog.incidents)."""
+    with ctx.database() as (store, _):
+        try:
+            found = store.incidents(
+                since=since, until=until, type=type, actor=actor, max_km=max_km, max_days=max_days,
+                min_documents=min_documents,
+            )  # fmt: skip
+        except StoreError as e:
+            raise ApiError(422, str(e)) from e
+    items = [incident.to_dict() for incident in found[offset : offset + limit]]
+    return {"items": items, "total": len(found), "limit": limit, "offset": offset}
