@@ -1,0 +1,128 @@
+// The JSON API of `warlog serve`: one fetch helper that turns the error envelope into an ApiError,
+// caches for what every view shares (reports, actors, places), and accessors that read the list and
+// the report shapes alike.
+
+export class ApiError extends Error {
+  constructor(message, status, code) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export async function api(path, { method = "GET", params, body } = {}) {
+  const url = new URL(path, window.location.origin);
+  for (const [key, value] of Object.entries(params || {})) {
+    if (value !== null && value !== undefined && value !== "") url.searchParams.set(key, value);
+  }
+  const init = { method, headers: { accept: "application/json" } };
+  if (body !== undefined) {
+    init.headers["content-type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(url, init);
+  let data = null;
+  try {
+    data = await response.json();
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    const error = data && data.error;
+    const message = error ? error.message : `${response.status} ${response.statusText} for ${url.pathname}`;
+    throw new ApiError(message, error ? error.status : response.status, error ? error.code : null);
+  }
+  return data;
+}
+
+const PAGE = 500;
+
+// Every item of a list endpoint, page by page (at most `max`).
+export async function all(path, params, max = 10000) {
+  const items = [];
+  for (let offset = 0; offset < max; offset += PAGE) {
+    const data = await api(path, { params: { ...params, limit: PAGE, offset } });
+    const page = Array.isArray(data) ? data : data.items || [];
+    items.push(...page);
+    const total = Array.isArray(data) ? page.length : data.total;
+    if (page.length < PAGE || (typeof total === "number" && items.length >= total)) break;
+  }
+  return items;
+}
+
+const reports = new Map();
+let actorsPromise = null;
+let placesPromise = null;
+
+export function report(documentId) {
+  if (!reports.has(documentId)) {
+    const promise = api(`/api/documents/${encodeURIComponent(documentId)}`);
+    promise.catch(() => reports.delete(documentId));
+    reports.set(documentId, promise);
+  }
+  return reports.get(documentId);
+}
+
+export async function actorIndex() {
+  if (!actorsPromise) {
+    actorsPromise = all("/api/actors").then((items) => new Map(items.map((actor) => [actor.id, actor])));
+    actorsPromise.catch(() => (actorsPromise = null));
+  }
+  return actorsPromise;
+}
+
+export async function placeIndex() {
+  if (!placesPromise) {
+    placesPromise = all("/api/places").then((items) => new Map(items.map((place) => [place.id, place])));
+    placesPromise.catch(() => (placesPromise = null));
+  }
+  return placesPromise;
+}
+
+// After a correction every cached view of the data may be stale.
+export function forget() {
+  reports.clear();
+  actorsPromise = null;
+  placesPromise = null;
+}
+
+// Readers for fields that the list endpoints flatten and the report nests.
+export const documentOf = (item) => item.document_id ?? (typeof item.document === "string" ? item.document : null);
+
+export function dateOf(event) {
+  const date = event.date;
+  if (!date) return { value: null, precision: null, text: null };
+  if (typeof date === "string") return { value: date, precision: null, text: null };
+  return { value: date.value ?? null, precision: date.precision ?? null, text: date.text ?? null };
+}
+
+export function fatalitiesOf(event) {
+  const toll = event.fatalities;
+  if (toll && typeof toll === "object") return toll;
+  if (event.fatalities_min !== undefined && event.fatalities_min !== null) {
+    return { min: event.fatalities_min, max: event.fatalities_max, text: null };
+  }
+  return toll === undefined || toll === null ? null : { min: toll, max: toll, text: null };
+}
+
+export const stanceOf = (claim) => claim.author_stance ?? claim.stance ?? null;
+
+export const evidenceOf = (item) =>
+  item.evidence && typeof item.evidence === "object" ? item.evidence : { text: item.text ?? item.evidence_text ?? "" };
+
+// The first and last day an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) covers, as UTC milliseconds.
+export function interval(value) {
+  if (!value || typeof value !== "string") return null;
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(value);
+  if (!match) return null;
+  const year = Number(match[1]);
+  if (match[3]) {
+    const day = Date.UTC(year, Number(match[2]) - 1, Number(match[3]));
+    return [day, day];
+  }
+  if (match[2]) {
+    const month = Number(match[2]) - 1;
+    return [Date.UTC(year, month, 1), Date.UTC(year, month + 1, 0)];
+  }
+  return [Date.UTC(year, 0, 1), Date.UTC(year, 11, 31)];
+}

@@ -1,0 +1,74 @@
+// warlog's page: a hash router over the views. Each view renders into #view from the JSON API; the
+// details panel (#details) shows one fact at a time with its evidence. <body data-state> is "loading",
+// "ready" or "error" once the current view has rendered, for people and browser tests alike.
+
+import { actorView } from "./actor.js";
+import { claimsView } from "./claims.js";
+import { correctionsView } from "./corrections.js";
+import { documentsView } from "./documents.js";
+import { handles as graphHandles, graphView } from "./graph.js";
+import { handles as mapHandles, mapView } from "./map.js";
+import { timelineView } from "./timeline.js";
+
+const VIEWS = {
+  documents: (root, id, params) => documentsView(root, id, params),
+  actors: (root, id) => actorView(root, id),
+  graph: (root, id, params) => graphView(root, params),
+  map: (root, id, params) => mapView(root, params),
+  timeline: (root, id, params) => timelineView(root, params),
+  claims: (root, id, params) => claimsView(root, params),
+  corrections: (root, id, params) => correctionsView(root, params),
+};
+
+let generation = 0;
+
+function parse(hash) {
+  const [path, query] = hash.replace(/^#\/?/, "").split("?");
+  const [view, ...rest] = path.split("/");
+  const id = rest.length ? decodeURIComponent(rest.join("/")) : null;
+  return { view: VIEWS[view] ? view : "documents", id, params: new URLSearchParams(query || "") };
+}
+
+function release() {
+  graphHandles.cy?.destroy();
+  graphHandles.cy = null;
+  mapHandles.map?.remove();
+  mapHandles.map = null;
+}
+
+function showError(message) {
+  const banner = document.getElementById("error");
+  banner.textContent = message;
+  banner.hidden = !message;
+}
+
+async function render() {
+  const { view, id, params } = parse(window.location.hash);
+  const current = (generation += 1);
+  release();
+  showError("");
+  document.body.dataset.view = view;
+  document.body.dataset.state = "loading";
+  document.getElementById("busy").hidden = false;
+  for (const link of document.querySelectorAll("#nav a")) {
+    const active = link.dataset.view === view;
+    link.classList.toggle("active", active);
+    if (active) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+  const root = document.getElementById("view");
+  try {
+    await VIEWS[view](root, id, params);
+    if (current === generation) document.body.dataset.state = "ready";
+  } catch (error) {
+    if (current !== generation) return;
+    console.error(error);
+    showError(error.message || String(error));
+    document.body.dataset.state = "error";
+  } finally {
+    if (current === generation) document.getElementById("busy").hidden = true;
+  }
+}
+
+window.addEventListener("hashchange", render);
+render();

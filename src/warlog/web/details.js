@@ -1,0 +1,212 @@
+// The details panel: one fact at a time (an event, a claim, an actor, a place, a tie) with its evidence.
+
+import { actorIndex, dateOf, documentOf, evidenceOf, fatalitiesOf, report, stanceOf } from "./api.js";
+import { badge, clear, field, h, link, route } from "./dom.js";
+import { kindColour, STANCE_LABELS } from "./palette.js";
+
+const panel = () => document.getElementById("details");
+
+export function show(...children) {
+  const el = panel();
+  clear(el, ...children);
+  el.scrollTop = 0;
+  return el;
+}
+
+// Names for actor ids: the document's own actors first, else the store's.
+export async function namer(documentReport) {
+  const names = new Map();
+  try {
+    for (const [id, actor] of await actorIndex()) names.set(id, actor);
+  } catch {
+    // the panel still shows ids when the actor list cannot be read
+  }
+  for (const actor of documentReport?.actors || []) names.set(actor.id, actor);
+  return (id) => names.get(id) || { id, name: id, kind: null };
+}
+
+export function actorChip(actor) {
+  return link("actors", actor.id, actor.name || actor.id, null, {
+    class: "chip",
+    style: `border-color: ${kindColour(actor.kind)}`,
+    title: `${actor.kind || "actor"} · ${actor.id}`,
+  });
+}
+
+export function actorList(ids, name) {
+  if (!ids || ids.length === 0) return h("span", { class: "muted" }, "—");
+  return h("span", { class: "chips" }, ids.map((id) => actorChip(name(id))));
+}
+
+// The evidence as a quote with some of the text around it, and a link to it in the reader.
+export function evidenceBlock(evidence, documentReport, documentId, { context = true } = {}) {
+  if (!evidence) return null;
+  const text = context ? documentReport?.document?.text : null;
+  const quote = h("blockquote", { class: "evidence" });
+  if (text && Number.isInteger(evidence.start) && Number.isInteger(evidence.end)) {
+    const before = text.slice(Math.max(0, evidence.start - 90), evidence.start);
+    const after = text.slice(evidence.end, evidence.end + 90);
+    quote.append(
+      before.length === 90 ? "…" + before : before,
+      h("mark", null, text.slice(evidence.start, evidence.end)),
+      after.length === 90 ? after + "…" : after,
+    );
+  } else {
+    quote.append(h("mark", null, evidence.text || ""));
+  }
+  const where = [];
+  if (documentId && Number.isInteger(evidence.start)) {
+    where.push(h("a", { href: route("documents", documentId, { at: `${evidence.start}-${evidence.end}` }) }, "in the text"));
+  }
+  if (evidence.rule) where.push(h("span", { class: "muted" }, ` · ${evidence.rule}`));
+  if (typeof evidence.confidence === "number") where.push(h("span", { class: "muted" }, ` · ${evidence.confidence.toFixed(2)}`));
+  return h("div", { class: "evidence-block" }, quote, where.length ? h("div", { class: "evidence-meta" }, where) : null);
+}
+
+function documentLine(documentReport, documentId) {
+  const meta = documentReport?.document;
+  const title = meta?.title || documentId;
+  return h(
+    "p",
+    { class: "source" },
+    "Source: ",
+    link("documents", documentId, title),
+    meta?.published ? ` · ${meta.published}` : "",
+    meta?.source ? ` · ${meta.source}` : "",
+  );
+}
+
+function tollText(toll) {
+  if (!toll) return null;
+  if (toll.text) return toll.text;
+  if (toll.min === toll.max || toll.max === null || toll.max === undefined) return `${toll.min}`;
+  return `${toll.min}–${toll.max}`;
+}
+
+export function eventCard(event, { documentReport, documentId, name, places }) {
+  const date = dateOf(event);
+  const place = event.place ? places?.get(event.place) || { id: event.place, name: event.place } : null;
+  const toll = tollText(fatalitiesOf(event));
+  const codes = event.codes && !Array.isArray(event.codes) ? Object.entries(event.codes) : [];
+  const evidence = [evidenceOf(event), ...(event.also || [])];
+  return h(
+    "article",
+    { class: "card event-card", dataset: { event: event.id } },
+    h("h3", null, badge(event.type, "type"), " ", event.mode ? h("span", { class: "muted" }, event.mode) : null),
+    h(
+      "dl",
+      null,
+      field("status", badge(event.status, `status-${event.status}`), event.speaker ? [" by ", actorChip(name(event.speaker))] : null),
+      field("actors", actorList(event.actors, name)),
+      field("recipients", actorList(event.recipients, name)),
+      field("place", place ? `${place.name}${place.precision ? ` (precision ${place.precision})` : ""}` : "—"),
+      field("date", date.value ? `${date.value}${date.text ? ` (“${date.text}”)` : ""}` : "unknown"),
+      toll ? field("killed", toll) : null,
+      codes.length ? field("codes", codes.map(([scheme, code]) => `${scheme} ${code}`).join(" · ")) : null,
+      field("id", h("code", null, event.id)),
+    ),
+    h("h4", null, evidence.length > 1 ? `Evidence (${evidence.length})` : "Evidence"),
+    evidence.map((item) => evidenceBlock(item, documentReport, documentId)),
+    documentId ? documentLine(documentReport, documentId) : null,
+    correctLinks("event", event.id, documentId),
+  );
+}
+
+export function claimCard(claim, { documentReport, documentId, name }) {
+  const speaker = claim.speaker ? actorChip(name(claim.speaker)) : null;
+  const hedges = (claim.hedges || []).map((hedge) => badge(hedge.text, "hedge"));
+  return h(
+    "article",
+    { class: "card claim-card", dataset: { claim: claim.id } },
+    h("h3", null, claim.speaker_text || (claim.source_kind === "scare_quote" ? "scare quote" : "unattributed"), " ", claim.cue ? h("span", { class: "muted" }, claim.cue) : null),
+    h("p", { class: claim.direct ? "claim-text quoted" : "claim-text" }, claim.text),
+    h(
+      "dl",
+      null,
+      field("speaker", speaker || h("span", { class: "muted" }, claim.source_kind || "—")),
+      field("kind", claim.source_kind || "—", claim.direct ? " · direct quote" : ""),
+      field("hedged", claim.hedged ? (hedges.length ? hedges : "yes") : "no"),
+      field("author's stance", badge(STANCE_LABELS[stanceOf(claim)] || stanceOf(claim) || "—", `stance-${stanceOf(claim)}`)),
+      claim.events?.length ? field("events", claim.events.map((id) => h("code", null, id, " "))) : null,
+      field("id", h("code", null, claim.id)),
+    ),
+    h("h4", null, "Evidence"),
+    evidenceBlock(evidenceOf(claim), documentReport, documentId),
+    claim.stance_evidence ? [h("h4", null, "Stance evidence"), evidenceBlock(claim.stance_evidence, documentReport, documentId)] : null,
+    documentId ? documentLine(documentReport, documentId) : null,
+    correctLinks("claim", claim.id, documentId),
+  );
+}
+
+export function actorCard(actor, { documentReport, documentId, name }) {
+  const events = (documentReport?.events || []).filter(
+    (event) => event.actors.includes(actor.id) || event.recipients.includes(actor.id),
+  );
+  return h(
+    "article",
+    { class: "card actor-card", dataset: { actor: actor.id } },
+    h("h3", null, h("span", { class: "swatch", style: `background: ${kindColour(actor.kind)}` }), actor.name),
+    h(
+      "dl",
+      null,
+      field("kind", actor.kind || "—"),
+      field("country", actor.country || "—"),
+      field("part of", actorList(actor.parents || [], name)),
+      field("aliases", (actor.aliases || []).join(", ") || "—"),
+      actor.mentions ? field("mentions here", String(actor.mentions.length)) : null,
+      field("id", h("code", null, actor.id)),
+    ),
+    h("p", null, link("actors", actor.id, `Everything about ${actor.name} →`, null, { class: "button", id: "actor-everything" })),
+    events.length ? h("h4", null, `Events in this document (${events.length})`) : null,
+    h("ul", { class: "plain" }, events.map((event) => h("li", null, badge(event.type, "type"), " ", evidenceOf(event).text))),
+    documentId && actor.mentions?.length
+      ? [h("h4", null, "First mention"), evidenceBlock(actor.mentions[0], documentReport, documentId)]
+      : null,
+  );
+}
+
+export function placeCard(place, { documentReport, documentId }) {
+  return h(
+    "article",
+    { class: "card place-card" },
+    h("h3", null, place.name),
+    h(
+      "dl",
+      null,
+      field("country", place.country || "—"),
+      field("where", place.lat !== null && place.lat !== undefined ? `${place.lat.toFixed(3)}, ${place.lon.toFixed(3)}` : "—"),
+      field("feature", place.feature || "—"),
+      field("precision", place.precision ?? "—"),
+      field("id", h("code", null, place.id)),
+    ),
+    place.mentions?.length ? [h("h4", null, "Mention"), evidenceBlock(place.mentions[0], documentReport, documentId)] : null,
+    h("p", null, link("map", null, "Show on the map", { place: place.id })),
+  );
+}
+
+function correctLinks(what, id, documentId) {
+  const links = [link("corrections", null, "Reject", { kind: "reject", fact: what, target: id, document: documentId })];
+  if (what === "event") {
+    for (const [kind, label] of [["set_event_type", "type"], ["set_event_actors", "actors"], ["set_event_status", "status"]]) {
+      links.push(" · ", link("corrections", null, `Fix the ${label}`, { kind, target: id, document: documentId }));
+    }
+  }
+  return h("p", { class: "correct" }, "Wrong? ", links);
+}
+
+// The full event (with all its evidence) from its document's report, for views that list events.
+export async function showEvent(item, places) {
+  const documentId = documentOf(item);
+  const documentReport = documentId ? await report(documentId) : null;
+  const event = documentReport?.events?.find((candidate) => candidate.id === item.id) || item;
+  const name = await namer(documentReport);
+  show(eventCard(event, { documentReport, documentId, name, places }));
+}
+
+export async function showClaim(item) {
+  const documentId = documentOf(item);
+  const documentReport = documentId ? await report(documentId) : null;
+  const claim = documentReport?.claims?.find((candidate) => candidate.id === item.id) || item;
+  const name = await namer(documentReport);
+  show(claimCard(claim, { documentReport, documentId, name }));
+}

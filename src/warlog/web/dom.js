@@ -1,0 +1,84 @@
+// DOM helpers: every piece of text goes in through text nodes (textContent), never through innerHTML,
+// so a document's text can never become markup.
+
+export function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "class") el.className = value;
+    else if (key === "dataset") Object.assign(el.dataset, value);
+    else if (key.startsWith("on") && typeof value === "function") el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? "" : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+export function svg(tag, attrs, ...children) {
+  const el = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined) continue;
+    if (key.startsWith("on") && typeof value === "function") el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+export function clear(el, ...children) {
+  el.replaceChildren();
+  return append(el, children);
+}
+
+// A link inside the page; parts are encoded, so an id can never leave the page's own routes.
+export function route(view, id, params) {
+  let hash = `#/${view}`;
+  if (id) hash += `/${encodeURIComponent(id)}`;
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params || {})) {
+    if (value !== null && value !== undefined && value !== "") query.set(key, value);
+  }
+  const text = query.toString();
+  return text ? `${hash}?${text}` : hash;
+}
+
+export function link(view, id, label, params, attrs) {
+  return h("a", { href: route(view, id, params), ...attrs }, label);
+}
+
+// Only web addresses become links; anything else (javascript:, data:) stays text.
+export function externalLink(url, label) {
+  if (typeof url === "string" && /^https?:\/\//i.test(url)) {
+    return h("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, label || url);
+  }
+  return url ? h("span", null, url) : null;
+}
+
+export function badge(text, cls) {
+  return h("span", { class: `badge ${cls || ""}`.trim() }, text);
+}
+
+export function field(label, ...value) {
+  return [h("dt", null, label), h("dd", null, ...value)];
+}
+
+export function table(headers, rows, attrs) {
+  return h(
+    "table",
+    attrs,
+    h("thead", null, h("tr", null, headers.map((header) => h("th", null, header)))),
+    h("tbody", null, rows),
+  );
+}
+
+export function empty(text) {
+  return h("p", { class: "muted" }, text);
+}
