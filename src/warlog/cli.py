@@ -416,12 +416,14 @@ def main() -> None:
 
 
 def _register_subcommands() -> None:
-    """`warlog eval` and `warlog gazetteer` live beside the libraries they shell."""
+    """`warlog eval`, `warlog gazetteer`, `export`, `correct` and `corrections` live in their own modules."""
     from warlog.evaluate.cli import eval_app
     from warlog.geo.cli import gazetteer_app
+    from warlog.workbench.cli import register
 
     app.add_typer(eval_app, name="eval")
     app.add_typer(gazetteer_app, name="gazetteer")
+    register(app)
 
 
 _register_subcommands()

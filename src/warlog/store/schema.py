@@ -91,7 +91,18 @@ _V3 = (
     f"ALTER TABLE claims ADD COLUMN stance_evidence {_EVIDENCE}",
 )
 
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3))
+# The analysts' corrections with their audit trail (warlog.store.corrections): one row per correction,
+# kept for ever; `document_id` is NULL for a correction of the whole corpus (merge_actors, add_alias),
+# `before` and `after` are JSON text, `applied` whether it took effect the last time it was applied.
+_V4 = (
+    "CREATE SEQUENCE correction_ids",
+    """CREATE TABLE corrections (
+        id BIGINT PRIMARY KEY DEFAULT nextval('correction_ids'), kind VARCHAR NOT NULL, fact VARCHAR NOT NULL,
+        document_id VARCHAR, target VARCHAR NOT NULL, "before" VARCHAR, "after" VARCHAR, author VARCHAR,
+        "at" TIMESTAMP NOT NULL, note VARCHAR, applied BOOLEAN NOT NULL)""",
+)
+
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4))
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 # Every table, in the order a document's rows are written; `count()` accepts exactly these names.
@@ -111,6 +122,7 @@ TABLES = (
     "contradictions",
     "relations",
     "failures",
+    "corrections",
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +14,7 @@ import duckdb
 
 from warlog.errors import StoreError
 from warlog.model import Failure, Report
+from warlog.store.corrections import Correction, correct_report, list_corrections, record_correction
 from warlog.store.query import QueryResult, run_query
 from warlog.store.read import load_report
 from warlog.store.schema import TABLES, migrate
@@ -157,6 +158,7 @@ class Store:
     def save(self, report: Report) -> bool:
         """Store a report in one transaction; False (and nothing written) if its document is stored.
 
+        The corrections of the document and of the corpus are applied first (warlog.store.corrections).
         Saving also clears the recorded failures of this document: those with its id, or whose
         source is the document's source or URL.
 
@@ -167,18 +169,65 @@ class Store:
         with self._transaction(f"save document {report.document.id!r}") as con:
             if con.execute("SELECT 1 FROM documents WHERE id = $id", {"id": report.document.id}).fetchone():
                 return False
+            report, _ = correct_report(con, report)
             insert_report(self._writer, con, report)
             self._clear_failures(con, report)
         return True
 
-    def replace(self, report: Report) -> None:
-        """Store a report in one transaction, replacing any stored report of the same document."""
+    def replace(self, report: Report) -> tuple[Correction, ...]:
+        """Store a report in one transaction, replacing any stored report of the same document.
+
+        The corrections of the document and of the corpus are applied to the new report, as on a save.
+
+        Returns:
+            The corrections of this document that found no target in the new report (kept in the
+            trail, marked not applied).
+        """
         check_unique_ids(report)
         with self._transaction(f"replace document {report.document.id!r}") as con:
             actor_ids, place_ids = delete_document_rows(con, report.document.id)
+            report, missed = correct_report(con, report)
             insert_report(self._writer, con, report, replacing=True)
             drop_orphans(con, actor_ids, place_ids)
             self._clear_failures(con, report)
+        return missed
+
+    def correct(self, correction: Correction) -> Correction:
+        """Record a correction and apply it to the stored reports, in one transaction; it is applied
+        again whenever its document is saved or replaced (rules: warlog.store.corrections, .amend).
+
+        Args:
+            correction: made with `Correction.merge_actors`, `add_alias`, `set_event_type`,
+                `set_event_status`, `set_event_actors` or `reject`; author and note are optional.
+
+        Returns:
+            The stored correction, with its id, time, the value before, and `applied` true.
+
+        Raises:
+            StoreError: the kind, document, target or new value is unknown or invalid (the message
+                says which and lists the valid choices); nothing is written.
+        """
+        with self._transaction(f"record a {correction.kind} correction") as con:
+            return record_correction(con, self._writer, correction)
+
+    def corrections(self, target: str | None = None, *, document: str | None = None) -> tuple[Correction, ...]:
+        """The audit trail, oldest first: every correction, or those of one target id (an actor's
+        include its mentions and the merges into it), or those of one document and the corpus."""
+        with self._reading("list corrections") as con:
+            return list_corrections(con, target=target, document=document)
+
+    def copy_to_parquet(self, folder: str | Path, documents: Iterable[str] | None = None) -> int:
+        """Write the tables to `folder/<table>.parquet` (rules: warlog.store.parquet); the rows written."""
+        from warlog.store.parquet import copy_tables
+
+        with self._reading("write Parquet files") as con:
+            return copy_tables(con, Path(folder), None if documents is None else list(documents))
+
+    def reports(self, document_ids: Iterable[str] | None = None) -> Iterator[Report]:
+        """The stored reports of these documents (default: all, by id), one at a time; unknown ids are skipped."""
+        for document_id in sorted(self.document_ids()) if document_ids is None else document_ids:
+            if (report := self.report(document_id)) is not None:
+                yield report
 
     def _clear_failures(self, con: duckdb.DuckDBPyConnection, report: Report) -> None:
         document = report.document

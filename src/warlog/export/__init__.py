@@ -1,0 +1,134 @@
+"""Export the store in other tools' formats: `export(store, format, out, **filters)`.
+
+Formats (every field in docs/data-dictionary.md):
+- acled-csv: ACLED's CSV, one row per event in ACLED's scope (warlog.export.acled);
+- plover-json: PLOVER event records, one JSON object a line (warlog.export.plover);
+- jsonl: one full report (`Report.to_dict()`, docs/report.md) a line, one per document;
+- parquet: one Parquet file per table in a folder (warlog.store.parquet);
+- graphml, gexf: the actor graph, written by the same code as `warlog graph` (warlog.store.graph).
+
+Filters: the event formats choose events (warlog.export.events); jsonl and parquet choose documents
+(`since`/`until` on the publication date, `actor` the documents naming the actor), and take no `type`
+or `status`; the graph formats pass them to `Store.graph` (`status` one status counted in place of
+the default ones).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, BinaryIO
+
+from warlog.errors import StoreError
+from warlog.export.acled import ACLED_COLUMNS, write_acled
+from warlog.export.events import ANY_STATUS, chosen_events
+from warlog.export.plover import write_plover
+from warlog.model import EVENT_STATUSES
+
+if TYPE_CHECKING:
+    from warlog.store import Store
+
+# Each format and the filters it takes.
+_EVENT_FILTERS = ("since", "until", "actor", "type", "status")
+_DOCUMENT_FILTERS = ("since", "until", "actor")
+FORMAT_FILTERS: dict[str, tuple[str, ...]] = {
+    "acled-csv": _EVENT_FILTERS,
+    "plover-json": _EVENT_FILTERS,
+    "jsonl": _DOCUMENT_FILTERS,
+    "parquet": _DOCUMENT_FILTERS,
+    "graphml": _EVENT_FILTERS,
+    "gexf": _EVENT_FILTERS,
+}
+EXPORT_FORMATS = tuple(FORMAT_FILTERS)
+
+__all__ = ["ACLED_COLUMNS", "ANY_STATUS", "EXPORT_FORMATS", "FORMAT_FILTERS", "export"]
+
+
+def export(
+    store: Store,
+    format: str,
+    out: BinaryIO | Path,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    actor: str | None = None,
+    type: str | None = None,
+    status: str | None = None,
+) -> int:
+    """Write the store (or the part the filters choose) in one of EXPORT_FORMATS.
+
+    Args:
+        store: an open store.
+        format: one of EXPORT_FORMATS.
+        out: a binary stream or a file path; for parquet, a folder path (created if needed).
+        since: ISO date (YYYY, YYYY-MM or YYYY-MM-DD); events (documents) dated on or after it.
+        until: ISO date; events (documents) dated on or before it.
+        actor: an actor id or part of a name or alias.
+        type: a PLOVER event type (event and graph formats).
+        status: an event status, or "any" (event formats); default: the events that happened.
+
+    Returns:
+        What was written: rows (acled-csv, parquet: of every table), events (plover-json), reports
+        (jsonl) or ties between actors (graphml, gexf).
+
+    Raises:
+        StoreError: an unknown format, a filter the format does not take, an invalid filter value, or
+            an output that cannot be written; the message says which and lists the valid choices.
+    """
+    if format not in FORMAT_FILTERS:
+        raise StoreError(f"unknown export format {format!r}; valid choices: {', '.join(EXPORT_FORMATS)}")
+    given = {"since": since, "until": until, "actor": actor, "type": type, "status": status}
+    filters = {name: value for name, value in given.items() if value is not None}
+    extra = [name for name in filters if name not in FORMAT_FILTERS[format]]
+    if extra:
+        raise StoreError(
+            f"filter {extra[0]!r} does not apply to {format}; it takes: {', '.join(FORMAT_FILTERS[format])}"
+        )
+    if format == "parquet":
+        if not isinstance(out, Path):
+            raise StoreError("parquet writes one file per table: give a folder path, not a stream")
+        return store.copy_to_parquet(out, _documents(store, filters) if filters else None)
+    writers: dict[str, Callable[[IO[bytes]], int]] = {
+        "acled-csv": lambda stream: write_acled(chosen_events(store, **filters), stream),
+        "plover-json": lambda stream: write_plover(chosen_events(store, **filters), stream),
+        "jsonl": lambda stream: _write_reports(store, _documents(store, filters), stream),
+    }
+    write = writers.get(format) or (lambda stream: _write_graph(store, format, stream, **filters))
+    with _opened(out) as stream:
+        return write(stream)
+
+
+@contextmanager
+def _opened(out: BinaryIO | Path) -> Iterator[IO[bytes]]:
+    """The stream itself, or the file at the path opened for writing (a one-line error if it cannot be)."""
+    if not isinstance(out, Path):
+        yield out
+        return
+    try:
+        stream = out.open("wb")
+    except OSError as e:
+        raise StoreError(f"cannot write {out}: {e.strerror or e}") from e
+    with stream:
+        yield stream
+
+
+def _documents(store: Store, filters: dict[str, str]) -> list[str]:
+    result = store.query("documents", **filters)
+    return [row[0] for row in result.rows]
+
+
+def _write_reports(store: Store, documents: list[str], out: IO[bytes]) -> int:
+    written = 0
+    for report in store.reports(documents):
+        out.write(json.dumps(report.to_dict(), ensure_ascii=False).encode("utf-8") + b"\n")
+        written += 1
+    return written
+
+
+def _write_graph(store: Store, format: str, out: IO[bytes], *, status: str | None = None, **filters: str) -> int:
+    statuses = None if status is None else EVENT_STATUSES if status == ANY_STATUS else (status,)
+    graph = store.graph(statuses=statuses, **filters)
+    out.write(graph.render(format).encode("utf-8"))
+    return len(graph.edges)

@@ -1,0 +1,144 @@
+"""Events as ACLED rows: the columns of ACLED's current export, in ACLED's order.
+
+An event is in ACLED's scope when warlog coded it to an ACLED event type and sub-event type (codes
+`acled_event_type`, `acled_sub_event_type`). How each column is filled is in docs/data-dictionary.md;
+in short: actor1/actor2 the first actor and recipient (assoc_actor_* the others, "; "-separated), inter
+codes from the actor kinds, place and coordinates from the event's place, notes the sentence that states
+the event, source the document's source, fatalities the lowest figure given (0 when none is).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from collections.abc import Iterable
+from typing import IO
+
+from warlog.export.events import (
+    country_name,
+    country_numeric,
+    event_date,
+    event_key,
+    event_place,
+    sentence,
+)
+from warlog.model import Event, Report
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+)  # fmt: skip
+
+# ACLED's actor categories (the codebook's inter codes) of warlog's actor kinds
+STATE_FORCES, REBELS, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(1, 9)
+_INTER = {
+    **dict.fromkeys(("state", "government", "military", "police", "intelligence"), STATE_FORCES),
+    "rebel_group": REBELS,
+    **dict.fromkeys(("armed_group", "militia", "political_party"), POLITICAL_MILITIA),
+    **dict.fromkeys(("ethnic_group", "religious_group"), IDENTITY_MILITIA),
+    **dict.fromkeys(("civilians", "person", "media", "ngo", "organization"), CIVILIANS),
+    **dict.fromkeys(("igo", "other"), EXTERNAL),
+}
+_DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Riots": "Political violence",
+    "Protests": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+_DISORDER_OF_SUB_EVENT = {
+    "Violent demonstration": "Demonstrations",
+    "Excessive force against protesters": "Political violence; Demonstrations",
+}
+
+
+def _inter(kind: str | None, event_type: str) -> int:
+    """The ACLED category of an actor of this kind in an event of this ACLED type."""
+    if event_type == "Protests" and kind in ("civilians", "person", "organization", "political_party", None):
+        return PROTESTERS
+    if event_type == "Riots" and kind in ("civilians", "person", None):
+        return RIOTERS
+    return _INTER.get(kind or "other", EXTERNAL)
+
+
+def _time_precision(days: int, precision: str | None) -> int:
+    """ACLED's time precision: 1 the day, 2 the week (or the document's date stood in), 3 the month."""
+    if precision == "published":
+        return 2
+    return 1 if days <= 1 else 2 if days <= 7 else 3
+
+
+def acled_row(report: Report, event: Event, *, timestamp: int) -> dict[str, object] | None:
+    """The ACLED row of an event, or None when it is outside ACLED's scope or has no date at all."""
+    codes = dict(event.codes)
+    event_type, sub_event_type = codes.get("acled_event_type"), codes.get("acled_sub_event_type")
+    when = event_date(report, event)
+    if event_type is None or sub_event_type is None or when is None:
+        return None
+    actors = [report.actor(a) for a in event.actors]
+    recipients = [report.actor(r) for r in event.recipients]
+    names = [a.name if a else x for a, x in zip(actors, event.actors, strict=True)]
+    targets = [r.name if r else x for r, x in zip(recipients, event.recipients, strict=True)]
+    inter1 = _inter(actors[0].kind if actors and actors[0] else None, event_type) if actors else None
+    inter2 = _inter(recipients[0].kind if recipients and recipients[0] else None, event_type) if recipients else None
+    pair = sorted(x for x in (inter1, inter2) if x is not None)
+    place = event_place(report, event)
+    country = place.country if place else next((a.country for a in actors if a and a.country), None)
+    toll = event.fatalities
+    civilians = event_type == "Violence against civilians" or any(r and r.kind == "civilians" for r in recipients)
+    tags = [f"warlog status={event.status}"]
+    tags += [f"{name}={t.min if t.min is not None else t.max}" for name, t in (("wounded", event.wounded),
+             ("captured", event.captured)) if t is not None and (t.min is not None or t.max is not None)]  # fmt: skip
+    return {
+        "event_id_cnty": event_key(report, event),
+        "event_date": when.first.isoformat(),
+        "year": when.first.year,
+        "time_precision": _time_precision((when.last - when.first).days + 1, when.precision),
+        "disorder_type": _DISORDER_OF_SUB_EVENT.get(sub_event_type, _DISORDER.get(event_type)),
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        "actor1": names[0] if names else None,
+        "assoc_actor_1": "; ".join(names[1:]) or None,
+        "inter1": inter1,
+        "actor2": targets[0] if targets else None,
+        "assoc_actor_2": "; ".join(targets[1:]) or None,
+        "inter2": inter2 if inter2 is not None else 0,
+        "interaction": (pair[0] * 10 + pair[1]) if len(pair) == 2 else (pair[0] * 10 if pair else None),
+        "civilian_targeting": "Civilian targeting" if civilians else None,
+        "iso": country_numeric(country),
+        "region": None,
+        "country": country_name(country),
+        "admin1": None,
+        "admin2": None,
+        "admin3": None,
+        "location": place.name if place else None,
+        "latitude": place.lat if place else None,
+        "longitude": place.lon if place else None,
+        "geo_precision": place.precision if place else None,
+        "source": report.document.source or report.document.url,
+        "source_scale": None,
+        "notes": sentence(report.document.text, event.evidence.start, event.evidence.end),
+        "fatalities": (toll.min if toll.min is not None else toll.max or 0) if toll is not None else 0,
+        "tags": "; ".join(tags),
+        "timestamp": timestamp,
+    }
+
+
+def write_acled(pairs: Iterable[tuple[Report, Event]], out: IO[bytes]) -> int:
+    """Write the ACLED CSV (header and one row per event in scope) to a binary stream; the rows written."""
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    writer = csv.DictWriter(text, fieldnames=ACLED_COLUMNS)
+    writer.writeheader()
+    written, now = 0, int(time.time())
+    for report, event in pairs:
+        row = acled_row(report, event, timestamp=now)
+        if row is not None:
+            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            written += 1
+    text.flush()
+    text.detach()  # the caller owns `out`
+    return written

@@ -1,0 +1,243 @@
+"""`warlog export`, `warlog correct ...` and `warlog corrections`: parse, call the library, print.
+
+Registered in the main CLI by `register(app)`; errors go through its one-line handler, so `--debug` and
+`--config` apply.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+correct_app = typer.Typer(
+    help="Correct the store, with an audit trail kept across re-analysis (`warlog corrections` lists it).",
+    no_args_is_help=True,
+)
+
+DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB store (default: the user's data directory)")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="why (kept in the audit trail)")]
+AuthorOption = Annotated[str | None, typer.Option("--author", help="who (default: the login name)")]
+
+
+def export(
+    db: DbOption = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="acled-csv, plover-json, jsonl, parquet, graphml or gexf")
+    ] = "jsonl",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="file to write (parquet: a folder; default: standard output)")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="from this date (YYYY-MM-DD, YYYY-MM or YYYY)")] = None,
+    until: Annotated[str | None, typer.Option(help="up to this date (YYYY-MM-DD, YYYY-MM or YYYY)")] = None,
+    actor: Annotated[str | None, typer.Option(help="actor id or name")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="event status, or 'any' (default: the events that happened)")
+    ] = None,
+) -> None:
+    """Export the store as ACLED CSV, PLOVER JSON Lines, report JSON Lines, Parquet, GraphML or GEXF."""
+    from warlog.cli import _date_option, _open_store, _run
+
+    def action() -> None:
+        from warlog.errors import SettingsError
+        from warlog.export import EXPORT_FORMATS
+        from warlog.export import export as run_export
+
+        if format not in EXPORT_FORMATS:
+            raise SettingsError(f"--format {format!r} is not one of: {', '.join(EXPORT_FORMATS)}")
+        if format == "parquet" and out is None:
+            raise SettingsError("--format parquet writes one file per table: give a folder with --out")
+        filters = {"since": _date_option("--since", since), "until": _date_option("--until", until)}
+        with _open_store(db) as store:
+            written = run_export(
+                store, format, out if out is not None else sys.stdout.buffer, actor=actor, type=type, status=status,
+                **filters,
+            )  # fmt: skip
+        if out is not None:
+            Console(stderr=True).print(f"wrote {written} ({format}) → {out}", highlight=False, markup=False)
+        else:
+            sys.stdout.flush()
+
+    _run(action)
+
+
+def _store(db: Path | None) -> Any:
+    """The store at --db (or the configured one), opened for writing; it must exist."""
+    from warlog.cli import _settings
+    from warlog.errors import SettingsError
+    from warlog.store import Store
+
+    settings = _settings(db=db)
+    if not Path(settings.db).exists():
+        raise SettingsError(f"no store at {settings.db}; create one with `warlog ingest PATH --db {settings.db}`")
+    return Store.open(settings.db)
+
+
+def _record(db: Path | None, make: Callable[[], Any]) -> None:
+    """Record the correction `make()` builds and print it on one line."""
+    from warlog.cli import _run
+
+    def action() -> None:
+        correction = make()
+        with _store(db) as store:
+            stored = store.correct(correction)
+        Console().print(_describe(stored), highlight=False, markup=False, soft_wrap=True)
+
+    _run(action)
+
+
+def _who(author: str | None, note: str | None) -> dict[str, str | None]:
+    return {"author": author or getpass.getuser(), "note": note}
+
+
+def _describe(c: Any) -> str:
+    where = f" in {c.document}" if c.document else ""
+    before = json.dumps(c.before, ensure_ascii=False) if c.kind != "reject" else "(hidden)"
+    return f"#{c.id} {c.kind} {c.fact} {c.target}{where}: {before} → {json.dumps(c.after, ensure_ascii=False)}"
+
+
+@correct_app.command("merge-actors")
+def merge_actors(
+    absorbed: Annotated[str, typer.Argument(help="the actor id to merge away")],
+    into: Annotated[str, typer.Argument(help="the actor id that absorbs it")],
+    db: DbOption = None,
+    note: NoteOption = None,
+    author: AuthorOption = None,
+) -> None:
+    """Merge the first actor into the second: every event, claim, relation and mention follows."""
+    from warlog.store.corrections import Correction
+
+    _record(db, lambda: Correction.merge_actors(absorbed, into, **_who(author, note)))
+
+
+@correct_app.command("alias")
+def alias(
+    actor: Annotated[str, typer.Argument(help="actor id")],
+    name: Annotated[str, typer.Argument(help="the new alias")],
+    db: DbOption = None,
+    note: NoteOption = None,
+    author: AuthorOption = None,
+) -> None:
+    """Give an actor a new alias."""
+    from warlog.store.corrections import Correction
+
+    _record(db, lambda: Correction.add_alias(actor, name, **_who(author, note)))
+
+
+@correct_app.command("event-type")
+def event_type(
+    document: Annotated[str, typer.Argument(help="document id")],
+    event: Annotated[str, typer.Argument(help="event id")],
+    type: Annotated[str, typer.Argument(help="PLOVER event type, e.g. PROTEST")],
+    mode: Annotated[str | None, typer.Option(help="PLOVER mode of the type")] = None,
+    db: DbOption = None,
+    note: NoteOption = None,
+    author: AuthorOption = None,
+) -> None:
+    """Fix an event's type (its ACLED and CAMEO codes follow)."""
+    from warlog.store.corrections import Correction
+
+    _record(db, lambda: Correction.set_event_type(document, event, type, mode=mode, **_who(author, note)))
+
+
+@correct_app.command("event-status")
+def event_status(
+    document: Annotated[str, typer.Argument(help="document id")],
+    event: Annotated[str, typer.Argument(help="event id")],
+    status: Annotated[str, typer.Argument(help="asserted, reported, claimed, denied, negated, hypothetical, planned")],
+    db: DbOption = None,
+    note: NoteOption = None,
+    author: AuthorOption = None,
+) -> None:
+    """Fix an event's status."""
+    from warlog.store.corrections import Correction
+
+    _record(db, lambda: Correction.set_event_status(document, event, status, **_who(author, note)))
+
+
+def _ids(value: str | None) -> list[str] | None:
+    return None if value is None else [x.strip() for x in value.split(",") if x.strip()]
+
+
+@correct_app.command("event-actors")
+def event_actors(
+    document: Annotated[str, typer.Argument(help="document id")],
+    event: Annotated[str, typer.Argument(help="event id")],
+    actors: Annotated[str | None, typer.Option(help="actor ids, comma-separated ('' for none)")] = None,
+    recipients: Annotated[str | None, typer.Option(help="recipient ids, comma-separated ('' for none)")] = None,
+    db: DbOption = None,
+    note: NoteOption = None,
+    author: AuthorOption = None,
+) -> None:
+    """Fix an event's actors and/or recipients."""
+    from warlog.errors import SettingsError
+    from warlog.store.corrections import Correction
+
+    def make() -> Correction:
+        if actors is None and recipients is None:
+            raise SettingsError("give the event's --actors and/or --recipients (comma-separated actor ids)")
+        return Correction.set_event_actors(
+            document, event, actors=_ids(actors), recipients=_ids(recipients), **_who(author, note)
+        )
+
+    _record(db, make)
+
+
+@correct_app.command("reject")
+def reject(
+    fact: Annotated[str, typer.Argument(help="event, claim, actor, mention or contradiction")],
+    document: Annotated[str, typer.Argument(help="document id")],
+    id: Annotated[str, typer.Argument(help="its id (a mention: ACTOR@START)")],
+    db: DbOption = None,
+    note: NoteOption = None,
+    author: AuthorOption = None,
+) -> None:
+    """Reject a fact of a document: it is hidden from queries, the graph and exports."""
+    from warlog.store.corrections import Correction
+
+    _record(db, lambda: Correction.reject(fact, document, id, **_who(author, note)))
+
+
+def corrections(
+    db: DbOption = None,
+    target: Annotated[str | None, typer.Option(help="only those of this actor, event, claim ... id")] = None,
+    output: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+) -> None:
+    """Show the audit trail of corrections: who, when, what, before and after, and whether it applies."""
+    from warlog.cli import _open_store, _run
+
+    def action() -> None:
+        from warlog.errors import SettingsError
+
+        if output not in ("table", "json"):
+            raise SettingsError(f"--format {output!r} is not one of: table, json")
+        with _open_store(db) as store:
+            trail = store.corrections(target)
+        if output == "json":
+            sys.stdout.write(json.dumps([c.to_dict() for c in trail], ensure_ascii=False) + "\n")
+            return
+        from rich.table import Table
+
+        table = Table("id", "at", "author", "kind", "fact", "document", "target", "before", "after", "note", "applied")
+        for c in trail:
+            cells = (c.id, c.at.isoformat(timespec="seconds"), c.author, c.kind, c.fact, c.document, c.target,
+                     json.dumps(c.before, ensure_ascii=False)[:80], json.dumps(c.after, ensure_ascii=False), c.note,
+                     "yes" if c.applied else "no")  # fmt: skip
+            table.add_row(*("" if v is None else str(v) for v in cells))
+        Console(width=None if sys.stdout.isatty() else 200).print(table, highlight=False, markup=False)
+
+    _run(action)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `export`, `correct` and `corrections` to the main CLI."""
+    app.command("export")(export)
+    app.add_typer(correct_app, name="correct")
+    app.command("corrections")(corrections)
