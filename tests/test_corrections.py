@@ -190,6 +190,10 @@ def test_a_correction_whose_target_is_gone_stays_in_the_trail_not_applied(store)
         (Correction.reject("rumour", "doc-a", "ev1"), "cannot reject a 'rumour'"),
         (Correction.reject("mention", "doc-a", "front@9999"), "no mention 'front@9999'"),
         (Correction("rename", "front"), "unknown correction kind 'rename'"),
+        (Correction("set_event_actors", "ev1", document="doc-a", after={"actors": None}), "needs after"),
+        (Correction("set_event_type", "ev1", document="doc-a", after="PROTEST"), "needs after"),
+        (Correction("add_alias", "front", after=7), "as text"),
+        (Correction("merge_actors", "", after="front"), "needs a target"),
     ],
 )
 def test_bad_corrections_are_one_line_errors_and_write_nothing(store, correction, message):

@@ -194,6 +194,8 @@ def rewrite_report(con: duckdb.DuckDBPyConnection, writer: Writer, report: Repor
 
 def record_correction(con: duckdb.DuckDBPyConnection, writer: Writer, correction: Correction) -> Correction:
     """Check, record and apply a correction (the caller owns the transaction); the stored row."""
+    if correction.kind != "reject":  # what the other kinds correct is fixed by the kind
+        correction = replace(correction, fact="actor" if correction.kind in _CORPUS_KINDS else "event")
     before, documents = _check(con, correction)
     row = con.execute(
         f"""INSERT INTO corrections (kind, fact, document_id, target, "before", "after", author, "at", note, applied)
@@ -240,10 +242,33 @@ def _update_corpus(con: duckdb.DuckDBPyConnection, correction: Correction) -> No
     )
 
 
-def _check(con: duckdb.DuckDBPyConnection, c: Correction) -> tuple[Any, list[str]]:
-    """What the target holds now and the documents to rewrite; StoreError when the correction is invalid."""
+def _check_shape(c: Correction) -> None:
+    """StoreError unless the correction's values have the types its kind needs (they may come from JSON)."""
     if c.kind not in CORRECTION_KINDS:
         raise StoreError(f"unknown correction kind {c.kind!r}; valid choices: {', '.join(CORRECTION_KINDS)}")
+    if not isinstance(c.target, str) or not c.target:
+        raise StoreError(f"a {c.kind} correction needs a target id")
+    if c.document is not None and not isinstance(c.document, str):
+        raise StoreError(f"document must be a document id, not {c.document!r}")
+    for name, value in (("author", c.author), ("note", c.note)):
+        if value is not None and not isinstance(value, str):
+            raise StoreError(f"{name} must be text, not {value!r}")
+    after = c.after
+    if c.kind in ("merge_actors", "add_alias", "set_event_status") and not isinstance(after, str):
+        raise StoreError(f"a {c.kind} correction needs the new value as text (after), not {after!r}")
+    if c.kind == "set_event_type" and not (isinstance(after, dict) and isinstance(after.get("type"), str)):
+        raise StoreError('a set_event_type correction needs after = {"type": TYPE, "mode": MODE or null}')
+    if c.kind == "set_event_actors":
+        lists = [after.get(k) for k in ("actors", "recipients")] if isinstance(after, dict) else [0]
+        if not all(x is None or (isinstance(x, list) and all(isinstance(i, str) for i in x)) for x in lists) or (
+            lists == [None, None]
+        ):
+            raise StoreError('a set_event_actors correction needs after = {"actors": [ids], "recipients": [ids]}')
+
+
+def _check(con: duckdb.DuckDBPyConnection, c: Correction) -> tuple[Any, list[str]]:
+    """What the target holds now and the documents to rewrite; StoreError when the correction is invalid."""
+    _check_shape(c)
     if c.kind in _CORPUS_KINDS:
         return _check_corpus(con, c)
     if c.document is None:
