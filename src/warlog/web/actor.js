@@ -11,6 +11,7 @@ export async function actorView(root, id) {
   const items = (part) => (Array.isArray(part) ? part : part?.items || []);
   const events = uniqueEvents([...items(data.events), ...items(data.events_as_actor), ...items(data.events_as_recipient)]);
   const claims = items(data.claims);
+  const eventTotal = (data.events_as_actor?.total ?? 0) + (data.events_as_recipient?.total ?? 0) || events.length;
   const relations = items(data.relations);
   const name = await namer(null);
   const places = await placeIndex().catch(() => new Map());
@@ -36,13 +37,15 @@ export async function actorView(root, id) {
         " ",
         link("timeline", null, "Timeline", { group: "actor", actor: actor.id }, { class: "button" }),
         " ",
+        link("map", null, "Map", { actor: actor.id }, { class: "button" }),
+        " ",
         link("corrections", null, "Correct…", { kind: "add_alias", target: actor.id }, { class: "button" }),
       ),
       h("h3", null, `Ties (${relations.length})`),
       relations.length ? relationsTable(actor, relations, name) : empty("No ties."),
-      h("h3", null, `Events (${events.length})`),
+      h("h3", null, `Events (${events.length < eventTotal ? `the first ${events.length} of ${eventTotal}` : events.length})`),
       events.length ? eventsTable(events, name, places) : empty("No events."),
-      h("h3", null, `Claims (${claims.length})`),
+      h("h3", null, `Claims (${claims.length < (data.claims?.total ?? 0) ? `the first ${claims.length} of ${data.claims.total}` : claims.length})`),
       claims.length ? claimsTable(claims) : empty("No claims."),
     ),
   );

@@ -37,18 +37,22 @@ export async function api(path, { method = "GET", params, body } = {}) {
 
 const PAGE = 500;
 
-// Every item of a list endpoint, page by page (at most `max`).
+// The items of a list endpoint, page by page, at most `max` of them; `items.total` is how many the
+// filters keep in all, so that a view can say when it shows only the first ones.
 export async function all(path, params, max = 10000) {
   const items = [];
+  items.total = 0;
   for (let offset = 0; offset < max; offset += PAGE) {
-    const data = await api(path, { params: { ...params, limit: PAGE, offset } });
+    const data = await api(path, { params: { ...params, limit: Math.min(PAGE, max - offset), offset } });
     const page = Array.isArray(data) ? data : data.items || [];
     items.push(...page);
-    const total = Array.isArray(data) ? page.length : data.total;
-    if (page.length < PAGE || (typeof total === "number" && items.length >= total)) break;
+    items.total = Array.isArray(data) ? items.length : data.total;
+    if (page.length < PAGE || items.length >= items.total) break;
   }
   return items;
 }
+
+export const shown = (items) => (items.total > items.length ? `the first ${items.length} of ${items.total}` : `${items.length}`);
 
 const reports = new Map();
 let actorsPromise = null;

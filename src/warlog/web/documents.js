@@ -1,7 +1,7 @@
 // Documents: the list, and a reader with the text and its facts highlighted. The text is cut into
 // segments at every fact boundary and each segment is a text node inside a span: never markup.
 
-import { all, report } from "./api.js";
+import { all, report, shown } from "./api.js";
 import { actorCard, claimCard, eventCard, namer, placeCard, show } from "./details.js";
 import { badge, clear, empty, h, route } from "./dom.js";
 import { kindColour } from "./palette.js";
@@ -28,8 +28,9 @@ export async function documentsView(root, id, params) {
       reader,
     ),
   );
-  const documents = await all("/api/documents", { q: params.get("q") || undefined, sort: params.get("sort") || undefined });
+  const documents = await all("/api/documents", { q: params.get("q") || undefined, sort: params.get("sort") || undefined }, 500);
   if (documents.length === 0) list.append(empty("No documents match."));
+  else list.before(h("p", { class: "muted small" }, `${shown(documents)} documents`));
   for (const item of documents) {
     list.append(
       h(

@@ -1,7 +1,7 @@
 // The map (Leaflet, no tiles): Natural Earth country outlines from world-atlas, and events as points
 // coloured by type, drawn by status, with a ring as large as the place's precision is coarse.
 
-import { all, placeIndex } from "./api.js";
+import { all, placeIndex, shown } from "./api.js";
 import { showEvent } from "./details.js";
 import { clear, empty, h, route } from "./dom.js";
 import { EVENT_STATUSES, EVENT_TYPES, statusStyle, typeColour } from "./palette.js";
@@ -45,7 +45,7 @@ export async function mapView(root, params) {
     drawEvent(layer, event, place, seen, places);
     drawn += 1;
   }
-  note.textContent = `${drawn} of ${events.length} events have a place on the map.`;
+  note.textContent = `${drawn} of ${shown(events)} events have a place on the map.`;
   typeKeys(types, events);
   if (drawn) map.fitBounds(layer.getBounds().pad(0.3), { maxZoom: 7 });
   else container.append(empty("No events with a place for these filters."));

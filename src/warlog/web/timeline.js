@@ -1,7 +1,7 @@
 // The timeline: events over time, one row per event type or per actor, drawn as SVG. A day is a dot, a
 // month or a year a bar as long as the period the date covers.
 
-import { actorIndex, all, dateOf, interval, placeIndex } from "./api.js";
+import { actorIndex, all, dateOf, interval, placeIndex, shown } from "./api.js";
 import { showEvent } from "./details.js";
 import { typeKeys } from "./map.js";
 import { clear, empty, h, route, svg } from "./dom.js";
@@ -24,7 +24,7 @@ export async function timelineView(root, params) {
     placeIndex(),
   ]);
   const dated = events.map((event) => ({ event, span: interval(dateOf(event).value) })).filter((item) => item.span);
-  note.textContent = `${dated.length} of ${events.length} events have a date; the others are not drawn. A dot is a day; a bar a month or a year. Filled: asserted; pale, dashed: reported or claimed; hollow: denied, negated or not (yet) real.`;
+  note.textContent = `${dated.length} of ${shown(events)} events have a date; the others are not drawn. A dot is a day; a bar a month or a year. Filled: asserted; pale, dashed: reported or claimed; hollow: denied, negated or not (yet) real.`;
   typeKeys(types, dated.map((item) => item.event));
   if (dated.length === 0) {
     chart.append(empty("No dated events for these filters."));
