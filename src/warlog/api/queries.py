@@ -17,7 +17,7 @@ Rules:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,11 +50,33 @@ class Listing:
 
     source: str  # FROM clause (with joins), no WHERE
     columns: str  # the SELECT list
-    filters: Mapping[str, str]  # filter name -> condition that uses the parameter $name
+    filters: Mapping[str, str | Resolver]  # filter name -> condition on $name, or a Resolver
     sorts: Mapping[str, str]  # sort name -> SQL expression
     default_sort: str
     tiebreak: str  # a unique key, appended to every ORDER BY
     count_source: str | None = None  # a cheaper FROM clause for the total, when the columns need joins
+    row_key: str | None = None  # sort and page on this key alone, then read the page's rows by it
+
+
+# A filter whose condition depends on the store: (connection, value) -> (condition, its parameters).
+Resolver = Callable[[duckdb.DuckDBPyConnection, str], tuple[str, dict[str, Any]]]
+MAX_OR_IDS = 32
+
+
+def _event_parties(con: duckdb.DuckDBPyConnection, actor: str) -> tuple[str, dict[str, Any]]:
+    """Events whose actors or recipients include the actor `actor` names (as in `Store.query`).
+
+    The actor ids are looked up first; a few become `list_contains` tests, one parameter each, which
+    DuckDB runs an order of magnitude faster over a million events than `list_has_any` on the
+    concatenated roles (14 ms against 230 ms for one actor, measured by bench/api_latency.py).
+    """
+    found = con.execute(f"SELECT id FROM {_ACTOR_IDS} ORDER BY id", {"actor": actor}).fetchall()
+    ids = [actor, *(row[0] for row in found if row[0] != actor)]
+    if len(ids) > MAX_OR_IDS:
+        return "(list_has_any(e.actors, $actor_ids) OR list_has_any(e.recipients, $actor_ids))", {"actor_ids": ids}
+    names = [f"actor_{i}" for i in range(len(ids))]
+    tests = " OR ".join(f"list_contains(e.actors, ${n}) OR list_contains(e.recipients, ${n})" for n in names)
+    return f"({tests})", dict(zip(names, ids, strict=True))
 
 
 def _dates(expression: str) -> dict[str, str]:
@@ -65,8 +87,6 @@ def _mentions(table: str, key: str, ids: str, param: str, doc: str = "d.id") -> 
     return f"EXISTS (SELECT 1 FROM {table} x WHERE x.document_id = {doc} AND (x.{key} = ${param} OR x.{key} IN {ids}))"
 
 
-_EVENT_PARTIES = "list_concat(e.actors, e.recipients)"
-
 EVENTS = Listing(
     source="events e",
     columns="""e.document_id AS document, e.id, e."type", e."mode", e.status, e."date"."value" AS "date",
@@ -74,8 +94,7 @@ EVENTS = Listing(
         e.wounded."min" AS wounded_min, e.wounded."max" AS wounded_max, e.captured."min" AS captured_min,
         e.captured."max" AS captured_max, e.speaker, e.confidence, e.evidence_text AS "text\"""",
     filters={
-        "actor": f"""(list_contains({_EVENT_PARTIES}, $actor)
-            OR list_has_any({_EVENT_PARTIES}, (SELECT list(id) FROM {_ACTOR_IDS})))""",
+        "actor": _event_parties,
         "as_actor": "list_contains(e.actors, $as_actor)",
         "as_recipient": "list_contains(e.recipients, $as_recipient)",
         "type": 'e."type" = $type',
@@ -94,6 +113,8 @@ EVENTS = Listing(
     },
     default_sort="date",
     tiebreak="e.document_id, e.seq",
+    # a deep page sorts a million rowids instead of a million rows: 180 ms against 580 ms at offset 990,000
+    row_key="e.rowid",
 )
 
 DOCUMENTS = Listing(
@@ -243,11 +264,24 @@ def list_items(
         raise ValueError(f"filters {sorted(unknown)} do not apply here")
     _check(listing, values)
     order = order_by(listing, sort)
-    where = ("WHERE " + " AND ".join(listing.filters[name] for name in values)) if values else ""
+    conditions, params = [], {}
+    for name, value in values.items():
+        fragment = listing.filters[name]
+        condition, used = fragment(con, value) if callable(fragment) else (fragment, {name: value})
+        conditions.append(condition)
+        params.update(used)
+    where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
     count_sql = f"SELECT count(*) FROM {listing.count_source or listing.source} {where}"
-    total = int(con.execute(count_sql, values).fetchone()[0])  # type: ignore[index]
-    rows_sql = f"SELECT {listing.columns} FROM {listing.source} {where} ORDER BY {order} LIMIT $limit OFFSET $offset"
-    cursor = con.execute(rows_sql, {**values, "limit": limit, "offset": offset})
+    total = int(con.execute(count_sql, params).fetchone()[0])  # type: ignore[index]
+    page = f"ORDER BY {order} LIMIT $limit OFFSET $offset"
+    if listing.row_key:
+        keys = f"SELECT {listing.row_key} FROM {listing.source} {where} {page}"
+        rows_sql = (
+            f"SELECT {listing.columns} FROM {listing.source} WHERE {listing.row_key} IN ({keys}) ORDER BY {order}"
+        )
+    else:
+        rows_sql = f"SELECT {listing.columns} FROM {listing.source} {where} {page}"
+    cursor = con.execute(rows_sql, {**params, "limit": limit, "offset": offset})
     columns = [column[0] for column in cursor.description]
     items = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     return Page(items=items, total=total, limit=limit, offset=offset)
