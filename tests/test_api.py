@@ -324,6 +324,64 @@ def test_post_needs_json(writable: TestClient) -> None:
     assert_error(response, 422, "invalid")
 
 
+# --- corrections and exports ----------------------------------------------------------------------------------
+
+
+def test_corrections(writable: TestClient) -> None:
+    body = {"kind": "add_alias", "target": "rus", "after": "the Kremlin", "author": "ana", "note": "usage"}
+    response = writable.post("/api/corrections", json=body)
+    assert response.status_code == 201, response.text
+    saved = response.json()
+    assert (saved["kind"], saved["after"], saved["author"], saved["applied"]) == (
+        "add_alias",
+        "the Kremlin",
+        "ana",
+        True,
+    )
+    assert ids(writable.get("/api/actors?q=kremlin")) == ["rus"]
+    event = writable.get("/api/events?type=CONSULT").json()["items"][0]
+    status = {"kind": "set_event_status", "target": event["id"], "document": event["document"], "after": "denied"}
+    assert writable.post("/api/corrections", json=status).status_code == 201
+    assert writable.get("/api/events?status=denied").json()["total"] == 1
+    trail = writable.get("/api/corrections?sort=-at").json()
+    assert trail["total"] == 2 and trail["items"][0]["before"] == "asserted"
+    assert writable.get("/api/corrections?target=rus").json()["total"] == 1
+    assert_error(
+        writable.post("/api/corrections", json={"kind": "rename", "target": "rus"}), 422, "invalid", "merge_actors"
+    )
+    assert_error(writable.post("/api/corrections", json={"kind": "add_alias"}), 422, "invalid", "target")
+    assert_error(writable.get("/api/corrections?sort=who"), 422, "invalid", "at, id")
+
+
+def test_corrections_on_a_read_only_store(client: TestClient) -> None:
+    body = {"kind": "add_alias", "target": "rus", "after": "Moscow"}
+    assert_error(client.post("/api/corrections", json=body), 403, "forbidden", "read-only")
+    assert client.get("/api/corrections").json() == {"items": [], "total": 0, "limit": 50, "offset": 0}
+
+
+def test_exports(client: TestClient) -> None:
+    import io
+    import zipfile
+
+    import networkx as nx
+
+    from warlog.export import ACLED_COLUMNS
+
+    acled = client.get("/api/export?format=acled-csv")
+    assert acled.headers["content-type"].startswith("text/csv")
+    assert acled.text.splitlines()[0].split(",") == list(ACLED_COLUMNS)
+    assert "attachment" in acled.headers["content-disposition"]
+    graph = nx.parse_graphml(client.get("/api/export?format=graphml").text)
+    assert graph.has_edge("rus", "syr.reb")
+    reports = client.get("/api/export?format=jsonl&since=2016").text.splitlines()
+    assert len(reports) == 2
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/api/export?format=parquet").content))
+    assert "events.parquet" in archive.namelist()
+    assert_error(client.get("/api/export?format=xls"), 422, "invalid", "acled-csv")
+    assert_error(client.get("/api/export?format=jsonl&type=ASSAULT"), 422, "invalid", "type")
+    assert_error(client.get("/api/export"), 422, "invalid", "format")
+
+
 # --- token, Host, body limit, headers -----------------------------------------------------------------------
 
 

@@ -158,10 +158,11 @@ def create_app(
     install_error_handlers(app)
     app.add_middleware(SecurityMiddleware, token=token, max_request_bytes=settings.max_request_bytes)
 
-    from warlog.api import pages, routes_read, routes_write
+    from warlog.api import pages, routes_read, routes_workbench, routes_write
 
     app.include_router(routes_read.router)
     app.include_router(routes_write.router)
+    app.include_router(routes_workbench.router)
     pages.install(app, web_dir=web_dir or Path(__file__).resolve().parent.parent / "web")
     return app
 

@@ -1,0 +1,139 @@
+"""Corrections and exports over HTTP: thin wrappers of `Store.correct`/`Store.corrections` and
+`warlog.export.export`.
+
+Rules:
+- POST /api/corrections takes the fields of a `Correction` (kind, target, fact, document, after,
+  author, note) as JSON, records and applies it (201, the stored correction with its id, time, the
+  value before and `applied`); an invalid one is a 422 with the store's one-line message. `fact`
+  defaults to "event" for the set_event_* kinds and to "actor" otherwise.
+- GET /api/corrections lists the audit trail (filters `target`, `document`; sorts `at`/`id`, `-` for
+  newest first), paged like every list.
+- GET /api/export?format=... answers the file `warlog export` would write, as an attachment; parquet
+  (one file per table) comes as a zip of those files. The export is built in memory: for a very large
+  store use `warlog export` instead.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from warlog.api import queries
+from warlog.api.app import ApiContext, context
+from warlog.api.errors import ApiError
+from warlog.api.routes_read import ActorFilter, Limit, Offset, Since, Until, bearer
+from warlog.errors import StoreError
+from warlog.export import EXPORT_FORMATS, export
+from warlog.store import Correction
+
+router = APIRouter(prefix="/api", dependencies=[Depends(bearer)])
+Ctx = Annotated[ApiContext, Depends(context)]
+
+MEDIA_TYPES = {
+    "acled-csv": ("text/csv; charset=utf-8", "csv"),
+    "plover-json": ("application/x-ndjson", "jsonl"),
+    "jsonl": ("application/x-ndjson", "jsonl"),
+    "graphml": ("application/xml", "graphml"),
+    "gexf": ("application/xml", "gexf"),
+    "parquet": ("application/zip", "zip"),
+}
+
+
+class CorrectionIn(BaseModel):
+    """A correction to record: see warlog.store.corrections.Correction for each kind's `after`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str = Field(description="merge_actors, add_alias, set_event_type, set_event_status, set_event_actors, reject")
+    target: str = Field(description="the corrected fact's id (an actor, event, claim; a mention as ACTOR@START)")
+    fact: str | None = Field(None, description="actor, event, claim, mention or contradiction")
+    document: str | None = Field(None, description="the document of the fact (none for actor merges and aliases)")
+    after: Any = Field(None, description="the new value: an actor id, an alias, {type, mode}, a status, ...")
+    author: str | None = None
+    note: str | None = None
+
+
+@router.post("/corrections", status_code=201, summary="Record and apply a correction")
+def post_correction(ctx: Ctx, body: CorrectionIn) -> dict:
+    """Record a correction in the audit trail and apply it to the stored reports; it is applied again
+    whenever its document is re-analyzed."""
+    ctx.check_writable()
+    fact = body.fact or ("event" if body.kind.startswith("set_event_") else "actor")
+    correction = Correction(
+        kind=body.kind, target=body.target, fact=fact, document=body.document or None, after=body.after,
+        author=body.author or None, note=body.note or None,
+    )  # fmt: skip
+    with ctx.database() as (store, _):
+        try:
+            return store.correct(correction).to_dict()
+        except StoreError as e:
+            raise ApiError(422, str(e)) from e
+
+
+@router.get("/corrections", summary="The audit trail of corrections")
+def list_corrections(
+    ctx: Ctx,
+    target: Annotated[str | None, Query(description="a fact id (an actor's include merges into it)")] = None,
+    document: Annotated[str | None, Query(description="a document id (with the corpus-wide ones)")] = None,
+    sort: Annotated[str | None, Query(description="at or id (oldest first); -at or -id for newest first")] = None,
+    limit: Limit = queries.DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict:
+    """Who corrected what, when, with the value before and after."""
+    if sort not in (None, "at", "id", "-at", "-id"):
+        raise ApiError(422, f"cannot sort by {sort!r}; valid choices: at, id (prefix - for descending)")
+    with ctx.database() as (store, _):
+        found = list(store.corrections(target or None, document=document or None))
+    if sort and sort.startswith("-"):
+        found.reverse()  # the trail is in id order, which is also time order
+    items = [c.to_dict() for c in found[offset : offset + limit]]
+    return {"items": items, "total": len(found), "limit": limit, "offset": offset}
+
+
+@router.get("/export", summary="Export the store", response_class=Response)
+def get_export(
+    ctx: Ctx,
+    format: Annotated[str, Query(description=", ".join(EXPORT_FORMATS))],
+    since: Since = None,
+    until: Until = None,
+    actor: ActorFilter = None,
+    type: Annotated[str | None, Query(description="PLOVER event type (event and graph formats)")] = None,
+    status: Annotated[str | None, Query(description="event status, or 'any' (event formats)")] = None,
+) -> Response:
+    """The store (or the part the filters choose) in another tool's format, as `warlog export` writes it
+    (fields: docs/data-dictionary.md)."""
+    if format not in EXPORT_FORMATS:
+        raise ApiError(422, f"unknown export format {format!r}; valid choices: {', '.join(EXPORT_FORMATS)}")
+    filters = {"since": since, "until": until, "actor": actor, "type": type, "status": status}
+    filters = {name: value for name, value in filters.items() if value}
+    media_type, suffix = MEDIA_TYPES[format]
+    with ctx.database() as (store, _):
+        try:
+            content = _zip_parquet(store, filters) if format == "parquet" else _export_bytes(store, format, filters)
+        except StoreError as e:
+            raise ApiError(422, str(e)) from e
+    disposition = f'attachment; filename="warlog-{format}.{suffix}"'
+    return Response(content, media_type=media_type, headers={"Content-Disposition": disposition})
+
+
+def _export_bytes(store: Any, format: str, filters: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    export(store, format, buffer, **filters)
+    return buffer.getvalue()
+
+
+def _zip_parquet(store: Any, filters: dict[str, str]) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="warlog-export-") as folder:
+        export(store, "parquet", Path(folder), **filters)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:  # Parquet is compressed already
+            for path in sorted(Path(folder).glob("*.parquet")):
+                archive.write(path, path.name)
+    return buffer.getvalue()
