@@ -242,7 +242,7 @@ def test_cli_correct_and_the_trail(tmp_path):
         opened.save(report())
     runner = CliRunner()
     db = ["--db", str(path)]
-    result = runner.invoke(app, ["correct", "merge-actors", "ner:fighters", "front", *db, "--author", "ana"])
+    result = runner.invoke(app, ["correct", *db, "merge-actors", "ner:fighters", "front", "--author", "ana"])
     assert result.exit_code == 0, result.output
     result = runner.invoke(app, ["correct", "event-actors", "doc-a", "ev1", "--recipients", "army,civilians", *db])
     assert result.exit_code == 1 and "no actor 'civilians'" in result.output

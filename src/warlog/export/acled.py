@@ -87,7 +87,7 @@ def acled_row(report: Report, event: Event, *, timestamp: int) -> dict[str, obje
     inter2 = _inter(recipients[0].kind if recipients and recipients[0] else None, event_type) if recipients else None
     pair = sorted(x for x in (inter1, inter2) if x is not None)
     place = event_place(report, event)
-    country = place.country if place else next((a.country for a in actors if a and a.country), None)
+    country = place.country if place else None  # where it happened, never the actors' country
     toll = event.fatalities
     civilians = event_type == "Violence against civilians" or any(r and r.kind == "civilians" for r in recipients)
     tags = [f"warlog status={event.status}"]

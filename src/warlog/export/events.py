@@ -98,14 +98,21 @@ def event_key(report: Report, event: Event) -> str:
     return f"{report.document.id}:{event.id}"
 
 
+# Where ACLED's country name is not pycountry's common name
+_SHORT_NAMES = {
+    "RUS": "Russia", "PSE": "Palestine", "TUR": "Turkey", "KOR": "South Korea", "PRK": "North Korea",
+    "COD": "Democratic Republic of Congo", "COG": "Republic of Congo", "CZE": "Czech Republic",
+}  # fmt: skip
+
+
 def country_name(alpha_3: str | None) -> str | None:
-    """A country's common English name from its ISO 3166 alpha-3 code ("SYR" -> "Syria")."""
+    """A country's common English name from its ISO 3166 alpha-3 code ("SYR" -> "Syria", "RUS" -> "Russia")."""
     import pycountry
 
     country = pycountry.countries.get(alpha_3=alpha_3) if alpha_3 else None
     if country is None:
         return None
-    return getattr(country, "common_name", None) or country.name
+    return _SHORT_NAMES.get(country.alpha_3) or getattr(country, "common_name", None) or country.name
 
 
 def country_numeric(alpha_3: str | None) -> str | None:

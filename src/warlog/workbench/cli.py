@@ -80,13 +80,19 @@ def _store(db: Path | None) -> Any:
     return Store.open(settings.db)
 
 
-def _record(db: Path | None, make: Callable[[], Any]) -> None:
+@correct_app.callback()
+def correct_options(ctx: typer.Context, db: DbOption = None) -> None:
+    """Options of every correction: `warlog correct --db PATH KIND ...` (or --db after the kind)."""
+    ctx.obj = {"db": db}
+
+
+def _record(ctx: typer.Context, db: Path | None, make: Callable[[], Any]) -> None:
     """Record the correction `make()` builds and print it on one line."""
     from warlog.cli import _run
 
     def action() -> None:
         correction = make()
-        with _store(db) as store:
+        with _store(db or (ctx.obj or {}).get("db")) as store:
             stored = store.correct(correction)
         Console().print(_describe(stored), highlight=False, markup=False, soft_wrap=True)
 
@@ -105,6 +111,7 @@ def _describe(c: Any) -> str:
 
 @correct_app.command("merge-actors")
 def merge_actors(
+    ctx: typer.Context,
     absorbed: Annotated[str, typer.Argument(help="the actor id to merge away")],
     into: Annotated[str, typer.Argument(help="the actor id that absorbs it")],
     db: DbOption = None,
@@ -114,11 +121,12 @@ def merge_actors(
     """Merge the first actor into the second: every event, claim, relation and mention follows."""
     from warlog.store.corrections import Correction
 
-    _record(db, lambda: Correction.merge_actors(absorbed, into, **_who(author, note)))
+    _record(ctx, db, lambda: Correction.merge_actors(absorbed, into, **_who(author, note)))
 
 
 @correct_app.command("alias")
 def alias(
+    ctx: typer.Context,
     actor: Annotated[str, typer.Argument(help="actor id")],
     name: Annotated[str, typer.Argument(help="the new alias")],
     db: DbOption = None,
@@ -128,11 +136,12 @@ def alias(
     """Give an actor a new alias."""
     from warlog.store.corrections import Correction
 
-    _record(db, lambda: Correction.add_alias(actor, name, **_who(author, note)))
+    _record(ctx, db, lambda: Correction.add_alias(actor, name, **_who(author, note)))
 
 
 @correct_app.command("event-type")
 def event_type(
+    ctx: typer.Context,
     document: Annotated[str, typer.Argument(help="document id")],
     event: Annotated[str, typer.Argument(help="event id")],
     type: Annotated[str, typer.Argument(help="PLOVER event type, e.g. PROTEST")],
@@ -144,11 +153,12 @@ def event_type(
     """Fix an event's type (its ACLED and CAMEO codes follow)."""
     from warlog.store.corrections import Correction
 
-    _record(db, lambda: Correction.set_event_type(document, event, type, mode=mode, **_who(author, note)))
+    _record(ctx, db, lambda: Correction.set_event_type(document, event, type, mode=mode, **_who(author, note)))
 
 
 @correct_app.command("event-status")
 def event_status(
+    ctx: typer.Context,
     document: Annotated[str, typer.Argument(help="document id")],
     event: Annotated[str, typer.Argument(help="event id")],
     status: Annotated[str, typer.Argument(help="asserted, reported, claimed, denied, negated, hypothetical, planned")],
@@ -159,7 +169,7 @@ def event_status(
     """Fix an event's status."""
     from warlog.store.corrections import Correction
 
-    _record(db, lambda: Correction.set_event_status(document, event, status, **_who(author, note)))
+    _record(ctx, db, lambda: Correction.set_event_status(document, event, status, **_who(author, note)))
 
 
 def _ids(value: str | None) -> list[str] | None:
@@ -168,6 +178,7 @@ def _ids(value: str | None) -> list[str] | None:
 
 @correct_app.command("event-actors")
 def event_actors(
+    ctx: typer.Context,
     document: Annotated[str, typer.Argument(help="document id")],
     event: Annotated[str, typer.Argument(help="event id")],
     actors: Annotated[str | None, typer.Option(help="actor ids, comma-separated ('' for none)")] = None,
@@ -187,11 +198,12 @@ def event_actors(
             document, event, actors=_ids(actors), recipients=_ids(recipients), **_who(author, note)
         )
 
-    _record(db, make)
+    _record(ctx, db, make)
 
 
 @correct_app.command("reject")
 def reject(
+    ctx: typer.Context,
     fact: Annotated[str, typer.Argument(help="event, claim, actor, mention or contradiction")],
     document: Annotated[str, typer.Argument(help="document id")],
     id: Annotated[str, typer.Argument(help="its id (a mention: ACTOR@START)")],
@@ -202,7 +214,7 @@ def reject(
     """Reject a fact of a document: it is hidden from queries, the graph and exports."""
     from warlog.store.corrections import Correction
 
-    _record(db, lambda: Correction.reject(fact, document, id, **_who(author, note)))
+    _record(ctx, db, lambda: Correction.reject(fact, document, id, **_who(author, note)))
 
 
 def corrections(
