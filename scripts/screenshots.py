@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from web_harness import build_store, chromium, go, serve, wait_ready  # noqa: E402
+from web_harness import build_store, chromium, go, serve, topmost, wait_ready  # noqa: E402
 
 
 def click_first(driver, css: str) -> None:
@@ -61,8 +61,8 @@ def take(driver, ids: dict[str, str], out: Path) -> list[Path]:
     save("graph")
 
     go(driver, "#/map", "map")
-    driver.execute_script("window.warlog.map.fitBounds([[31.5, 34.5], [38.5, 43]])")
-    driver.find_elements("css selector", "path.event-point")[-1].click()
+    driver.execute_script("window.warlog.map.fitBounds([[31.5, 34.5], [38.5, 43]], {animate: false})")
+    topmost(driver, "path.event-point").click()
     wait_for(driver, "#details .event-card")
     save("map")
 
@@ -78,11 +78,14 @@ def take(driver, ids: dict[str, str], out: Path) -> list[Path]:
 
     go(driver, "#/corrections?kind=add_alias&target=isil", "corrections")
     form = driver.find_element("id", "correction-form")
-    form.find_element("name", "after").send_keys("Daesh")
+    form.find_element("name", "after").send_keys("the Caliphate")
     form.find_element("name", "author").send_keys("analyst")
-    form.find_element("name", "note").send_keys("the name the Iranian statement uses")
+    form.find_element("name", "note").send_keys("as its fighters call it")
     driver.find_element("id", "correction-submit").click()
-    wait_for(driver, "#trail-table tbody tr")
+    wait_for(driver, "#correction-message.ok, #correction-message.bad")
+    message = driver.find_element("id", "correction-message")
+    if "bad" in message.get_attribute("class"):
+        raise SystemExit(f"screenshots: the correction was refused: {message.text}")
     save("corrections")
     return shots
 

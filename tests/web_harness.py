@@ -160,3 +160,16 @@ def click_and_wait(driver: Any, element: Any, view: str) -> None:
     driver.execute_script("document.body.dataset.state = 'navigating'")
     element.click()
     wait_ready(driver, view)
+
+
+def topmost(driver: Any, css: str) -> Any:
+    """The first element matching `css` that nothing covers at its centre (map points may overlap)."""
+    element = driver.execute_script(
+        """return [...document.querySelectorAll(arguments[0])].find((el) => {
+            const box = el.getBoundingClientRect();
+            return box.width > 0 && document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === el;
+        }) || null""",
+        css,
+    )
+    assert element is not None, f"every {css} is covered by something else"
+    return element

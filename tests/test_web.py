@@ -1,0 +1,277 @@
+"""The web page end to end: `warlog serve` over a real store, driven in Debian's headless Chromium.
+
+The store holds the reference document, two invented reports and a text carrying script and onerror
+payloads (tests/web_harness.py). Nothing is mocked: the page calls the real API, which reads DuckDB.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
+
+import pytest
+
+from web_harness import (
+    MISSING_BROWSER,
+    XSS,
+    browser_installed,
+    build_store,
+    chromium,
+    go,
+    serve,
+    topmost,
+    wait_ready,
+)
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+REFERENCE_TITLE = "Russia Teams Up With Islamic State Against Syria’s Rebels"
+TIMEOUT = 15
+
+
+@pytest.fixture(scope="module")
+def site(pipeline, tmp_path_factory):
+    """(url, {title: document id}) of `warlog serve` over the test store."""
+    if not browser_installed():
+        if os.environ.get("CI"):
+            pytest.fail(MISSING_BROWSER)  # CI runs `make test`, which installs it: never skip there
+        pytest.skip(MISSING_BROWSER)
+    db = tmp_path_factory.mktemp("web") / "web.duckdb"
+    ids = build_store(pipeline, db)
+    with serve(db) as url:
+        yield url, ids
+
+
+@pytest.fixture(scope="module")
+def driver(site):
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(site, driver):
+    """The page freshly loaded at the reference document; after the test, no script error was logged."""
+    url, ids = site
+    driver.get(f"{url}/#/documents/{ids[REFERENCE_TITLE]}")
+    wait_ready(driver, "documents")
+    driver.get_log("browser")  # start the test with an empty console
+    yield driver
+    errors = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert errors == []
+
+
+def wait(driver, condition, message):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, TIMEOUT).until(condition, message)
+
+
+def find(driver, css):
+    """The first element matching `css`, once it is there and visible."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+
+    return wait(driver, ec.visibility_of_element_located((By.CSS_SELECTOR, css)), f"no visible {css}")
+
+
+def find_all(driver, css):
+    from selenium.webdriver.common.by import By
+
+    return driver.find_elements(By.CSS_SELECTOR, css)
+
+
+def click_and_wait(driver, element, view):
+    driver.execute_script("document.body.dataset.state = 'navigating'")
+    element.click()
+    wait_ready(driver, view)
+
+
+def click_edge(driver, predicate_js):
+    """Click, with the mouse, the middle of the first graph edge for which `predicate_js(edge)` holds and
+    whose middle no node covers; returns (source, target)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    spot = driver.execute_script(
+        """const cy = window.warlog.cy, keep = new Function('edge', 'return ' + arguments[0]);
+        const free = (p) => cy.nodes().every((n) => { const b = n.renderedBoundingBox({includeLabels: false});
+            return p.x < b.x1 - 2 || p.x > b.x2 + 2 || p.y < b.y1 - 2 || p.y > b.y2 + 2; });
+        const edge = cy.edges().filter((e) => keep(e) && free(e.renderedMidpoint()))[0];
+        if (!edge) return null;
+        const p = edge.renderedMidpoint(), box = cy.container().getBoundingClientRect();
+        return {x: p.x - box.width / 2, y: p.y - box.height / 2,
+            source: edge.source().id(), target: edge.target().id()};""",
+        predicate_js,
+    )
+    assert spot is not None, f"no clickable edge where {predicate_js}"
+    canvas = driver.find_element("id", "graph")
+    ActionChains(driver).move_to_element_with_offset(canvas, int(spot["x"]), int(spot["y"])).click().perform()
+    return spot["source"], spot["target"]
+
+
+def test_document_actor_graph_edge_evidence(page, site):
+    url, ids = site
+    assert find(page, "#doc-title").text == REFERENCE_TITLE
+    assert len(find_all(page, "#doc-text .seg.f-actor")) > 50
+    assert find_all(page, "#doc-text .seg.f-event") and find_all(page, "#doc-text .seg.f-claim")
+
+    # a fact: the evidence of an event
+    find(page, "#doc-text .seg.f-event:not(.f-actor):not(.f-place)").click()
+    assert find(page, "#details .event-card blockquote.evidence mark").text
+
+    # an actor, then everything about it
+    find(page, "#doc-text .seg[data-actor='rus']").click()
+    assert "Russia" in find(page, "#details .actor-card h3").text
+    click_and_wait(page, find(page, "#actor-everything"), "actors")
+    assert "Russia" in find(page, "#actor-page h2").text
+    assert len(find_all(page, "#actor-events tbody tr")) >= 5
+    assert find_all(page, "#actor-ties tbody tr")
+
+    # its ties in the graph, and the events behind one of them
+    click_and_wait(page, find(page, "#actor-graph"), "graph")
+    wait(page, lambda d: d.execute_script("return window.warlog.cy.edges().length") > 0, "the graph has no edges")
+    source, target = click_edge(page, "edge.data('polarity') === 'hostile' && edge.source().id() === 'rus'")
+    card = find(page, "#details .tie-card")
+    assert "hostile" in card.text and "Russia" in card.text
+    mark = find(page, "#tie-events .tie-event blockquote.evidence mark")
+    evidence = mark.get_attribute("textContent")
+    assert evidence
+
+    # the evidence in its document's text
+    click_and_wait(page, find(page, "#tie-events .tie-event .evidence-meta a"), "documents")
+    flashed = page.execute_script(
+        "return [...document.querySelectorAll('#doc-text .seg.flash')].map((span) => span.textContent).join('')"
+    )
+    assert flashed == evidence
+
+
+def test_graph_filters_by_period_and_type(page):
+    go(page, "#/graph?type=ASSAULT&since=2016-01-01", "graph")
+    edges = page.execute_script(
+        "return window.warlog.cy.edges().map((e) => [e.data('polarity'), e.source().id(), e.target().id()])"
+    )
+    fights = [edge for edge in edges if edge[0] != "affiliation"]
+    assert fights and all(polarity == "hostile" for polarity, _, _ in fights)
+    assert ["hostile", "rus", "syr.reb"] in fights  # Tal Rifaat, February 2016 (invented report)
+    assert len(find_all(page, "#ties tbody tr")) == len(edges)
+
+
+def test_map_and_timeline_render(page):
+    go(page, "#/map", "map")
+    outlines = find_all(page, ".leaflet-overlay-pane path:not(.event-point)")
+    assert len(outlines) > 100  # Natural Earth countries, drawn from world-atlas
+    points = find_all(page, ".leaflet-overlay-pane path.event-point")
+    assert len(points) >= 10
+    assert find_all(page, "path.event-point.status-denied")
+    page.execute_script("window.warlog.map.fitBounds([[31.5, 34.5], [38.5, 43]], {animate: false})")
+    topmost(page, ".leaflet-overlay-pane path.event-point").click()
+    card = find(page, "#details .event-card")
+    assert card.find_element("css selector", "blockquote.evidence mark").text
+    assert "Source:" in card.text
+
+    go(page, "#/timeline", "timeline")
+    marks = find_all(page, "#timeline svg .tl-event")
+    assert len(marks) >= 10
+    assert find_all(page, "#timeline svg .row-label")
+    marks[0].click()
+    assert find(page, "#details .event-card")
+    go(page, "#/timeline?group=actor", "timeline")
+    labels = [label.text for label in find_all(page, "#timeline svg .row-label")]
+    assert any(label.startswith("Russia") for label in labels)
+
+
+def test_claims_board_shows_who_says_what_and_contradictions(page, site):
+    url, ids = site
+    go(page, "#/claims", "claims")
+    russia = find(page, "#claims-board .speaker[data-speaker='rus']")
+    assert "sixty terrorist targets" in russia.text
+    iran = find(page, "#claims-board .speaker[data-speaker='irn']")
+    assert "Daesh terrorists" in iran.text
+    assert "author doubts" in iran.text
+    assert find_all(page, "#claims-board .badge.hedge")
+
+    reference = ids[REFERENCE_TITLE]
+    cards = find_all(page, f"#contradictions .contradiction[data-document='{reference}']")
+    assert len(cards) == 3
+    kinds = sorted(card.find_element("css selector", ".badge.kind").text for card in cards)
+    assert kinds == ["perpetrator", "place", "recipient"]
+    for card in cards:
+        assert len(card.find_elements("css selector", ".account")) >= 2  # the accounts side by side
+    cards[0].find_element("css selector", ".account").click()
+    assert find(page, "#details .card blockquote.evidence")
+
+
+def test_correction_via_the_page_shows_in_the_trail(page, site):
+    go(page, "#/corrections?kind=add_alias&target=isil", "corrections")
+    form = find(page, "#correction-form")
+    form.find_element("name", "after").send_keys("ISIS-web-test")
+    form.find_element("name", "author").clear()
+    form.find_element("name", "author").send_keys("web tester")
+    form.find_element("name", "note").send_keys("seen in the browser test")
+    find(page, "#correction-submit").click()
+    wait(page, lambda d: "saved" in d.find_element("id", "correction-message").text, "the correction was not saved")
+    row = find(page, "#trail-table tbody tr")
+    assert "web tester" in row.text and "add_alias" in row.text and "ISIS-web-test" in row.text
+
+    go(page, "#/actors/isil", "actors")
+    assert "ISIS-web-test" in find(page, "#actor-page").text
+
+    # an event's status, from the event itself: the link in its details prefills the form
+    url, ids = site
+    go(page, f"#/documents/{ids['Kurds and Islamic State clash near Raqqa']}", "documents")
+    find(page, "#doc-text .seg.f-event:not(.f-actor):not(.f-place)").click()
+    status_link = find(page, "#details .event-card .correct a[href*='set_event_status']")
+    click_and_wait(page, status_link, "corrections")
+    event_id = find(page, "#correction-form input[name='target']").get_attribute("value")
+    assert event_id.startswith("ev_")
+    from selenium.webdriver.support.ui import Select
+
+    Select(page.find_element("css selector", "#correction-form select[name='after']")).select_by_value("hypothetical")
+    find(page, "#correction-submit").click()
+    wait(page, lambda d: "saved" in d.find_element("id", "correction-message").text, "the correction was not saved")
+    rows = [row.text for row in find_all(page, "#trail-table tbody tr")]
+    assert any(event_id in row and "hypothetical" in row for row in rows)
+
+
+def test_hostile_text_is_shown_as_text(page, site):
+    url, ids = site
+    title = next(title for title in ids if XSS in title)
+    go(page, f"#/documents/{ids[title]}", "documents")
+    assert find(page, "#doc-title").text == title
+    assert XSS in find(page, "#doc-text").text
+    find(page, "#doc-list")
+    for hash, view in (("#/claims", "claims"), ("#/graph", "graph"), ("#/timeline", "timeline"), ("#/map", "map")):
+        go(page, hash, view)
+    assert page.execute_script("return typeof window.__pwned") == "undefined"
+    assert page.execute_script("return document.querySelectorAll('img[src=\"x\"], script:not([src])').length") == 0
+
+
+def test_every_view_loads_only_from_the_server(site, driver):
+    """Every resource and request of the page goes to the server itself: no CDN, no tiles, nothing else."""
+    url, ids = site
+    driver.get(f"{url}/")
+    driver.execute_script("performance.setResourceTimingBufferSize(100000)")
+    wait_ready(driver, "documents")
+    views = ("graph", "map", "timeline", "claims", "corrections")
+    for view in views:
+        go(driver, f"#/{view}", view)
+    go(driver, "#/actors/rus", "actors")
+    go(driver, f"#/documents/{ids[REFERENCE_TITLE]}", "documents")
+    entries = driver.execute_script(
+        "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+        ".map((entry) => entry.name)"
+    )
+    origin = urlsplit(url)
+    foreign = [name for name in entries if urlsplit(name)[:2] != origin[:2]]
+    assert foreign == []
+    paths = {urlsplit(name).path for name in entries}
+    for needed in (
+        "/static/vendor/cytoscape/cytoscape.min.js",
+        "/static/vendor/leaflet/leaflet.js",
+        "/static/vendor/topojson-client/topojson-client.min.js",
+        "/static/vendor/world-atlas/countries-50m.json",
+        "/api/graph",
+        "/api/events",
+        "/api/claims",
+        "/api/corrections",
+    ):
+        assert needed in paths
