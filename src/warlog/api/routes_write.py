@@ -89,9 +89,11 @@ def post_document(ctx: Ctx, body: DocumentIn) -> JSONResponse | dict:
     document = build_document(body, ctx)
     with ctx.database() as (store, _):
         stored_report = store.report(document.id)
-    if stored_report is not None:
-        return JSONResponse({"id": document.id, "stored": False, "report": stored_report.to_dict()}, status_code=200)
-    report = ctx.pipeline().extract(document)
-    with ctx.database() as (store, _):
-        stored = store.save(report)
-    return {"id": report.document.id, "stored": stored, "report": report.to_dict()}
+    if stored_report is None:
+        report = ctx.pipeline().extract(document)  # outside the lock: reads go on meanwhile
+        with ctx.database() as (store, _):
+            if store.save(report):
+                return {"id": report.document.id, "stored": True, "report": report.to_dict()}
+            stored_report = store.report(document.id)  # another request stored it meanwhile
+    body = {"id": document.id, "stored": False, "report": stored_report.to_dict() if stored_report else None}
+    return JSONResponse(body, status_code=200)
