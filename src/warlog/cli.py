@@ -112,6 +112,7 @@ def ingest(
     db: DbOption = None,
     published: Published = None,
     model: ModelOption = None,
+    reanalyze: Annotated[bool, typer.Option(help="analyze stored documents again (corrections kept)")] = False,
 ) -> None:
     """Analyze documents and store them; stored documents are skipped, failures recorded."""
 
@@ -124,7 +125,7 @@ def ingest(
         pipeline = warlog.load(settings)
         with warlog.Store.open(settings.db) as store:
             items = iter_documents(source, published=_published(published), settings=settings)
-            stats = ingest_progress(pipeline, items, store, Console(stderr=True))
+            stats = ingest_progress(pipeline, items, store, Console(stderr=True), reanalyze=reanalyze)
         Console(stderr=True).print(
             f"stored {stats.stored}, skipped {stats.skipped} already stored, failed {stats.failed} "
             f"→ {settings.db}",

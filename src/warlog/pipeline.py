@@ -162,10 +162,12 @@ class Pipeline:
         store: Store,
         *,
         on_progress: Callable[[str, str], None] | None = None,
+        reanalyze: bool = False,
     ) -> IngestStats:
-        """Analyze and store documents one transaction each; skip stored ones; record failures."""
+        """Analyze and store documents one transaction each; skip stored ones (with `reanalyze`, analyze
+        them again and replace their rows, their corrections re-applied); record failures."""
         stored = skipped = failed = 0
-        known = store.document_ids()
+        known = set() if reanalyze else store.document_ids()
 
         def fresh() -> Iterator[Document]:
             nonlocal skipped, failed
@@ -186,7 +188,11 @@ class Pipeline:
                 failed += 1
                 _notify(on_progress, "failed", "")
                 continue
-            if store.save(report):
+            if reanalyze:
+                store.replace(report)
+                stored += 1
+                _notify(on_progress, "stored", report.document.id)
+            elif store.save(report):
                 stored += 1
                 _notify(on_progress, "stored", report.document.id)
             else:  # save() found it already stored

@@ -13,7 +13,7 @@ from warlog.store import Store
 
 
 def ingest_progress(
-    pipeline: Pipeline, items: Iterable[Document | Failure], store: Store, console: Console
+    pipeline: Pipeline, items: Iterable[Document | Failure], store: Store, console: Console, *, reanalyze: bool = False
 ) -> IngestStats:
     """Ingest with a live count of stored, skipped and failed documents."""
     counts = {"stored": 0, "skipped": 0, "failed": 0}
@@ -37,4 +37,4 @@ def ingest_progress(
                 console.print(f"ingest: {done} documents (stored {counts['stored']}, skipped "
                               f"{counts['skipped']}, failed {counts['failed']})", highlight=False)
 
-        return pipeline.ingest(items, store, on_progress=on_progress)
+        return pipeline.ingest(items, store, on_progress=on_progress, reanalyze=reanalyze)
