@@ -275,3 +275,23 @@ def test_every_view_loads_only_from_the_server(site, driver):
         "/api/corrections",
     ):
         assert needed in paths
+
+
+def test_a_server_with_a_token_asks_for_it_once(site, pipeline, tmp_path):
+    """`warlog serve --token`: the page asks for the token, keeps it for the tab and sends it."""
+    from selenium.webdriver.support import expected_conditions as ec
+
+    from warlog.store import Store
+
+    db = tmp_path / "guarded.duckdb"
+    text = "Syrian rebels attacked an army base near Homs on Tuesday."
+    with Store.open(db) as store:
+        store.save(pipeline.extract(text, published="2016-07-01", title="Guarded report"))
+    with serve(db, token="s3cret") as guarded, chromium() as browser:
+        browser.get(f"{guarded}/")
+        alert = wait(browser, ec.alert_is_present(), "the page did not ask for the token")
+        alert.send_keys("s3cret")
+        alert.accept()
+        wait_ready(browser, "documents")
+        assert "Guarded report" in browser.find_element("css selector", "body").text
+        assert browser.execute_script("return sessionStorage.getItem('warlog-token')") == "s3cret"

@@ -86,9 +86,11 @@ def _warlog_command() -> list[str]:
 
 
 @contextmanager
-def serve(db: Path, *, timeout: float = 60.0) -> Iterator[str]:
-    """`warlog serve --db DB --port 0` in a subprocess; yields its URL, stops it on the way out."""
+def serve(db: Path, *, timeout: float = 60.0, token: str | None = None) -> Iterator[str]:
+    """`warlog serve --db DB --port 0` in a subprocess (with `token`, one it requires); yields its URL,
+    stops it on the way out."""
     command = [*_warlog_command(), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", "0"]
+    command += ["--token", token] if token else []
     process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT)
     try:
         url = None

@@ -10,17 +10,39 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = "GET", params, body } = {}) {
+// A server started with --token (or WARLOG_TOKEN) answers 401 without it: the page asks for the token
+// once, keeps it for the browser tab (sessionStorage, never a cookie or the URL) and sends it as a
+// bearer token on every API call.
+const TOKEN_KEY = "warlog-token";
+let asking = null; // the calls refused at once share one question
+
+async function askToken(refused) {
+  if (window.sessionStorage.getItem(TOKEN_KEY) !== refused) return true; // another call got a new one
+  asking ??= Promise.resolve().then(() => {
+    const given = window.prompt("This warlog server needs its access token:");
+    if (given) window.sessionStorage.setItem(TOKEN_KEY, given.trim());
+    asking = null;
+    return Boolean(given);
+  });
+  return asking;
+}
+
+export async function api(path, { method = "GET", params, body } = {}, retried = false) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(params || {})) {
     if (value !== null && value !== undefined && value !== "") url.searchParams.set(key, value);
   }
   const init = { method, headers: { accept: "application/json" } };
+  const token = window.sessionStorage.getItem(TOKEN_KEY);
+  if (token) init.headers.authorization = `Bearer ${token}`;
   if (body !== undefined) {
     init.headers["content-type"] = "application/json";
     init.body = JSON.stringify(body);
   }
   const response = await fetch(url, init);
+  if (response.status === 401 && !retried && (await askToken(token))) {
+    return api(path, { method, params, body }, true);
+  }
   let data = null;
   try {
     data = await response.json();
