@@ -25,7 +25,7 @@ import duckdb
 
 from warlog.api.errors import ApiError
 from warlog.model import ACTOR_KINDS, CONTRADICTION_KINDS, EVENT_STATUSES, SOURCE_KINDS, STANCES
-from warlog.store.query import _ACTOR_IDS, _PLACE_IDS, _date_overlaps
+from warlog.store.query import ACTOR_IDS, PLACE_IDS, date_overlaps
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
@@ -70,7 +70,7 @@ def _event_parties(con: duckdb.DuckDBPyConnection, actor: str) -> tuple[str, dic
     DuckDB runs an order of magnitude faster over a million events than `list_has_any` on the
     concatenated roles (14 ms against 230 ms for one actor, measured by bench/api_latency.py).
     """
-    found = con.execute(f"SELECT id FROM {_ACTOR_IDS} ORDER BY id", {"actor": actor}).fetchall()
+    found = con.execute(f"SELECT id FROM {ACTOR_IDS} ORDER BY id", {"actor": actor}).fetchall()
     ids = [actor, *(row[0] for row in found if row[0] != actor)]
     if len(ids) > MAX_OR_IDS:
         return "(list_has_any(e.actors, $actor_ids) OR list_has_any(e.recipients, $actor_ids))", {"actor_ids": ids}
@@ -80,7 +80,7 @@ def _event_parties(con: duckdb.DuckDBPyConnection, actor: str) -> tuple[str, dic
 
 
 def _dates(expression: str) -> dict[str, str]:
-    return {name: " AND ".join(_date_overlaps(expression, {name})) for name in ("since", "until")}
+    return {name: " AND ".join(date_overlaps(expression, {name})) for name in ("since", "until")}
 
 
 def _mentions(table: str, key: str, ids: str, param: str, doc: str = "d.id") -> str:
@@ -99,7 +99,7 @@ EVENTS = Listing(
         "as_recipient": "list_contains(e.recipients, $as_recipient)",
         "type": 'e."type" = $type',
         "status": "e.status = $status",
-        "place": f"(e.place = $place OR e.place IN {_PLACE_IDS})",
+        "place": f"(e.place = $place OR e.place IN {PLACE_IDS})",
         "document": "starts_with(e.document_id, $document)",
         **_dates('e."date"."value"'),
     },
@@ -121,8 +121,8 @@ DOCUMENTS = Listing(
     source="documents d",
     columns='d.id, d.published, d.title, d.author, d.source, d.url, d."language", d.stored_at',
     filters={
-        "actor": _mentions("document_actors", "actor_id", _ACTOR_IDS, "actor"),
-        "place": _mentions("document_places", "place_id", _PLACE_IDS, "place"),
+        "actor": _mentions("document_actors", "actor_id", ACTOR_IDS, "actor"),
+        "place": _mentions("document_places", "place_id", PLACE_IDS, "place"),
         "q": '(contains(lower(d.title), lower($q)) OR contains(lower(d."text"), lower($q)))',
         "document": "starts_with(d.id, $document)",
         **_dates("d.published"),
@@ -183,7 +183,7 @@ CLAIMS = Listing(
     columns="""c.document_id AS document, c.id, c.speaker, c.speaker_text, c.co_speakers, c.source_kind, c.outlet,
         c.cue, c."text", c.direct, c.hedged, c.author_stance AS stance, c.events, d.published""",
     filters={
-        "actor": f"(c.speaker = $actor OR c.speaker IN {_ACTOR_IDS} OR contains(lower(c.speaker_text), lower($actor)))",
+        "actor": f"(c.speaker = $actor OR c.speaker IN {ACTOR_IDS} OR contains(lower(c.speaker_text), lower($actor)))",
         "speaker_id": "c.speaker = $speaker_id",
         "stance": "c.author_stance = $stance",
         "source_kind": "c.source_kind = $source_kind",

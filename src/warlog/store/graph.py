@@ -30,7 +30,7 @@ from warlog.differences import date_interval
 from warlog.errors import StoreError
 from warlog.model import EVENT_STATUSES
 from warlog.relations import HAPPENED, polarity_types
-from warlog.store.query import _ACTOR_IDS, _date_overlaps
+from warlog.store.query import ACTOR_IDS, date_overlaps
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -178,7 +178,7 @@ def actor_ids(con: duckdb.DuckDBPyConnection, actor: str) -> list[str]:
     """The actor with this id, or else those whose name or alias contains it (any case)."""
     if con.execute("SELECT 1 FROM actors WHERE id = $actor", {"actor": actor}).fetchone():
         return [actor]
-    ids = [row[0] for row in con.execute(f"SELECT id FROM {_ACTOR_IDS} ORDER BY id", {"actor": actor}).fetchall()]
+    ids = [row[0] for row in con.execute(f"SELECT id FROM {ACTOR_IDS} ORDER BY id", {"actor": actor}).fetchall()]
     if not ids:
         raise StoreError(f"no actor {actor!r} in the store; give an actor id or name (see `warlog query actors`)")
     return ids
@@ -207,7 +207,7 @@ def build_graph(
     check_filters(ontology, type, statuses, since, until)
     polarities = polarity_types(ontology)
     filters = {name for name, value in (("since", since), ("until", until)) if value is not None}
-    dates = "".join(f" AND {c}" for c in _date_overlaps(EVENT_WHEN, filters)) if filters else ""
+    dates = "".join(f" AND {c}" for c in date_overlaps(EVENT_WHEN, filters)) if filters else ""
     params: dict[str, Any] = {
         "cooperative": list(polarities["cooperative"]),
         "statuses": list(statuses),

@@ -16,7 +16,7 @@ from warlog.differences import HAPPENED, REFUTED
 from warlog.incidents import Account, Incident, cluster_incidents
 from warlog.model import Actor, Document, Event, Evidence, Place, Toll, When
 from warlog.store.graph import EVENT_WHEN, actor_ids, check_filters
-from warlog.store.query import _date_overlaps
+from warlog.store.query import date_overlaps
 
 if TYPE_CHECKING:
     from warlog.events.ontology import Ontology
@@ -85,7 +85,7 @@ def load_accounts(
 ) -> list[Account]:
     """The stored events with the given statuses, type and period, as accounts."""
     filters = {name for name, value in (("since", since), ("until", until)) if value is not None}
-    conditions = _date_overlaps(EVENT_WHEN, filters) if filters else []
+    conditions = date_overlaps(EVENT_WHEN, filters) if filters else []
     params: dict[str, Any] = {"statuses": list(statuses)}
     if type is not None:
         conditions.append('e."type" = $type')

@@ -30,13 +30,14 @@ class QueryResult:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
-# Ids of the actors (places) whose id equals the filter or whose name or alias contains it, any case.
-_ACTOR_IDS = """(SELECT id FROM actors WHERE id = $actor OR contains(lower("name"), lower($actor))
+# Ids of the actors (places) whose id equals the filter or whose name or alias contains it, any case; shared
+# with the graph, incidents and API queries, so an actor filter means one thing everywhere.
+ACTOR_IDS = """(SELECT id FROM actors WHERE id = $actor OR contains(lower("name"), lower($actor))
     UNION SELECT actor_id FROM actor_aliases WHERE contains(lower(alias), lower($actor)))"""
-_PLACE_IDS = """(SELECT id FROM places WHERE id = $place OR contains(lower("name"), lower($place)))"""
+PLACE_IDS = """(SELECT id FROM places WHERE id = $place OR contains(lower("name"), lower($place)))"""
 
 
-def _date_overlaps(value: str, filters: set[str]) -> list[str]:
+def date_overlaps(value: str, filters: set[str]) -> list[str]:
     """Conditions on an ISO date expression (a date, a partial date or a start/end period)."""
     conditions = [f"regexp_matches({value}, '^[0-9]{{4}}')"]
     if "since" in filters:
@@ -51,13 +52,13 @@ def _document_scope(filters: set[str], doc: str = "d") -> list[str]:
     """Conditions on the documents (alias `doc`) a row comes from."""
     conditions = []
     if filters & {"since", "until"}:
-        conditions += _date_overlaps(f"{doc}.published", filters)
+        conditions += date_overlaps(f"{doc}.published", filters)
     if "document" in filters:
         conditions.append(f"starts_with({doc}.id, $document)")
     if "place" in filters:
         conditions.append(
             f"EXISTS (SELECT 1 FROM document_places dp WHERE dp.document_id = {doc}.id "
-            f"AND (dp.place_id = $place OR dp.place_id IN {_PLACE_IDS}))"
+            f"AND (dp.place_id = $place OR dp.place_id IN {PLACE_IDS}))"
         )
     return conditions
 
@@ -65,7 +66,7 @@ def _document_scope(filters: set[str], doc: str = "d") -> list[str]:
 def _mentions_actor(doc: str = "d") -> str:
     return (
         f"EXISTS (SELECT 1 FROM document_actors da2 WHERE da2.document_id = {doc}.id "
-        f"AND (da2.actor_id = $actor OR da2.actor_id IN {_ACTOR_IDS}))"
+        f"AND (da2.actor_id = $actor OR da2.actor_id IN {ACTOR_IDS}))"
     )
 
 
@@ -85,7 +86,7 @@ def _documents(filters: set[str]) -> tuple[str, list[str]]:
 def _actors(filters: set[str]) -> tuple[str, list[str]]:
     conditions = _document_scope(filters)
     if "actor" in filters:
-        conditions.append(f"(a.id = $actor OR a.id IN {_ACTOR_IDS})")
+        conditions.append(f"(a.id = $actor OR a.id IN {ACTOR_IDS})")
     if "type" in filters:
         conditions.append("a.kind = $type")
     select = """SELECT a.id, a."name", a.kind, a.country, a.origin,
@@ -100,7 +101,7 @@ def _actors(filters: set[str]) -> tuple[str, list[str]]:
 def _places(filters: set[str]) -> tuple[str, list[str]]:
     conditions = _document_scope(filters - {"place"})
     if "place" in filters:
-        conditions.append(f"(p.id = $place OR p.id IN {_PLACE_IDS})")
+        conditions.append(f"(p.id = $place OR p.id IN {PLACE_IDS})")
     if "actor" in filters:
         conditions.append(_mentions_actor())
     select = """SELECT p.id, p."name", p.country, p.lat, p.lon, p.feature, p."precision",
@@ -115,16 +116,16 @@ def _places(filters: set[str]) -> tuple[str, list[str]]:
 def _events(filters: set[str]) -> tuple[str, list[str]]:
     conditions = []
     if filters & {"since", "until"}:
-        conditions += _date_overlaps('e."date"."value"', filters)
+        conditions += date_overlaps('e."date"."value"', filters)
     if "document" in filters:
         conditions.append("starts_with(e.document_id, $document)")
     if "actor" in filters:
         conditions.append(
             "(list_contains(list_concat(e.actors, e.recipients), $actor) OR "
-            f"list_has_any(list_concat(e.actors, e.recipients), (SELECT list(id) FROM {_ACTOR_IDS})))"
+            f"list_has_any(list_concat(e.actors, e.recipients), (SELECT list(id) FROM {ACTOR_IDS})))"
         )
     if "place" in filters:
-        conditions.append(f"(e.place = $place OR e.place IN {_PLACE_IDS})")
+        conditions.append(f"(e.place = $place OR e.place IN {PLACE_IDS})")
     if "type" in filters:
         conditions.append('e."type" = $type')
     if "status" in filters:
@@ -143,7 +144,7 @@ def _claims(filters: set[str]) -> tuple[str, list[str]]:
     conditions = _document_scope(filters)
     if "actor" in filters:
         conditions.append(
-            f"(c.speaker = $actor OR c.speaker IN {_ACTOR_IDS} OR contains(lower(c.speaker_text), lower($actor)))"
+            f"(c.speaker = $actor OR c.speaker IN {ACTOR_IDS} OR contains(lower(c.speaker_text), lower($actor)))"
         )
     select = """SELECT c.document_id AS document, c.id, c.speaker, c.speaker_text, c.cue, c."text",
         c.direct, c.hedged, c.author_stance, c.events, d.published
@@ -155,7 +156,7 @@ def _claims(filters: set[str]) -> tuple[str, list[str]]:
 def _failures(filters: set[str]) -> tuple[str, list[str]]:
     conditions = []
     if filters & {"since", "until"}:
-        conditions += _date_overlaps("strftime(f.\"at\", '%Y-%m-%d')", filters)
+        conditions += date_overlaps("strftime(f.\"at\", '%Y-%m-%d')", filters)
     if "document" in filters:
         conditions.append("starts_with(f.document_id, $document)")
     if "type" in filters:
