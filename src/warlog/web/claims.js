@@ -3,7 +3,7 @@
 
 import { actorIndex, all, documentOf, report, stanceOf } from "./api.js";
 import { claimCard, eventCard, evidenceBlock, namer, show, showClaim } from "./details.js";
-import { badge, clear, empty, h, link, route } from "./dom.js";
+import { badge, choice, clear, empty, filterForm, h, link } from "./dom.js";
 import { STANCE_LABELS } from "./palette.js";
 
 export async function claimsView(root, params) {
@@ -120,26 +120,16 @@ async function contradictionCard(conflict) {
 }
 
 function filtersForm(params) {
-  return h(
-    "form",
-    {
-      class: "filters",
-      onsubmit: (e) => {
-        e.preventDefault();
-        const data = new FormData(e.target);
-        window.location.hash = route("claims", null, {
-          actor: data.get("actor"),
-          stance: data.get("stance"),
-          hedged: data.get("hedged") ? "1" : null,
-          author: data.get("author") ? null : "0",
-        });
-      },
-    },
+  const values = (data) => ({
+    actor: data.get("actor"),
+    stance: data.get("stance"),
+    hedged: data.get("hedged") ? "1" : null,
+    author: data.get("author") ? null : "0",
+  });
+  return filterForm("claims", values, [
     h("label", null, "speaker ", h("input", { name: "actor", value: params.get("actor") || "", size: 14, placeholder: "id or name" })),
-    h("label", null, "author's stance ", h("select", { name: "stance" }, h("option", { value: "" }, "any"),
-      Object.keys(STANCE_LABELS).map((stance) => h("option", { value: stance, selected: params.get("stance") === stance }, stance)))),
+    h("label", null, "author's stance ", choice("stance", Object.keys(STANCE_LABELS), params, "any")),
     h("label", null, h("input", { type: "checkbox", name: "hedged", checked: params.get("hedged") === "1" }), " hedged only"),
     h("label", null, h("input", { type: "checkbox", name: "author", checked: params.get("author") !== "0" }), " the author's own"),
-    h("button", { type: "submit" }, "Apply"),
-  );
+  ]);
 }

@@ -82,3 +82,19 @@ export function table(headers, rows, attrs) {
 export function empty(text) {
   return h("p", { class: "muted" }, text);
 }
+
+// A filter form of a view: on submit, the view's route with the parameters `values(formData)` gives
+// (empty ones are dropped by route()); `fields` come before its Apply button.
+export function filterForm(view, values, fields, attrs) {
+  const submit = (e) => {
+    e.preventDefault();
+    window.location.hash = route(view, null, values(new FormData(e.target)));
+  };
+  return h("form", { class: "filters", ...attrs, onsubmit: submit }, fields, h("button", { type: "submit" }, "Apply"));
+}
+
+// A <select> of `values` with a first "any" option labelled `anyLabel`, set from the route's params.
+export function choice(name, values, params, anyLabel, attrs) {
+  return h("select", { name, ...attrs }, h("option", { value: "" }, anyLabel),
+    values.map((value) => h("option", { value, selected: params.get(name) === value }, value)));
+}

@@ -4,7 +4,7 @@
 
 import { api, report } from "./api.js";
 import { evidenceBlock, namer, show } from "./details.js";
-import { badge, clear, empty, h, link, route, table } from "./dom.js";
+import { badge, choice, clear, empty, filterForm, h, link, table } from "./dom.js";
 import { EVENT_TYPES, KIND_COLOURS, kindColour, POLARITY_COLOURS } from "./palette.js";
 
 export const handles = {}; // the live Cytoscape instance, for the browser tests and the console
@@ -38,37 +38,21 @@ export async function graphView(root, params) {
 
 function filtersForm(params) {
   const input = (key, attrs) => h("input", { name: key, value: params.get(key) || "", ...attrs });
-  const type = h(
-    "select",
-    { name: "type", "aria-label": "event type" },
-    h("option", { value: "" }, "all event types"),
-    EVENT_TYPES.map((name) => h("option", { value: name, selected: params.get("type") === name }, name)),
-  );
   const affiliations = h("input", { type: "checkbox", name: "affiliations", checked: params.get("affiliations") !== "0" });
-  return h(
-    "form",
-    {
-      class: "filters",
-      id: "graph-filters",
-      onsubmit: (e) => {
-        e.preventDefault();
-        const data = new FormData(e.target);
-        window.location.hash = route("graph", null, {
-          since: data.get("since"),
-          until: data.get("until"),
-          type: data.get("type"),
-          actor: data.get("actor"),
-          affiliations: affiliations.checked ? null : "0",
-        });
-      },
-    },
+  const values = (data) => ({
+    since: data.get("since"),
+    until: data.get("until"),
+    type: data.get("type"),
+    actor: data.get("actor"),
+    affiliations: affiliations.checked ? null : "0",
+  });
+  return filterForm("graph", values, [
     h("label", null, "from ", input("since", { placeholder: "YYYY-MM-DD", size: 10, pattern: "\\d{4}(-\\d{2}(-\\d{2})?)?" })),
     h("label", null, "to ", input("until", { placeholder: "YYYY-MM-DD", size: 10, pattern: "\\d{4}(-\\d{2}(-\\d{2})?)?" })),
-    h("label", null, "type ", type),
+    h("label", null, "type ", choice("type", EVENT_TYPES, params, "all event types", { "aria-label": "event type" })),
     h("label", null, "actor ", input("actor", { placeholder: "id or name", size: 14 })),
     h("label", null, affiliations, " affiliations"),
-    h("button", { type: "submit" }, "Apply"),
-  );
+  ], { id: "graph-filters" });
 }
 
 function legend() {

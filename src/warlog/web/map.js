@@ -3,7 +3,7 @@
 
 import { all, placeIndex, shown } from "./api.js";
 import { showEvent } from "./details.js";
-import { clear, empty, h, route } from "./dom.js";
+import { choice, clear, empty, filterForm, h } from "./dom.js";
 import { EVENT_STATUSES, EVENT_TYPES, statusStyle, typeColour } from "./palette.js";
 
 const OUTLINES = "/static/vendor/world-atlas/countries-50m.json";
@@ -76,24 +76,12 @@ function drawEvent(layer, event, place, seen, places) {
 }
 
 function filtersForm(params) {
-  const select = (name, values, label) =>
-    h("select", { name, "aria-label": label }, h("option", { value: "" }, `all ${label}`),
-      values.map((value) => h("option", { value, selected: params.get(name) === value }, value)));
-  return h(
-    "form",
-    {
-      class: "filters",
-      onsubmit: (e) => {
-        e.preventDefault();
-        const data = new FormData(e.target);
-        window.location.hash = route("map", null, { type: data.get("type"), status: data.get("status"), actor: data.get("actor") });
-      },
-    },
-    select("type", EVENT_TYPES, "types"),
-    select("status", EVENT_STATUSES, "statuses"),
+  const values = (data) => ({ type: data.get("type"), status: data.get("status"), actor: data.get("actor") });
+  return filterForm("map", values, [
+    choice("type", EVENT_TYPES, params, "all types", { "aria-label": "types" }),
+    choice("status", EVENT_STATUSES, params, "all statuses", { "aria-label": "statuses" }),
     h("input", { name: "actor", placeholder: "actor id or name", value: params.get("actor") || "", size: 14 }),
-    h("button", { type: "submit" }, "Apply"),
-  );
+  ]);
 }
 
 export function typeKeys(container, events) {

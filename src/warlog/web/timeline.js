@@ -4,7 +4,7 @@
 import { actorIndex, all, dateOf, interval, placeIndex, shown } from "./api.js";
 import { showEvent } from "./details.js";
 import { typeKeys } from "./map.js";
-import { clear, empty, h, route, svg } from "./dom.js";
+import { choice, clear, empty, filterForm, h, svg } from "./dom.js";
 import { EVENT_TYPES, statusStyle, typeColour } from "./palette.js";
 
 const ROW = 26;
@@ -106,24 +106,14 @@ function axis(low, high, x, height) {
 }
 
 function filtersForm(params, group) {
-  return h(
-    "form",
-    {
-      class: "filters",
-      onsubmit: (e) => {
-        e.preventDefault();
-        const data = new FormData(e.target);
-        window.location.hash = route("timeline", null, Object.fromEntries([...data.entries()].filter(([, value]) => value)));
-      },
-    },
+  const values = (data) => Object.fromEntries(data.entries());
+  return filterForm("timeline", values, [
     h("label", null, "rows by ", h("select", { name: "group" },
       h("option", { value: "type", selected: group === "type" }, "event type"),
       h("option", { value: "actor", selected: group === "actor" }, "actor"))),
-    h("label", null, "type ", h("select", { name: "type" }, h("option", { value: "" }, "all"),
-      EVENT_TYPES.map((type) => h("option", { value: type, selected: params.get("type") === type }, type)))),
+    h("label", null, "type ", choice("type", EVENT_TYPES, params, "all")),
     h("label", null, "actor ", h("input", { name: "actor", value: params.get("actor") || "", size: 14, placeholder: "id or name" })),
     h("label", null, "from ", h("input", { name: "since", value: params.get("since") || "", size: 10, placeholder: "YYYY-MM-DD" })),
     h("label", null, "to ", h("input", { name: "until", value: params.get("until") || "", size: 10, placeholder: "YYYY-MM-DD" })),
-    h("button", { type: "submit" }, "Apply"),
-  );
+  ]);
 }
