@@ -27,7 +27,7 @@ from warlog.api.errors import ApiError, install_error_handlers
 from warlog.api.security import SecurityMiddleware
 from warlog.errors import StoreError
 from warlog.settings import Settings, load_settings
-from warlog.store import SCHEMA_VERSION, Store
+from warlog.store import Store
 
 if TYPE_CHECKING:
     from warlog.pipeline import Pipeline
@@ -87,19 +87,11 @@ class ApiContext:
 
 
 def open_store(db_path: str | Path, *, read_only: bool) -> tuple[Store, duckdb.DuckDBPyConnection]:
-    """The store at `db_path` (created and migrated unless read-only) and the connection it uses.
-
-    `Store.open` checks, creates and migrates the file with its clear errors; the app then holds its own
-    connection and hands it to the Store, so the listing queries (warlog.api.queries) and the store's
-    own methods share one connection and one lock.
-    """
-    Store.open(db_path, read_only=read_only).close()
-    name = str(Path(db_path).expanduser())
-    try:
-        con = duckdb.connect(name, read_only=read_only)
-    except duckdb.Error as e:
-        raise StoreError(f"cannot open store {name}: {str(e).splitlines()[0]}") from e
-    return Store(con, name=name, schema_version=SCHEMA_VERSION), con
+    """The store at `db_path` (created and migrated unless read-only, with `Store.open`'s clear errors)
+    and its connection, which the listing queries (warlog.api.queries) and the store's own methods share
+    under one lock."""
+    store = Store.open(db_path, read_only=read_only)
+    return store, store.connection
 
 
 def context(request: Request) -> ApiContext:

@@ -115,6 +115,12 @@ class Store:
         return f"Store({self.name!r}, schema_version={self.schema_version})"
 
     @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The store's DuckDB connection, for read-only queries of its tables (warlog.api.queries); every
+        write goes through the Store's methods, which keep the rows consistent."""
+        return self._connection
+
+    @property
     def _connection(self) -> duckdb.DuckDBPyConnection:
         if self._con is None:
             raise StoreError(f"store {self.name} is closed; open it again with Store.open()")
