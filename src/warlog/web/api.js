@@ -27,6 +27,27 @@ async function askToken(refused) {
   return asking;
 }
 
+// A file from the API (an export), fetched with the same token as every call and saved by the browser.
+export async function download(path, retried = false) {
+  const token = window.sessionStorage.getItem(TOKEN_KEY);
+  const response = await fetch(new URL(path, window.location.origin), {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  if (response.status === 401 && !retried && (await askToken(token))) return download(path, true);
+  if (!response.ok) {
+    const data = await response.json().catch(() => null);
+    throw new ApiError(data?.error?.message || `${response.status} ${response.statusText}`, response.status, data?.error?.code);
+  }
+  const named = /filename="?([^";]+)"?/.exec(response.headers.get("content-disposition") || "");
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = named ? named[1] : "warlog-export";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
 export async function api(path, { method = "GET", params, body } = {}, retried = false) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(params || {})) {

@@ -3,6 +3,7 @@
 // "ready" or "error" once the current view has rendered, for people and browser tests alike.
 
 import { actorView } from "./actor.js";
+import { download } from "./api.js";
 import { claimsView } from "./claims.js";
 import { correctionsView } from "./corrections.js";
 import { documentsView } from "./documents.js";
@@ -68,6 +69,14 @@ async function render() {
   } finally {
     if (current === generation) document.getElementById("busy").hidden = true;
   }
+}
+
+// Exports go through the API helper, so a server with a token gets it on these requests too.
+for (const link of document.querySelectorAll(".export-menu a")) {
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    download(link.getAttribute("href")).catch((error) => showError(error.message || String(error)));
+  });
 }
 
 window.addEventListener("hashchange", render);
