@@ -150,8 +150,9 @@ def query(
     document: Annotated[str | None, typer.Option(help="document id (or prefix)")] = None,
     limit: Annotated[int | None, typer.Option(help="at most this many rows")] = None,
     output: Annotated[str, typer.Option("--format", "-f", help="table, json or csv")] = "table",
+    parquet: Annotated[Path | None, typer.Option(help="query the shards of `warlog batch` in place")] = None,
 ) -> None:
-    """Query the store."""
+    """Query the store (or, with --parquet, a folder of shards)."""
 
     def action() -> None:
         from warlog.errors import SettingsError
@@ -160,9 +161,9 @@ def query(
         if output not in ("table", "json", "csv"):
             raise SettingsError(f"--format {output!r} is not one of: table, json, csv")
         settings = _settings(db=db)
-        if not Path(settings.db).exists():
+        if parquet is None and not Path(settings.db).exists():
             raise SettingsError(f"no store at {settings.db}; create one with `warlog ingest PATH --db {settings.db}`")
-        with Store.open(settings.db, read_only=True) as store:
+        with Store.open(settings.db, read_only=True) if parquet is None else _parquet_store(parquet) as store:
             result = store.query(
                 what, actor=actor, type=type, status=status, since=_published(since), until=_published(until),
                 place=place, document=document, limit=limit,
@@ -170,6 +171,12 @@ def query(
         _print_rows(result.columns, result.rows, output)
 
     _run(action)
+
+
+def _parquet_store(folder: Path) -> Any:
+    from warlog.batch import parquet_store
+
+    return parquet_store(folder)
 
 
 def _print_rows(columns: tuple[str, ...], rows: tuple[tuple, ...], output: str) -> None:
@@ -418,6 +425,7 @@ def main() -> None:
 
 def _register_subcommands() -> None:
     """`warlog eval`, `warlog gazetteer`, `export`, `correct` and `corrections` live in their own modules."""
+    from warlog.batch.cli import register as register_batch
     from warlog.evaluate.cli import eval_app
     from warlog.geo.cli import gazetteer_app
     from warlog.workbench.cli import register
@@ -425,6 +433,7 @@ def _register_subcommands() -> None:
     app.add_typer(eval_app, name="eval")
     app.add_typer(gazetteer_app, name="gazetteer")
     register(app)
+    register_batch(app)
 
 
 _register_subcommands()

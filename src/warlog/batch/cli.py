@@ -1,0 +1,68 @@
+"""`warlog batch` and `warlog load`: parse, call warlog.batch, print one line. Registered by `register(app)`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+
+def batch(
+    source: Annotated[str, typer.Argument(help="JSON Lines or Parquet file, or a folder; a path or a URI")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="folder for the Parquet shards")],
+    engine: Annotated[str, typer.Option(help="ray (Ray Data) or local (processes)")] = "local",
+    address: Annotated[str | None, typer.Option(help="Ray cluster to join (default: a local one)")] = None,
+    workers: Annotated[int | None, typer.Option(help="pipeline workers (default: all cores)")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="documents per batch and shard")] = 64,
+    published: Annotated[str | None, typer.Option(help="publication date when a document has none")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="installed spaCy pipeline to use")] = None,
+) -> None:
+    """Analyze many documents on Ray or local processes into Parquet shards; written batches are skipped."""
+    from warlog.cli import _published, _run, _settings
+
+    def action() -> None:
+        from warlog.batch import run_batch
+
+        stats = run_batch(
+            source, out, settings=_settings(model=model), engine=engine, workers=workers, batch_size=batch_size,
+            address=address, published=_published(published),
+        )  # fmt: skip
+        peak = max(stats.peak_rss_mb.values(), default=0.0)
+        Console(stderr=True).print(
+            f"batches: {stats.written} written, {stats.skipped} skipped; documents: {stats.stored} stored, "
+            f"{stats.failed} failed; {stats.seconds:.1f} s, peak {peak:.0f} MB per worker → {out}",
+            highlight=False, markup=False, soft_wrap=True,
+        )  # fmt: skip
+
+    _run(action)
+
+
+def load(
+    folder: Annotated[Path, typer.Argument(help="shard folder written by `warlog batch`")],
+    db: Annotated[Path | None, typer.Option("--db", help="DuckDB store (default: the user's data directory)")] = None,
+) -> None:
+    """Merge Parquet shards into a store; documents already stored are skipped."""
+    from warlog.cli import _run, _settings
+
+    def action() -> None:
+        from warlog.batch import load_shards
+        from warlog.store import Store
+
+        settings = _settings(db=db)
+        with Store.open(settings.db) as store:
+            counts = load_shards(folder, store)
+        Console(stderr=True).print(
+            f"stored {counts['stored']}, skipped {counts['skipped']} already stored, failed {counts['failed']} "
+            f"→ {settings.db}",
+            highlight=False, markup=False, soft_wrap=True,
+        )  # fmt: skip
+
+    _run(action)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `batch` and `load` to the main CLI."""
+    app.command("batch")(batch)
+    app.command("load")(load)

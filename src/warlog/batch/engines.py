@@ -1,0 +1,175 @@
+"""Run batches through pipeline workers: on Ray Data (`ray`) or with local processes (`local`).
+
+Both engines hand each batch to `shards.analyze_batch` inside a worker that loaded the pipeline once,
+so they write the same rows. A crashed worker is retried: Ray restarts the actor and retries its task;
+the local engine runs the batches of a broken pool once more in a fresh pool.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import warnings
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from warlog.batch.inputs import SCALE_HINT, Record
+from warlog.batch.shards import analyze_batch
+from warlog.errors import SettingsError, StoreError
+from warlog.settings import Settings
+
+Batch = tuple[int, list[Record]]
+_worker: dict[str, Any] = {}
+
+
+def _load_worker(settings: Settings) -> None:
+    import warlog
+
+    _worker["pipeline"] = warlog.load(settings)
+
+
+def _run_in_worker(part: int, records: list[Record], out: Path, published: str | None) -> dict:
+    if "pipeline" not in _worker:  # in process: loaded on the first batch, so a rerun with nothing to do is quick
+        _load_worker(_worker["settings"])
+    return analyze_batch(_worker["pipeline"], part, records, out=out, published=published)
+
+
+def run_local(
+    batches: Iterator[Batch], *, settings: Settings, out: Path, published: str | None, workers: int
+) -> list[dict]:
+    """Analyze batches in this process (one worker) or in a pool of `workers` fresh processes."""
+    if workers == 1:
+        _worker.clear()
+        _worker["settings"] = settings
+        return [_run_in_worker(part, records, out, published) for part, records in batches]
+    summaries, broken = _run_pool(batches, settings=settings, out=out, published=published, workers=workers)
+    if broken:  # the pool died under these batches: once more, in a fresh pool
+        again, lost = _run_pool(iter(broken), settings=settings, out=out, published=published, workers=workers)
+        summaries += again
+        if lost:
+            parts = ", ".join(str(part) for part, _ in lost)
+            raise StoreError(f"batches {parts} crashed their worker twice; the others are written: run again to retry")
+    return summaries
+
+
+def _run_pool(
+    batches: Iterator[Batch], *, settings: Settings, out: Path, published: str | None, workers: int
+) -> tuple[list[dict], list[Batch]]:
+    """The summaries of the batches done, and the batches lost when the pool broke. At most two batches
+    per worker are in flight, so the driver holds little of the input at a time."""
+    summaries: list[dict] = []
+    pending: dict[Future, Batch] = {}
+    lost: list[Batch] = []
+    context = get_context("spawn")  # a fresh interpreter: no threads of the driver (Ray, DuckDB) forked
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_load_worker, initargs=(settings,)) as pool:
+        for batch in batches:
+            if lost:
+                lost.append(batch)
+                continue
+            try:
+                pending[pool.submit(_run_in_worker, *batch, out, published)] = batch
+            except BrokenProcessPool:
+                lost.append(batch)
+                continue
+            if len(pending) >= 2 * workers:
+                lost += _collect(pending, summaries, until_free=True)
+        while pending:
+            lost += _collect(pending, summaries, until_free=False)
+    return summaries, sorted(lost, key=lambda batch: batch[0])
+
+
+def _collect(pending: dict[Future, Batch], summaries: list[dict], *, until_free: bool) -> list[Batch]:
+    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+    lost = []
+    for future in done:
+        batch = pending.pop(future)
+        try:
+            summaries.append(future.result())
+        except BrokenProcessPool:
+            lost.append(batch)
+    return lost
+
+
+class RayWorker:
+    """A Ray Data actor: loads the pipeline once, then analyzes one batch per call."""
+
+    def __init__(self, settings: Settings, out: str, published: str | None) -> None:
+        import warlog
+
+        self.pipeline = warlog.load(settings)
+        self.out = Path(out)
+        self.published = published
+
+    def __call__(self, rows: dict[str, Any]) -> dict[str, list]:
+        summaries = [
+            analyze_batch(self.pipeline, int(part), pickle.loads(payload), out=self.out, published=self.published)
+            for part, payload in zip(rows["part"], rows["payload"], strict=True)
+        ]
+        return {key: [s[key] for s in summaries] for key in summaries[0]} if summaries else {}
+
+
+def run_ray(
+    batches: Iterator[Batch],
+    *,
+    settings: Settings,
+    out: Path,
+    published: str | None,
+    workers: int,
+    address: str | None,
+) -> list[dict]:
+    """Analyze batches on Ray Data: a pool of `workers` actors fed through `map_batches`. Joins the
+    cluster at `address`, or starts a local one on `workers` CPUs and shuts it down after."""
+    ray = require_ray()
+    started = not ray.is_initialized()
+    if started:
+        options: dict[str, Any] = {"include_dashboard": False, "logging_level": logging.WARNING, "log_to_driver": False}
+        if address:
+            ray.init(address=address, **options)
+        else:
+            ray.init(num_cpus=workers, **options)
+    try:
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False
+        context.print_on_execution_start = False
+        items = [{"part": part, "payload": pickle.dumps(records)} for part, records in batches]
+        if not items:
+            return []
+        with warnings.catch_warnings():
+            # Ray Data's own default retries a crashing batch for ever; bounded retries are still passed
+            # as remote args, which Ray 2.60 marks deprecated (to go in 2.64, hence the pin below it).
+            warnings.filterwarnings("ignore", message="`ray_remote_args` is deprecated")
+            dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
+                RayWorker,
+                fn_constructor_kwargs={"settings": settings, "out": str(out.resolve()), "published": published},
+                batch_size=1,
+                compute=ray.data.ActorPoolStrategy(size=workers),
+                num_cpus=1,
+                max_restarts=2,
+                max_task_retries=2,
+            )
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
+        return [dict(row) for row in dataset.iter_rows()]
+    finally:
+        if started:
+            ray.shutdown()
+
+
+def require_ray() -> Any:
+    """The ray module, or a one-line SettingsError that says how to install it."""
+    try:
+        import ray
+        import ray.data  # noqa: F401
+    except ImportError as e:
+        raise SettingsError(f"--engine ray needs Ray, which is not installed; {SCALE_HINT}") from e
+    logging.getLogger("ray").setLevel(logging.WARNING)
+    return ray
+
+
+def default_workers() -> int:
+    """All cores this process may use."""
+    return len(os.sched_getaffinity(0))
