@@ -1,0 +1,75 @@
+"""Scale-out of `warlog batch` on Ray Data: documents per second for 1 worker and for all cores, the
+scaling ratio, and peak memory per worker for N and 2N documents, from one run.
+
+    .venv/bin/python bench/scale.py [--docs N] [--batch-size B] [--workers W]
+
+The corpus is the `notes` of the first 2N rows of ../shared/data/dev/acled-2020-05-outside-middle-east.csv,
+read in place and handed to the workers in memory (ACLED's terms forbid copying it; the shards, which
+hold the texts, go to a temporary folder deleted at the end). Each worker count runs N and then 2N
+documents on a fresh local Ray cluster; the rate is N / (t(2N) - t(N)), which cancels what a run spends
+starting Ray and loading the model in every worker. Peak memory is each worker's own peak RSS
+(getrusage), reported back with its batches; flat means the 2N figure is within a few percent of N's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from warlog.batch.engines import default_workers, run_ray
+from warlog.batch.inputs import Record, iter_batches
+from warlog.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "data" / "dev" / "acled-2020-05-outside-middle-east.csv"
+
+
+def read_notes(count: int) -> list[Record]:
+    with CORPUS.open(encoding="utf-8", newline="") as file:
+        rows = [row for row in csv.DictReader(file) if row["notes"].strip()][:count]
+    return [
+        Record(f"acled:{row['event_id_cnty']}", "json", json.dumps({"text": row["notes"]}).encode()) for row in rows
+    ]
+
+
+def timed_run(records: list[Record], *, workers: int, batch_size: int) -> tuple[float, float, int]:
+    """Seconds, the largest worker peak RSS (MB), and the documents stored, for one run on a fresh cluster."""
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        summaries = run_ray(
+            iter_batches(iter(records), batch_size), settings=Settings(), out=Path(out), published=None,
+            workers=workers, address=None,
+        )  # fmt: skip
+        seconds = time.perf_counter() - started
+    return seconds, max(s["peak_rss_mb"] for s in summaries), sum(s["stored"] for s in summaries)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=500, help="N: runs use N and 2N documents")
+    parser.add_argument("--batch-size", type=int, default=25)
+    parser.add_argument("--workers", type=int, default=default_workers(), help="all cores by default")
+    args = parser.parse_args()
+    records = read_notes(2 * args.docs)
+    n = len(records) // 2
+    results = {}
+    for workers in sorted({1, args.workers}):
+        small = timed_run(records[:n], workers=workers, batch_size=args.batch_size)
+        large = timed_run(records, workers=workers, batch_size=args.batch_size)
+        rate = n / (large[0] - small[0])
+        results[workers] = rate
+        print(
+            f"{workers} worker(s): {n} docs {small[0]:.1f} s, {2 * n} docs {large[0]:.1f} s → {rate:.1f} docs/s "
+            f"(steady state); peak RSS per worker {small[1]:.0f} MB at N, {large[1]:.0f} MB at 2N "
+            f"({(large[1] / small[1] - 1) * 100:+.1f}%); stored {small[2]} + {large[2]}"
+        )
+    if len(results) == 2:
+        print(f"scaling 1 → {args.workers} workers: {results[args.workers] / results[1]:.2f}×")
+
+
+if __name__ == "__main__":
+    main()
