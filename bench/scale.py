@@ -1,13 +1,13 @@
-"""Scale-out of `warlog batch` on Ray Data: documents per second for 1 worker and for all cores, the
-scaling ratio, and peak memory per worker for N and 2N documents, from one run.
+"""Scale-out of `warlog batch` on Ray Data (or local processes): documents per second for 1 worker and
+for all cores, the scaling ratio, and peak memory per worker for N and 2N documents, from one run.
 
-    .venv/bin/python bench/scale.py [--docs N] [--batch-size B] [--workers W]
+    .venv/bin/python bench/scale.py [--docs N] [--batch-size B] [--workers W] [--engine ray|local]
 
 The corpus is the `notes` of the first 2N rows of ../shared/data/dev/acled-2020-05-outside-middle-east.csv,
 read in place and handed to the workers in memory (ACLED's terms forbid copying it; the shards, which
 hold the texts, go to a temporary folder deleted at the end). Each worker count runs N and then 2N
 documents on a fresh local Ray cluster; the rate is N / (t(2N) - t(N)), which cancels what a run spends
-starting Ray and loading the model in every worker. Peak memory is each worker's own peak RSS
+starting Ray (or the processes) and loading the model in every worker. Peak memory is each worker's own peak RSS
 (getrusage), reported back with its batches; flat means the 2N figure is within a few percent of N's.
 """
 
@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from warlog.batch.engines import default_workers, run_ray
+from warlog.batch.engines import default_workers, run_local, run_ray
 from warlog.batch.inputs import Record, iter_batches
 from warlog.settings import Settings
 
@@ -36,14 +36,17 @@ def read_notes(count: int) -> list[Record]:
     ]
 
 
-def timed_run(records: list[Record], *, workers: int, batch_size: int) -> tuple[float, float, int]:
-    """Seconds, the largest worker peak RSS (MB), and the documents stored, for one run on a fresh cluster."""
+def timed_run(records: list[Record], *, workers: int, batch_size: int, engine: str) -> tuple[float, float, int]:
+    """Seconds, the largest worker peak RSS (MB), and the documents stored, for one run on a fresh cluster
+    (or fresh processes)."""
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
-        summaries = run_ray(
-            iter_batches(iter(records), batch_size), settings=Settings(), out=Path(out), published=None,
-            workers=workers, address=None,
-        )  # fmt: skip
+        batches = iter_batches(iter(records), batch_size)
+        common = {"settings": Settings(), "out": Path(out), "published": None, "workers": workers}
+        if engine == "ray":
+            summaries = run_ray(batches, address=None, **common)
+        else:
+            summaries = run_local(batches, **common)
         seconds = time.perf_counter() - started
     return seconds, max(s["peak_rss_mb"] for s in summaries), sum(s["stored"] for s in summaries)
 
@@ -53,13 +56,15 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=500, help="N: runs use N and 2N documents")
     parser.add_argument("--batch-size", type=int, default=25)
     parser.add_argument("--workers", type=int, default=default_workers(), help="all cores by default")
+    parser.add_argument("--engine", choices=("ray", "local"), default="ray")
     args = parser.parse_args()
+    print(f"engine: {args.engine}")
     records = read_notes(2 * args.docs)
     n = len(records) // 2
     results = {}
     for workers in sorted({1, args.workers}):
-        small = timed_run(records[:n], workers=workers, batch_size=args.batch_size)
-        large = timed_run(records, workers=workers, batch_size=args.batch_size)
+        small = timed_run(records[:n], workers=workers, batch_size=args.batch_size, engine=args.engine)
+        large = timed_run(records, workers=workers, batch_size=args.batch_size, engine=args.engine)
         rate = n / (large[0] - small[0])
         results[workers] = rate
         print(
