@@ -89,7 +89,7 @@ def peak_rss_mb() -> float:
 def _item(record: Record, *, pipeline: Pipeline, published: str | None) -> Document | Failure:
     """The Document of a record, or the Failure that says why there is none (as `warlog ingest` reads)."""
     from warlog.ingest.documents import Metadata
-    from warlog.ingest.jsonl import _line_document
+    from warlog.ingest.jsonl import line_document
     from warlog.ingest.sources import decode_document, document_from_text
 
     settings = pipeline.settings
@@ -98,7 +98,7 @@ def _item(record: Record, *, pipeline: Pipeline, published: str | None) -> Docum
             raise InputError(record.data.decode())
         if record.kind == "json":
             # The JSON Lines reader's own line parser, so a Parquet row reads exactly as a JSON line.
-            document = _line_document(record.data, name=record.name, published=published, settings=settings)
+            document = line_document(record.data, name=record.name, published=published, settings=settings)
             given = json.loads(record.data).get("id")
             return replace(document, id=str(given)) if given else document
         text, kind = decode_document(record.data, name=record.name, suffix=record.suffix)

@@ -36,12 +36,17 @@ def iter_jsonl(path: Path, *, published: str | None, settings: Settings) -> Iter
             if not line.strip():
                 continue
             try:
-                yield _line_document(line, name=name, published=published, settings=settings)
+                yield line_document(line, name=name, published=published, settings=settings)
             except InputError as e:
                 yield Failure(name, type(e).__name__, str(e))
 
 
-def _line_document(line: bytes, *, name: str, published: str | None, settings: Settings) -> Document:
+def line_document(line: bytes, *, name: str, published: str | None, settings: Settings) -> Document:
+    """The Document of one JSON Lines record (also how `warlog batch` reads a Parquet row).
+
+    Raises:
+        InputError: the line is not UTF-8 JSON with a text, or its text is not a valid document.
+    """
     try:
         record = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError as e:
