@@ -23,28 +23,13 @@ from warlog.batch.inputs import Record
 from warlog.errors import InputError, StoreError
 from warlog.model import Document, Failure
 from warlog.store import SCHEMA_VERSION, Store
-from warlog.store.schema import migrate
+from warlog.store.schema import TABLES, migrate
 
 if TYPE_CHECKING:
     from warlog.pipeline import Pipeline
 
 # The store's tables that hold documents and what was found in them (not meta, not corrections).
-SHARD_TABLES = (
-    "documents",
-    "actors",
-    "actor_parents",
-    "actor_aliases",
-    "document_actors",
-    "mentions",
-    "places",
-    "document_places",
-    "place_mentions",
-    "events",
-    "claims",
-    "contradictions",
-    "relations",
-    "failures",
-)
+SHARD_TABLES = tuple(table for table in TABLES if table not in ("meta", "corrections"))
 DONE = "_done"
 
 
