@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warlog.batch.engines import default_workers, run_local, run_ray
-from warlog.batch.inputs import iter_batches, iter_records, require_pyarrow
+from warlog.batch.inputs import plan_batches, require_pyarrow
 from warlog.batch.shards import SHARD_TABLES, done_parts, load_shards, parquet_connection, parquet_store
 from warlog.errors import SettingsError
 from warlog.settings import Settings
@@ -83,11 +83,11 @@ def run_batch(
 
     def todo():
         nonlocal skipped
-        for part, records in iter_batches(iter_records(spec, max_chars=settings.max_chars), batch_size):
+        for part, piece in plan_batches(spec, batch_size=batch_size, max_chars=settings.max_chars):
             if part in done:
                 skipped += 1
             else:
-                yield part, records
+                yield part, piece
 
     if engine == "ray":
         summaries = run_ray(todo(), settings=settings, out=out, published=published, workers=workers, address=address)

@@ -18,12 +18,12 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from warlog.batch.inputs import SCALE_HINT, Record
+from warlog.batch.inputs import SCALE_HINT, Slice
 from warlog.batch.shards import analyze_batch
 from warlog.errors import SettingsError, StoreError
 from warlog.settings import Settings
 
-Batch = tuple[int, list[Record]]
+Batch = tuple[int, Slice]
 _worker: dict[str, Any] = {}
 
 
@@ -33,10 +33,10 @@ def _load_worker(settings: Settings) -> None:
     _worker["pipeline"] = warlog.load(settings)
 
 
-def _run_in_worker(part: int, records: list[Record], out: Path, published: str | None) -> dict:
+def _run_in_worker(part: int, piece: Slice, out: Path, published: str | None) -> dict:
     if "pipeline" not in _worker:  # in process: loaded on the first batch, so a rerun with nothing to do is quick
         _load_worker(_worker["settings"])
-    return analyze_batch(_worker["pipeline"], part, records, out=out, published=published)
+    return analyze_batch(_worker["pipeline"], part, piece.records(), out=out, published=published)
 
 
 def run_local(
@@ -46,7 +46,7 @@ def run_local(
     if workers == 1:
         _worker.clear()
         _worker["settings"] = settings
-        return [_run_in_worker(part, records, out, published) for part, records in batches]
+        return [_run_in_worker(part, piece, out, published) for part, piece in batches]
     summaries, broken = _run_pool(batches, settings=settings, out=out, published=published, workers=workers)
     if broken:  # the pool died under these batches: once more, in a fresh pool
         again, lost = _run_pool(iter(broken), settings=settings, out=out, published=published, workers=workers)
@@ -107,7 +107,9 @@ class RayWorker:
 
     def __call__(self, rows: dict[str, Any]) -> dict[str, list]:
         summaries = [
-            analyze_batch(self.pipeline, int(part), pickle.loads(payload), out=self.out, published=self.published)
+            analyze_batch(
+                self.pipeline, int(part), pickle.loads(payload).records(), out=self.out, published=self.published
+            )
             for part, payload in zip(rows["part"], rows["payload"], strict=True)
         ]
         return {key: [s[key] for s in summaries] for key in summaries[0]} if summaries else {}
@@ -136,7 +138,7 @@ def run_ray(
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         context.print_on_execution_start = False
-        items = [{"part": part, "payload": pickle.dumps(records)} for part, records in batches]
+        items = [{"part": part, "payload": pickle.dumps(piece)} for part, piece in batches]  # slices: no documents
         if not items:
             return []
         with warnings.catch_warnings():
