@@ -5,6 +5,10 @@ skips written shards; every bad document is a failure row."""
 from __future__ import annotations
 
 import json
+import os
+import signal
+import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -150,3 +154,40 @@ def test_bad_options_are_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "--engine 'spark' is not one of: ray, local" in result.stderr
     result = runner.invoke(app, ["batch", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 1 and "no such file or folder" in result.stderr
+
+
+def kill_a_worker_once_it_has_written(out: Path, finished: threading.Event) -> list[int]:
+    """SIGKILL the process that wrote the first batch marker, as soon as one appears (a crash mid-run)."""
+    killed: list[int] = []
+
+    def watch() -> None:
+        while not finished.is_set():
+            markers = sorted((out / "_done").glob("part-*.json")) if (out / "_done").is_dir() else []
+            if markers:
+                pid = json.loads(markers[0].read_bytes())["pid"]
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+                return
+            time.sleep(0.002)
+
+    threading.Thread(target=watch, daemon=True).start()
+    return killed
+
+
+@pytest.mark.parametrize("engine", ["local", "ray"])
+def test_a_killed_worker_is_replaced_and_its_batches_rerun(engine: str, tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(invented_texts(120))))
+    out, finished = tmp_path / "out", threading.Event()
+    killed = kill_a_worker_once_it_has_written(out, finished)
+    try:
+        stats = run_batch(str(path), out, settings=Settings(), engine=engine, workers=2, batch_size=2)
+    finally:
+        finished.set()
+    assert len(killed) == 1 and killed[0] in stats.peak_rss_mb  # a worker that had done a batch died
+    assert len(stats.peak_rss_mb) >= 3  # and a fresh process took over its work
+    assert (stats.written, stats.stored, stats.failed) == (60, 120, 0)
+    markers = [json.loads(p.read_bytes()) for p in (out / "_done").glob("part-*.json")]
+    assert sorted(m["part"] for m in markers) == list(range(60))
+    ids = [row[0] for row in table_rows(out, "documents")]
+    assert ids == sorted(f"d{i}" for i in range(120))  # each document once

@@ -1,8 +1,10 @@
 """Run batches through pipeline workers: on Ray Data (`ray`) or with local processes (`local`).
 
 Both engines hand each batch to `shards.analyze_batch` inside a worker that loaded the pipeline once,
-so they write the same rows. A crashed worker is retried: Ray restarts the actor and retries its task;
-the local engine runs the batches of a broken pool once more in a fresh pool.
+so they write the same rows; a batch is a `Slice` of the input that the worker reads itself. A
+crashed worker is replaced: Ray restarts the actor and retries its task (twice); the local engine
+runs the batches of a broken pool once more in a fresh pool. Either way a batch whose marker the dead
+worker had written is not analyzed again: its summary is read from the marker.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from warlog.batch.inputs import SCALE_HINT, Slice
-from warlog.batch.shards import analyze_batch
+from warlog.batch.shards import analyze_batch, read_summary
 from warlog.errors import SettingsError, StoreError
 from warlog.settings import Settings
 
@@ -48,6 +50,9 @@ def run_local(
         _worker["settings"] = settings
         return [_run_in_worker(part, piece, out, published) for part, piece in batches]
     summaries, broken = _run_pool(batches, settings=settings, out=out, published=published, workers=workers)
+    written = {part: summary for part, _ in broken if (summary := read_summary(out, part)) is not None}
+    summaries += written.values()  # done before the pool broke, though their results were lost with it
+    broken = [batch for batch in broken if batch[0] not in written]
     if broken:  # the pool died under these batches: once more, in a fresh pool
         again, lost = _run_pool(iter(broken), settings=settings, out=out, published=published, workers=workers)
         summaries += again
@@ -107,12 +112,16 @@ class RayWorker:
 
     def __call__(self, rows: dict[str, Any]) -> dict[str, list]:
         summaries = [
-            analyze_batch(
-                self.pipeline, int(part), pickle.loads(payload).records(), out=self.out, published=self.published
-            )
+            self._batch(int(part), pickle.loads(payload))
             for part, payload in zip(rows["part"], rows["payload"], strict=True)
         ]
         return {key: [s[key] for s in summaries] for key in summaries[0]} if summaries else {}
+
+    def _batch(self, part: int, piece: Slice) -> dict:
+        # A marker here means a retry: an actor wrote the batch, then died before its result came back.
+        return read_summary(self.out, part) or analyze_batch(
+            self.pipeline, part, piece.records(), out=self.out, published=self.published
+        )
 
 
 def run_ray(

@@ -45,6 +45,12 @@ def done_parts(out: Path) -> set[int]:
     return {int(p.stem.removeprefix("part-")) for p in folder.glob("part-*.json")}
 
 
+def read_summary(out: Path, part: int) -> dict | None:
+    """The summary a finished batch left in its marker, or None if the batch is not done."""
+    path = out / DONE / f"{part_name(part)}.json"
+    return json.loads(path.read_bytes()) if path.exists() else None
+
+
 def memory_store() -> tuple[Store, duckdb.DuckDBPyConnection]:
     """A fresh in-memory store and its connection, on one thread (a worker owns one core)."""
     con = duckdb.connect(":memory:")
