@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from warlog._version import __version__
-from warlog.errors import InputError, ModelNotFoundError, WarlogError
+from warlog.errors import InputError, ModelNotFoundError, StoreError, WarlogError
 from warlog.model import Document, Failure, Report
 from warlog.settings import Settings, load_settings
 
@@ -164,8 +164,9 @@ class Pipeline:
         on_progress: Callable[[str, str], None] | None = None,
         reanalyze: bool = False,
     ) -> IngestStats:
-        """Analyze and store documents one transaction each; skip stored ones (with `reanalyze`, analyze
-        them again and replace their rows, their corrections re-applied); record failures."""
+        """Analyze and store documents, one transaction per spaCy batch (`Store.save_many`); skip stored
+        ones (with `reanalyze`, analyze them again and replace their rows, one transaction each, their
+        corrections re-applied); record failures."""
         stored = skipped = failed = 0
         known = set() if reanalyze else store.document_ids()
 
@@ -183,32 +184,36 @@ class Pipeline:
                     known.add(item.id)
                     yield item
 
-        for report in self._safe_reports(fresh(), store):
-            if report is None:
-                failed += 1
-                _notify(on_progress, "failed", "")
-                continue
-            if reanalyze:
-                store.replace(report)
-                stored += 1
-                _notify(on_progress, "stored", report.document.id)
-            elif store.save(report):
-                stored += 1
-                _notify(on_progress, "stored", report.document.id)
-            else:  # save() found it already stored
-                skipped += 1
-                _notify(on_progress, "skipped", report.document.id)
+        for batch in self._safe_batches(fresh(), store):
+            saved = iter(()) if reanalyze else _save_all(store, [r for r in batch if r is not None])
+            for report in batch:
+                if report is None:
+                    failed += 1
+                    _notify(on_progress, "failed", "")
+                    continue
+                if reanalyze:
+                    store.replace(report)
+                    stored += 1
+                    _notify(on_progress, "stored", report.document.id)
+                elif next(saved):
+                    stored += 1
+                    _notify(on_progress, "stored", report.document.id)
+                else:  # the document was already stored
+                    skipped += 1
+                    _notify(on_progress, "skipped", report.document.id)
         return IngestStats(stored=stored, skipped=skipped, failed=failed)
 
-    def _safe_reports(self, documents: Iterator[Document], store: Store) -> Iterator[Report | None]:
-        """extract_many, but a document that breaks the pipeline becomes a failure row."""
+    def _safe_batches(self, documents: Iterator[Document], store: Store) -> Iterator[list[Report | None]]:
+        """extract_many in batches of `batch_size`, but a document that breaks the pipeline becomes a
+        failure row (None in its place)."""
         batch: list[Document] = []
         for document in documents:
             batch.append(document)
             if len(batch) >= self.settings.batch_size:
-                yield from self._run_batch(batch, store)
+                yield list(self._run_batch(batch, store))
                 batch = []
-        yield from self._run_batch(batch, store)
+        if batch:
+            yield list(self._run_batch(batch, store))
 
     def _run_batch(self, batch: list[Document], store: Store) -> Iterator[Report | None]:
         try:
@@ -220,15 +225,23 @@ class Pipeline:
             try:
                 yield self._report(document, self.nlp(self._make_doc(document)))
             except (InputError, ValueError, RuntimeError) as e:
-                store.record_failure(
-                    Failure(document.url or document.id, type(e).__name__, _one_line(e), document.id)
-                )
+                store.record_failure(Failure(document.url or document.id, type(e).__name__, _one_line(e), document.id))
                 yield None
 
     def _report(self, document: Document, doc: Any) -> Report:
         from warlog.assemble import build_report
 
         return build_report(document, doc, kb=self.kb, version=__version__, provenance=self.provenance)
+
+
+def _save_all(store: Store, reports: list[Report]) -> Iterator[bool]:
+    """Whether each report was stored: all in one transaction (`save_many`), or, when that fails, one
+    `save` at a time as the caller asks for each, so that a bad report raises as before, after the
+    reports before it are stored and reported."""
+    try:
+        return iter(store.save_many(reports))
+    except StoreError:
+        return (store.save(report) for report in reports)
 
 
 def _notify(callback: Callable[[str, str], None] | None, what: str, item: str) -> None:

@@ -10,7 +10,7 @@ How corrections take effect, in one place (warlog.store.amend has the rules of e
   StoreError and nothing is written), records the row, and rewrites the reports it touches — one
   document for an event, claim, contradiction or mention, every document naming the actor for
   merge_actors and add_alias — all in one transaction.
-- `Store.save` and `Store.replace` apply, before writing, every correction of the document and every
+- `Store.save`, `Store.save_many` and `Store.replace` apply, before writing, every correction of the document and every
   corpus correction (merge_actors, add_alias), in the order they were made. Event, claim and
   contradiction ids are hashes of the document's text and the position of the fact, and actor ids come
   from the knowledge base, so a re-analysis of the same text finds the same targets; a correction whose
@@ -21,6 +21,7 @@ So every reader (Store.report, query, graph, incidents, exports) sees the correc
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -29,9 +30,9 @@ import duckdb
 
 from warlog.errors import StoreError
 from warlog.model import EVENT_STATUSES, Actor, Report
-from warlog.store.amend import apply_corrections, split_mention, valid_mode
+from warlog.store.amend import ActorLookup, apply_corrections, split_mention, valid_mode
 from warlog.store.read import load_report
-from warlog.store.write import Writer, delete_document_rows, drop_orphans, insert_report
+from warlog.store.write import Writer, delete_document_rows, drop_orphans, insert_report, kb_overwrites
 
 CORRECTION_KINDS = ("merge_actors", "add_alias", "set_event_type", "set_event_status", "set_event_actors", "reject")
 REJECTABLE = ("event", "claim", "actor", "mention", "contradiction")
@@ -173,9 +174,45 @@ def correct_report(con: duckdb.DuckDBPyConnection, report: Report) -> tuple[Repo
     """The report with every correction of its document and of the corpus applied, and those of its
     document that found no target; records which applied."""
     found = list_corrections(con, document=report.document.id)
+    return _correct(con, report, found, lambda a: corpus_actor(con, a))
+
+
+def correct_reports(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> list[Report]:
+    """The reports of new documents (no id twice) corrected as `correct_report` corrects each one when
+    they are saved one after another; the corrections are read once.
+
+    A correction that looks up a corpus actor (merge_actors, set_event_actors) sees the version an
+    earlier report of the batch would have written (rule: `kb_overwrites`), as in sequential saves.
+    """
+    trail = list_corrections(con)
+    if not trail:
+        return list(reports)
+    written: dict[str, list[Actor]] = {}  # per actor id, its versions in the reports corrected so far
+
+    def lookup(actor_id: str) -> Actor | None:
+        actor = corpus_actor(con, actor_id)
+        for version in written.get(actor_id, ()):
+            if actor is None or kb_overwrites(actor.origin, version.origin):
+                actor = replace(version, mentions=())
+        return actor
+
+    corrected = []
+    for report in reports:
+        found = [c for c in trail if c.document is None or c.document == report.document.id]
+        report, _ = _correct(con, report, found, lookup)
+        for actor in report.actors:
+            written.setdefault(actor.id, []).append(actor)
+        corrected.append(report)
+    return corrected
+
+
+def _correct(
+    con: duckdb.DuckDBPyConnection, report: Report, found: Sequence[Correction], lookup: ActorLookup
+) -> tuple[Report, tuple[Correction, ...]]:
+    """Apply the corrections `found` (oldest first) to the report and record which of its own applied."""
     if not found:
         return report, ()
-    report, applied = apply_corrections(report, found, corpus_actor=lambda a: corpus_actor(con, a))
+    report, applied = apply_corrections(report, found, corpus_actor=lookup)
     own = [c for c in found if c.document is not None]
     if own:
         con.execute(

@@ -111,6 +111,34 @@ def insert_report(writer: Writer, con: duckdb.DuckDBPyConnection, report: Report
     With `replacing`, its `documents` row overwrites the stored one, and corpus actors and places
     that only the replaced document used take the new version.
     """
+    _insert(writer, con, [report], replacing=replacing)
+
+
+def insert_reports(writer: Writer, con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> None:
+    """Insert the rows of reports of new documents (none stored, no id twice) with one insert per table.
+
+    The tables end as saving the reports one after another would leave them: the corpus actors and
+    places take, per id, the version that the rule of `_split_new` picks going through them in order.
+    """
+    _insert(writer, con, reports, replacing=False)
+
+
+def _insert(writer: Writer, con: duckdb.DuckDBPyConnection, reports: Sequence[Report], *, replacing: bool) -> None:
+    rows: dict[str, list[Row]] = {}
+    for report in reports:
+        for table, table_rows in document_rows(report).items():
+            rows.setdefault(table, []).extend(table_rows)
+    if not rows:
+        return
+    writer.insert("documents", rows.pop("documents"), replace=replacing)
+    _upsert_actors(writer, con, [a for r in reports for a in r.actors], replacing=replacing)
+    _upsert_places(writer, con, [p for r in reports for p in r.places], replacing=replacing)
+    for table, table_rows in rows.items():
+        writer.insert(table, table_rows)
+
+
+def document_rows(report: Report) -> dict[str, list[Row]]:
+    """The rows of a report in the per-document tables and `documents`, by table (in insert order)."""
     doc_id = report.document.id
     document_row = {
         **report.document.to_dict(),
@@ -118,31 +146,24 @@ def insert_report(writer: Writer, con: duckdb.DuckDBPyConnection, report: Report
         "provenance": [{"name": name, "version": version} for name, version in report.provenance],
         "stored_at": datetime.now(UTC).replace(tzinfo=None),
     }
-    writer.insert("documents", [document_row], replace=replacing)
-    _upsert_actors(writer, con, report.actors, replacing=replacing)
-    _upsert_places(writer, con, report.places, replacing=replacing)
-    writer.insert("document_actors", [_document_actor(doc_id, seq, a) for seq, a in enumerate(report.actors)])
-    writer.insert(
-        "mentions",
-        [
+    return {
+        "documents": [document_row],
+        "document_actors": [_document_actor(doc_id, seq, a) for seq, a in enumerate(report.actors)],
+        "mentions": [
             {**_evidence(m), "document_id": doc_id, "actor_id": a.id, "seq": seq}
             for a in report.actors
             for seq, m in enumerate(a.mentions)
         ],
-    )
-    writer.insert(
-        "document_places",
-        [{**p.to_dict(), "document_id": doc_id, "place_id": p.id, "seq": seq} for seq, p in enumerate(report.places)],
-    )
-    writer.insert(
-        "place_mentions",
-        [
+        "document_places": [
+            {**p.to_dict(), "document_id": doc_id, "place_id": p.id, "seq": seq} for seq, p in enumerate(report.places)
+        ],
+        "place_mentions": [
             {**_evidence(m), "document_id": doc_id, "place_id": p.id, "seq": seq}
             for p in report.places
             for seq, m in enumerate(p.mentions)
         ],
-    )
-    _insert_findings(writer, report)
+        **_finding_rows(report),
+    }
 
 
 def _document_actor(doc_id: str, seq: int, actor: Actor) -> Row:
@@ -159,11 +180,10 @@ def _document_actor(doc_id: str, seq: int, actor: Actor) -> Row:
     }
 
 
-def _insert_findings(writer: Writer, report: Report) -> None:
+def _finding_rows(report: Report) -> dict[str, list[Row]]:
     doc_id = report.document.id
-    writer.insert(
-        "events",
-        [
+    return {
+        "events": [
             {
                 "document_id": doc_id,
                 "seq": seq,
@@ -186,10 +206,7 @@ def _insert_findings(writer: Writer, report: Report) -> None:
             }
             for seq, e in enumerate(report.events)
         ],
-    )
-    writer.insert(
-        "claims",
-        [
+        "claims": [
             {
                 **c.to_dict(),
                 "document_id": doc_id,
@@ -204,15 +221,11 @@ def _insert_findings(writer: Writer, report: Report) -> None:
             }
             for seq, c in enumerate(report.claims)
         ],
-    )
-    writer.insert(
-        "contradictions",
-        [{**c.to_dict(), "document_id": doc_id, "seq": seq} for seq, c in enumerate(report.contradictions)],
-    )
-    writer.insert(
-        "relations",
-        [{**r.to_dict(), "document_id": doc_id, "seq": seq} for seq, r in enumerate(report.relations)],
-    )
+        "contradictions": [
+            {**c.to_dict(), "document_id": doc_id, "seq": seq} for seq, c in enumerate(report.contradictions)
+        ],
+        "relations": [{**r.to_dict(), "document_id": doc_id, "seq": seq} for seq, r in enumerate(report.relations)],
+    }
 
 
 # Per corpus table: (id, origin or NULL) of the rows among $ids, and, when replacing, whether a
@@ -230,6 +243,13 @@ _IN_USE = {
 Item = TypeVar("Item", Actor, Place)
 
 
+def kb_overwrites(current_origin: str | None, new_origin: str | None) -> bool:
+    """Whether a new version of a stored corpus actor overwrites the current one: the first version
+    stays unless the new one is from the knowledge base and the current one is not (places have no
+    origin, so their first version stays)."""
+    return current_origin != "kb" and new_origin == "kb"
+
+
 def _split_new(
     con: duckdb.DuckDBPyConnection, table: str, items: Sequence[Item], *, replacing: bool
 ) -> tuple[list[Item], list[Item]]:
@@ -237,19 +257,27 @@ def _split_new(
 
     The first or the knowledge-base version of an actor wins: a stored row is overwritten when the
     new item is from the kb and the stored one is not, or when no stored document uses the row any
-    more (a replaced document was its only user).
+    more (a replaced document was its only user). Items of several reports may share an id: they
+    are taken in order, as if each report were saved after the one before, and one version per id
+    is returned.
     """
     if not items:
         return [], []
     sql = _CORPUS_ROWS[table].format(used=_IN_USE[table] if replacing else "TRUE")
     stored = {row[0]: (row[1], row[2]) for row in con.execute(sql, {"ids": [i.id for i in items]}).fetchall()}
-    new = [item for item in items if item.id not in stored]
-    overwrite = [
-        item
-        for item in items
-        if item.id in stored
-        and (not stored[item.id][1] or (stored[item.id][0] != "kb" and getattr(item, "origin", None) == "kb"))
-    ]
+    chosen: dict[str, Item] = {}  # per id, the version to write
+    for item in items:
+        if item.id in chosen:
+            current, in_use = getattr(chosen[item.id], "origin", None), True
+        elif item.id in stored:
+            current, in_use = stored[item.id]
+        else:
+            chosen[item.id] = item
+            continue
+        if not in_use or kb_overwrites(current, getattr(item, "origin", None)):
+            chosen[item.id] = item
+    new = [item for key, item in chosen.items() if key not in stored]
+    overwrite = [item for key, item in chosen.items() if key in stored]
     return new, overwrite
 
 
