@@ -7,8 +7,11 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -191,3 +194,39 @@ def test_a_killed_worker_is_replaced_and_its_batches_rerun(engine: str, tmp_path
     assert sorted(m["part"] for m in markers) == list(range(60))
     ids = [row[0] for row in table_rows(out, "documents")]
     assert ids == sorted(f"d{i}" for i in range(120))  # each document once
+
+
+@pytest.fixture()
+def ray_cluster(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A Ray cluster started as users start one (`ray start --head`), with token authentication; the
+    address a driver joins. Stopped after the test."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("RAY_AUTH_MODE", "token")  # the cluster's and the driver's: Ray asks both to say it
+    ray = Path(sys.executable).with_name("ray")
+    start = [str(ray), "start", "--head", f"--port={port}", "--num-cpus=2", "--include-dashboard=false",
+             "--disable-usage-stats"]  # fmt: skip
+    subprocess.run(start, check=True, capture_output=True, timeout=120)
+    try:
+        yield f"127.0.0.1:{port}"
+    finally:
+        subprocess.run([str(ray), "stop", "--force"], capture_output=True, timeout=120)
+
+
+def test_address_joins_a_running_cluster(
+    ray_cluster: str, corpus: Path, shards: dict[str, Path], tmp_path: Path
+) -> None:
+    from warlog.cli import app
+
+    out = tmp_path / "joined"
+    args = ["batch", str(corpus), "--out", str(out), "--engine", "ray", "--batch-size", str(BATCH_SIZE)]
+    result = CliRunner().invoke(app, [*args, "--address", ray_cluster])
+    assert result.exit_code == 0, result.stderr
+    assert "batches: 7 written, 0 skipped; documents: 47 stored, 3 failed" in result.stderr
+    markers = [json.loads(p.read_bytes()) for p in (out / "_done").glob("part-*.json")]
+    assert len({m["pid"] for m in markers}) == 2  # the cluster's two CPUs: two workers
+    for table in SHARD_TABLES:
+        assert table_rows(out, table) == table_rows(shards["local"], table)

@@ -60,9 +60,9 @@ def run_batch(
         out: the shard folder (local).
         settings: warlog settings for the workers' pipelines.
         engine: "ray" (Ray Data) or "local" (processes).
-        workers: pipeline workers (default: all cores).
+        workers: pipeline workers (default: all cores; on a joined Ray cluster, its CPUs).
         batch_size: documents per batch, and so per shard; fixed for the life of a shard folder.
-        address: a Ray cluster to join (default: start a local one).
+        address: a Ray cluster to join, as `ray start` printed it (default: start a local one).
         published: the publication date of documents that carry none.
 
     Raises:
@@ -72,8 +72,9 @@ def run_batch(
     """
     if engine not in ENGINES:
         raise SettingsError(f"--engine {engine!r} is not one of: {', '.join(ENGINES)}")
-    workers = workers or default_workers()
-    if workers < 1 or batch_size < 1:
+    if engine == "local":
+        workers = default_workers() if workers is None else workers
+    if (workers is not None and workers < 1) or batch_size < 1:
         raise SettingsError("--workers and --batch-size must be at least 1")
     require_pyarrow()
     _check_manifest(out, spec=spec, batch_size=batch_size)

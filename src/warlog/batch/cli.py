@@ -13,8 +13,12 @@ def batch(
     source: Annotated[str, typer.Argument(help="JSON Lines or Parquet file, or a folder; a path or a URI")],
     out: Annotated[Path, typer.Option("--out", "-o", help="folder for the Parquet shards")],
     engine: Annotated[str, typer.Option(help="ray (Ray Data) or local (processes)")] = "local",
-    address: Annotated[str | None, typer.Option(help="Ray cluster to join (default: a local one)")] = None,
-    workers: Annotated[int | None, typer.Option(help="pipeline workers (default: all cores)")] = None,
+    address: Annotated[
+        str | None, typer.Option(envvar="RAY_ADDRESS", help="Ray cluster to join, HOST:PORT (default: a new local one)")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="pipeline workers (default: all cores, or the joined cluster's CPUs)")
+    ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", help="documents per batch and shard")] = 64,
     published: Annotated[str | None, typer.Option(help="publication date when a document has none")] = None,
     model: Annotated[str | None, typer.Option("--model", help="installed spaCy pipeline to use")] = None,

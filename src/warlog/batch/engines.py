@@ -130,19 +130,29 @@ def run_ray(
     settings: Settings,
     out: Path,
     published: str | None,
-    workers: int,
+    workers: int | None,
     address: str | None,
 ) -> list[dict]:
     """Analyze batches on Ray Data: a pool of `workers` actors fed through `map_batches`. Joins the
-    cluster at `address`, or starts a local one on `workers` CPUs and shuts it down after."""
+    cluster at `address` (default workers: its CPUs), or starts a new local one on `workers` CPUs
+    (default: all cores) and shuts it down after. The shard folder must be one every worker can write:
+    a local folder on one machine, a shared mount on a cluster."""
     ray = require_ray()
     started = not ray.is_initialized()
     if started:
-        options: dict[str, Any] = {"include_dashboard": False, "logging_level": logging.WARNING, "log_to_driver": False}
+        options: dict[str, Any] = {"logging_level": logging.WARNING, "log_to_driver": False}
         if address:
-            ray.init(address=address, **options)
-        else:
-            ray.init(num_cpus=workers, **options)
+            try:
+                ray.init(address=address, **options)
+            except ConnectionError as e:
+                raise SettingsError(
+                    f"--address {address}: no Ray cluster answers there ({_first_line(e)}); check the address, "
+                    "and for a cluster with token authentication set RAY_AUTH_MODE=token"
+                ) from e
+        else:  # "local": a new cluster, even where `ray start` left one running
+            ray.init(address="local", num_cpus=workers or default_workers(), include_dashboard=False, **options)
+    if workers is None:
+        workers = int(ray.cluster_resources().get("CPU", 1)) if address else default_workers()
     try:
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
@@ -179,6 +189,10 @@ def require_ray() -> Any:
         raise SettingsError(f"--engine ray needs Ray, which is not installed; {SCALE_HINT}") from e
     logging.getLogger("ray").setLevel(logging.WARNING)
     return ray
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 def default_workers() -> int:
