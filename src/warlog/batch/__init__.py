@@ -26,13 +26,23 @@ from warlog.settings import Settings
 ENGINES = ("ray", "local")
 MANIFEST = "_batch.json"
 
-__all__ = ["ENGINES", "SHARD_TABLES", "BatchStats", "load_shards", "parquet_connection", "parquet_store", "run_batch"]
+__all__ = [
+    "ENGINES",
+    "SHARD_TABLES",
+    "BatchStats",
+    "busy_rate",
+    "load_shards",
+    "parquet_connection",
+    "parquet_store",
+    "run_batch",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class BatchStats:
     """What one run did: batches written and skipped, documents stored and failed, the workers' peak
-    memory (MB, by pid) and the seconds the run took."""
+    memory (MB, by pid), the seconds the run took, and the documents per second while every worker
+    was busy (`busy_rate`; None when the workers were never all busy at once)."""
 
     written: int
     skipped: int
@@ -40,6 +50,7 @@ class BatchStats:
     failed: int
     peak_rss_mb: dict[int, float]
     seconds: float
+    busy_rate: float | None = None
 
 
 def run_batch(
@@ -104,7 +115,30 @@ def run_batch(
         failed=sum(s["failed"] for s in summaries),
         peak_rss_mb=peaks,
         seconds=time.perf_counter() - started,
+        busy_rate=busy_rate(summaries),
     )
+
+
+def busy_rate(summaries: list[dict]) -> float | None:
+    """Documents per second from the moment the last worker began its first batch to the moment the
+    first worker finished its last: the steady state, without start-up (loading the model) or the
+    tail where some workers have nothing left. A batch counts by the share of it inside that window."""
+    spans: dict[int, tuple[float, float]] = {}
+    for s in summaries:
+        if "started" in s:
+            first, last = spans.get(s["pid"], (s["started"], s["finished"]))
+            spans[s["pid"]] = (min(first, s["started"]), max(last, s["finished"]))
+    if not spans:
+        return None
+    begin, end = max(first for first, _ in spans.values()), min(last for _, last in spans.values())
+    if end <= begin:
+        return None
+    documents = 0.0
+    for s in summaries:
+        if "started" in s and s["finished"] > s["started"]:
+            inside = min(end, s["finished"]) - max(begin, s["started"])
+            documents += s["records"] * max(inside, 0.0) / (s["finished"] - s["started"])
+    return documents / (end - begin)
 
 
 def _check_manifest(out: Path, *, spec: str, batch_size: int) -> None:

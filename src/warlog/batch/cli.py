@@ -34,9 +34,10 @@ def batch(
             address=address, published=_published(published),
         )  # fmt: skip
         peak = max(stats.peak_rss_mb.values(), default=0.0)
+        rate = f", {stats.busy_rate:.1f} docs/s with every worker busy" if stats.busy_rate else ""
         Console(stderr=True).print(
             f"batches: {stats.written} written, {stats.skipped} skipped; documents: {stats.stored} stored, "
-            f"{stats.failed} failed; {stats.seconds:.1f} s, peak {peak:.0f} MB per worker → {out}",
+            f"{stats.failed} failed; {stats.seconds:.1f} s{rate}, peak {peak:.0f} MB per worker → {out}",
             highlight=False, markup=False, soft_wrap=True,
         )  # fmt: skip
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -60,16 +61,32 @@ def memory_store() -> tuple[Store, duckdb.DuckDBPyConnection]:
 
 
 def analyze_batch(pipeline: Pipeline, part: int, records: list[Record], *, out: Path, published: str | None) -> dict:
-    """Analyze one batch and write its shards; a summary with the worker's pid and peak memory."""
-    store, con = memory_store()
-    with store:
-        items = (_item(record, pipeline=pipeline, published=published) for record in records)
-        stats = pipeline.ingest(items, store)
-        write_shards(con, out, part)
-        summary = {"part": part, "records": len(records), "stored": stats.stored, "failed": stats.failed}
-        summary |= {"pid": os.getpid(), "peak_rss_mb": peak_rss_mb()}
-        _write_atomic(out / DONE / f"{part_name(part)}.json", json.dumps(summary).encode())
+    """Analyze one batch and write its shards; a summary with the worker's pid, peak memory, and the
+    wall-clock times (epoch seconds) the batch started and finished."""
+    started = time.time()
+    store, con = scratch_store()
+    items = (_item(record, pipeline=pipeline, published=published) for record in records)
+    stats = pipeline.ingest(items, store)
+    write_shards(con, out, part)
+    summary = {"part": part, "records": len(records), "stored": stats.stored, "failed": stats.failed}
+    summary |= {"pid": os.getpid(), "peak_rss_mb": peak_rss_mb(), "started": started, "finished": time.time()}
+    _write_atomic(out / DONE / f"{part_name(part)}.json", json.dumps(summary).encode())
     return summary
+
+
+_scratch: dict[int, tuple[Store, duckdb.DuckDBPyConnection]] = {}
+
+
+def scratch_store() -> tuple[Store, duckdb.DuckDBPyConnection]:
+    """This process's in-memory store for one batch, emptied: made once per worker, as making one
+    (a database and its schema) costs more than a batch of short documents takes to write."""
+    if os.getpid() not in _scratch:
+        _scratch.clear()  # a forked child does not share its parent's connection
+        _scratch[os.getpid()] = memory_store()
+    store, con = _scratch[os.getpid()]
+    for table in SHARD_TABLES:
+        con.execute(f'DELETE FROM "{table}"')
+    return store, con
 
 
 def peak_rss_mb() -> float:
@@ -135,8 +152,9 @@ def iter_shard_stores(folder: Path) -> Iterator[tuple[int, Store, duckdb.DuckDBP
 
 
 def load_shards(folder: Path, target: Store) -> dict[str, int]:
-    """Merge a shard folder into `target` through `Store.save`, so corpus actors and places, corrections
-    and failures are handled as in `warlog ingest`; documents already stored are skipped."""
+    """Merge a shard folder into `target` through `Store.save_many` (a transaction per shard), so corpus
+    actors and places, corrections and failures are handled as in `warlog ingest`; documents already
+    stored are skipped."""
     counts = {"stored": 0, "skipped": 0, "failed": 0}
     known = target.document_ids()
     for _, shard, con in iter_shard_stores(folder):
@@ -144,13 +162,11 @@ def load_shards(folder: Path, target: Store) -> dict[str, int]:
             target.record_failure(failure)
             counts["failed"] += 1
         ids = [row[0] for row in con.execute("SELECT id FROM documents").fetchall()]  # insertion order
-        for document_id in ids:
-            report = None if document_id in known else shard.report(document_id)
-            if report is not None and target.save(report):
-                known.add(document_id)
-                counts["stored"] += 1
-            else:
-                counts["skipped"] += 1
+        reports = [report for i in ids if i not in known and (report := shard.report(i)) is not None]
+        stored = sum(target.save_many(reports))  # one transaction per shard
+        known.update(report.document.id for report in reports)
+        counts["stored"] += stored
+        counts["skipped"] += len(ids) - stored
     return counts
 
 
