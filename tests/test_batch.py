@@ -66,12 +66,16 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def shards(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The corpus through both engines, two workers each (Ray starts and stops its local cluster)."""
-    outs = {engine: tmp_path_factory.mktemp(engine) for engine in ("ray", "local")}
-    for engine, out in outs.items():
-        stats = run_batch(str(corpus), out, settings=Settings(), engine=engine, workers=2, batch_size=BATCH_SIZE)
+    """The corpus through both engines, two workers each (Ray starts and stops its local cluster), and
+    through the single-process path (`--engine local --workers 1`: this process)."""
+    runs = {"ray": ("ray", 2), "local": ("local", 2), "single": ("local", 1)}
+    outs = {name: tmp_path_factory.mktemp(name) for name in runs}
+    for name, (engine, workers) in runs.items():
+        stats = run_batch(
+            str(corpus), outs[name], settings=Settings(), engine=engine, workers=workers, batch_size=BATCH_SIZE
+        )
         assert (stats.written, stats.stored, stats.failed) == (7, 47, 3)
-        assert len(stats.peak_rss_mb) == 2  # two worker processes did the work
+        assert len(stats.peak_rss_mb) == workers  # as many processes did the work
     return outs
 
 
@@ -85,9 +89,9 @@ def table_rows(out: Path, table: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize("table", SHARD_TABLES)
-def test_ray_and_local_write_the_same_rows(shards: dict[str, Path], table: str) -> None:
+def test_ray_local_and_one_process_write_the_same_rows(shards: dict[str, Path], table: str) -> None:
     assert sorted(p.name for p in (shards["ray"] / table).iterdir()) == [f"part-{i:05d}.parquet" for i in range(7)]
-    assert table_rows(shards["ray"], table) == table_rows(shards["local"], table)
+    assert table_rows(shards["ray"], table) == table_rows(shards["local"], table) == table_rows(shards["single"], table)
     if table in ("documents", "events", "mentions"):
         assert table_rows(shards["ray"], table)
 

@@ -8,6 +8,7 @@ import functools
 import http.server
 import json
 import pickle
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -154,3 +155,25 @@ def test_an_http_uri_reads_as_the_local_file(served: str, jsonl: Path) -> None:
     ]
     ((page,),) = read_all(f"{served}/page.txt", 2)
     assert (page.kind, page.data, page.suffix) == ("file", b"Police arrested 12 protesters in Aden.", ".txt")
+
+
+MISSING = [
+    ("ray", "ray", "--engine ray needs Ray"),
+    ("pyarrow.fs", "local", "warlog batch reads its input with pyarrow"),
+]
+
+
+@pytest.mark.parametrize(("blocked", "engine", "needs"), MISSING)
+def test_a_missing_extra_is_one_line_that_says_how_to_install_it(
+    blocked: str, engine: str, needs: str, jsonl: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from warlog.cli import app
+
+    monkeypatch.setitem(sys.modules, blocked, None)  # `import ray` now fails as where it is not installed
+    result = CliRunner().invoke(app, ["batch", str(jsonl), "--out", str(tmp_path / "out"), "--engine", engine])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: {needs}, which is not installed; install the scale extra: pip install 'warlog[scale]'"
+    ]
