@@ -230,7 +230,26 @@ def test_address_joins_a_running_cluster(
     result = CliRunner().invoke(app, [*args, "--address", ray_cluster])
     assert result.exit_code == 0, result.stderr
     assert "batches: 7 written, 0 skipped; documents: 47 stored, 3 failed" in result.stderr
+    progress = [line for line in result.stderr.splitlines() if line.startswith("batch: ")]
+    assert len(progress) == 7 and progress[-1] == "batch: 7/7 batches (stored 47, failed 3)"
     markers = [json.loads(p.read_bytes()) for p in (out / "_done").glob("part-*.json")]
     assert len({m["pid"] for m in markers}) == 2  # the cluster's two CPUs: two workers
     for table in SHARD_TABLES:
         assert table_rows(out, table) == table_rows(shards["local"], table)
+
+
+def test_the_cli_reports_progress_and_a_rerun_has_nothing_to_do(tmp_path: Path) -> None:
+    from warlog.cli import app
+
+    path = tmp_path / "three.jsonl"
+    path.write_text("".join(json.dumps({"text": t}) + "\n" for t in invented_texts(3)))
+    args = ["batch", str(path), "--out", str(tmp_path / "out"), "--workers", "1", "--batch-size", "1"]
+    first, again = CliRunner().invoke(app, args), CliRunner().invoke(app, args)
+    assert first.exit_code == again.exit_code == 0
+    assert [line for line in first.stderr.splitlines() if line.startswith("batch: ")] == [
+        "batch: 1/3 batches (stored 1, failed 0)",
+        "batch: 2/3 batches (stored 2, failed 0)",
+        "batch: 3/3 batches (stored 3, failed 0)",
+    ]
+    assert "batches: 3 written, 0 skipped; documents: 3 stored, 0 failed" in first.stderr
+    assert "batches: 0 written, 3 skipped; documents: 0 stored, 0 failed" in again.stderr

@@ -1,8 +1,9 @@
-"""A Rich progress display around `Pipeline.ingest()` for the CLI."""
+"""Rich progress displays for the CLI: around `Pipeline.ingest()` and `warlog.batch.run_batch()`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -34,7 +35,39 @@ def ingest_progress(
             progress.update(task, advance=1, **counts)
             done = sum(counts.values())
             if not console.is_terminal and done % 100 == 0:
-                console.print(f"ingest: {done} documents (stored {counts['stored']}, skipped "
-                              f"{counts['skipped']}, failed {counts['failed']})", highlight=False)
+                console.print(
+                    f"ingest: {done} documents (stored {counts['stored']}, skipped "
+                    f"{counts['skipped']}, failed {counts['failed']})",
+                    highlight=False,
+                )
 
         return pipeline.ingest(items, store, on_progress=on_progress, reanalyze=reanalyze)
+
+
+@contextmanager
+def batch_progress(console: Console) -> Iterator[Callable[[int, int, dict | None], None]]:
+    """A display of batches written out of those to write, with documents stored and failed; yields
+    the `on_progress` callback for `run_batch`. Not a terminal: a line at every tenth of the batches."""
+    counts = {"stored": 0, "failed": 0}
+    columns = (
+        SpinnerColumn(),
+        TextColumn("[bold]batch[/bold]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("stored {task.fields[stored]} · failed {task.fields[failed]}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as progress:
+        task = progress.add_task("batch", total=None, **counts)
+
+        def on_progress(written: int, total: int, summary: dict | None) -> None:
+            if summary is not None:
+                counts["stored"] += summary["stored"]
+                counts["failed"] += summary["failed"]
+            progress.update(task, completed=written, total=total, **counts)
+            step = max(1, total // 10)
+            if not console.is_terminal and summary is not None and (written % step == 0 or written == total):
+                console.print(f"batch: {written}/{total} batches (stored {counts['stored']}, failed "
+                              f"{counts['failed']})", highlight=False)  # fmt: skip
+
+        yield on_progress

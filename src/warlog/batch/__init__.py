@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from warlog.errors import SettingsError
 from warlog.settings import Settings
 
 ENGINES = ("ray", "local")
+Progress = Callable[[int, int, "dict | None"], None]
 MANIFEST = "_batch.json"
 
 __all__ = [
@@ -63,6 +65,7 @@ def run_batch(
     batch_size: int = 64,
     address: str | None = None,
     published: str | None = None,
+    on_progress: Progress | None = None,
 ) -> BatchStats:
     """Analyze every document of `spec` into Parquet shards under `out`; batches already written are skipped.
 
@@ -75,6 +78,8 @@ def run_batch(
         batch_size: documents per batch, and so per shard; fixed for the life of a shard folder.
         address: a Ray cluster to join, as `ray start` printed it (default: start a local one).
         published: the publication date of documents that carry none.
+        on_progress: called with (batches written, batches to write, the batch's summary) once the
+            input is planned (0, total, None) and after each batch.
 
     Raises:
         SettingsError: an unknown engine, a bad number, a missing extra, or a batch size that differs
@@ -91,26 +96,28 @@ def run_batch(
     _check_manifest(out, spec=spec, batch_size=batch_size)
     started = time.perf_counter()
     done = done_parts(out)
-    skipped = 0
+    planned = list(plan_batches(spec, batch_size=batch_size, max_chars=settings.max_chars))  # slices: small
+    todo = [(part, piece) for part, piece in planned if part not in done]
+    tell = on_progress or (lambda written, total, summary: None)
+    tell(0, len(todo), None)
+    written = 0
 
-    def todo():
-        nonlocal skipped
-        for part, piece in plan_batches(spec, batch_size=batch_size, max_chars=settings.max_chars):
-            if part in done:
-                skipped += 1
-            else:
-                yield part, piece
+    def on_done(summary: dict) -> None:
+        nonlocal written
+        written += 1
+        tell(written, len(todo), summary)
 
+    common = {"settings": settings, "out": out, "published": published, "on_done": on_done}
     if engine == "ray":
-        summaries = run_ray(todo(), settings=settings, out=out, published=published, workers=workers, address=address)
+        summaries = run_ray(iter(todo), workers=workers, address=address, **common)
     else:
-        summaries = run_local(todo(), settings=settings, out=out, published=published, workers=workers)
+        summaries = run_local(iter(todo), workers=workers, **common)
     peaks: dict[int, float] = {}
     for summary in summaries:
         peaks[summary["pid"]] = max(peaks.get(summary["pid"], 0.0), summary["peak_rss_mb"])
     return BatchStats(
         written=len(summaries),
-        skipped=skipped,
+        skipped=len(planned) - len(todo),
         stored=sum(s["stored"] for s in summaries),
         failed=sum(s["failed"] for s in summaries),
         peak_rss_mb=peaks,

@@ -28,14 +28,17 @@ def batch(
 
     def action() -> None:
         from warlog.batch import run_batch
+        from warlog.progress import batch_progress
 
-        stats = run_batch(
-            source, out, settings=_settings(model=model), engine=engine, workers=workers, batch_size=batch_size,
-            address=address, published=_published(published),
-        )  # fmt: skip
+        console = Console(stderr=True)
+        with batch_progress(console) as on_progress:
+            stats = run_batch(
+                source, out, settings=_settings(model=model), engine=engine, workers=workers, batch_size=batch_size,
+                address=address, published=_published(published), on_progress=on_progress,
+            )  # fmt: skip
         peak = max(stats.peak_rss_mb.values(), default=0.0)
         rate = f", {stats.busy_rate:.1f} docs/s with every worker busy" if stats.busy_rate else ""
-        Console(stderr=True).print(
+        console.print(
             f"batches: {stats.written} written, {stats.skipped} skipped; documents: {stats.stored} stored, "
             f"{stats.failed} failed; {stats.seconds:.1f} s{rate}, peak {peak:.0f} MB per worker → {out}",
             highlight=False, markup=False, soft_wrap=True,

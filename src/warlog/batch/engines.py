@@ -9,11 +9,12 @@ worker had written is not analyzed again: its summary is read from the marker.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import pickle
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
@@ -29,6 +30,10 @@ Batch = tuple[int, Slice]
 _worker: dict[str, Any] = {}
 
 
+def _ignore(summary: dict) -> None:
+    pass
+
+
 def _load_worker(settings: Settings) -> None:
     import warlog
 
@@ -42,19 +47,29 @@ def _run_in_worker(part: int, piece: Slice, out: Path, published: str | None) ->
 
 
 def run_local(
-    batches: Iterator[Batch], *, settings: Settings, out: Path, published: str | None, workers: int
+    batches: Iterator[Batch],
+    *,
+    settings: Settings,
+    out: Path,
+    published: str | None,
+    workers: int,
+    on_done: Callable[[dict], None] = _ignore,
 ) -> list[dict]:
-    """Analyze batches in this process (one worker) or in a pool of `workers` fresh processes."""
+    """Analyze batches in this process (one worker) or in a pool of `workers` fresh processes;
+    `on_done` hears of each batch written, as it is."""
     if workers == 1:
         _worker.clear()
         _worker["settings"] = settings
-        return [_run_in_worker(part, piece, out, published) for part, piece in batches]
-    summaries, broken = _run_pool(batches, settings=settings, out=out, published=published, workers=workers)
+        return [_told(on_done, _run_in_worker(part, piece, out, published)) for part, piece in batches]
+    run = functools.partial(
+        _run_pool, settings=settings, out=out, published=published, workers=workers, on_done=on_done
+    )
+    summaries, broken = run(batches)
     written = {part: summary for part, _ in broken if (summary := read_summary(out, part)) is not None}
-    summaries += written.values()  # done before the pool broke, though their results were lost with it
+    summaries += [_told(on_done, s) for s in written.values()]  # done before the pool broke, results lost with it
     broken = [batch for batch in broken if batch[0] not in written]
     if broken:  # the pool died under these batches: once more, in a fresh pool
-        again, lost = _run_pool(iter(broken), settings=settings, out=out, published=published, workers=workers)
+        again, lost = run(iter(broken))
         summaries += again
         if lost:
             parts = ", ".join(str(part) for part, _ in lost)
@@ -63,7 +78,13 @@ def run_local(
 
 
 def _run_pool(
-    batches: Iterator[Batch], *, settings: Settings, out: Path, published: str | None, workers: int
+    batches: Iterator[Batch],
+    *,
+    settings: Settings,
+    out: Path,
+    published: str | None,
+    workers: int,
+    on_done: Callable[[dict], None],
 ) -> tuple[list[dict], list[Batch]]:
     """The summaries of the batches done, and the batches lost when the pool broke. At most two batches
     per worker are in flight, so the driver holds little of the input at a time."""
@@ -82,22 +103,28 @@ def _run_pool(
                 lost.append(batch)
                 continue
             if len(pending) >= 2 * workers:
-                lost += _collect(pending, summaries, until_free=True)
+                lost += _collect(pending, summaries, on_done)
         while pending:
-            lost += _collect(pending, summaries, until_free=False)
+            lost += _collect(pending, summaries, on_done)
     return summaries, sorted(lost, key=lambda batch: batch[0])
 
 
-def _collect(pending: dict[Future, Batch], summaries: list[dict], *, until_free: bool) -> list[Batch]:
+def _collect(pending: dict[Future, Batch], summaries: list[dict], on_done: Callable[[dict], None]) -> list[Batch]:
+    """Wait for at least one batch in flight; add the summaries of those done, return those lost."""
     done, _ = wait(pending, return_when=FIRST_COMPLETED)
     lost = []
     for future in done:
         batch = pending.pop(future)
         try:
-            summaries.append(future.result())
+            summaries.append(_told(on_done, future.result()))
         except BrokenProcessPool:
             lost.append(batch)
     return lost
+
+
+def _told(on_done: Callable[[dict], None], summary: dict) -> dict:
+    on_done(summary)
+    return summary
 
 
 class RayWorker:
@@ -132,6 +159,7 @@ def run_ray(
     published: str | None,
     workers: int | None,
     address: str | None,
+    on_done: Callable[[dict], None] = _ignore,
 ) -> list[dict]:
     """Analyze batches on Ray Data: a pool of `workers` actors fed through `map_batches`. Joins the
     cluster at `address` (default workers: its CPUs), or starts a new local one on `workers` CPUs
@@ -176,7 +204,7 @@ def run_ray(
                 max_task_retries=2,
             )
         logging.getLogger("ray.data").setLevel(logging.ERROR)  # not "progress bars disabled": they are, on purpose
-        return [dict(row) for row in dataset.iter_rows()]
+        return [_told(on_done, dict(row)) for row in dataset.iter_rows()]
     finally:
         if started:
             ray.shutdown()
