@@ -144,6 +144,83 @@ def test_document_actor_graph_edge_evidence(page, site):
     assert flashed == evidence
 
 
+def tab_to(driver, css, *, limit=400):
+    """Press Tab until the focused element matches `css`; returns it (driver.switch_to.active_element)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    for _ in range(limit):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        if driver.execute_script("return document.activeElement.matches(arguments[0])", css):
+            return driver.switch_to.active_element
+    raise AssertionError(f"{limit} presses of Tab never reached {css}")
+
+
+def press(driver, key):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(driver).send_keys(key).perform()
+
+
+def details_card(driver, css):
+    """The details panel's text once it shows a card matching `css`."""
+    return find(driver, f"#details {css}").text
+
+
+def test_reader_facts_open_from_the_keyboard(page):
+    from selenium.webdriver.common.keys import Keys
+
+    # Tab in reading order to an event's words; Enter shows the event, as a click does
+    event_only = "#doc-text .seg.f-event:not(.f-actor):not(.f-place):not(.f-claim)"
+    span = tab_to(page, event_only)
+    assert span == page.switch_to.active_element
+    assert span.get_attribute("role") == "button"
+    label = span.get_attribute("aria-label")
+    assert label.startswith("event ") and span.text.strip()[:20] in label
+    event = span.get_attribute("data-event")
+    press(page, Keys.ENTER)
+    by_key = details_card(page, f".event-card[data-event='{event}']")
+    assert page.switch_to.active_element == find(page, "#details .event-card h3")  # announced: focus on its heading
+    press(page, Keys.ESCAPE)
+    assert page.switch_to.active_element == span
+    span.click()
+    assert details_card(page, f".event-card[data-event='{event}']") == by_key
+
+    # on, to a claim's words: Space shows the claim
+    span = tab_to(page, "#doc-text .seg.f-claim:not(.f-actor):not(.f-place):not(.f-event)")
+    assert "claim" in span.get_attribute("aria-label").split(": ")[0]
+    press(page, Keys.SPACE)
+    assert details_card(page, f".claim-card[data-claim='{span.get_attribute('data-claim')}']")
+
+    # an actor's name says who it is; with the actors switched off, it is plain text again
+    actor = find(page, "#doc-text .seg.f-actor[data-actor='rus']:not(.f-event):not(.f-claim):not(.f-place)")
+    assert actor.get_attribute("aria-label").startswith("actor Russia: ")
+    find(page, ".legend .layer-actor input").click()
+    assert actor.get_attribute("tabindex") is None and actor.get_attribute("role") is None
+    find(page, ".legend .layer-actor input").click()
+    assert actor.get_attribute("tabindex") == "0"
+
+
+def test_lists_open_details_from_the_keyboard(page):
+    from selenium.webdriver.common.keys import Keys
+
+    go(page, "#/claims", "claims")
+    button = find(page, "#claims-board li.claim button")
+    claim = page.execute_script("return arguments[0].closest('li').dataset.claim", button)
+    button.send_keys(Keys.ENTER)
+    assert details_card(page, f".claim-card[data-claim='{claim}']")
+    press(page, Keys.ESCAPE)
+    assert page.switch_to.active_element == button
+    find(page, "#contradictions .account button").send_keys(Keys.SPACE)
+    assert find(page, "#details .card blockquote.evidence")
+
+    go(page, "#/timeline", "timeline")
+    mark = find(page, "#timeline svg .tl-event[role='button'][tabindex='0']")
+    page.execute_script("arguments[0].focus()", mark)
+    press(page, Keys.ENTER)
+    assert details_card(page, f".event-card[data-event='{mark.get_attribute('data-event')}']")
+
+
 def test_graph_filters_by_period_and_type(page):
     go(page, "#/graph?type=ASSAULT&since=2016-01-01", "graph")
     edges = page.execute_script(

@@ -2,7 +2,7 @@
 
 import { api, dateOf, documentOf, evidenceOf, placeIndex } from "./api.js";
 import { namer, showClaim, showEvent } from "./details.js";
-import { badge, clear, empty, h, link, table } from "./dom.js";
+import { badge, bareButton, clear, empty, h, link, table } from "./dom.js";
 import { kindColour, POLARITY_COLOURS } from "./palette.js";
 
 export async function actorView(root, id) {
@@ -83,7 +83,7 @@ function eventsTable(events, name, places) {
       h("td", null, badge(event.type, "type")),
       h("td", null, badge(event.status, `status-${event.status}`)),
       h("td", null, (event.actors || []).map((id) => name(id).name).join(", ") || "—", " → ", (event.recipients || []).map((id) => name(id).name).join(", ") || "—"),
-      h("td", { class: "quote" }, evidenceOf(event).text),
+      h("td", { class: "quote" }, bareButton(evidenceOf(event).text || event.type)),
       h("td", null, documentOf(event) ? link("documents", documentOf(event), "text") : null),
     ),
   );
@@ -97,7 +97,7 @@ function claimsTable(claims) {
       { class: "clickable", dataset: { claim: claim.id }, onclick: () => showClaim(claim) },
       h("td", null, claim.speaker_text || "—"),
       h("td", null, claim.cue || ""),
-      h("td", { class: "quote" }, claim.text),
+      h("td", { class: "quote" }, bareButton(claim.text)),
       h("td", null, claim.hedged ? badge("hedged", "hedge") : null),
     ),
   );

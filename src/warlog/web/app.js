@@ -6,6 +6,7 @@ import { actorView } from "./actor.js";
 import { download } from "./api.js";
 import { claimsView } from "./claims.js";
 import { correctionsView } from "./corrections.js";
+import { returnOnEscape } from "./details.js";
 import { documentsView } from "./documents.js";
 import { handles as graphHandles, graphView } from "./graph.js";
 import { handles as mapHandles, mapView } from "./map.js";
@@ -79,5 +80,6 @@ for (const link of document.querySelectorAll(".export-menu a")) {
   });
 }
 
+document.getElementById("details").addEventListener("keydown", returnOnEscape);
 window.addEventListener("hashchange", render);
 render();

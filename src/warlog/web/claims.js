@@ -3,7 +3,7 @@
 
 import { actorIndex, all, documentOf, report, stanceOf } from "./api.js";
 import { claimCard, eventCard, evidenceBlock, namer, show, showClaim } from "./details.js";
-import { badge, choice, clear, empty, filterForm, h, link } from "./dom.js";
+import { badge, bareButton, choice, clear, empty, filterForm, h, link } from "./dom.js";
 import { STANCE_LABELS } from "./palette.js";
 
 export async function claimsView(root, params) {
@@ -73,11 +73,13 @@ function claimItem(claim) {
   return h(
     "li",
     { class: "claim clickable", dataset: { claim: claim.id }, onclick: () => showClaim(claim) },
-    claim.cue ? h("span", { class: "cue" }, claim.speaker_text && claim.speaker ? `${claim.speaker_text} ${claim.cue}: ` : `${claim.cue}: `) : null,
-    h("span", { class: claim.direct ? "claim-text quoted" : "claim-text" }, claim.text),
-    " ",
-    claim.hedged ? badge("hedged", "hedge") : null,
-    stanceBadge(stanceOf(claim)),
+    bareButton(
+      claim.cue ? h("span", { class: "cue" }, claim.speaker_text && claim.speaker ? `${claim.speaker_text} ${claim.cue}: ` : `${claim.cue}: `) : null,
+      h("span", { class: claim.direct ? "claim-text quoted" : "claim-text" }, claim.text),
+      " ",
+      claim.hedged ? badge("hedged", "hedge") : null,
+      stanceBadge(stanceOf(claim)),
+    ),
   );
 }
 
@@ -96,7 +98,7 @@ async function contradictionCard(conflict) {
     if (claims.has(id)) {
       const claim = claims.get(id);
       return h("div", { class: "account clickable", dataset: { item: id }, onclick: () => show(claimCard(claim, context)) },
-        h("h4", null, claim.speaker_text || "unattributed", claim.cue ? ` ${claim.cue}` : ""),
+        h("h4", null, bareButton(claim.speaker_text || "unattributed", claim.cue ? ` ${claim.cue}` : "")),
         h("p", { class: claim.direct ? "claim-text quoted" : "claim-text" }, claim.text),
         claim.hedged ? badge("hedged", "hedge") : null,
         stanceBadge(stanceOf(claim)));
@@ -104,7 +106,7 @@ async function contradictionCard(conflict) {
     if (events.has(id)) {
       const event = events.get(id);
       return h("div", { class: "account clickable", dataset: { item: id }, onclick: () => show(eventCard(event, context)) },
-        h("h4", null, badge(event.type, "type"), " ", badge(event.status, `status-${event.status}`)),
+        h("h4", null, bareButton(badge(event.type, "type"), " ", badge(event.status, `status-${event.status}`))),
         h("p", null, event.actors.map((actor) => name(actor).name).join(", ") || "?", " → ", event.recipients.map((actor) => name(actor).name).join(", ") || "?"),
         evidenceBlock(event.evidence, documentReport, documentId, { context: false }));
     }

@@ -6,11 +6,29 @@ import { kindColour, STANCE_LABELS } from "./palette.js";
 
 const panel = () => document.getElementById("details");
 
+// What had the focus when the panel last showed something from outside it: Escape in the panel goes back
+// there (to the highlighted span, the row, the button), so reading goes on where it was.
+let opener = null;
+
+// Shows `children` in the panel and moves the focus to their heading, which screen readers then announce
+// (the panel is not a live region as well: that would read the whole card a second time).
 export function show(...children) {
   const el = panel();
+  const active = document.activeElement;
+  if (!el.contains(active)) opener = active && active !== document.body ? active : null;
   clear(el, ...children);
   el.scrollTop = 0;
+  const heading = el.querySelector("h2, h3, h4") || el;
+  heading.setAttribute("tabindex", "-1");
+  heading.focus();
   return el;
+}
+
+// Escape anywhere in the panel: the focus goes back to what opened it (for app.js, once).
+export function returnOnEscape(e) {
+  if (e.key !== "Escape" || !opener?.isConnected) return;
+  e.preventDefault();
+  opener.focus();
 }
 
 // Names for actor ids: the document's own actors first, else the store's.

@@ -3,7 +3,7 @@
 
 import { all, report, shown } from "./api.js";
 import { actorCard, claimCard, eventCard, namer, placeCard, show } from "./details.js";
-import { badge, clear, empty, h, route } from "./dom.js";
+import { badge, clear, empty, h, onPressKey, route } from "./dom.js";
 import { kindColour } from "./palette.js";
 
 const LAYERS = [
@@ -12,7 +12,7 @@ const LAYERS = [
   ["event", "events"],
   ["claim", "claims"],
 ];
-// Which fact a click on overlapping highlights shows: the most specific one.
+// Which fact a click (or Enter, or Space) on overlapping highlights shows: the most specific one.
 const PRIORITY = { actor: 0, place: 1, event: 2, claim: 3 };
 
 export async function documentsView(root, id, params) {
@@ -59,7 +59,10 @@ async function readDocument(reader, documentId, params) {
       h(
         "label",
         { class: `toggle layer-${layer}` },
-        h("input", { type: "checkbox", checked: true, onchange: (e) => text.classList.toggle(`hide-${layer}`, !e.target.checked) }),
+        h("input", { type: "checkbox", checked: true, onchange: (e) => {
+          text.classList.toggle(`hide-${layer}`, !e.target.checked);
+          describeSegments(text, segments, name);
+        } }),
         ` ${label} (${countOf(documentReport, label)})`,
       ),
     ),
@@ -74,13 +77,15 @@ async function readDocument(reader, documentId, params) {
   const facts = collectFacts(documentReport);
   const segments = new WeakMap();
   renderText(text, meta.text, facts, segments);
+  describeSegments(text, segments, name);
   const context = { documentReport, documentId, name };
-  text.addEventListener("click", (e) => {
+  const open = (e) => {
     const segment = e.target.closest(".seg");
-    if (!segment || !segments.has(segment)) return;
-    const visible = segments.get(segment).filter((fact) => !text.classList.contains(`hide-${fact.layer}`));
+    const visible = segment && segments.has(segment) ? visibleFacts(text, segments.get(segment)) : [];
     if (visible.length) showFact(visible[0], visible.slice(1), context);
-  });
+  };
+  text.addEventListener("click", open);
+  text.addEventListener("keydown", onPressKey(open));
   const at = /^(\d+)-(\d+)$/.exec(params.get("at") || "");
   if (at) flash(text, Number(at[1]), Number(at[2]));
 }
@@ -142,6 +147,36 @@ function renderText(container, text, facts, segments) {
     fragment.append(span);
   }
   container.append(fragment);
+}
+
+function visibleFacts(text, covering) {
+  return covering.filter((fact) => !text.classList.contains(`hide-${fact.layer}`));
+}
+
+// Every span with a shown fact is a button in reading order, named for what it is ("actor Russia, event
+// ATTACK: Russian") and for its own words, which the name replaces for a screen reader; a span whose
+// layers are all switched off is plain text again.
+function describeSegments(text, segments, name) {
+  for (const span of text.querySelectorAll(".seg")) {
+    const visible = visibleFacts(text, segments.get(span) || []);
+    if (visible.length === 0) {
+      for (const attribute of ["tabindex", "role", "aria-label"]) span.removeAttribute(attribute);
+      continue;
+    }
+    const words = span.textContent.replace(/\s+/g, " ").trim();
+    const what = [...new Set(visible.map((fact) => describe(fact, name)))].join(", ");
+    span.setAttribute("tabindex", "0");
+    span.setAttribute("role", "button");
+    span.setAttribute("aria-label", words ? `${what}: ${words.length > 80 ? `${words.slice(0, 79)}…` : words}` : what);
+  }
+}
+
+function describe(fact, name) {
+  const { item } = fact;
+  if (fact.layer === "actor" || fact.layer === "place") return `${fact.layer} ${item.name || item.id}`;
+  if (fact.layer === "event") return `event ${item.type}`;
+  const speaker = item.speaker ? name(item.speaker).name : item.speaker_text;
+  return speaker ? `claim by ${speaker}` : "unattributed claim";
 }
 
 function showFact(fact, others, context) {

@@ -62,6 +62,22 @@ export function externalLink(url, label) {
   return url ? h("span", null, url) : null;
 }
 
+// Keyboard access for what cannot be a <button> (a span of text, an SVG mark) but is given role="button":
+// Enter or Space does `action`, as on a button; Space does not scroll the page.
+export function onPressKey(action) {
+  return (e) => {
+    if (e.key !== "Enter" && e.key !== " ") return;
+    e.preventDefault();
+    action(e);
+  };
+}
+
+// A button that looks like the text it wraps: for a row or a list item that opens details on a click, so
+// that the keyboard and screen readers reach it too. It has no handler of its own: its click bubbles up.
+export function bareButton(...children) {
+  return h("button", { type: "button", class: "bare" }, ...children);
+}
+
 export function badge(text, cls) {
   return h("span", { class: `badge ${cls || ""}`.trim() }, text);
 }

@@ -4,7 +4,7 @@
 
 import { api, report } from "./api.js";
 import { evidenceBlock, namer, show } from "./details.js";
-import { badge, choice, clear, empty, filterForm, h, link, table } from "./dom.js";
+import { badge, bareButton, choice, clear, empty, filterForm, h, link, table } from "./dom.js";
 import { EVENT_TYPES, KIND_COLOURS, kindColour, POLARITY_COLOURS } from "./palette.js";
 
 export const handles = {}; // the live Cytoscape instance, for the browser tests and the console
@@ -112,7 +112,7 @@ function tiesTable(edges, label) {
       "tr",
       { class: "clickable", dataset: { edge: index }, onclick: () => showTie(edge, label) },
       h("td", null, h("span", { style: `color: ${POLARITY_COLOURS[edge.polarity] || "#444"}` }, edge.polarity)),
-      h("td", null, label(edge.source), " → ", label(edge.target)),
+      h("td", null, bareButton(label(edge.source), " → ", label(edge.target))),
       h("td", { class: "num" }, String(edge.weight ?? "")),
       h("td", null, (edge.types || []).join(", ")),
       h("td", { class: "muted" }, [edge.first, edge.last].filter(Boolean).join(" – ")),

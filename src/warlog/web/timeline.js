@@ -4,7 +4,7 @@
 import { actorIndex, all, dateOf, interval, placeIndex, shown } from "./api.js";
 import { showEvent } from "./details.js";
 import { typeKeys } from "./map.js";
-import { choice, clear, empty, filterForm, h, svg } from "./dom.js";
+import { choice, clear, empty, filterForm, h, onPressKey, svg } from "./dom.js";
 import { EVENT_TYPES, statusStyle, typeColour } from "./palette.js";
 
 const ROW = 26;
@@ -55,7 +55,7 @@ function drawChart(rows, dated, places, width) {
   const plot = width - LABEL - 20;
   const x = (time) => LABEL + ((time - low) / (high - low)) * plot;
   const height = rows.length * ROW + 40;
-  const chart = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "events over time" });
+  const chart = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "group", "aria-label": "events over time" });
   chart.append(axis(low, high, x, height));
   rows.forEach((row, index) => {
     const y = 10 + index * ROW + ROW / 2;
@@ -80,6 +80,10 @@ function mark(event, span, x, y, day, places) {
     "stroke-dasharray": style.dashArray,
     "data-event": event.id,
     onclick: () => showEvent(event, places),
+    // a button in the keyboard's order, named by its <title>
+    tabindex: 0,
+    role: "button",
+    onkeydown: onPressKey(() => showEvent(event, places)),
   };
   const title = svg("title", null, `${event.type} · ${event.status} · ${dateOf(event).value}\n${event.text || event.evidence?.text || ""}`);
   if (span[1] - span[0] < day) return svg("circle", { cx: x(span[0]), cy: y, r: 6, ...common }, title);
