@@ -174,6 +174,29 @@ def test_a_stated_distance_moves_the_point(gazetteer):
     assert (plain.lat, plain.lon) == (aleppo.lat, aleppo.lon)
 
 
+def test_a_direction_without_a_distance_keeps_its_qualifier(gazetteer):
+    homs = gazetteer.best("Homs", country="SYR")
+    resolved = gazetteer.resolve("south of Homs", country="SYR")
+    assert (resolved.place, resolved.precision, resolved.qualifier, resolved.km) == (homs, 2, "south of", None)
+
+
+@pytest.mark.slow
+def test_a_qualified_phrase_is_a_place_of_its_own(pipeline):
+    report = pipeline.extract(
+        "Rebels shelled an army post north of Homs on Monday. Government aircraft bombed Homs on Tuesday. "
+        "Insurgents ambushed a convoy 15 km south-east of Hama.",
+        published="2016-03-10",
+    )
+    places = {p.name: p for p in report.places}
+    north, homs = places["north of Homs"], places["Homs"]
+    assert (north.id, north.precision, homs.precision) == (f"{homs.id}~north-of", 2, 1)
+    assert (north.lat, north.lon) == (homs.lat, homs.lon)  # ACLED codes "near a town" at the town
+    [moved] = [p for p in report.places if p.id.endswith("~south-east-of-15km")]
+    hama = pipeline.gazetteer.get(moved.id.partition("~")[0])
+    assert moved.precision == 2 and km((moved.lat, moved.lon), (hama.lat, hama.lon)) == pytest.approx(15, abs=0.5)
+    assert [e.place for e in report.events] == [north.id, homs.id, moved.id]
+
+
 # -- the curated supplement -----------------------------------------------------------------------------------
 
 

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.geo.qualify import Phrase, parse_phrase, part_point, shift_point
+from warlog.geo.qualify import (
+    Phrase,
+    Qualified,
+    angle_between,
+    compass_bearing,
+    compass_noun,
+    parse_phrase,
+    part_point,
+    qualified_id,
+    qualified_name,
+    read_qualified_id,
+    shift_point,
+)
 
 
 @pytest.mark.parametrize(
@@ -86,3 +98,39 @@ def test_usable_names_keep_what_english_text_uses():
     names = usable_names("Tadmur", ["Palmyra", "Palmüra", "tdmr", "تدمر", "PMS", "Tadmor 2", "North", "Tadmur"])
     assert names == ["Tadmur", "Palmyra", "Palmüra"]
     assert usable_names("Union", ["Union"]) == ["Union"]  # a common word stays a place's own name
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "km", "place_id", "name", "direction"),
+    [
+        ("north of", None, "gn.1~north-of", "north of Mytown", "n"),
+        ("south-west of", 12.0, "gn.1~south-west-of-12km", "12 km south-west of Mytown", "sw"),
+        ("east of", 16.09344, "gn.1~east-of-16.1km", "16.1 km east of Mytown", "e"),
+        ("near", None, "gn.1~near", "near Mytown", None),
+        ("outskirts of", None, "gn.1~outskirts-of", "outskirts of Mytown", None),
+        ("north-eastern", None, "gn.1~north-eastern", "north-eastern Mytown", None),
+    ],
+)
+def test_a_qualified_place_id_says_its_base_qualifier_and_direction(qualifier, km, place_id, name, direction):
+    assert qualified_id("gn.1", qualifier, km) == place_id
+    assert qualified_name("Mytown", qualifier, km) == name
+    assert read_qualified_id(place_id) == Qualified("gn.1", qualifier, direction, round(km, 1) if km else None)
+
+
+@pytest.mark.parametrize("place_id", ["gn.170063", "syr.aleppo-city", "place.north-of-nowhere", "~north-of"])
+def test_a_place_s_own_id_is_not_qualified(place_id):
+    assert read_qualified_id(place_id) is None
+
+
+@pytest.mark.parametrize(
+    ("bearing", "noun"), [(0, "north"), (92, "east"), (40, "north-east"), (350, "north"), (200, "south"), (250, "west")]
+)
+def test_compass_noun(bearing, noun):
+    assert compass_noun(bearing) == noun
+
+
+def test_angle_between_bearings_takes_the_short_way_round():
+    assert angle_between(350, 10) == 20
+    assert angle_between(0, 180) == 180
+    assert angle_between(90, 45) == 45
+    assert compass_bearing("sw") == 225 and compass_bearing("c") is None

@@ -15,6 +15,7 @@ from warlog.events.extract import RULES_VERSION as EVENT_RULES
 from warlog.events.extract import EventCandidate
 from warlog.events.ontology import builtin_ontology
 from warlog.events.tolls import TollMention
+from warlog.geo.qualify import qualified_name
 from warlog.model import Actor, Claim, Document, Event, Evidence, Place, Report, Toll
 from warlog.relations import build_relations
 
@@ -28,7 +29,10 @@ def build_report(
     events = build_events(doc._.warlog_events or [])
     claims = build_claims(doc._.warlog_claims or [], document)
     contradictions, claims = find_contradictions(
-        events, claims, {p.id: p for p in places}, {a.id: a for a in actors}
+        events,
+        claims,
+        {p.id: p for p in places},
+        {a.id: a for a in actors},
     )
     return Report(
         version=version,
@@ -66,11 +70,7 @@ def build_actors(mentions: list[LinkedMention], *, kb: KnowledgeBase, published:
 
 
 def _actor(entry: KBActor, mentions: list[LinkedMention], *, kb: KnowledgeBase, published: str | None) -> Actor:
-    parents = tuple(
-        a.parent
-        for a in entry.parents
-        if published is None or a.holds_on(published)
-    )
+    parents = tuple(a.parent for a in entry.parents if published is None or a.holds_on(published))
     surface = []
     for m in mentions:
         if m.text != entry.name and m.text not in surface:
@@ -88,23 +88,33 @@ def _actor(entry: KBActor, mentions: list[LinkedMention], *, kb: KnowledgeBase, 
 
 
 def build_places(mentions: list[PlaceMention]) -> tuple[Place, ...]:
-    """Places in order of first mention; unknown names get a `place.<slug>` id and no coordinates."""
+    """Places in order of first mention; unknown names get a `place.<slug>` id and no coordinates.
+
+    A qualified mention ("north of Aleppo", "near Aleppo": `PlaceMention.qualified`) is a place of its
+    own: id `<base id>~<qualifier>`, the qualified name, the phrase's precision (2) and the base's point,
+    as ACLED codes a place near a town at the town; only a stated distance moves the point.
+    """
     grouped: dict[str, list[PlaceMention]] = defaultdict(list)
     for mention in mentions:
         grouped[mention.place_id].append(mention)
     places = []
     for key, ms in grouped.items():
-        geo = ms[0].place
+        first, geo = ms[0], ms[0].place
+        evidence = tuple(Evidence(m.start, m.end, m.name, "place@1", 1.0 if geo else 0.6) for m in ms)
+        if geo is None:
+            places.append(Place(id=key, name=first.name, mentions=evidence))
+            continue
+        qualifier = first.qualifier if first.qualified else None
         places.append(
             Place(
                 id=key,
-                name=geo.name if geo else ms[0].name,
-                country=geo.country if geo else None,
-                lat=geo.lat if geo else None,
-                lon=geo.lon if geo else None,
-                feature=geo.feature if geo else None,
-                precision=geo.precision if geo else None,
-                mentions=tuple(Evidence(m.start, m.end, m.name, "place@1", 1.0 if geo else 0.6) for m in ms),
+                name=qualified_name(geo.name, qualifier, first.km) if qualifier else geo.name,
+                country=geo.country,
+                lat=first.lat if first.lat is not None else geo.lat,
+                lon=first.lon if first.lon is not None else geo.lon,
+                feature=geo.feature,
+                precision=first.precision if qualifier else geo.precision,
+                mentions=evidence,
             )
         )
     return tuple(places)

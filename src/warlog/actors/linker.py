@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from warlog.actors.kb import Affiliation, AliasHit, KBActor, KnowledgeBase
 from warlog.actors.roles import PLACE_FEATURE_NOUNS, is_acting, is_locative
 from warlog.geo import Gazetteer, GeoName
+from warlog.geo.qualify import qualified_id
 from warlog.slugs import slug
 
 RULES_VERSION = "1"
@@ -82,11 +83,25 @@ class PlaceMention:
     place: GeoName | None
     precision: int | None = None  # ACLED geo-precision of the phrase: "north of Aleppo" is 2, "Aleppo" 1
     qualifier: str | None = None  # "north of", "near", "northern", ... (None: the place itself)
+    lat: float | None = None  # the phrase's point when a stated distance moved it from the place's
+    lon: float | None = None
+    km: float | None = None  # the stated distance ("20 km north of Aleppo")
+
+    @property
+    def qualified(self) -> bool:
+        """Whether the words before the name make it another, looser place: "north of Aleppo" (2) is not
+        Aleppo (1); "near Kuweires airbase" is the airbase, whose precision is already 2."""
+        if self.place is None or self.qualifier is None:
+            return False
+        return self.precision != self.place.precision or self.km is not None
 
     @property
     def place_id(self) -> str:
-        """The gazetteer id, or `place.<slug>` for a name the gazetteer does not know."""
-        return self.place.id if self.place is not None else "place." + slug(self.name)
+        """The gazetteer id, `<id>~<qualifier>` for a qualified place ("gn.170063~north-of"), or
+        `place.<slug>` for a name the gazetteer does not know."""
+        if self.place is None:
+            return "place." + slug(self.name)
+        return qualified_id(self.place.id, self.qualifier or "", self.km) if self.qualified else self.place.id
 
 
 @dataclass
@@ -107,15 +122,21 @@ class _Found:
         self.taken.update(range(span.start, span.end))
 
     def add_place(self, span: Span, place: GeoName | None, gazetteer: Gazetteer | None = None) -> None:
-        precision, qualifier = (place.precision, None) if place is not None else (None, None)
+        mention = PlaceMention(span.start_char, span.end_char, span.text, place, place.precision if place else None)
         start = _qualifier_start(span)
         if gazetteer is not None and place is not None and start < span.start:
             resolved = gazetteer.resolve(span.doc[start : span.end].text, country=place.country)
             if resolved is not None and resolved.place.id == place.id:
-                precision, qualifier = resolved.precision, resolved.qualifier
-        self.places[(span.start, span.end)] = PlaceMention(
-            span.start_char, span.end_char, span.text, place, precision, qualifier
-        )
+                moved = resolved.km is not None
+                mention = replace(
+                    mention,
+                    precision=resolved.precision,
+                    qualifier=resolved.qualifier,
+                    lat=resolved.lat if moved else None,
+                    lon=resolved.lon if moved else None,
+                    km=resolved.km,
+                )
+        self.places[(span.start, span.end)] = mention
         self.taken.update(range(span.start, span.end))
 
 

@@ -239,6 +239,7 @@ class Gazetteer:
             return Resolved(base.place, REGION, qualifier, *point)
         if phrase.kind == "of" and phrase.km and point[0] is not None and point[1] is not None:
             point = shift_point(point[0], point[1], phrase.direction or "n", phrase.km)
+            return Resolved(base.place, max(base.precision, NEAR), qualifier, *point, km=phrase.km)
         return Resolved(base.place, max(base.precision, NEAR), qualifier, *point)
 
     def _resolve_named_area(self, phrase: Phrase, country: str | None) -> Resolved | None:

@@ -4,6 +4,10 @@
 `parse_phrase` splits a phrase into a kind, a qualifier and the base place's name; the gazetteer looks
 the base up and sets the ACLED precision (see `Gazetteer.resolve`). The geometry helpers give the point
 of a direction: part of a country, or a distance and bearing from a town.
+
+A phrase that makes a place less precise than its base ("north of Aleppo", "near Aleppo") is a place of
+its own in a report, with a `qualified_id` ("gn.170063~north-of"); `read_qualified_id` gives back the
+base id, the qualifier, the compass direction of "X of" and a stated distance.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ class Resolved:
     qualifier: str | None = None
     lat: float | None = None
     lon: float | None = None
+    km: float | None = None  # a stated distance from the base ("20 km north of"), already in lat/lon
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,3 +185,66 @@ def _band(direction: str, high: str, low: str, lo: float, hi: float) -> tuple[fl
     if direction == "c":
         return lo + third, lo + 2 * third
     return -math.inf, math.inf
+
+
+QUALIFIED_MARK = "~"
+_QUALIFIED = re.compile(r"(?P<qualifier>[a-z][a-z-]*?)(?:-(?P<km>\d+(?:\.\d+)?)km)?")
+
+
+def _slug(qualifier: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", qualifier.casefold()).strip("-")
+
+
+_DIRECTION_OF = {_slug(f"{noun} of"): code for code, noun in _NOUN.items() if code != "c"}
+_QUALIFIERS = {
+    _slug(q): q
+    for q in (*(f"{noun} of" for noun in _NOUN.values()), *_ADJECTIVE.values(), *_NEAR_QUALIFIER.values(), "near")
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Qualified:
+    """What a qualified place id says: the base place's id, the qualifier ("north of", "near"), the
+    compass code when the qualifier is a direction "of" the base, and a stated distance in km."""
+
+    base: str
+    qualifier: str
+    direction: str | None = None
+    km: float | None = None
+
+
+def qualified_id(base_id: str, qualifier: str, km: float | None = None) -> str:
+    """The id of a qualified place: "gn.170063~north-of", "gn.170063~north-east-of-20km"."""
+    return f"{base_id}{QUALIFIED_MARK}{_slug(qualifier)}" + (f"-{round(km, 1):g}km" if km else "")
+
+
+def qualified_name(base_name: str, qualifier: str, km: float | None = None) -> str:
+    """The name of a qualified place: "north of Aleppo", "20 km north-east of Aleppo"."""
+    return (f"{round(km, 1):g} km " if km else "") + f"{qualifier} {base_name}"
+
+
+def read_qualified_id(place_id: str) -> Qualified | None:
+    """The parts of a `qualified_id`, or None for a place's own id."""
+    base, mark, tail = place_id.rpartition(QUALIFIED_MARK)
+    match = _QUALIFIED.fullmatch(tail) if mark and base else None
+    if match is None:
+        return None
+    tail = match["qualifier"]
+    km = float(match["km"]) if match["km"] else None
+    return Qualified(base, _QUALIFIERS.get(tail, tail.replace("-", " ")), _DIRECTION_OF.get(tail), km)
+
+
+def compass_noun(bearing: float) -> str:
+    """The nearest of the eight compass points to a bearing in degrees: 92 is "east", 40 "north-east"."""
+    code = min(_COMPASS, key=lambda c: angle_between(_COMPASS[c], bearing))
+    return _NOUN[code]
+
+
+def compass_bearing(direction: str) -> float | None:
+    """The bearing in degrees of a compass code ("ne": 45), None for the centre or an unknown code."""
+    return _COMPASS.get(direction)
+
+
+def angle_between(a: float, b: float) -> float:
+    """The smaller angle between two bearings, in degrees (0 to 180)."""
+    return abs((a - b + 180) % 360 - 180)
