@@ -55,6 +55,22 @@ def test_reports_that_disagree_on_where_a_man_was_killed_are_one_contradiction()
     assert all(c.author_stance == "neutral" for c in updated)  # a place apart is not the author disputing
 
 
+def test_a_town_read_as_its_province_contradicts_neither_report():
+    north = Place(id="aleppo~north-of", name="north of Aleppo", country="SYR", lat=36.2, lon=37.16, feature="city",
+                  precision=2)  # fmt: skip
+    province = Place(id="adm1", name="Aleppo", country="SYR", lat=36.37, lon=37.37, feature="province", precision=3)
+    events = [
+        ev("e1", recipients=("gen",), place="aleppo"),
+        ev("e2", recipients=("gen",), place="base", status="reported"),
+        ev("e3", recipients=("gen",), place=north.id, status="reported"),
+    ]
+    claims = (cl("c1", ("e1",), kind="author"), cl("c2", ("e2",), kind="unnamed"), cl("c3", ("e3",), kind="unnamed"))
+    places = {**PLACES, north.id: north}
+    [found], _ = find_contradictions(events, claims, places, ACTORS, provinces={"aleppo": province})
+    assert found.kind == "place" and found.items == ("c2", "c3", "e2", "e3")
+    assert found.explanation.startswith("place: Kuweires airbase vs north of Aleppo (Kuweires airbase is 38 km east")
+
+
 def test_no_contradiction_without_an_anchor_or_within_one_claim_or_between_author_sentences():
     habitual = ev("e1", actors=("rus",), recipients=("reb",))
     claimed = ev("e2", actors=("rus",), recipients=("isil",), status="claimed", speaker="rus")

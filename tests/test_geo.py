@@ -180,6 +180,25 @@ def test_a_direction_without_a_distance_keeps_its_qualifier(gazetteer):
     assert (resolved.place, resolved.precision, resolved.qualifier, resolved.km) == (homs, 2, "south of", None)
 
 
+@pytest.mark.parametrize(
+    ("name", "province"),
+    [
+        ("Aleppo", "adm1.sy.aleppo"),
+        ("Idlib", "adm1.sy.idlib"),
+        ("Homs", "adm1.sy.homs"),
+        ("Deir Ezzor", "adm1.sy.deir-ez-zor"),
+    ],
+)
+def test_a_town_that_names_its_province(gazetteer, name, province):
+    town = gazetteer.best(name, country="SYR")
+    assert gazetteer.province_named(town, name).id == province
+
+
+@pytest.mark.parametrize("name", ["Aleppo City", "Marea", "Kuweires airbase", "Syria", "Palmyra"])
+def test_a_place_that_names_no_province(gazetteer, name):
+    assert gazetteer.province_named(gazetteer.best(name, country="SYR"), name) is None
+
+
 @pytest.mark.slow
 def test_a_qualified_phrase_is_a_place_of_its_own(pipeline):
     report = pipeline.extract(

@@ -33,6 +33,7 @@ def build_report(
         claims,
         {p.id: p for p in places},
         {a.id: a for a in actors},
+        provinces=build_provinces(doc._.warlog_places or []),
     )
     return Report(
         version=version,
@@ -90,9 +91,9 @@ def _actor(entry: KBActor, mentions: list[LinkedMention], *, kb: KnowledgeBase, 
 def build_places(mentions: list[PlaceMention]) -> tuple[Place, ...]:
     """Places in order of first mention; unknown names get a `place.<slug>` id and no coordinates.
 
-    A qualified mention ("north of Aleppo", "near Aleppo": `PlaceMention.qualified`) is a place of its
-    own: id `<base id>~<qualifier>`, the qualified name, the phrase's precision (2) and the base's point,
-    as ACLED codes a place near a town at the town; only a stated distance moves the point.
+    A direction from a place ("north of Aleppo": `PlaceMention.qualified`) is a place of its own: id
+    `<base id>~<qualifier>`, the qualified name, the phrase's precision (2) and the base's point, as ACLED
+    codes a place near a town at the town; only a stated distance moves the point.
     """
     grouped: dict[str, list[PlaceMention]] = defaultdict(list)
     for mention in mentions:
@@ -118,6 +119,19 @@ def build_places(mentions: list[PlaceMention]) -> tuple[Place, ...]:
             )
         )
     return tuple(places)
+
+
+def build_provinces(mentions: list[PlaceMention]) -> dict[str, Place]:
+    """For a bare town name that also names its province ("in Aleppo"), the province by the town's id."""
+    provinces: dict[str, Place] = {}
+    for m in mentions:
+        area = m.province
+        if area is not None and m.place_id not in provinces:
+            provinces[m.place_id] = Place(
+                id=area.id, name=area.name, country=area.country, lat=area.lat, lon=area.lon,
+                feature=area.feature, precision=area.precision,
+            )  # fmt: skip
+    return provinces
 
 
 def _toll(mention: TollMention | None) -> Toll | None:

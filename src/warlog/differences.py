@@ -4,6 +4,26 @@ Used across documents (the contradictions inside an incident, warlog.incidents) 
 document. Only contradictions count, never a telling that says less: an empty role, an unknown place,
 date or toll, a country against a town in it, "June 2015" against "2015-06-03" differ from nothing.
 Dates are the intervals their ISO values denote (`date_interval`); distances are haversine kilometres.
+
+Two places contradict when they cannot both be right (`place_difference`):
+
+- places in different countries;
+- two points more than `place_km` apart (default 10 km);
+- never an area (country, province, region, district, precision 3) and a point of its country;
+- a direction without a distance ("north of Aleppo": the town's point, the qualifier kept in the id,
+  see `warlog.geo.qualify.qualified_id`) and a point: they contradict when the point lies more than
+  `place_km` from the town and either beyond DIRECTION_KM (how far "north of X" plausibly reaches) or
+  outside the 90° sector around the direction (Kuweires airbase, 38 km east of Aleppo, is not "north of
+  Aleppo"). Two directions from one town contradict when they are more than 90° apart ("north of" vs
+  "south of"); from two towns, when the towns are more than twice DIRECTION_KM apart;
+- a bare town name that also names its province ("in Aleppo": city and governorate; Idlib, Homs, Raqqa,
+  Deir ez-Zor, see `warlog.geo.Gazetteer.province_named`) is read as the province, in a document that
+  says which (`provinces`): it contradicts no point within PROVINCE_KM of the province's point, unless
+  that point is a town naming another province. The gazetteer has a province's point, not its outline,
+  so the radius stands in for containment: 60 km holds Aleppo governorate's towns (Kuweires 28 km,
+  Azaz 38 km, Manbij 55 km, Afrin 47 km from its point) but misses its edge (Jarabulus 76 km), and it
+  is too wide for a city-province (Damascus). "Aleppo City", a name the text made explicit, is another place and
+  stays a point.
 """
 
 from __future__ import annotations
@@ -14,6 +34,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from warlog.geo.qualify import angle_between, compass_bearing, compass_noun, read_qualified_id
 from warlog.model import Actor, Event, Place, Toll
 
 HAPPENED = ("asserted", "reported", "claimed")
@@ -21,8 +42,12 @@ REFUTED = ("denied", "negated")
 DIFFERENCE_KINDS = ("perpetrator", "recipient", "place", "date", "toll", "occurrence")
 AREA_FEATURES = frozenset({"country", "province", "region", "district"})
 EARTH_RADIUS_KM = 6371.0088
+DIRECTION_KM = 60.0  # how far from its town a place "north of X" (no distance stated) plausibly lies
+PROVINCE_KM = 60.0  # how far from a province's point a place may lie and be read as inside it
+SECTOR_DEGREES = 90.0  # the sector around a direction ("north of X": bearings 315° to 45° from X)
 
 Interval = tuple[date, date]
+
 
 @dataclass(frozen=True, slots=True)
 class Difference:
@@ -115,15 +140,92 @@ def _show_toll(toll: Toll) -> str:
     return str(low) if low == high else f"{low}-{int(high)}"
 
 
-def _place_difference(a: Place | None, b: Place | None, place_km: float) -> str | None:
+def bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The initial great-circle bearing from one point to another, in degrees from north (0 to 360)."""
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return math.degrees(math.atan2(x, y)) % 360
+
+
+def place_difference(
+    a: Place | None, b: Place | None, *, place_km: float = 10.0, provinces: Mapping[str, Place] | None = None
+) -> str | None:
+    """How two places contradict (see the module docstring), or None when both can be right.
+
+    Args:
+        a, b: the places (None: unknown, which contradicts nothing).
+        place_km: how far apart two points must be to contradict each other.
+        provinces: by a bare town's place id, the province the same name also names ("Aleppo").
+    """
     if a is None or b is None or a.id == b.id:
         return None
-    distance = place_distance(a, b)
-    if not (is_area(a) or is_area(b)) and distance is not None and distance > place_km:
-        return f"{a.name} vs {b.name} ({distance:.0f} km apart)"
-    if a.country and b.country and a.country != b.country:
+    found = None
+    if not (is_area(a) or is_area(b) or _in_named_province(a, b, provinces or {})):
+        found = _point_difference(a, b, place_km)
+    if found is None and a.country and b.country and a.country != b.country:
         return f"{a.name} ({a.country}) vs {b.name} ({b.country})"
+    return found
+
+
+def _in_named_province(a: Place, b: Place, provinces: Mapping[str, Place]) -> bool:
+    """Whether one place is a bare town name read as its province and the other lies within it."""
+    for town, other in ((a, b), (b, a)):
+        province = provinces.get(town.id)
+        own = provinces.get(other.id)
+        if province is None or (own is not None and own.id != province.id):
+            continue
+        if other.country and province.country and other.country != province.country:
+            continue
+        distance = place_distance(province, other)
+        if distance is not None and distance <= PROVINCE_KM:
+            return True
+    return False
+
+
+def _direction(place: Place) -> float | None:
+    """The bearing of a place "north of X" with no distance stated (a stated distance makes a point)."""
+    qualified = read_qualified_id(place.id)
+    if qualified is None or qualified.direction is None or qualified.km is not None:
+        return None
+    return compass_bearing(qualified.direction)
+
+
+def _point_difference(a: Place, b: Place, place_km: float) -> str | None:
+    distance = place_distance(a, b)
+    if distance is None:
+        return None
+    da, db = _direction(a), _direction(b)
+    if da is not None and db is not None:
+        return _directions_difference(a, da, b, db, distance)
+    if da is not None or db is not None:
+        return _direction_difference(a, b, distance, place_km)
+    if distance > place_km:
+        return f"{a.name} vs {b.name} ({distance:.0f} km apart)"
     return None
+
+
+def _directions_difference(a: Place, da: float, b: Place, db: float, distance: float) -> str | None:
+    """Two directions: from one town ("north of X" vs "south of X"), or from towns far apart."""
+    base_a, base_b = read_qualified_id(a.id), read_qualified_id(b.id)
+    if base_a is not None and base_b is not None and base_a.base == base_b.base:
+        return f"{a.name} vs {b.name}" if angle_between(da, db) > SECTOR_DEGREES else None
+    if distance > 2 * DIRECTION_KM:
+        return f"{a.name} vs {b.name} ({distance:.0f} km apart)"
+    return None
+
+
+def _direction_difference(a: Place, b: Place, distance: float, place_km: float) -> str | None:
+    """A direction from a town ("north of Aleppo", at the town's point) and a point."""
+    directed, point = (a, b) if _direction(a) is not None else (b, a)
+    qualified, degrees = read_qualified_id(directed.id), _direction(directed)
+    if qualified is None or degrees is None or distance <= place_km:
+        return None
+    town = directed.name.removeprefix(f"{qualified.qualifier} ")
+    heading = bearing(directed.lat, directed.lon, point.lat, point.lon)  # type: ignore[arg-type]
+    if distance <= DIRECTION_KM and angle_between(heading, degrees) <= SECTOR_DEGREES / 2:
+        return None
+    return f"{a.name} vs {b.name} ({point.name} is {distance:.0f} km {compass_noun(heading)} of {town})"
 
 
 def differences(
@@ -133,11 +235,13 @@ def differences(
     *,
     actors: Mapping[str, Actor] | None = None,
     place_km: float = 10.0,
+    provinces: Mapping[str, Place] | None = None,
 ) -> list[Difference]:
     """What two tellings of the same event disagree on, in the order of DIFFERENCE_KINDS.
 
     - perpetrator / recipient: both name actors for the role, and none in common;
-    - place: two points more than `place_km` apart, or places in different countries;
+    - place: places that cannot both be right (`place_difference`): points more than `place_km` apart,
+      places in different countries, a point outside the direction of "north of X";
     - date: date intervals that do not overlap;
     - toll: killed, wounded or captured counts whose ranges do not overlap ("at least 100" is 100+);
     - occurrence: one says it happened (asserted, reported, claimed), the other denies or negates it.
@@ -147,10 +251,11 @@ def differences(
         places: places by id, for the events' places.
         actors: actors by id, to write names rather than ids in the explanations.
         place_km: how far apart two points must be to contradict each other.
+        provinces: by a bare town's place id, the province the same name also names (see the module).
     """
     names = actors or {}
     found = _role_differences(a, b, names)
-    place = _place_difference(event_place(a, places), event_place(b, places), place_km)
+    place = place_difference(event_place(a, places), event_place(b, places), place_km=place_km, provinces=provinces)
     if place:
         found.append(Difference("place", f"place: {place}"))
     found += _date_differences(a, b) + _toll_differences(a, b)

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from warlog.actors.kb import Affiliation, AliasHit, KBActor, KnowledgeBase
 from warlog.actors.roles import PLACE_FEATURE_NOUNS, is_acting, is_locative
 from warlog.geo import Gazetteer, GeoName
-from warlog.geo.qualify import qualified_id
+from warlog.geo.qualify import direction_of, qualified_id
 from warlog.slugs import slug
 
 RULES_VERSION = "1"
@@ -86,14 +86,13 @@ class PlaceMention:
     lat: float | None = None  # the phrase's point when a stated distance moved it from the place's
     lon: float | None = None
     km: float | None = None  # the stated distance ("20 km north of Aleppo")
+    province: GeoName | None = None  # the province a bare town name also names ("Aleppo": the governorate)
 
     @property
     def qualified(self) -> bool:
-        """Whether the words before the name make it another, looser place: "north of Aleppo" (2) is not
-        Aleppo (1); "near Kuweires airbase" is the airbase, whose precision is already 2."""
-        if self.place is None or self.qualifier is None:
-            return False
-        return self.precision != self.place.precision or self.km is not None
+        """Whether the words before the name make it another place: a direction from it ("north of
+        Aleppo", "20 km north-east of Aleppo"). "near Aleppo" stays Aleppo, as ACLED codes it."""
+        return self.place is not None and direction_of(self.qualifier) is not None
 
     @property
     def place_id(self) -> str:
@@ -136,6 +135,8 @@ class _Found:
                     lon=resolved.lon if moved else None,
                     km=resolved.km,
                 )
+        if gazetteer is not None and place is not None and mention.qualifier is None:
+            mention = replace(mention, province=gazetteer.province_named(place, span.text))
         self.places[(span.start, span.end)] = mention
         self.taken.update(range(span.start, span.end))
 

@@ -33,11 +33,14 @@ def find_contradictions(
     claims: Sequence[Claim],
     places: Mapping[str, Place],
     actors: Mapping[str, Actor],
+    *,
+    provinces: Mapping[str, Place] | None = None,
 ) -> tuple[tuple[Contradiction, ...], tuple[Claim, ...]]:
     """The document's contradictions, and its claims with the stance a contradiction shows.
 
     An attributed claim with a neutral stance whose events the author contradicts is disputed, with the
-    author's telling as the evidence.
+    author's telling as the evidence. `provinces` gives, by a bare town's place id, the province its name
+    also names ("in Aleppo"), which contradicts no place inside it (`warlog.differences.place_difference`).
     """
     claim_of = {event_id: claim for claim in claims for event_id in claim.events}
     groups: list[tuple[str, set[str], list[str]]] = []  # (kind, event ids, explanations)
@@ -46,7 +49,7 @@ def find_contradictions(
             ca, cb = claim_of.get(a.id), claim_of.get(b.id)
             if not _told_apart(ca, cb) or not _same_incident(a, b, actors):
                 continue
-            for difference in differences(a, b, places, actors=actors):
+            for difference in differences(a, b, places, actors=actors, provinces=provinces):
                 _add(groups, difference, a, b, ca, cb, actors)
     found = [_contradiction(kind, ids, notes, claim_of) for kind, ids, notes in groups]
     covered = {item for c in found for item in c.items}
@@ -155,7 +158,7 @@ def _quoted(claim: Claim) -> str:
     text = claim.text
     parts, inside, current = [], False, []
     for ch in text:
-        if ch in "\"“”":
+        if ch in '"“”':
             if inside:
                 parts.append("".join(current))
                 current = []

@@ -195,6 +195,18 @@ class Gazetteer:
 
         return rank
 
+    def province_named(self, place: GeoName, text: str | None = None) -> GeoName | None:
+        """The first-order admin area of the same country named like a town: Aleppo governorate for
+        Aleppo, by the town's name or the words the text used ("Deir Ezzor"); None for an area, a country
+        or a name no province has."""
+        if place.feature in AREA_FEATURES or place.feature == "country":
+            return None
+        for name in dict.fromkeys(n for n in (text, place.name) if n):
+            area = self._pick(normalize_place(name), place.country, lambda row: row[5] == "province")
+            if area is not None and area.country == place.country:
+                return area
+        return None
+
     # -- qualified phrases ------------------------------------------------------------------------------
 
     def resolve(self, text: str, *, country: str | None = None) -> Resolved | None:

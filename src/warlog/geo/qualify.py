@@ -5,8 +5,8 @@
 the base up and sets the ACLED precision (see `Gazetteer.resolve`). The geometry helpers give the point
 of a direction: part of a country, or a distance and bearing from a town.
 
-A phrase that makes a place less precise than its base ("north of Aleppo", "near Aleppo") is a place of
-its own in a report, with a `qualified_id` ("gn.170063~north-of"); `read_qualified_id` gives back the
+A direction from a place ("north of Aleppo", "20 km north-east of Aleppo") is a place of its own in a
+report, with a `qualified_id` ("gn.170063~north-of"); `read_qualified_id` gives back the
 base id, the qualifier, the compass direction of "X of" and a stated distance.
 """
 
@@ -221,6 +221,11 @@ def qualified_id(base_id: str, qualifier: str, km: float | None = None) -> str:
 def qualified_name(base_name: str, qualifier: str, km: float | None = None) -> str:
     """The name of a qualified place: "north of Aleppo", "20 km north-east of Aleppo"."""
     return (f"{round(km, 1):g} km " if km else "") + f"{qualifier} {base_name}"
+
+
+def direction_of(qualifier: str | None) -> str | None:
+    """The compass code of a direction "of" a place ("north-east of": "ne"); None for any other qualifier."""
+    return _DIRECTION_OF.get(_slug(qualifier)) if qualifier else None
 
 
 def read_qualified_id(place_id: str) -> Qualified | None:
