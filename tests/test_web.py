@@ -156,6 +156,18 @@ def tab_to(driver, css, *, limit=400):
     raise AssertionError(f"{limit} presses of Tab never reached {css}")
 
 
+def arrow_to(driver, css, *, limit=600):
+    """Press the right arrow until the focused fact of the text matches `css`; returns it."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    for _ in range(limit):
+        if driver.execute_script("return document.activeElement.matches(arguments[0])", css):
+            return driver.switch_to.active_element
+        ActionChains(driver).send_keys(Keys.ARROW_RIGHT).perform()
+    raise AssertionError(f"{limit} presses of the right arrow never reached {css}")
+
+
 def press(driver, key):
     from selenium.webdriver.common.action_chains import ActionChains
 
@@ -168,11 +180,27 @@ def details_card(driver, css):
 
 
 def test_reader_facts_open_from_the_keyboard(page):
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
 
-    # Tab in reading order to an event's words; Enter shows the event, as a click does
+    # the text is one Tab stop; the arrow keys go from fact to fact in reading order
+    first = tab_to(page, "#doc-text .seg[role='button']", limit=40)
+    assert page.execute_script("return document.querySelectorAll('#doc-text .seg[tabindex=\"0\"]').length") == 1
+    assert first == find(page, "#doc-text .seg[role='button']")  # the first fact
+    press(page, Keys.TAB)
+    assert not page.execute_script("return document.activeElement.closest('#doc-text')")  # Tab leaves the text
+    ActionChains(page).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    assert page.switch_to.active_element == first  # and Shift+Tab comes back to it
+    press(page, Keys.END)
+    facts = page.find_elements("css selector", "#doc-text .seg[role='button']")
+    assert page.switch_to.active_element == facts[-1]
+    press(page, Keys.HOME)
+    press(page, Keys.ARROW_RIGHT)
+    assert page.switch_to.active_element == facts[1]
+
+    # on to an event's words; Enter shows the event, as a click does
     event_only = "#doc-text .seg.f-event:not(.f-actor):not(.f-place):not(.f-claim)"
-    span = tab_to(page, event_only)
+    span = arrow_to(page, event_only)
     assert span == page.switch_to.active_element
     assert span.get_attribute("role") == "button"
     label = span.get_attribute("aria-label")
@@ -186,8 +214,11 @@ def test_reader_facts_open_from_the_keyboard(page):
     span.click()
     assert details_card(page, f".event-card[data-event='{event}']") == by_key
 
-    # on, to a claim's words: Space shows the claim
-    span = tab_to(page, "#doc-text .seg.f-claim:not(.f-actor):not(.f-place):not(.f-event)")
+    # on, to a claim's words: Space shows the claim (the click took the focus to the panel: Shift+Tab back
+    # into the text, at the fact clicked)
+    ActionChains(page).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    assert page.switch_to.active_element == span
+    span = arrow_to(page, "#doc-text .seg.f-claim:not(.f-actor):not(.f-place):not(.f-event)")
     assert "claim" in span.get_attribute("aria-label").split(": ")[0]
     press(page, Keys.SPACE)
     assert details_card(page, f".claim-card[data-claim='{span.get_attribute('data-claim')}']")
@@ -198,7 +229,7 @@ def test_reader_facts_open_from_the_keyboard(page):
     find(page, ".legend .layer-actor input").click()
     assert actor.get_attribute("tabindex") is None and actor.get_attribute("role") is None
     find(page, ".legend .layer-actor input").click()
-    assert actor.get_attribute("tabindex") == "0"
+    assert actor.get_attribute("tabindex") == "-1" and actor.get_attribute("role") == "button"
 
 
 def test_lists_open_details_from_the_keyboard(page):

@@ -51,7 +51,13 @@ async function readDocument(reader, documentId, params) {
   const documentReport = await report(documentId);
   const { document: meta } = documentReport;
   const name = await namer(documentReport);
-  const text = h("div", { class: "doc-text", id: "doc-text" });
+  const text = h("div", {
+    class: "doc-text",
+    id: "doc-text",
+    role: "group",
+    "aria-label": "The text and its facts",
+    "aria-describedby": "doc-keys",
+  });
   const legend = h(
     "div",
     { class: "legend" },
@@ -72,6 +78,7 @@ async function readDocument(reader, documentId, params) {
     h("h2", { id: "doc-title" }, meta.title || documentId),
     h("p", { class: "muted" }, [meta.author, meta.source, meta.published].filter(Boolean).join(" · ")),
     legend,
+    h("p", { class: "muted keys", id: "doc-keys" }, "Keyboard: Tab into the text, arrow keys from fact to fact, Enter to open one."),
     text,
   );
   const facts = collectFacts(documentReport);
@@ -86,6 +93,10 @@ async function readDocument(reader, documentId, params) {
   };
   text.addEventListener("click", open);
   text.addEventListener("keydown", onPressKey(open));
+  text.addEventListener("keydown", moveBetweenFacts(text));
+  text.addEventListener("focusin", (e) => {
+    if (e.target.matches(".seg[role='button']")) rove(text, e.target);
+  });
   const at = /^(\d+)-(\d+)$/.exec(params.get("at") || "");
   if (at) flash(text, Number(at[1]), Number(at[2]));
 }
@@ -153,10 +164,13 @@ function visibleFacts(text, covering) {
   return covering.filter((fact) => !text.classList.contains(`hide-${fact.layer}`));
 }
 
-// Every span with a shown fact is a button in reading order, named for what it is ("actor Russia, event
-// ATTACK: Russian") and for its own words, which the name replaces for a screen reader; a span whose
-// layers are all switched off is plain text again.
+// Every span with a shown fact is a button, named for what it is ("actor Russia, event ATTACK: Russian")
+// and for its own words, which the name replaces for a screen reader; a span whose layers are all switched
+// off is plain text again. The text is one Tab stop (a roving tabindex, as in WAI-ARIA's composite
+// widgets): Tab enters it at the fact last visited, the arrow keys move from fact to fact in reading
+// order, Home and End go to the first and last, Tab leaves. A long article has hundreds of facts.
 function describeSegments(text, segments, name) {
+  const current = text.querySelector(".seg[tabindex='0']");
   for (const span of text.querySelectorAll(".seg")) {
     const visible = visibleFacts(text, segments.get(span) || []);
     if (visible.length === 0) {
@@ -165,10 +179,36 @@ function describeSegments(text, segments, name) {
     }
     const words = span.textContent.replace(/\s+/g, " ").trim();
     const what = [...new Set(visible.map((fact) => describe(fact, name)))].join(", ");
-    span.setAttribute("tabindex", "0");
+    span.setAttribute("tabindex", "-1");
     span.setAttribute("role", "button");
     span.setAttribute("aria-label", words ? `${what}: ${words.length > 80 ? `${words.slice(0, 79)}…` : words}` : what);
   }
+  const stop = current && current.getAttribute("role") === "button" ? current : text.querySelector(".seg[role='button']");
+  if (stop) stop.setAttribute("tabindex", "0");
+}
+
+// The one fact of the text that Tab reaches.
+function rove(text, span) {
+  for (const other of text.querySelectorAll(".seg[tabindex='0']")) {
+    if (other !== span) other.setAttribute("tabindex", "-1");
+  }
+  span.setAttribute("tabindex", "0");
+}
+
+const MOVES = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: "first", End: "last" };
+
+function moveBetweenFacts(text) {
+  return (e) => {
+    const move = MOVES[e.key];
+    const from = e.target.closest(".seg[role='button']");
+    if (move === undefined || !from) return;
+    e.preventDefault();
+    const spans = [...text.querySelectorAll(".seg[role='button']")];
+    const at = move === "first" ? 0 : move === "last" ? spans.length - 1 : spans.indexOf(from) + move;
+    const to = spans[Math.max(0, Math.min(spans.length - 1, at))];
+    rove(text, to);
+    to.focus();
+  };
 }
 
 function describe(fact, name) {
