@@ -263,7 +263,12 @@ class ActorLinker:
         for token in doc:
             if token.i in found.taken or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
-            spec = self._crowd(token) or self.kb.agent(token.lower_) or self.kb.agent(token.lemma_.lower())
+            spec = (
+                self._crowd(token)
+                or self._modified_agent(token)
+                or self.kb.agent(token.lower_)
+                or self.kb.agent(token.lemma_.lower())
+            )
             if spec is None or _inside_name(token) or _apposed_to_actor(token, found):
                 continue
             if token.pos_ == "ADJ" and spec.kind not in MODIFIER_AGENT_KINDS:
@@ -281,6 +286,16 @@ class ActorLinker:
                 found.add_actor(doc[owner_span[0] : token.i + 1], scoped, "agent", 0.85)
             elif country is not None:
                 found.add_actor(_agent_span(token, found), self.kb.scoped_agent(spec, country), "agent", 0.7)
+
+    def _modified_agent(self, token: Token):
+        """An agent noun the pack lists with its modifier, which can name another actor than the noun
+        alone: "the moderate opposition" and "the armed opposition" are rebels, "the opposition" a
+        political opposition."""
+        assert self.kb is not None
+        modifier = token.doc[token.i - 1] if token.i > 0 else None
+        if modifier is None or modifier.head.i != token.i or modifier.dep_ not in ("amod", "compound"):
+            return None
+        return self.kb.agent(f"{modifier.lower_} {token.lower_}")
 
     def _crowd(self, token: Token):
         """"residents protested", "workers staged a demonstration": people who protest are protesters (the
