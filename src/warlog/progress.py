@@ -6,7 +6,15 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from warlog.model import Document, Failure
 from warlog.pipeline import IngestStats, Pipeline
@@ -18,13 +26,8 @@ def ingest_progress(
 ) -> IngestStats:
     """Ingest with a live count of stored, skipped and failed documents."""
     counts = {"stored": 0, "skipped": 0, "failed": 0}
-    columns = (
-        SpinnerColumn(),
-        TextColumn("[bold]ingest[/bold]"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("stored {task.fields[stored]} · skipped {task.fields[skipped]} · failed {task.fields[failed]}"),
-        TimeElapsedColumn(),
+    columns = _columns(
+        "ingest", "stored {task.fields[stored]} · skipped {task.fields[skipped]} · failed {task.fields[failed]}"
     )
     # not a terminal (CI, a pipe): print a line every 100 documents instead of redrawing
     with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as progress:
@@ -49,14 +52,7 @@ def batch_progress(console: Console) -> Iterator[Callable[[int, int, dict | None
     """A display of batches written out of those to write, with documents stored and failed; yields
     the `on_progress` callback for `run_batch`. Not a terminal: a line at every tenth of the batches."""
     counts = {"stored": 0, "failed": 0}
-    columns = (
-        SpinnerColumn(),
-        TextColumn("[bold]batch[/bold]"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("stored {task.fields[stored]} · failed {task.fields[failed]}"),
-        TimeElapsedColumn(),
-    )
+    columns = _columns("batch", "stored {task.fields[stored]} · failed {task.fields[failed]}")
     with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as progress:
         task = progress.add_task("batch", total=None, **counts)
 
@@ -71,3 +67,15 @@ def batch_progress(console: Console) -> Iterator[Callable[[int, int, dict | None
                               f"{counts['failed']})", highlight=False)  # fmt: skip
 
         yield on_progress
+
+
+def _columns(name: str, counts: str) -> tuple[ProgressColumn, ...]:
+    """A spinner, the name, a bar, done/total, the counts (a format of the task's fields), the time."""
+    return (
+        SpinnerColumn(),
+        TextColumn(f"[bold]{name}[/bold]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn(counts),
+        TimeElapsedColumn(),
+    )
