@@ -64,17 +64,19 @@ def run_local(
     run = functools.partial(
         _run_pool, settings=settings, out=out, published=published, workers=workers, on_done=on_done
     )
-    summaries, broken = run(batches)
-    written = {part: summary for part, _ in broken if (summary := read_summary(out, part)) is not None}
-    summaries += [_told(on_done, s) for s in written.values()]  # done before the pool broke, results lost with it
-    broken = [batch for batch in broken if batch[0] not in written]
-    if broken:  # the pool died under these batches: once more, in a fresh pool
-        again, lost = run(iter(broken))
-        summaries += again
-        if lost:
-            parts = ", ".join(str(part) for part, _ in lost)
-            raise StoreError(f"batches {parts} crashed their worker twice; the others are written: run again to retry")
-    return summaries
+    summaries: list[dict] = []
+    for _ in range(2):  # a pool that dies under some batches: once more for those, in a fresh pool
+        done, broken = run(batches)
+        summaries += done
+        # batches done before the pool broke, though their results were lost with it
+        written = {part: summary for part, _ in broken if (summary := read_summary(out, part)) is not None}
+        summaries += [_told(on_done, summary) for summary in written.values()]
+        broken = [batch for batch in broken if batch[0] not in written]
+        if not broken:
+            return summaries
+        batches = iter(broken)
+    parts = ", ".join(str(part) for part, _ in broken)
+    raise StoreError(f"batches {parts} crashed their worker twice; the others are written: run again to retry")
 
 
 def _run_pool(
