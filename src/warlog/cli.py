@@ -33,6 +33,13 @@ Published = Annotated[
 ]
 DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB store (default: the user's data directory)")]
 ModelOption = Annotated[str | None, typer.Option("--model", help="installed spaCy pipeline to use")]
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private-urls",
+        help="fetch URLs, redirects and feed links on loopback or private addresses (refused by default)",
+    ),
+]
 
 
 @app.callback()
@@ -82,6 +89,7 @@ def analyze(
     output: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
     published: Published = None,
     model: ModelOption = None,
+    allow_private_urls: AllowPrivateOption = False,
 ) -> None:
     """Analyze one document and print its report."""
 
@@ -92,7 +100,7 @@ def analyze(
 
         if output not in ("text", "json"):
             raise SettingsError(f"--format {output!r} is not one of: text, json")
-        settings = _settings(model=model)
+        settings = _settings(model=model, allow_private_urls=allow_private_urls or None)
         document = read_document(source, published=_published(published), settings=settings, stdin=sys.stdin)
         report = warlog.load(settings).extract(document)
         if output == "json":
@@ -113,6 +121,7 @@ def ingest(
     published: Published = None,
     model: ModelOption = None,
     reanalyze: Annotated[bool, typer.Option(help="analyze stored documents again (corrections kept)")] = False,
+    allow_private_urls: AllowPrivateOption = False,
 ) -> None:
     """Analyze documents and store them; stored documents are skipped, failures recorded."""
 
@@ -121,7 +130,7 @@ def ingest(
         from warlog.ingest import iter_documents
         from warlog.progress import ingest_progress
 
-        settings = _settings(db=db, model=model)
+        settings = _settings(db=db, model=model, allow_private_urls=allow_private_urls or None)
         pipeline = warlog.load(settings)
         with warlog.Store.open(settings.db) as store:
             items = iter_documents(source, published=_published(published), settings=settings)
@@ -184,9 +193,11 @@ def _print_rows(columns: tuple[str, ...], rows: tuple[tuple, ...], output: str) 
         records = [dict(zip(columns, row, strict=True)) for row in rows]
         sys.stdout.write(json.dumps(records, ensure_ascii=False, default=str) + "\n")
     elif output == "csv":
+        from warlog.export.csvsafe import neutralize_row
+
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
-        writer.writerows(rows)
+        writer.writerows(neutralize_row(row) for row in rows)
     else:
         from rich.table import Table
 

@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterable
 from typing import IO
 
+from warlog.export.csvsafe import neutralize
 from warlog.export.events import (
     country_name,
     country_numeric,
@@ -129,7 +130,8 @@ def acled_row(report: Report, event: Event, *, timestamp: int) -> dict[str, obje
 
 
 def write_acled(pairs: Iterable[tuple[Report, Event]], out: IO[bytes]) -> int:
-    """Write the ACLED CSV (header and one row per event in scope) to a binary stream; the rows written."""
+    """Write the ACLED CSV (header and one row per event in scope) to a binary stream; the rows written.
+    Text cells that a spreadsheet would run as a formula get a leading `'` (warlog.export.csvsafe)."""
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
     writer = csv.DictWriter(text, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
@@ -137,7 +139,7 @@ def write_acled(pairs: Iterable[tuple[Report, Event]], out: IO[bytes]) -> int:
     for report, event in pairs:
         row = acled_row(report, event, timestamp=now)
         if row is not None:
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            writer.writerow({k: "" if v is None else neutralize(v) for k, v in row.items()})
             written += 1
     text.flush()
     text.detach()  # the caller owns `out`
