@@ -1,13 +1,16 @@
 """The quality ratchet: warlog's scores on the shared dev sets may not fall below eval/baseline.json.
 
 The dev sets are not in the repository (their terms forbid it): CI clones it with shared/ beside it, and
-this gate reads them from ../shared/data/dev. To raise (or, explicitly, reset) a floor:
+this gate reads them from ../shared/data/dev. Without them a floor is skipped, except under CI (`CI` set),
+where it fails: a gate that skipped its floors would pass by itself. To raise (or, explicitly, reset) a floor:
 `warlog eval acled|case FILE --check eval/baseline.json --update-floors` (PolNeAR: `warlog eval polnear
 ../shared/data/dev/polnear/dev --limit 40 ...`, dataset `polnear-dev`). The claims gold files are the
 team's own and live in eval/gold/, so their gate never skips (`warlog eval claims
 eval/gold/reference-claims.yaml --check eval/baseline.json`).
 """
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -47,7 +50,7 @@ def test_no_score_below_its_floor(pipeline, name):
         return
     path = DEV / "polnear" / name.removeprefix("polnear-") if entry.task == "polnear" else DEV / name
     if not path.exists():
-        pytest.skip(f"{path} is absent: clone the repository with shared/ beside it to run the quality gate")
+        stop_for_missing(path, os.environ)
     if entry.task == "polnear":
         evaluation = evaluate_polnear(pipeline, read_polnear(path, limit=entry.limit))
     elif entry.task == "acled":
@@ -56,6 +59,39 @@ def test_no_score_below_its_floor(pipeline, name):
         evaluation = evaluate_case(pipeline, read_case(path, limit=entry.limit))
     result = check(evaluation, FLOORS, source=str(BASELINE))
     assert result.ok, "\n".join(result.problems)
+
+
+def stop_for_missing(path: Path, env: Mapping[str, str]) -> None:
+    """Stop a floor whose dataset is absent: a failure under CI (`CI` set), where a skipped floor would let
+    the gate pass without checking anything; a skip elsewhere (a clone without shared/)."""
+    if env.get("CI"):
+        pytest.fail(
+            f"{path} is absent, so its floors in {BASELINE.name} cannot be checked: CI must run with shared/ "
+            "beside the clone (the dev sets are not in the repository)"
+        )
+    pytest.skip(f"{path} is absent: clone the repository with shared/ beside it to run the quality gate")
+
+
+def outcome_of_missing(path: Path, env: Mapping[str, str]) -> tuple[str, str]:
+    """("failed" or "skipped", the message) of a floor whose dataset is absent; caught here, since a skip
+    raised inside a test would mark that test skipped, not failed."""
+    try:
+        stop_for_missing(path, env)
+    except pytest.fail.Exception as e:
+        return "failed", str(e)
+    except pytest.skip.Exception as e:
+        return "skipped", str(e)
+    raise AssertionError("stop_for_missing returned: a floor without its dataset would pass")
+
+
+def test_a_missing_dataset_fails_under_ci(tmp_path):
+    verdict, message = outcome_of_missing(tmp_path / "absent.csv", {"CI": "true"})
+    assert verdict == "failed" and "absent.csv" in message and "shared/" in message
+
+
+def test_a_missing_dataset_is_skipped_outside_ci(tmp_path):
+    verdict, message = outcome_of_missing(tmp_path / "absent.csv", {})
+    assert verdict == "skipped" and "absent.csv" in message
 
 
 def test_every_claims_gold_file_has_floors():
