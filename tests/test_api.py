@@ -266,14 +266,16 @@ def test_post_text_then_again(writable: TestClient) -> None:
     assert writable.get("/api/documents").json()["total"] == 4
 
 
-def test_post_html_and_url(writable: TestClient) -> None:
+def test_post_html_and_url(writable: TestClient, pipeline: Any, tmp_path: Path) -> None:
     response = writable.post("/api/documents", json={"html": ARTICLE, "published": "2017-05-06"})
     assert response.status_code == 201, response.text
     document = response.json()["report"]["document"]
     assert document["title"] == "Clashes in Mosul" and "Home" not in document["text"]
+    hits: list[str] = []
 
     class Page(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            hits.append(self.path)
             data = ARTICLE.replace("Mosul", "Tal Afar").encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -289,11 +291,19 @@ def test_post_html_and_url(writable: TestClient) -> None:
     thread.start()
     try:
         url = f"http://127.0.0.1:{httpd.server_address[1]}/story"
-        response = writable.post("/api/documents", json={"url": url, "title": "Our title"})
+        refused = writable.post("/api/documents", json={"url": url})  # loopback: refused by default
+        settings = pipeline.settings.with_overrides(allow_private_urls=True)
+        app = create_app(tmp_path / "allowing.duckdb", settings=settings, pipeline_loader=lambda: pipeline)
+        try:
+            response = TestClient(app, base_url=LOCAL).post("/api/documents", json={"url": url, "title": "Our title"})
+        finally:
+            close_app(app)
     finally:
         httpd.shutdown()
         httpd.server_close()
         thread.join()
+    assert_error(refused, 422, "invalid", f"{url}: refused: private address; set allow_private_urls")
+    assert hits == ["/story"]  # the refused request was never sent
     assert response.status_code == 201, response.text
     document = response.json()["report"]["document"]
     assert (document["url"], document["title"]) == (url, "Our title") and "Tal Afar" in document["text"]
@@ -307,7 +317,8 @@ def test_post_html_and_url(writable: TestClient) -> None:
         ({"text": "   "}, ("nothing",)),
         ({"text": "Rebels attacked Homs.", "published": "someday"}, ("someday",)),
         ({"url": "ftp://example.invalid/x"}, ("http",)),
-        ({"url": "http://127.0.0.1:9/nothing"}, ("cannot fetch",)),
+        ({"url": "http://127.0.0.1:9/nothing"}, ("refused: private address",)),
+        ({"url": "http://[::1]:9/nothing"}, ("refused: private address",)),
         ({"text": "Rebels attacked Homs.", "colour": "red"}, ("colour",)),
         ({"text": 3}, ("text",)),
     ],

@@ -201,11 +201,12 @@ def test_analyze_refuses_bad_files_in_one_line(
     ("args", "expected"),
     [
         (("analyze", "no/such/file.txt"), "no such file"),
-        (("analyze", "http://127.0.0.1:9/"), "cannot fetch"),
+        (("analyze", "http://127.0.0.1:9/"), "refused: private address"),
+        (("analyze", "http://127.0.0.1:9/", "--allow-private-urls"), "cannot fetch"),
         (("analyze", REFERENCE, "--format", "yaml"), "text, json"),
         (("analyze", "x[/draft].txt"), "x[/draft].txt"),  # a name that looks like Rich markup
     ],
-    ids=["missing-file", "unreachable-url", "unknown-format", "markup-in-name"],
+    ids=["missing-file", "private-url", "unreachable-url", "unknown-format", "markup-in-name"],
 )
 def test_analyze_refuses_bad_arguments_in_one_line(
     run: Callable[..., Result], args: tuple[Any, ...], expected: str

@@ -17,7 +17,7 @@ from warlog.model import Document, Failure
 from warlog.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
-SETTINGS = Settings(timeout=5.0, user_agent="warlog-test/1.0")
+SETTINGS = Settings(timeout=5.0, user_agent="warlog-test/1.0", allow_private_urls=True)  # the server is on loopback
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel>

@@ -10,7 +10,8 @@
     │   ├── EncodingError          bytes that are not valid UTF-8 (or the declared charset)
     │   ├── DocumentTooLargeError  over the `max_chars` setting
     │   ├── LanguageError          not English
-    │   └── FetchError             a URL or feed could not be fetched
+    │   ├── FetchError             a URL or feed could not be fetched
+    │   └── PrivateAddressError    a URL names a loopback, private, link-local or multicast address
     └── StoreError             the database cannot be opened, migrated or written
 
 Messages say what happened, why, and how to fix it; the CLI prints them on one line.
@@ -61,6 +62,10 @@ class LanguageError(InputError):
 
 class FetchError(InputError):
     """A URL or feed could not be fetched."""
+
+
+class PrivateAddressError(InputError):
+    """A URL names an address that is not public, and the `allow_private_urls` setting is off."""
 
 
 class StoreError(WarlogError):

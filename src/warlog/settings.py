@@ -58,6 +58,13 @@ class Settings:
         default="warlog/0.1 (+https://example.invalid/warlog)",
         metadata={"help": "User-Agent header sent when fetching URLs and feeds"},
     )
+    allow_private_urls: bool = field(
+        default=False,
+        metadata={
+            "help": "fetch URLs (and redirects, feed links) whose host is a loopback, private, link-local or "
+            "multicast address; off, they are refused, so a URL cannot reach this machine or its network"
+        },
+    )
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given fields replaced; None values are ignored."""
@@ -79,9 +86,22 @@ def _coerce(name: str, value: Any) -> Any:
             return int(value)
         if kind in ("float", float):
             return float(value)
+        if kind in ("bool", bool):
+            return _boolean(value)
         return str(value)
     except (TypeError, ValueError) as e:
         raise SettingsError(f"setting {name!r} has an invalid value {value!r}: {e}") from e
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ValueError("not a boolean; use true or false")
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

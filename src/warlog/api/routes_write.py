@@ -8,7 +8,9 @@ Rules:
 - 201 when the report is stored; 200 with the stored report when the document was already there
   (`stored: false`): a document is stored once, as `warlog ingest` does.
 - The server fetches a `url` itself (http and https only, bounded by the `timeout` and `max_chars`
-  settings): give a token to a server that others can reach.
+  settings): give a token to a server that others can reach. A URL, or a redirect, to a loopback,
+  private, link-local or multicast address is a 422 "refused: private address" before anything is
+  sent, unless the `allow_private_urls` setting is on (there is no per-request switch).
 """
 
 from __future__ import annotations

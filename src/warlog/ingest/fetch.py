@@ -1,4 +1,12 @@
-"""Fetch a URL with httpx: timeout and User-Agent from settings, redirects followed, size bounded."""
+"""Fetch a URL with httpx: timeout and User-Agent from settings, redirects followed, size bounded.
+
+Rules:
+- Unless the `allow_private_urls` setting is on, the client sends every request, each redirect too,
+  through `GuardedTransport` (warlog.ingest.addresses): a URL whose host is not a public address is
+  refused before anything is sent, with a PrivateAddressError.
+- A guarded client does not read HTTP(S)_PROXY or .netrc (httpx's trust_env): a proxy would connect
+  where the guard cannot look, and a feed must not collect the passwords .netrc keeps.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +15,7 @@ from dataclasses import dataclass
 import httpx
 
 from warlog.errors import FetchError
+from warlog.ingest.addresses import GuardedTransport
 from warlog.ingest.validate import check_size
 from warlog.settings import Settings
 
@@ -26,16 +35,23 @@ def is_url(ref: str) -> bool:
 
 
 def open_client(settings: Settings) -> httpx.Client:
-    """An httpx client with warlog's timeout and User-Agent that follows redirects."""
+    """An httpx client with warlog's timeout and User-Agent that follows redirects, to public addresses
+    only unless the `allow_private_urls` setting is on."""
+    headers = {"User-Agent": settings.user_agent}
+    if settings.allow_private_urls:
+        return httpx.Client(timeout=settings.timeout, headers=headers, follow_redirects=True)
     return httpx.Client(
         timeout=settings.timeout,
-        headers={"User-Agent": settings.user_agent},
+        headers=headers,
         follow_redirects=True,
+        transport=GuardedTransport(),
+        trust_env=False,
     )
 
 
 def fetch(url: str, *, client: httpx.Client, max_chars: int) -> Response:
-    """GET `url`; raise FetchError for an HTTP error status or a failed connection.
+    """GET `url`; raise FetchError for an HTTP error status or a failed connection, PrivateAddressError
+    (from a guarded client) for a URL or redirect to an address that is not public.
 
     Raises DocumentTooLargeError without reading on when the body cannot fit in `max_chars`.
     """
