@@ -8,7 +8,9 @@ them, so reading and decoding run in parallel too. Batch N always holds the same
 shard's number follows from input position and a rerun can skip it.
 
 Paths are local or a URI: pyarrow's file systems first (file://, s3://, gs://, hdfs://), then any
-fsspec protocol that is installed (https:// with aiohttp, memory://, ...).
+fsspec protocol that is installed (https:// with aiohttp, memory://, ...). Unlike `warlog ingest`,
+these are not held to public addresses (`allow_private_urls`): the operator names the input, and no
+record's `url` is ever fetched.
 """
 
 from __future__ import annotations

@@ -6,6 +6,10 @@ class P), the administrative areas (class A, ADM1-ADM5) and the airfields and mi
 (AIRB, AIRF, AIRP, MILB, INSM), the places war reporting names. Historical entries (codes ending in H)
 are left out. Ids are `gn.<geonameid>`, the ids of the built-in GeoNames places, so a dump's fuller entry
 replaces the built-in one.
+
+The download is not held to public addresses (`allow_private_urls`, warlog.ingest.addresses): its URL
+is the operator's (`--url`, $WARLOG_GEONAMES_URL, a local mirror as often as not), no input can name
+another, and what answers is parsed as a zip, never shown.
 """
 
 from __future__ import annotations
