@@ -353,6 +353,52 @@ def test_hostile_text_is_shown_as_text(page, site):
     assert page.execute_script("return document.querySelectorAll('img[src=\"x\"], script:not([src])').length") == 0
 
 
+HOSTILE_PLACE = 'Qaryat <img src=x onerror="window.__pwned=1">'
+
+
+@pytest.fixture(scope="module")
+def hostile_place_site(site, pipeline, tmp_path_factory):
+    """`warlog serve` over a store of one event at a place whose name, from a user's gazetteer pack, is markup."""
+    import yaml
+
+    import warlog
+    from warlog.store import Store
+
+    folder = tmp_path_factory.mktemp("hostile-place")
+    place = {"id": "user.qaryat-zahra", "name": HOSTILE_PLACE, "country": "SYR", "lat": 35.5, "lon": 39.0,
+             "feature": "town", "precision": 1, "aliases": ["Qaryat Zahra"]}  # fmt: skip
+    (folder / "packs" / "places").mkdir(parents=True)
+    pack = {"pack": "hostile-test", "version": "1", "places": [place]}
+    (folder / "packs" / "places" / "hostile.yaml").write_text(yaml.safe_dump(pack), encoding="utf-8")
+    loaded = warlog.load(pipeline.settings.with_overrides(packs_dir=folder / "packs"))
+    text = "Rebels shelled a government checkpoint in Qaryat Zahra on April 3, 2016, the rebels said."
+    report = loaded.extract(text, published="2016-04-05", title="Shelling of Qaryat Zahra")
+    assert [p.name for p in report.places] == [HOSTILE_PLACE] and report.events
+    del loaded
+    db = folder / "store.duckdb"
+    with Store.open(db) as store:
+        store.save(report)
+    with serve(db) as url:
+        yield url
+
+
+def test_a_hostile_place_name_is_text_in_the_map_tooltip(driver, hostile_place_site):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    driver.get(f"{hostile_place_site}/#/map")
+    wait_ready(driver, "map")
+    driver.get_log("browser")
+    point = topmost(driver, ".leaflet-overlay-pane path.event-point")
+    ActionChains(driver).move_to_element(point).perform()
+    tooltip = find(driver, ".leaflet-tooltip")
+    assert tooltip.text.endswith(f" · {HOSTILE_PLACE}")
+    point.click()
+    assert HOSTILE_PLACE in find(driver, "#details .event-card").text
+    assert driver.execute_script("return document.querySelectorAll('#map img, img[src=\"x\"]').length") == 0
+    assert driver.execute_script("return typeof window.__pwned") == "undefined"
+    assert [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"] == []
+
+
 def test_every_view_loads_only_from_the_server(site, driver):
     """Every resource and request of the page goes to the server itself: no CDN, no tiles, nothing else."""
     url, ids = site

@@ -70,7 +70,8 @@ function drawEvent(layer, event, place, seen, places) {
     className: `event-point status-${event.status}`,
     ...style,
   });
-  marker.bindTooltip(`${event.type} · ${event.status} · ${place.name}`);
+  // An element, never a string: Leaflet puts a string in as HTML, and a place's name comes from a gazetteer pack.
+  marker.bindTooltip(h("span", { class: "event-tip" }, `${event.type} · ${event.status} · ${place.name}`));
   marker.on("click", () => showEvent(event, places));
   marker.addTo(layer);
 }
