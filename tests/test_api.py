@@ -251,6 +251,24 @@ def test_server_failure_is_the_envelope(corpus_db: Path, pipeline: Any, tmp_path
         close_app(app)
 
 
+def test_a_database_failure_tells_the_client_nothing_of_it(
+    corpus_db: Path, pipeline: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "c.duckdb"
+    shutil.copy(corpus_db, path)
+    app = create_app(path, settings=pipeline.settings, pipeline_loader=lambda: pipeline)
+    try:
+        app.state.warlog.con.execute("DROP TABLE contradictions")  # every read of it is now a DuckDB error
+        with caplog.at_level("ERROR", logger="warlog.api"):
+            response = TestClient(app, base_url=LOCAL).get("/api/contradictions")
+        assert_error(response, 500, "store_error", "the store failed", "log")
+        for leak in ("contradictions", "Catalog", "does not exist", str(path)):
+            assert leak not in response.json()["error"]["message"]
+        assert "Catalog Error" in caplog.text and "contradictions" in caplog.text  # the log has it all
+    finally:
+        close_app(app)
+
+
 # --- POST /api/documents ---------------------------------------------------------------------------------------
 
 

@@ -8,9 +8,9 @@ Rules:
 - Unknown routes (404), wrong methods (405), invalid parameters or bodies (422), a missing or wrong
   token (401), a body over the limit (413) and unexpected failures (500) all take this shape.
 - A WarlogError raised by the library is the user's input when it is an InputError or SettingsError
-  (422); a StoreError the routes did not turn into a 4xx is the store failing (500, its one-line
-  message kept: it names no secret). Any other exception is a 500 whose message says only that the
-  server failed: its details go to the server's log, not to the client.
+  (422); a StoreError the routes did not turn into a 4xx is the store failing (500, code store_error).
+  No 500 carries what failed: the store's message (DuckDB's among it), like any other exception's,
+  goes to the server's log, and the client reads only that the server or its store failed.
 """
 
 from __future__ import annotations
@@ -103,8 +103,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> JSONResponse:
-        log.error("store error on %s %s: %s", request.method, request.url.path, exc)
-        return error_response(500, str(exc), code="store_error")
+        log.error("store error on %s %s: %s", request.method, request.url.path, exc, exc_info=exc)
+        return error_response(
+            500, "the store failed to answer this request; see the server's log for details", code="store_error"
+        )
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> JSONResponse:
