@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -20,6 +21,15 @@ from warlog.settings import Settings
 
 # When the linked page cannot give a document for these reasons, the entry's own content stands in
 FALLBACK_ERRORS = (FetchError, EmptyDocumentError)
+# Entities a feed's DOCTYPE may declare: a character reference or a short plain text. Any other is
+# refused: an external one reads a file or a URL, and feedparser's fallback parser expands the rest
+# without bound (one long entity, repeated, fills memory). The whole feed is searched, not only its
+# prolog, so no trick that ends the prolog early hides a declaration.
+_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_SAFE_VALUE = rb"&\#(?:\d+|x[0-9a-f]+);|[^\"'&%<]{0,16}"
+_SAFE_ENTITY = re.compile(
+    rb"<!ENTITY\s+[\w.:-]+\s+(?:\"(?:" + _SAFE_VALUE + rb")\"|'(?:" + _SAFE_VALUE + rb")')\s*>", re.IGNORECASE
+)
 
 
 def iter_feed(
@@ -37,6 +47,15 @@ def iter_feed(
     is the document. The entry's title, author and date win over the page's; the feed title is the
     source when the page names none, and `published` the date when neither has one.
     """
+    unsafe = _unsafe_entity(data)
+    if unsafe is not None:
+        message = (
+            f"{name}: the feed's DOCTYPE declares an entity warlog does not read, {unsafe}: an entity may read "
+            "a file or a URL, or expand without bound, so only character references (&#160;) and short texts "
+            "are read; remove the declaration from the DOCTYPE"
+        )
+        yield Failure(name, "InputError", message)
+        return
     headers = {"content-location": base_url} if base_url else None  # resolves relative links
     parsed = feedparser.parse(data, response_headers=headers)
     if parsed.get("bozo") and not parsed.entries:
@@ -54,6 +73,18 @@ def iter_feed(
             )
         except InputError as e:
             yield Failure(source, type(e).__name__, str(e))
+
+
+def _unsafe_entity(data: bytes) -> str | None:
+    """The first entity declaration of the feed that is not safe to expand (its first characters), or None."""
+    data = data.replace(b"\x00", b"")  # UTF-16 and UTF-32 markup read as ASCII
+    for found in _ENTITY.finditer(data):
+        if not _SAFE_ENTITY.match(data, found.start()):
+            declaration = data[found.start() : found.start() + 80]
+            end = declaration.find(b">")
+            shown = declaration[: end + 1] if end >= 0 else declaration + b"..."
+            return shown.decode("utf-8", "replace")
+    return None
 
 
 def _entry_document(

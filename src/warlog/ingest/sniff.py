@@ -12,8 +12,17 @@ FEED_SUFFIXES = frozenset({".rss", ".atom"})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
 
-_PROLOG = r"\s*(?:<\?xml[^>]*>\s*|<\?xml-stylesheet[^>]*>\s*|<!--.*?-->\s*)*"
-_FEED = re.compile(_PROLOG + r"<(?:rss|feed|rdf:rdf)\b", re.IGNORECASE | re.DOTALL)
+# What may come before the root element; each part ends at its first end, so that no prolog makes
+# the match backtrack without end
+_PROLOG = (
+    r"\s*(?:"
+    r"<\?(?:[^?]|\?(?!>))*\?>\s*"  # a processing instruction: <?xml ...?>, <?xml-stylesheet ...?>
+    r"|<!--(?:[^-]|-(?!->))*-->\s*"  # a comment
+    r"|<!doctype\s[^\[>]*(?:\[[^\]]*\]\s*)?>\s*"  # a DOCTYPE, with or without an internal subset
+    r")*"
+)
+# the root element, or a DOCTYPE that names it (however long its internal subset)
+_FEED = re.compile(_PROLOG + r"<(?:!doctype\s+)?(?:rss|feed|rdf:rdf)\b", re.IGNORECASE | re.DOTALL)
 _HTML = re.compile(
     _PROLOG + r"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|h[1-6]|section|main|script)\b",
     re.IGNORECASE | re.DOTALL,
