@@ -11,6 +11,8 @@ Rules:
   (422); a StoreError the routes did not turn into a 4xx is the store failing (500, code store_error).
   No 500 carries what failed: the store's message (DuckDB's among it), like any other exception's,
   goes to the server's log, and the client reads only that the server or its store failed.
+- Each operation lists in the OpenAPI document every error status it can answer, with this envelope
+  as the body (`error_responses`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from warlog.errors import InputError, SettingsError, StoreError
@@ -39,6 +42,36 @@ CODES = {
     422: "invalid",
     500: "internal_error",
 }
+
+
+# What each error status means, for the OpenAPI document of the operations that can answer it.
+WHEN = {
+    401: "a token is required and missing or wrong",
+    403: "a Host that is not loopback without a token, or a write to a read-only store",
+    404: "no such document, actor or event",
+    413: "a body over the max_request_bytes setting",
+    422: "a bad parameter or body; the message lists the valid choices",
+    500: "the server or its store failed (details in the server's log, not here)",
+}
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong."""
+
+    status: int = Field(description="the HTTP status")
+    code: str = Field(description="a stable word for the status: " + ", ".join(sorted(set(CODES.values()))))
+    message: str = Field(description="one line for a person")
+
+
+class ErrorEnvelope(BaseModel):
+    """The body of every answer that is not a success."""
+
+    error: ErrorDetail
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI `responses` of these error statuses, each with the envelope as its body."""
+    return {status: {"model": ErrorEnvelope, "description": WHEN[status]} for status in statuses}
 
 
 class ApiError(Exception):
@@ -70,7 +103,13 @@ def _validation_message(error: RequestValidationError) -> str:
     parts = []
     for item in error.errors():
         where = ".".join(str(part) for part in item.get("loc", ()) if part != "body") or "body"
-        parts.append(f"{where}: {item.get('msg', 'invalid')}")
+        if item.get("type") in ("literal_error", "enum"):  # a value outside an enumeration
+            expected = item.get("ctx", {}).get("expected", "").removeprefix("'', ")  # "" is none: not a choice
+            parts.append(f"{where}: unknown value {item.get('input')!r}; valid choices: {expected}")
+        elif item.get("type") == "value_error":  # a validator's own message
+            parts.append(f"{where}: {item.get('ctx', {}).get('error', item.get('msg', 'invalid'))}")
+        else:
+            parts.append(f"{where}: {item.get('msg', 'invalid')}")
     return "; ".join(parts) or "invalid request"
 
 

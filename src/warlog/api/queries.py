@@ -11,7 +11,8 @@ Rules:
   An empty value is no filter.
 - `sort` is one whitelisted name, `-name` for descending; unknown dates and values sort last either
   way, and a fixed key breaks ties so that pages never overlap or skip rows.
-- `total` counts every row the filters keep, whatever the limit and offset.
+- `total` counts every row the filters keep, whatever the limit and offset; `offset` is at most
+  MAX_OFFSET, so that no number reaches DuckDB that it cannot hold.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from warlog.store.query import ACTOR_IDS, PLACE_IDS, date_overlaps
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
+MAX_OFFSET = 1_000_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,12 +180,20 @@ PLACES = Listing(
     count_source="places p",
 )
 
+
+def _speaker(param: str) -> str:
+    """Claims whose speaker is the actor `$param` names, or whose speaker's words contain it."""
+    ids = ACTOR_IDS.replace("$actor", f"${param}")
+    return f"(c.speaker = ${param} OR c.speaker IN {ids} OR contains(lower(c.speaker_text), lower(${param})))"
+
+
 CLAIMS = Listing(
     source="claims c JOIN documents d ON d.id = c.document_id",
     columns="""c.document_id AS document, c.id, c.speaker, c.speaker_text, c.co_speakers, c.source_kind, c.outlet,
         c.cue, c."text", c.direct, c.hedged, c.author_stance AS stance, c.events, d.published""",
     filters={
-        "actor": f"(c.speaker = $actor OR c.speaker IN {ACTOR_IDS} OR contains(lower(c.speaker_text), lower($actor)))",
+        "actor": _speaker("actor"),
+        "speaker": _speaker("speaker"),
         "speaker_id": "c.speaker = $speaker_id",
         "stance": "c.author_stance = $stance",
         "source_kind": "c.source_kind = $source_kind",
@@ -230,6 +240,16 @@ def _check(listing: Listing, values: dict[str, str]) -> None:
     for name, valid in choices.items():
         if name in values and values[name] not in valid:
             raise ApiError(422, f"unknown {name.replace('_', ' ')} {values[name]!r}; valid choices: {', '.join(valid)}")
+
+
+def sort_choices(listing: Listing) -> tuple[str, ...]:
+    """The values `sort` may take (besides none): each sort name, and with - for descending."""
+    return tuple(f"{prefix}{name}" for name in listing.sorts for prefix in ("", "-"))
+
+
+def has_actor(con: duckdb.DuckDBPyConnection, actor: str) -> bool:
+    """Whether `actor` is an actor id, or part of an actor's name or alias (any case)."""
+    return con.execute(f"SELECT 1 FROM {ACTOR_IDS} LIMIT 1", {"actor": actor}).fetchone() is not None
 
 
 def order_by(listing: Listing, sort: str | None) -> str:

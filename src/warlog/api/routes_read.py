@@ -1,7 +1,9 @@
 """The read endpoints: documents, actors, events, claims, contradictions, places, the graph and incidents.
 
-Each route parses its parameters, calls the store (or warlog.api.queries) under the app's lock and
-returns JSON. Lists answer `{"items", "total", "limit", "offset"}`; `limit` is 0 to 500 (default 50).
+Each route parses its parameters (their types and bounds: warlog.api.params), calls the store (or
+warlog.api.queries) under the app's lock and returns JSON. Lists answer `{"items", "total", "limit",
+"offset"}`; `limit` is 0 to 500 (default 50), `offset` 0 to 1,000,000,000. The graph and the incidents
+of an actor the store does not know are a 404, as the actor itself is.
 """
 
 from __future__ import annotations
@@ -13,23 +15,35 @@ from fastapi.security import HTTPBearer
 
 from warlog.api import queries
 from warlog.api.app import ApiContext, context
-from warlog.api.errors import ApiError
+from warlog.api.errors import ApiError, error_responses
+from warlog.api.params import (
+    MAX_DAYS,
+    MAX_DOCUMENTS,
+    MAX_KM,
+    EventType,
+    Limit,
+    Offset,
+    Since,
+    Until,
+    choice,
+    sort_param,
+)
 from warlog.errors import StoreError
+from warlog.model import ACTOR_KINDS, CONTRADICTION_KINDS, EVENT_STATUSES, SOURCE_KINDS, STANCES
 
 # Declares the bearer token in the OpenAPI document (Swagger's "Authorize"); the check itself is
 # SecurityMiddleware's, so that it holds for unknown routes too.
 bearer = HTTPBearer(auto_error=False, description="the token given to `warlog serve --token` (when it has one)")
-router = APIRouter(prefix="/api", dependencies=[Depends(bearer)])
+# Every /api operation may answer these (Host or token refused, a bad parameter, a failure).
+COMMON_ERRORS = error_responses(401, 403, 422, 500)
+router = APIRouter(prefix="/api", dependencies=[Depends(bearer)], responses=COMMON_ERRORS)
+NOT_FOUND = error_responses(404)
 
 Ctx = Annotated[ApiContext, Depends(context)]
-Limit = Annotated[int, Query(ge=0, le=queries.MAX_LIMIT, description="at most this many items (0 to 500)")]
-Offset = Annotated[int, Query(ge=0, description="skip this many items first")]
-Sort = Annotated[str | None, Query(description="a sortable field; prefix - for descending")]
-Since = Annotated[str | None, Query(description="ISO date (YYYY-MM-DD, YYYY-MM or YYYY): from this date on")]
-Until = Annotated[str | None, Query(description="ISO date: up to this date")]
 ActorFilter = Annotated[str | None, Query(description="actor id, or part of an actor's name or alias")]
 DocumentFilter = Annotated[str | None, Query(description="document id, or the start of one")]
 Text = Annotated[str | None, Query(description="text contained in the name, any case")]
+EventStatus = Annotated[choice(EVENT_STATUSES) | None, Query(description="event status")]
 
 
 def _page(ctx: ApiContext, listing: queries.Listing, filters: dict[str, str | None], **paging: Any) -> dict:
@@ -46,7 +60,7 @@ def list_documents(
     q: Annotated[str | None, Query(description="text in the title or the document, any case")] = None,
     place: Annotated[str | None, Query(description="place id or part of its name")] = None,
     document: DocumentFilter = None,
-    sort: Sort = None,
+    sort: sort_param(queries.DOCUMENTS) = None,
     limit: Limit = queries.DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
@@ -58,7 +72,7 @@ def list_documents(
         return queries.add_document_counts(con, page).to_dict()
 
 
-@router.get("/documents/{document_id}", summary="One document's full report")
+@router.get("/documents/{document_id}", summary="One document's full report", responses=NOT_FOUND)
 def get_document(ctx: Ctx, document_id: str) -> dict:
     """The stored report (`Report.to_dict()`): the document with its text, actors, places, events,
     claims, contradictions and relations, each fact with its evidence."""
@@ -72,11 +86,11 @@ def get_document(ctx: Ctx, document_id: str) -> dict:
 @router.get("/actors", summary="List actors")
 def list_actors(
     ctx: Ctx,
-    type: Annotated[str | None, Query(description="actor kind")] = None,
+    type: Annotated[choice(ACTOR_KINDS) | None, Query(description="actor kind")] = None,
     q: Text = None,
     country: Annotated[str | None, Query(description="ISO country code")] = None,
     document: DocumentFilter = None,
-    sort: Sort = None,
+    sort: sort_param(queries.ACTORS) = None,
     limit: Limit = queries.DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
@@ -86,7 +100,7 @@ def list_actors(
     return _page(ctx, queries.ACTORS, filters, sort=sort, limit=limit, offset=offset)
 
 
-@router.get("/actors/{actor_id}", summary="One actor and what it does")
+@router.get("/actors/{actor_id}", summary="One actor and what it does", responses=NOT_FOUND)
 def get_actor(ctx: Ctx, actor_id: str) -> dict:
     """The actor, its number of documents, and the first 50 of its events as actor and as recipient, its
     claims as speaker and its relations, each with its total (page through them with /api/events?actor=,
@@ -102,13 +116,13 @@ def get_actor(ctx: Ctx, actor_id: str) -> dict:
 def list_events(
     ctx: Ctx,
     actor: ActorFilter = None,
-    type: Annotated[str | None, Query(description="PLOVER event type")] = None,
-    status: Annotated[str | None, Query(description="event status")] = None,
+    type: EventType = None,
+    status: EventStatus = None,
     since: Since = None,
     until: Until = None,
     place: Annotated[str | None, Query(description="place id or part of its name")] = None,
     document: DocumentFilter = None,
-    sort: Sort = None,
+    sort: sort_param(queries.EVENTS) = None,
     limit: Limit = queries.DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
@@ -119,7 +133,7 @@ def list_events(
     return _page(ctx, queries.EVENTS, filters, sort=sort, limit=limit, offset=offset)
 
 
-@router.get("/events/{document_id}/{event_id}", summary="One event with its context")
+@router.get("/events/{document_id}/{event_id}", summary="One event with its context", responses=NOT_FOUND)
 def get_event(ctx: Ctx, document_id: str, event_id: str) -> dict:
     """The event (with its evidence), its document, the actors and place it names, and the claims that
     tell it."""
@@ -146,20 +160,19 @@ def list_claims(
     ctx: Ctx,
     speaker: Annotated[str | None, Query(description="speaker: actor id, name or the speaker's words")] = None,
     actor: ActorFilter = None,
-    stance: Annotated[str | None, Query(description="the author's stance")] = None,
-    source_kind: Annotated[str | None, Query(description="named, unnamed, author or scare_quote")] = None,
+    stance: Annotated[choice(STANCES) | None, Query(description="the author's stance")] = None,
+    source_kind: Annotated[choice(SOURCE_KINDS) | None, Query(description="how the speaker is given")] = None,
     document: DocumentFilter = None,
     since: Since = None,
     until: Until = None,
-    sort: Sort = None,
+    sort: sort_param(queries.CLAIMS) = None,
     limit: Limit = queries.DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
     """Claims: who says what, how (cue, quoted, hedged) and the author's stance. `speaker` and `actor`
-    are the same filter. Sorts: published (default), document, speaker, stance, source_kind."""
-    if speaker and actor and speaker != actor:
-        raise ApiError(422, "give speaker or actor, not both: they are the same filter")
-    filters = {"actor": speaker or actor, "stance": stance, "source_kind": source_kind, "document": document,
+    are the same filter (both given, a claim's speaker matches both). Sorts: published (default),
+    document, speaker, stance, source_kind."""
+    filters = {"speaker": speaker, "actor": actor, "stance": stance, "source_kind": source_kind, "document": document,
                "since": since, "until": until}  # fmt: skip
     return _page(ctx, queries.CLAIMS, filters, sort=sort, limit=limit, offset=offset)
 
@@ -168,10 +181,10 @@ def list_claims(
 def list_contradictions(
     ctx: Ctx,
     document: DocumentFilter = None,
-    kind: Annotated[str | None, Query(description="contradiction kind")] = None,
+    kind: Annotated[choice(CONTRADICTION_KINDS) | None, Query(description="contradiction kind")] = None,
     since: Since = None,
     until: Until = None,
-    sort: Sort = None,
+    sort: sort_param(queries.CONTRADICTIONS) = None,
     limit: Limit = queries.DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
@@ -186,7 +199,7 @@ def list_places(
     q: Text = None,
     country: Annotated[str | None, Query(description="ISO country code")] = None,
     document: DocumentFilter = None,
-    sort: Sort = None,
+    sort: sort_param(queries.PLACES) = None,
     limit: Limit = queries.DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
@@ -196,22 +209,26 @@ def list_places(
     return _page(ctx, queries.PLACES, filters, sort=sort, limit=limit, offset=offset)
 
 
-@router.get("/graph", summary="The actor graph")
+@router.get("/graph", summary="The actor graph", responses=NOT_FOUND)
 def get_graph(
     ctx: Ctx,
     since: Since = None,
     until: Until = None,
     actor: ActorFilter = None,
-    type: Annotated[str | None, Query(description="PLOVER event type")] = None,
-    status: Annotated[list[str] | None, Query(description="statuses that count (repeat); default: happened")] = None,
+    type: EventType = None,
+    status: Annotated[
+        list[choice(EVENT_STATUSES)] | None, Query(description="statuses that count (repeat); default: happened")
+    ] = None,
     affiliations: Annotated[bool, Query(description="add affiliation edges to parents")] = True,
 ) -> dict:
     """`{nodes, edges}`: cooperative and hostile ties from the stored events, and affiliations; each
     edge lists the (document, event) pairs behind it (rules: warlog.store.graph)."""
-    with ctx.database() as (store, _):
+    statuses = tuple(s for s in status or () if s) or None
+    with ctx.database() as (store, con):
+        _check_actor(con, actor)
         try:
             graph = store.graph(
-                since=since, until=until, actor=actor, type=type, statuses=tuple(status) if status else None,
+                since=since, until=until, actor=actor or None, type=type, statuses=statuses,
                 affiliations=affiliations,
             )  # fmt: skip
         except StoreError as e:
@@ -219,28 +236,36 @@ def get_graph(
     return graph.to_dict()
 
 
-@router.get("/incidents", summary="List incidents")
+@router.get("/incidents", summary="List incidents", responses=NOT_FOUND)
 def list_incidents(
     ctx: Ctx,
     since: Since = None,
     until: Until = None,
-    type: Annotated[str | None, Query(description="PLOVER type")] = None,
+    type: EventType = None,
     actor: ActorFilter = None,
-    max_km: Annotated[float, Query(gt=0, description="farthest apart two places")] = 50.0,
-    max_days: Annotated[int, Query(ge=0, description="most days apart two dates")] = 3,
-    min_documents: Annotated[int, Query(ge=1, description="told by at least this many documents")] = 1,
+    max_km: Annotated[float, Query(gt=0, le=MAX_KM, description="farthest apart two places, in km")] = 50.0,
+    max_days: Annotated[int, Query(ge=0, le=MAX_DAYS, description="most days apart two dates")] = 3,
+    min_documents: Annotated[
+        int, Query(ge=1, le=MAX_DOCUMENTS, description="told by at least this many documents")
+    ] = 1,
     limit: Limit = queries.DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
     """Incidents: the stored events grouped across documents, each with its accounts and the
     contradictions between its documents, by first date (rules: warlog.incidents)."""
-    with ctx.database() as (store, _):
+    with ctx.database() as (store, con):
+        _check_actor(con, actor)
         try:
             found = store.incidents(
-                since=since, until=until, type=type, actor=actor, max_km=max_km, max_days=max_days,
+                since=since, until=until, type=type, actor=actor or None, max_km=max_km, max_days=max_days,
                 min_documents=min_documents,
             )  # fmt: skip
         except StoreError as e:
             raise ApiError(422, str(e)) from e
     items = [incident.to_dict() for incident in found[offset : offset + limit]]
     return {"items": items, "total": len(found), "limit": limit, "offset": offset}
+
+
+def _check_actor(con: Any, actor: str | None) -> None:
+    if actor and not queries.has_actor(con, actor):
+        raise ApiError(404, f"no actor {actor!r} in the store; give an actor id or name (see /api/actors)")

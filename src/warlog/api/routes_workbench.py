@@ -19,7 +19,7 @@ import io
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
@@ -27,13 +27,16 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from warlog.api import queries
 from warlog.api.app import ApiContext, context
-from warlog.api.errors import ApiError
-from warlog.api.routes_read import ActorFilter, Limit, Offset, Since, Until, bearer
+from warlog.api.errors import ApiError, error_responses
+from warlog.api.params import EventType, choice
+from warlog.api.routes_read import COMMON_ERRORS, ActorFilter, Limit, Offset, Since, Until, bearer
 from warlog.errors import StoreError
-from warlog.export import EXPORT_FORMATS, export
+from warlog.export import ANY_STATUS, EXPORT_FORMATS, export
+from warlog.model import EVENT_STATUSES
 from warlog.store import Correction
+from warlog.store.corrections import CORRECTION_KINDS, REJECTABLE
 
-router = APIRouter(prefix="/api", dependencies=[Depends(bearer)])
+router = APIRouter(prefix="/api", dependencies=[Depends(bearer)], responses=COMMON_ERRORS)
 Ctx = Annotated[ApiContext, Depends(context)]
 
 MEDIA_TYPES = {
@@ -44,6 +47,7 @@ MEDIA_TYPES = {
     "gexf": ("application/xml", "gexf"),
     "parquet": ("application/zip", "zip"),
 }
+EXPORT_CONTENT = {media_type.split(";")[0]: {} for media_type, _ in MEDIA_TYPES.values()}
 
 
 class CorrectionIn(BaseModel):
@@ -51,16 +55,16 @@ class CorrectionIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: str = Field(description="merge_actors, add_alias, set_event_type, set_event_status, set_event_actors, reject")
+    kind: Literal[CORRECTION_KINDS] = Field(description="what the correction does")  # type: ignore[valid-type]
     target: str = Field(description="the corrected fact's id (an actor, event, claim; a mention as ACTOR@START)")
-    fact: str | None = Field(None, description="actor, event, claim, mention or contradiction")
+    fact: Literal[REJECTABLE] | None = Field(None, description="the kind of the corrected fact")  # type: ignore[valid-type]
     document: str | None = Field(None, description="the document of the fact (none for actor merges and aliases)")
     after: Any = Field(None, description="the new value: an actor id, an alias, {type, mode}, a status, ...")
     author: str | None = None
     note: str | None = None
 
 
-@router.post("/corrections", status_code=201, summary="Record and apply a correction")
+@router.post("/corrections", status_code=201, summary="Record and apply a correction", responses=error_responses(413))
 def post_correction(ctx: Ctx, body: CorrectionIn) -> dict:
     """Record a correction in the audit trail and apply it to the stored reports; it is applied again
     whenever its document is re-analyzed."""
@@ -82,13 +86,14 @@ def list_corrections(
     ctx: Ctx,
     target: Annotated[str | None, Query(description="a fact id (an actor's include merges into it)")] = None,
     document: Annotated[str | None, Query(description="a document id (with the corpus-wide ones)")] = None,
-    sort: Annotated[str | None, Query(description="at or id (oldest first); -at or -id for newest first")] = None,
+    sort: Annotated[
+        choice(("at", "id", "-at", "-id")) | None,
+        Query(description="at or id (oldest first); -at or -id for newest first"),
+    ] = None,
     limit: Limit = queries.DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
     """Who corrected what, when, with the value before and after."""
-    if sort not in (None, "at", "id", "-at", "-id"):
-        raise ApiError(422, f"cannot sort by {sort!r}; valid choices: at, id (prefix - for descending)")
     with ctx.database() as (store, _):
         found = list(store.corrections(target or None, document=document or None))
     if sort and sort.startswith("-"):
@@ -97,18 +102,26 @@ def list_corrections(
     return {"items": items, "total": len(found), "limit": limit, "offset": offset}
 
 
-@router.get("/export", summary="Export the store", response_class=Response)
+@router.get(
+    "/export",
+    summary="Export the store",
+    response_class=Response,
+    responses={200: {"description": "the file, as an attachment", "content": EXPORT_CONTENT}},
+)
 def get_export(
     ctx: Ctx,
-    format: Annotated[str, Query(description=", ".join(EXPORT_FORMATS))],
+    format: Annotated[Literal[EXPORT_FORMATS], Query(description="the file format")],  # type: ignore[valid-type]
     since: Since = None,
     until: Until = None,
     actor: ActorFilter = None,
-    type: Annotated[str | None, Query(description="PLOVER event type (event and graph formats)")] = None,
-    status: Annotated[str | None, Query(description="event status, or 'any' (event formats)")] = None,
+    type: EventType = None,
+    status: Annotated[
+        choice((*EVENT_STATUSES, ANY_STATUS)) | None, Query(description="event status, or 'any' (event formats)")
+    ] = None,
 ) -> Response:
     """The store (or the part the filters choose) in another tool's format, as `warlog export` writes it
-    (fields: docs/data-dictionary.md)."""
+    (fields: docs/data-dictionary.md). The event and graph formats (acled-csv, plover-json, graphml,
+    gexf) take every filter; jsonl and parquet take since, until and actor, and answer 422 to the others."""
     if format not in EXPORT_FORMATS:
         raise ApiError(422, f"unknown export format {format!r}; valid choices: {', '.join(EXPORT_FORMATS)}")
     filters = {"since": since, "until": until, "actor": actor, "type": type, "status": status}

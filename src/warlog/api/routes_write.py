@@ -22,14 +22,14 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from warlog.api.app import ApiContext, context
-from warlog.api.errors import ApiError
-from warlog.api.routes_read import bearer
+from warlog.api.errors import ApiError, error_responses
+from warlog.api.routes_read import COMMON_ERRORS, bearer
 from warlog.ingest.documents import Metadata, check_published, make_document
 from warlog.ingest.fetch import is_url, open_client
 from warlog.ingest.sources import document_from_text, read_url
 from warlog.model import Document
 
-router = APIRouter(prefix="/api", dependencies=[Depends(bearer)])
+router = APIRouter(prefix="/api", dependencies=[Depends(bearer)], responses=COMMON_ERRORS)
 Ctx = Annotated[ApiContext, Depends(context)]
 
 
@@ -82,7 +82,7 @@ def build_document(body: DocumentIn, ctx: ApiContext) -> Document:
     status_code=201,
     response_model=Stored,
     summary="Analyze and store a document",
-    responses={200: {"model": Stored, "description": "already stored: the stored report"}},
+    responses={200: {"model": Stored, "description": "already stored: the stored report"}, **error_responses(413)},
 )
 def post_document(ctx: Ctx, body: DocumentIn) -> JSONResponse | dict:
     """Analyze a text, an HTML page or a URL and store its report (201); 200 with the stored report when

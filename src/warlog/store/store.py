@@ -169,6 +169,12 @@ class Store:
             found = con.execute("SELECT 1 FROM documents WHERE id = $id", {"id": document_id}).fetchone()
         return found is not None
 
+    def document_text(self, document_id: str) -> str | None:
+        """The stored text of a document; None if it is not stored."""
+        with self._reading("read a document's text") as con:
+            found = con.execute("SELECT text FROM documents WHERE id = $id", {"id": document_id}).fetchone()
+        return None if found is None else found[0]
+
     def document_ids(self) -> set[str]:
         """The ids of every stored document (to skip them quickly in a large ingest)."""
         with self._reading("list documents") as con:
