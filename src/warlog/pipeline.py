@@ -166,9 +166,15 @@ class Pipeline:
     ) -> IngestStats:
         """Analyze and store documents, one transaction per spaCy batch (`Store.save_many`); skip stored
         ones (with `reanalyze`, analyze them again and replace their rows, one transaction each, their
-        corrections re-applied); record failures."""
+        corrections re-applied); record failures.
+
+        A url names one document: a document whose url is stored, or came earlier in `items`, with
+        another text is a failure, recorded once the batch with the first text is saved (saving a
+        document clears the failures of its url). With `reanalyze` a stored text is replaced."""
         stored = skipped = failed = 0
         known = set() if reanalyze else store.document_ids()
+        texts: dict[str, bytes] = {}  # by id, the digest of the text of each document with a url met
+        conflicts: list[Failure] = []
 
         def fresh() -> Iterator[Document]:
             nonlocal skipped, failed
@@ -177,6 +183,10 @@ class Pipeline:
                     failed += 1
                     store.record_failure(item)
                     _notify(on_progress, "failed", item.source)
+                elif item.url is not None and (conflict := _url_taken(item, texts, known, store)) is not None:
+                    failed += 1
+                    conflicts.append(conflict)
+                    _notify(on_progress, "failed", conflict.source)
                 elif item.id in known:
                     skipped += 1
                     _notify(on_progress, "skipped", item.id)
@@ -201,6 +211,8 @@ class Pipeline:
                 else:  # the document was already stored
                     skipped += 1
                     _notify(on_progress, "skipped", report.document.id)
+            _record_all(store, conflicts)
+        _record_all(store, conflicts)
         return IngestStats(stored=stored, skipped=skipped, failed=failed)
 
     def _safe_batches(self, documents: Iterator[Document], store: Store) -> Iterator[list[Report | None]]:
@@ -242,6 +254,31 @@ def _save_all(store: Store, reports: list[Report]) -> Iterator[bool]:
         return iter(store.save_many(reports))
     except StoreError:
         return (store.save(report) for report in reports)
+
+
+def _url_taken(document: Document, texts: dict[str, bytes], known: set[str], store: Store) -> Failure | None:
+    """The Failure of a document whose url is taken by another text, stored (in `known`) or met before."""
+    from warlog.ingest.ids import text_digest
+
+    digest = text_digest(document.text)
+    if document.id not in texts and document.id in known:
+        stored = store.document_text(document.id)
+        texts[document.id] = digest if stored is None else text_digest(stored)
+    if texts.setdefault(document.id, digest) == digest:
+        return None
+    message = (
+        f"{document.url}: another text is stored (or was read before) under this url, as document "
+        f"{document.id}, and a url names one document; give this text its own url, or none so that its text "
+        "is its identity (ingesting with --reanalyze replaces the stored text)"
+    )
+    return Failure(document.url or document.id, "InputError", message)
+
+
+def _record_all(store: Store, failures: list[Failure]) -> None:
+    """Record the failures and empty the list."""
+    for failure in failures:
+        store.record_failure(failure)
+    failures.clear()
 
 
 def _notify(callback: Callable[[str, str], None] | None, what: str, item: str) -> None:

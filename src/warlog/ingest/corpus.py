@@ -16,6 +16,7 @@ from warlog.ingest.fetch import fetch, is_url, open_client
 from warlog.ingest.jsonl import iter_jsonl
 from warlog.ingest.sources import (
     JSONL_SUFFIXES,
+    check_scheme,
     decode_document,
     document_from_text,
     read_bytes,
@@ -43,10 +44,13 @@ def iter_documents(
         A Document, or a Failure(source, reason, message) where reason is the error class name.
 
     Raises:
-        InputError: `spec` names nothing that exists, or `published` is not a date.
+        InputError: `spec` names nothing that exists or is a URL other than http(s), or `published` is
+            not a date.
     """
     published = check_published(published)
     ref = str(spec)
+    if isinstance(spec, str):
+        check_scheme(ref)
     if isinstance(spec, str) and ref == "-":
         yield _attempt("stdin", lambda: read_stream(sys.stdin, published=published, settings=settings))
     elif isinstance(spec, str) and is_url(ref):

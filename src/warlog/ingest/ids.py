@@ -33,10 +33,17 @@ def document_id(text: str, url: str | None = None) -> str:
 
     Args:
         text: the document text; hashed after `normalize_text` when there is no URL.
-        url: where the document came from; when given, the id is the hash of `normalize_url(url)`.
+        url: where the document came from; when given, the id is the hash of `normalize_url(url)`, so
+            a url names one text: the JSON Lines reader and `Pipeline.ingest` refuse a second text
+            under a url already taken (a Failure that says so) rather than skip it as stored.
 
     Returns:
         The id, e.g. "d_c00ed4ead730b4ef".
     """
     key = normalize_url(url) if url else normalize_text(text)
     return "d_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def text_digest(text: str) -> bytes:
+    """A short digest of `normalize_text(text)`: two texts with the same digest are the same text."""
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).digest()[:16]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import httpx
 
@@ -18,6 +21,7 @@ from warlog.model import Document
 from warlog.settings import Settings
 
 JSONL_SUFFIXES = frozenset({".jsonl"})
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+)://")
 
 
 def read_document(
@@ -31,7 +35,8 @@ def read_document(
 
     A file or URL is HTML when its suffix, Content-Type or first bytes say so (trafilatura then gives
     its main text, title, author, date and site name), else plain text. Feeds and JSON Lines hold
-    many documents: read them with `iter_documents`.
+    many documents: read them with `iter_documents`. Other URLs than http(s) (file://, ftp://) are
+    refused: give a file's path.
 
     Args:
         ref: a path, a URL, or "-" for stdin.
@@ -48,6 +53,8 @@ def read_document(
     published = check_published(published)
     if isinstance(ref, str) and ref == "-":
         return read_stream(stdin or sys.stdin, published=published, settings=settings)
+    if isinstance(ref, str):
+        check_scheme(ref)
     if isinstance(ref, str) and is_url(ref):
         with open_client(settings) as client:
             return read_url(ref, client=client, default=Metadata(published=published), settings=settings)
@@ -58,10 +65,26 @@ def read_file(path: Path, *, published: str | None, settings: Settings) -> Docum
     """The document in a text or HTML file."""
     name = str(path)
     if path.suffix.lower() in JSONL_SUFFIXES:
-        raise InputError(f"{name} is JSON Lines (one document per line); read it with iter_documents")
+        raise InputError(
+            f"{name} is JSON Lines, one document per line; `warlog ingest {name}` stores them all "
+            "(in Python: iter_documents)"
+        )
     data = read_bytes(path, max_chars=settings.max_chars)
     text, kind = decode_document(data, name=name, suffix=path.suffix)
     return document_from_text(text, kind, name=name, default=Metadata(published=published), settings=settings)
+
+
+def check_scheme(ref: str) -> None:
+    """Refuse a URL that warlog does not fetch (file://, ftp://...), which would otherwise read as a
+    missing file; a file that exists under such a name is read."""
+    scheme = _SCHEME.match(ref)
+    if scheme is None or is_url(ref) or Path(ref).exists():
+        return
+    if scheme.group(1).lower() == "file":
+        raise InputError(
+            f"{ref}: file:// URLs are not read; give the file's path instead: {url2pathname(urlsplit(ref).path)}"
+        )
+    raise InputError(f"{ref}: only http:// and https:// URLs are fetched; download it and give the file's path")
 
 
 def read_url(
@@ -134,7 +157,9 @@ def document_from_text(
 ) -> Document:
     """A Document from decoded text or HTML; `known` metadata wins over the page's, then `default`."""
     if kind == "feed":
-        raise InputError(f"{name} is a feed of many documents; read it with iter_documents")
+        raise InputError(
+            f"{name} is a feed of many documents; `warlog ingest {name}` stores them all (in Python: iter_documents)"
+        )
     check_not_empty(text, name=name)
     titles = (known.title,)
     if kind == "html":
