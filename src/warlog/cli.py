@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -50,6 +51,21 @@ def main_options(
     """Global options."""
     _state["debug"] = debug
     _state["config"] = config
+    _show_warnings()
+
+
+class _WarningLine(logging.Handler):
+    """Prints a warning the library logs (a JSON line read without its date, ...) as `warning: ...` on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = escape(" ".join(record.getMessage().split()))
+        Console(stderr=True).print(f"[yellow]warning:[/yellow] {message}", highlight=False, soft_wrap=True)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("warlog")
+    if not any(isinstance(handler, _WarningLine) for handler in logger.handlers):
+        logger.addHandler(_WarningLine(logging.WARNING))
 
 
 def _run(action: Callable[[], T]) -> T:
@@ -131,8 +147,8 @@ def ingest(
         from warlog.progress import ingest_progress
 
         settings = _settings(db=db, model=model, allow_private_urls=allow_private_urls or None)
-        pipeline = warlog.load(settings)
-        with warlog.Store.open(settings.db) as store:
+        with warlog.Store.open(settings.db) as store:  # before the model: a locked store fails at once
+            pipeline = warlog.load(settings)
             items = iter_documents(source, published=_published(published), settings=settings)
             stats = ingest_progress(pipeline, items, store, Console(stderr=True), reanalyze=reanalyze)
         Console(stderr=True).print(
