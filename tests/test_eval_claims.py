@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from warlog.cli import evaluate as eval_cli
 from warlog.errors import PackError
-from warlog.evaluate import cli as eval_cli
 from warlog.evaluate.claims import evaluate_claims, match_spans, prf, read_gold, score_claims
 from warlog.model import Claim, Contradiction, Document, Evidence, Relation, Report
 

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eval_samples import SAMPLES
-from warlog.evaluate import cli as eval_cli
+from warlog.cli import evaluate as eval_cli
 
 # the invented sample rows are written to this folder by the `samples` fixture, before any test runs
 FIXTURES = Path(tempfile.mkdtemp(prefix="warlog-eval-samples-"))

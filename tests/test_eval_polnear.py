@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from warlog.cli import evaluate as eval_cli
 from warlog.errors import InputError
-from warlog.evaluate import cli as eval_cli
 from warlog.evaluate.polnear import evaluate_polnear, parse_ann, polnear_name, read_polnear
 
 TEXT = (

@@ -17,9 +17,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from warlog.cli.gazetteer import gazetteer_app
 from warlog.errors import SettingsError
 from warlog.geo import Gazetteer
-from warlog.geo.cli import gazetteer_app
 from warlog.geo.download import country_code, dump_to_pack, read_dump
 from warlog.geo.index import PlaceIndex
 

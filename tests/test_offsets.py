@@ -1,7 +1,7 @@
 """The sentence around a span, as the renderers show it."""
 
 
-from warlog.offsets import sentence_bounds
+from warlog.cli.offsets import sentence_bounds
 
 
 def test_sentence_bounds_stop_at_the_sentence_that_opens_with_the_span():

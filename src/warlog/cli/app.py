@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import csv
 import json
-import logging
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
-from warlog.errors import WarlogError
-from warlog.settings import Settings, load_settings
+from warlog.cli.common import (
+    AllowPrivateOption,
+    DbOption,
+    ModelOption,
+    Published,
+    cli_settings,
+    date_option,
+    open_store,
+    parse_published,
+    run,
+    show_warnings,
+    state,
+)
+from warlog.settings import Settings
 
 app = typer.Typer(
     help="warlog: actors, events and claims from reporting on armed conflict, each tied to its evidence.",
@@ -26,77 +35,15 @@ app = typer.Typer(
 kb_app = typer.Typer(help="Inspect and extend the actor knowledge base.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 
-T = TypeVar("T")
-_state: dict[str, Any] = {"debug": False, "config": None}
-
-Published = Annotated[
-    str | None, typer.Option("--published", help="publication date (YYYY-MM-DD) when the text has none")
-]
-DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB store (default: the user's data directory)")]
-ModelOption = Annotated[str | None, typer.Option("--model", help="installed spaCy pipeline to use")]
-AllowPrivateOption = Annotated[
-    bool,
-    typer.Option(
-        "--allow-private-urls",
-        help="fetch URLs, redirects and feed links on loopback or private addresses (refused by default)",
-    ),
-]
-
-
 @app.callback()
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="show tracebacks")] = False,
     config: Annotated[Path | None, typer.Option("--config", help="settings file (default ./warlog.toml)")] = None,
 ) -> None:
     """Global options."""
-    _state["debug"] = debug
-    _state["config"] = config
-    _show_warnings()
-
-
-class _WarningLine(logging.Handler):
-    """Prints a warning the library logs (a JSON line read without its date, ...) as `warning: ...` on stderr."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = escape(" ".join(record.getMessage().split()))
-        Console(stderr=True).print(f"[yellow]warning:[/yellow] {message}", highlight=False, soft_wrap=True)
-
-
-def _show_warnings() -> None:
-    logger = logging.getLogger("warlog")
-    if not any(isinstance(handler, _WarningLine) for handler in logger.handlers):
-        logger.addHandler(_WarningLine(logging.WARNING))
-
-
-def _run(action: Callable[[], T]) -> T:
-    """Run `action`; a warlog error becomes one line on stderr and exit code 1."""
-    try:
-        return action()
-    except WarlogError as e:
-        if _state["debug"]:
-            raise
-        message = escape(" ".join(str(e).split()))  # a path like `a[/b].txt` is text, not Rich markup
-        Console(stderr=True).print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
-        raise typer.Exit(1) from None
-    except KeyboardInterrupt:
-        Console(stderr=True).print("interrupted")
-        raise typer.Exit(130) from None
-
-
-def _settings(**overrides: Any) -> Settings:
-    return load_settings(_state["config"], **overrides)
-
-
-def _published(value: str | None) -> str | None:
-    if value is None:
-        return None
-    from warlog.errors import SettingsError
-    from warlog.ingest import parse_date
-
-    parsed = parse_date(value)
-    if parsed is None:
-        raise SettingsError(f"--published {value!r} is not a date; use YYYY-MM-DD")
-    return parsed
+    state["debug"] = debug
+    state["config"] = config
+    show_warnings()
 
 
 @app.command()
@@ -116,18 +63,18 @@ def analyze(
 
         if output not in ("text", "json"):
             raise SettingsError(f"--format {output!r} is not one of: text, json")
-        settings = _settings(model=model, allow_private_urls=allow_private_urls or None)
-        document = read_document(source, published=_published(published), settings=settings, stdin=sys.stdin)
+        settings = cli_settings(model=model, allow_private_urls=allow_private_urls or None)
+        document = read_document(source, published=parse_published(published), settings=settings, stdin=sys.stdin)
         report = warlog.load(settings).extract(document)
         if output == "json":
             sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
-            from warlog.render import render_report
+            from warlog.cli.render import render_report
 
             # a pipe or a file gets a readable width rather than Rich's 80-column fallback
             render_report(report, Console(width=None if sys.stdout.isatty() else 120))
 
-    _run(action)
+    run(action)
 
 
 @app.command()
@@ -143,13 +90,13 @@ def ingest(
 
     def action() -> None:
         import warlog
+        from warlog.cli.progress import ingest_progress
         from warlog.ingest import iter_documents
-        from warlog.progress import ingest_progress
 
-        settings = _settings(db=db, model=model, allow_private_urls=allow_private_urls or None)
+        settings = cli_settings(db=db, model=model, allow_private_urls=allow_private_urls or None)
         with warlog.Store.open(settings.db) as store:  # before the model: a locked store fails at once
             pipeline = warlog.load(settings)
-            items = iter_documents(source, published=_published(published), settings=settings)
+            items = iter_documents(source, published=parse_published(published), settings=settings)
             stats = ingest_progress(pipeline, items, store, Console(stderr=True), reanalyze=reanalyze)
         Console(stderr=True).print(
             f"stored {stats.stored}, skipped {stats.skipped} already stored, failed {stats.failed} "
@@ -159,7 +106,7 @@ def ingest(
             soft_wrap=True,  # one line, the path unbroken, whatever the width
         )
 
-    _run(action)
+    run(action)
 
 
 @app.command()
@@ -185,17 +132,17 @@ def query(
 
         if output not in ("table", "json", "csv"):
             raise SettingsError(f"--format {output!r} is not one of: table, json, csv")
-        settings = _settings(db=db)
+        settings = cli_settings(db=db)
         if parquet is None and not Path(settings.db).exists():
             raise SettingsError(f"no store at {settings.db}; create one with `warlog ingest PATH --db {settings.db}`")
         with Store.open(settings.db, read_only=True) if parquet is None else _parquet_store(parquet) as store:
             result = store.query(
-                what, actor=actor, type=type, status=status, since=_published(since), until=_published(until),
+                what, actor=actor, type=type, status=status, since=parse_published(since), until=parse_published(until),
                 place=place, document=document, limit=limit,
             )  # fmt: skip
         _print_rows(result.columns, result.rows, output)
 
-    _run(action)
+    run(action)
 
 
 def _parquet_store(folder: Path) -> Any:
@@ -223,31 +170,6 @@ def _print_rows(columns: tuple[str, ...], rows: tuple[tuple, ...], output: str) 
         Console().print(table)
 
 
-def _date_option(flag: str, value: str | None) -> str | None:
-    """An ISO date (YYYY, YYYY-MM or a day in any form `--published` takes), or a one-line error."""
-    import re
-
-    from warlog.errors import SettingsError
-
-    if value is not None and re.fullmatch(r"\d{4}(-\d{2})?", value):
-        return value
-    try:
-        return _published(value)
-    except SettingsError:
-        raise SettingsError(f"{flag} {value!r} is not a date; use YYYY-MM-DD (or YYYY-MM, YYYY)") from None
-
-
-def _open_store(db: Path | None) -> Any:
-    """The store at --db (or the configured one), read-only; a missing store is a one-line error."""
-    from warlog.errors import SettingsError
-    from warlog.store import Store
-
-    settings = _settings(db=db)
-    if not Path(settings.db).exists():
-        raise SettingsError(f"no store at {settings.db}; create one with `warlog ingest PATH --db {settings.db}`")
-    return Store.open(settings.db, read_only=True)
-
-
 @app.command()
 def graph(
     db: DbOption = None,
@@ -270,9 +192,9 @@ def graph(
 
         if output not in GRAPH_FORMATS:
             raise SettingsError(f"--format {output!r} is not one of: {', '.join(GRAPH_FORMATS)}")
-        with _open_store(db) as store:
+        with open_store(db) as store:
             result = store.graph(
-                since=_date_option("--since", since), until=_date_option("--until", until), actor=actor, type=type,
+                since=date_option("--since", since), until=date_option("--until", until), actor=actor, type=type,
                 statuses=tuple(status) if status else None, affiliations=affiliations,
             )  # fmt: skip
         text = result.render(output)
@@ -287,7 +209,7 @@ def graph(
             f"{len(result.nodes)} actors, {len(result.edges)} ties → {out}", highlight=False, markup=False
         )
 
-    _run(action)
+    run(action)
 
 
 @app.command()
@@ -307,9 +229,9 @@ def incidents(
 
         if output not in ("table", "json"):
             raise SettingsError(f"--format {output!r} is not one of: table, json")
-        with _open_store(db) as store:
+        with open_store(db) as store:
             found = store.incidents(
-                since=_date_option("--since", since), until=_date_option("--until", until), type=type, actor=actor,
+                since=date_option("--since", since), until=date_option("--until", until), type=type, actor=actor,
                 min_documents=min_documents,
             )  # fmt: skip
         if output == "json":
@@ -317,7 +239,7 @@ def incidents(
             return
         _print_incidents(found)
 
-    _run(action)
+    run(action)
 
 
 @app.command()
@@ -336,7 +258,7 @@ def serve(
         from warlog.api import check_bind, create_app
         from warlog.api.server import bind, run_server, url_of
 
-        settings = _settings(db=db)
+        settings = cli_settings(db=db)
         check_bind(host, token)
         app = create_app(settings.db, settings=settings, token=token, read_only=read_only)
         sock = bind(host, port)
@@ -345,7 +267,7 @@ def serve(
         print(message, file=sys.stderr, flush=True)
         run_server(app, sock)
 
-    _run(action)
+    run(action)
 
 
 def _print_incidents(found: Any) -> None:
@@ -373,7 +295,7 @@ def kb_show(
         from warlog.actors.kb import KnowledgeBase
         from warlog.errors import SettingsError
 
-        settings = _settings()
+        settings = cli_settings()
         kb = KnowledgeBase.load(packs_dir=settings.packs_dir)
         _kb_cache["kb"] = kb
         explanations = kb.explain(name)
@@ -402,7 +324,7 @@ def kb_show(
                 shown = ", ".join(actor.aliases[:12]) + (" …" if len(actor.aliases) > 12 else "")
                 console.print(f"   aliases: {shown}", highlight=False)
 
-    _run(action)
+    run(action)
 
 
 _kb_cache: dict[str, Any] = {}
@@ -430,7 +352,7 @@ def kb_import(
 
         if fmt != "petrarch":
             raise SettingsError(f"--format {fmt!r} is not supported; supported formats: petrarch")
-        settings = _settings()
+        settings = cli_settings()
         packs_dir = settings.packs_dir or default_data_dir() / "packs"
         # user actor packs live in packs_dir/actors/, where KnowledgeBase.load() reads them
         path = import_petrarch(file, dest or packs_dir / "actors")
@@ -442,7 +364,7 @@ def kb_import(
             soft_wrap=True,
         )
 
-    _run(action)
+    run(action)
 
 
 def main() -> None:
@@ -452,10 +374,10 @@ def main() -> None:
 
 def _register_subcommands() -> None:
     """`warlog eval`, `warlog gazetteer`, `export`, `correct` and `corrections` live in their own modules."""
-    from warlog.batch.cli import register as register_batch
-    from warlog.evaluate.cli import eval_app
-    from warlog.geo.cli import gazetteer_app
-    from warlog.workbench.cli import register
+    from warlog.cli.batch import register as register_batch
+    from warlog.cli.curation import register
+    from warlog.cli.evaluate import eval_app
+    from warlog.cli.gazetteer import gazetteer_app
 
     app.add_typer(eval_app, name="eval")
     app.add_typer(gazetteer_app, name="gazetteer")

@@ -43,7 +43,7 @@ def export(
     ] = None,
 ) -> None:
     """Export the store as ACLED CSV, PLOVER JSON Lines, report JSON Lines, Parquet, GraphML or GEXF."""
-    from warlog.cli import _date_option, _open_store, _run
+    from warlog.cli.common import date_option, open_store, run
 
     def action() -> None:
         from warlog.errors import SettingsError
@@ -54,8 +54,8 @@ def export(
             raise SettingsError(f"--format {format!r} is not one of: {', '.join(EXPORT_FORMATS)}")
         if format == "parquet" and out is None:
             raise SettingsError("--format parquet writes one file per table: give a folder with --out")
-        filters = {"since": _date_option("--since", since), "until": _date_option("--until", until)}
-        with _open_store(db) as store:
+        filters = {"since": date_option("--since", since), "until": date_option("--until", until)}
+        with open_store(db) as store:
             written = run_export(
                 store, format, out if out is not None else sys.stdout.buffer, actor=actor, type=type, status=status,
                 **filters,
@@ -65,16 +65,16 @@ def export(
         else:
             sys.stdout.flush()
 
-    _run(action)
+    run(action)
 
 
 def _store(db: Path | None) -> Any:
     """The store at --db (or the configured one), opened for writing; it must exist."""
-    from warlog.cli import _settings
+    from warlog.cli.common import cli_settings
     from warlog.errors import SettingsError
     from warlog.store import Store
 
-    settings = _settings(db=db)
+    settings = cli_settings(db=db)
     if not Path(settings.db).exists():
         raise SettingsError(f"no store at {settings.db}; create one with `warlog ingest PATH --db {settings.db}`")
     return Store.open(settings.db)
@@ -88,7 +88,7 @@ def correct_options(ctx: typer.Context, db: DbOption = None) -> None:
 
 def _record(ctx: typer.Context, db: Path | None, make: Callable[[], Any]) -> None:
     """Record the correction `make()` builds and print it on one line."""
-    from warlog.cli import _run
+    from warlog.cli.common import run
 
     def action() -> None:
         correction = make()
@@ -96,7 +96,7 @@ def _record(ctx: typer.Context, db: Path | None, make: Callable[[], Any]) -> Non
             stored = store.correct(correction)
         Console().print(_describe(stored), highlight=False, markup=False, soft_wrap=True)
 
-    _run(action)
+    run(action)
 
 
 def _who(author: str | None, note: str | None) -> dict[str, str | None]:
@@ -223,14 +223,14 @@ def corrections(
     output: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
 ) -> None:
     """Show the audit trail of corrections: who, when, what, before and after, and whether it applies."""
-    from warlog.cli import _open_store, _run
+    from warlog.cli.common import open_store, run
 
     def action() -> None:
         from warlog.errors import SettingsError
 
         if output not in ("table", "json"):
             raise SettingsError(f"--format {output!r} is not one of: table, json")
-        with _open_store(db) as store:
+        with open_store(db) as store:
             trail = store.corrections(target)
         if output == "json":
             sys.stdout.write(json.dumps([c.to_dict() for c in trail], ensure_ascii=False) + "\n")
@@ -245,7 +245,7 @@ def corrections(
             table.add_row(*("" if v is None else str(v) for v in cells))
         Console(width=None if sys.stdout.isatty() else 200).print(table, highlight=False, markup=False)
 
-    _run(action)
+    run(action)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,8 +10,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from warlog.cli.offsets import sentence_bounds
 from warlog.model import Actor, Evidence, Report
-from warlog.offsets import sentence_bounds
 
 
 def highlight(text: str, evidence: Evidence, *, limit: int = 300) -> Text:

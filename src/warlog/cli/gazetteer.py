@@ -21,12 +21,12 @@ DestOption = Annotated[
 
 def _places_dir(dest: Path | None) -> tuple[Path, str]:
     """The destination folder and, when it is not a configured packs_dir, a hint on how to use it."""
-    from warlog.cli import _settings
+    from warlog.cli.common import cli_settings
     from warlog.settings import default_data_dir
 
     if dest is not None:
         return dest, ""
-    settings = _settings()
+    settings = cli_settings()
     packs_dir = settings.packs_dir or default_data_dir() / "packs"
     hint = "" if settings.packs_dir else f"; set packs_dir = {packs_dir} (warlog.toml or WARLOG_PACKS_DIR) to use it"
     return packs_dir / "places", hint  # Pipeline loads <packs_dir>/places/*.yaml
@@ -39,7 +39,7 @@ def add(
     dest: DestOption = None,
 ) -> None:
     """Check a table of your places and save it as a place pack."""
-    from warlog.cli import _run
+    from warlog.cli.common import run
 
     def action() -> None:
         from warlog.geo.packs import add_place_table
@@ -49,7 +49,7 @@ def add(
         message = f"wrote {path}: {len(written.places)} places{hint}"
         Console().print(message, highlight=False, markup=False, soft_wrap=True)
 
-    _run(action)
+    run(action)
 
 
 @gazetteer_app.command("download")
@@ -62,13 +62,13 @@ def download(
     dest: DestOption = None,
 ) -> None:
     """Download a GeoNames country dump and convert it into a place pack."""
-    from warlog.cli import _run, _settings
+    from warlog.cli.common import cli_settings, run
 
     def action() -> None:
         from warlog.geo.download import import_geonames
 
         folder, hint = _places_dir(dest)
-        settings = _settings()
+        settings = cli_settings()
         err = Console(stderr=True)
         with err.status("downloading", spinner="dots") as status:
 
@@ -88,4 +88,4 @@ def download(
             soft_wrap=True,
         )
 
-    _run(action)
+    run(action)

@@ -24,17 +24,17 @@ def batch(
     model: Annotated[str | None, typer.Option("--model", help="installed spaCy pipeline to use")] = None,
 ) -> None:
     """Analyze many documents on Ray or local processes into Parquet shards; written batches are skipped."""
-    from warlog.cli import _published, _run, _settings
+    from warlog.cli.common import cli_settings, parse_published, run
 
     def action() -> None:
         from warlog.batch import run_batch
-        from warlog.progress import batch_progress
+        from warlog.cli.progress import batch_progress
 
         console = Console(stderr=True)
         with batch_progress(console) as on_progress:
             stats = run_batch(
-                source, out, settings=_settings(model=model), engine=engine, workers=workers, batch_size=batch_size,
-                address=address, published=_published(published), on_progress=on_progress,
+                source, out, settings=cli_settings(model=model), engine=engine, workers=workers, batch_size=batch_size,
+                address=address, published=parse_published(published), on_progress=on_progress,
             )  # fmt: skip
         peak = max(stats.peak_rss_mb.values(), default=0.0)
         rate = f", {stats.busy_rate:.1f} docs/s with every worker busy" if stats.busy_rate else ""
@@ -44,7 +44,7 @@ def batch(
             highlight=False, markup=False, soft_wrap=True,
         )  # fmt: skip
 
-    _run(action)
+    run(action)
 
 
 def load(
@@ -52,13 +52,13 @@ def load(
     db: Annotated[Path | None, typer.Option("--db", help="DuckDB store (default: the user's data directory)")] = None,
 ) -> None:
     """Merge Parquet shards into a store; documents already stored are skipped."""
-    from warlog.cli import _run, _settings
+    from warlog.cli.common import cli_settings, run
 
     def action() -> None:
         from warlog.batch import load_shards
         from warlog.store import Store
 
-        settings = _settings(db=db)
+        settings = cli_settings(db=db)
         with Store.open(settings.db) as store:
             counts = load_shards(folder, store)
         Console(stderr=True).print(
@@ -67,7 +67,7 @@ def load(
             highlight=False, markup=False, soft_wrap=True,
         )  # fmt: skip
 
-    _run(action)
+    run(action)
 
 
 def register(app: typer.Typer) -> None:
