@@ -23,7 +23,8 @@ import yaml
 from warlog.actors.cameo import INTERNATIONAL
 from warlog.actors.entries import clean_aliases, display_name, entry_to_actor
 from warlog.actors.kb import KnowledgeBase
-from warlog.actors.packs import (
+from warlog.actors.petrarch import PetrarchActor, parse_petrarch_actors
+from warlog.packs.actors import (
     ActorModel,
     AffiliationModel,
     PackModel,
@@ -31,7 +32,6 @@ from warlog.actors.packs import (
     normalize_alias,
     read_pack,
 )
-from warlog.actors.petrarch import PetrarchActor, parse_petrarch_actors
 
 ROOT = Path(__file__).resolve().parent.parent
 VERSION = "2026.11.0"

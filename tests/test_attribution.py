@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from warlog.claims.attribution import Attribution, find_attributions
-from warlog.claims.cues import CuePack
 from warlog.claims.quotes import find_quotes, headline_lines
 from warlog.errors import PackError
+from warlog.packs.cues import CuePack
 
 REFERENCE = Path(__file__).resolve().parent.parent / "examples" / "reference.txt"
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from warlog.geo import Gazetteer, GeoName, normalize_place
 from warlog.geo.gazetteer import builtin_place_packs
-from warlog.geo.packs import read_place_pack
+from warlog.packs.places import read_place_pack
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from warlog.errors import PackError
 from warlog.geo import Gazetteer, GeoName, PlacePack, read_place_pack, write_place_pack
 from warlog.geo.cache import cached, default_cache_dir
 from warlog.geo.index import PlaceIndex
-from warlog.geo.packs import add_place_table, read_place_table
+from warlog.packs.places import add_place_table, read_place_table
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

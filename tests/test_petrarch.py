@@ -9,7 +9,6 @@ import pytest
 from warlog.actors.cameo import interpret
 from warlog.actors.entries import display_name
 from warlog.actors.kb import KnowledgeBase
-from warlog.actors.packs import read_pack
 from warlog.actors.petrarch import (
     PetrarchCode,
     convert_petrarch,
@@ -20,6 +19,7 @@ from warlog.actors.petrarch import (
     pluralize,
 )
 from warlog.errors import PackError
+from warlog.packs.actors import read_pack
 
 FIXTURES = Path(__file__).parent / "fixtures" / "petrarch"
 

@@ -77,8 +77,8 @@ def register_components() -> None:
 
 
 def _claim_packs_version() -> str:
-    from warlog.claims.cues import CuePack
     from warlog.claims.stance import StancePack
+    from warlog.packs.cues import CuePack
 
     return f"{CuePack.load().version}+{StancePack.load().version}"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from warlog.actors.packs import country_codes
+from warlog.packs.validators import country_codes
 
 # CAMEO country codes that are not ISO 3166-1 alpha-3; those of states that no longer exist
 # (SUN, YUG, DDR, CSK) and of regions (MEA, WAF, ...) carry no country.

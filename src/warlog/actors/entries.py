@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from warlog.actors.cameo import CodeMeaning, interpret
-from warlog.actors.packs import ActorModel, AffiliationModel, AgentModel, normalize_alias
+from warlog.packs.actors import ActorModel, AffiliationModel, AgentModel, normalize_alias
 
 if TYPE_CHECKING:
     from warlog.actors.petrarch import PetrarchActor, PetrarchAgent

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from warlog.actors.packs import (
+from warlog.errors import PackError
+from warlog.packs.actors import (
     ActorModel,
     AgentModel,
     RawPack,
@@ -21,7 +22,6 @@ from warlog.actors.packs import (
     normalize_alias,
     read_pack,
 )
-from warlog.errors import PackError
 
 __all__ = [
     "AgentSpec",

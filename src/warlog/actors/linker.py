@@ -29,7 +29,7 @@ from warlog.actors.kb import Affiliation, AliasHit, KBActor, KnowledgeBase
 from warlog.actors.roles import PLACE_FEATURE_NOUNS, is_acting, is_locative
 from warlog.geo import Gazetteer, GeoName
 from warlog.geo.qualify import direction_of, qualified_id
-from warlog.slugs import slug
+from warlog.packs.slugs import slug
 
 RULES_VERSION = "1"
 TITLES = frozenset(

@@ -24,8 +24,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from warlog.actors.entries import agents_to_specs, entry_to_actor
-from warlog.actors.packs import PackModel, dump_pack
 from warlog.errors import PackError
+from warlog.packs.actors import PackModel, dump_pack
 
 ErrorHandler = Callable[[PackError], None]
 

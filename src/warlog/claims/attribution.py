@@ -33,10 +33,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from warlog.claims.cues import CuePack
 from warlog.claims.quotes import find_quotes, headline_lines
 from warlog.claims.speakers import Source, describe_source, find_outlet, find_work
 from warlog.events.roles import MentionIndex
+from warlog.packs.cues import CuePack
 
 RULES_VERSION = "1"
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})

@@ -28,11 +28,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warlog.claims.attribution import Attribution, find_attributions
-from warlog.claims.cues import CuePack
 from warlog.claims.stance import Stance, StancePack
 from warlog.events.codes import cameo_code, quad_class
 from warlog.events.extract import EventCandidate
 from warlog.events.status import Status
+from warlog.packs.cues import CuePack
 
 RULES_VERSION = "1"
 CUE_STATUS = {"claim": "claimed", "deny": "denied", "report": "reported"}

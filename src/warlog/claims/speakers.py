@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from warlog.claims.cues import CuePack
 from warlog.events.roles import MentionIndex, actors_of
+from warlog.packs.cues import CuePack
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span
 
 from warlog.errors import PackError
-from warlog.packfile import read_pack
+from warlog.packs.files import read_pack
 
 _PHRASE = r"^[a-z][a-z' -]*[a-z]$"
 

@@ -42,7 +42,7 @@ def add(
     from warlog.cli.common import run
 
     def action() -> None:
-        from warlog.geo.packs import add_place_table
+        from warlog.packs.places import add_place_table
 
         folder, hint = _places_dir(dest)
         path, written = add_place_table(file, folder, pack=pack)

@@ -28,9 +28,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from warlog.actors.kb import KnowledgeBase
-from warlog.actors.packs import ID_PATTERN
 from warlog.errors import PackError
-from warlog.packfile import SafeLoader, line_of
+from warlog.packs.files import SafeLoader, line_of
+from warlog.packs.validators import ID_PATTERN
 
 TEMPLATE_ID = r"^(\{iso3\}|[a-z0-9][a-z0-9-]*)(\.[a-z0-9][a-z0-9-]*)*$"
 _TRAILING_PARENS = re.compile(r"(\s*\([^()]*\))+\s*$")

@@ -44,7 +44,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from warlog.errors import PackError
 from warlog.evaluate.metrics import DIGITS, Evaluation, Tally
 from warlog.model import Claim, Report
-from warlog.packfile import line_of, read_pack
+from warlog.packs.files import line_of, read_pack
 from warlog.pipeline import Pipeline
 
 FIELDS = ("speaker", "co_speakers", "cue", "direct", "hedged", "source_kind", "author_stance", "outlet", "work")

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from warlog.errors import PackError
-from warlog.events.packs import (
+from warlog.packs.triggers import (
     OntologyPackModel,
     PackSource,
     TriggerModel,

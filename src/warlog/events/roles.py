@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from warlog.actors.linker import LinkedMention
-from warlog.claims.cues import CuePack
+from warlog.packs.cues import CuePack
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from warlog.claims.cues import CuePack
 from warlog.events.roles import MentionIndex, actors_of
+from warlog.packs.cues import CuePack
 
 # a reporting verb's kind (data/packs/claims/cues.yaml) sets the status of what it says
 CUE_STATUS = {"claim": "claimed", "deny": "denied", "report": "reported"}

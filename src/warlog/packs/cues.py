@@ -19,7 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from warlog.errors import PackError
-from warlog.packfile import line_of, read_pack
+from warlog.packs.files import line_of, read_pack
 
 Kind = Literal["report", "claim", "deny"]
 _WORDS = r"^[a-z][a-z' -]*[a-z]$"

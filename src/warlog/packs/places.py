@@ -16,11 +16,11 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from warlog.actors.packs import ID_PATTERN, country_codes
 from warlog.errors import PackError
-from warlog.geo.names import GEONAMES, TOWN, GeoName, normalize_place
-from warlog.packfile import describe, parse_yaml, read_text
-from warlog.slugs import slug
+from warlog.packs.files import describe, parse_yaml, read_text
+from warlog.packs.placenames import GEONAMES, TOWN, GeoName, normalize_place
+from warlog.packs.slugs import slug
+from warlog.packs.validators import ID_PATTERN, check_country
 
 try:  # libyaml writes a large converted dump an order of magnitude faster
     from yaml import CSafeDumper as _Dumper
@@ -52,9 +52,7 @@ class PlaceModel(_Strict):
     @field_validator("country")
     @classmethod
     def _country(cls, value: str | None) -> str | None:
-        if value is not None and value not in country_codes():
-            raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-3 country code (upper case, e.g. SYR)")
-        return value
+        return check_country(value)
 
     @field_validator("aliases")
     @classmethod

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from warlog.errors import PackError
-from warlog.packfile import describe, line_of, parse_yaml, read_text
+from warlog.packs.files import describe, line_of, parse_yaml, read_text
 
 CAMEO_PATTERN = r"^[0-9]{2,4}$"
 PACK_PATTERN = r"^[a-z0-9][a-z0-9-]*$"

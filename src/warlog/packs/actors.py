@@ -11,11 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Annotated
 
-import pycountry
 import yaml
 from pydantic import (
     AfterValidator,
@@ -29,22 +27,13 @@ from pydantic import (
 
 from warlog.errors import PackError
 from warlog.model import ACTOR_KINDS
-from warlog.packfile import SafeLoader, describe, line_of, parse_yaml, read_text
+from warlog.packs.files import SafeLoader, describe, line_of, parse_yaml, read_text
+from warlog.packs.validators import ID_PATTERN, check_country
 
 __all__ = ["SafeLoader", "line_of"]  # re-exported for the readers of other YAML files
 
-# ISO 3166 user-assigned or disputed codes that reporting needs and pycountry lacks or lists differently.
-EXTRA_COUNTRY_CODES = {"XKX": "Kosovo", "PSE": "Palestine", "ESH": "Western Sahara"}
-
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$"
 SUFFIX_PATTERN = r"^[a-z][a-z0-9-]*$"
 NAME_FIELDS = ("demonym", "country")
-
-
-@cache
-def country_codes() -> frozenset[str]:
-    """Every ISO 3166-1 alpha-3 code a pack may use (pycountry's, plus EXTRA_COUNTRY_CODES)."""
-    return frozenset(c.alpha_3 for c in pycountry.countries) | frozenset(EXTRA_COUNTRY_CODES)
 
 
 def _check_date(value: str | None) -> str | None:
@@ -112,9 +101,7 @@ class ActorModel(_Strict):
     @field_validator("country")
     @classmethod
     def _country(cls, value: str | None) -> str | None:
-        if value is not None and value not in country_codes():
-            raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-3 country code (upper case, e.g. SYR)")
-        return value
+        return check_country(value)
 
 
 class AgentModel(_Strict):
