@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warlog.claims.contradictions import find_contradictions
+from warlog.incidents.contradictions import find_contradictions
 from warlog.model import Actor, Claim, Event, Evidence, Place, Toll, When
 
 ACTORS = {

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.differences import DIRECTION_KM, PROVINCE_KM, bearing, haversine_km, place_difference
 from warlog.geo.qualify import shift_point
+from warlog.incidents.differences import DIRECTION_KM, PROVINCE_KM, bearing, haversine_km, place_difference
 from warlog.model import Place
 
 TOWN = (35.0, 38.0)

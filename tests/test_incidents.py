@@ -8,9 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from warlog.cli import app
-from warlog.differences import date_interval, differences, haversine_km
 from warlog.errors import StoreError
-from warlog.incidents import Account, cluster_incidents, same_incident
+from warlog.incidents.cluster import Account, cluster_incidents, same_incident
+from warlog.incidents.differences import date_interval, differences, haversine_km
 from warlog.model import Actor, Document, Event, Evidence, Place, Report, Toll, When
 from warlog.store import Store
 

@@ -3,8 +3,8 @@
 import pytest
 
 from warlog.events.ontology import builtin_ontology
+from warlog.events.relations import build_relations, polarity_types
 from warlog.model import Actor, Event, Evidence, Relation
-from warlog.relations import build_relations, polarity_types
 
 ONTOLOGY = builtin_ontology()
 

@@ -35,6 +35,8 @@ ACTOR_KINDS = (
 )
 
 EVENT_STATUSES = ("asserted", "reported", "claimed", "denied", "negated", "hypothetical", "planned")
+HAPPENED = ("asserted", "reported", "claimed")  # the statuses of an event that took place
+REFUTED = ("denied", "negated")  # the statuses of an event said not to have
 STANCES = ("endorses", "doubts", "disputes", "neutral")
 SOURCE_KINDS = ("named", "unnamed", "author", "scare_quote")
 CONTRADICTION_KINDS = ("perpetrator", "recipient", "place", "date", "toll", "occurrence")

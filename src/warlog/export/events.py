@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from warlog.differences import HAPPENED, date_interval
-from warlog.model import Event, Place, Report
+from warlog.incidents.differences import date_interval
+from warlog.model import HAPPENED, Event, Place, Report
 
 if TYPE_CHECKING:
     from warlog.store import Store

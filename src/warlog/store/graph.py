@@ -3,7 +3,7 @@
 Edges come from the stored events, not from the per-document relations, so that every filter applies to
 the events behind an edge:
 - an event ties each of its actors to each of its recipients (never an actor to itself), `cooperative`
-  for a type of the cooperation quads, `hostile` for the conflict quads (warlog.relations);
+  for a type of the cooperation quads, `hostile` for the conflict quads (warlog.events.relations);
 - only events with the chosen statuses count (default: those that happened: asserted, reported,
   claimed);
 - an event's date is its own date, or its document's publication date when it has none; `since` and
@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from warlog.differences import date_interval
 from warlog.errors import StoreError
-from warlog.model import EVENT_STATUSES
-from warlog.relations import HAPPENED, polarity_types
+from warlog.events.relations import polarity_types
+from warlog.incidents.differences import date_interval
+from warlog.model import EVENT_STATUSES, HAPPENED
 from warlog.store.query import ACTOR_IDS, date_overlaps
 
 if TYPE_CHECKING:

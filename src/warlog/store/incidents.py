@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from warlog.differences import HAPPENED, REFUTED
-from warlog.incidents import Account, Incident, cluster_incidents
-from warlog.model import Actor, Document, Event, Evidence, Place, Toll, When
+from warlog.incidents.cluster import Account, Incident, cluster_incidents
+from warlog.model import HAPPENED, REFUTED, Actor, Document, Event, Evidence, Place, Toll, When
 from warlog.store.graph import EVENT_WHEN, actor_ids, check_filters
 from warlog.store.query import date_overlaps
 

@@ -35,7 +35,7 @@ from warlog.store.write import (
 
 if TYPE_CHECKING:
     from warlog.events.ontology import Ontology
-    from warlog.incidents import Incident
+    from warlog.incidents.cluster import Incident
     from warlog.store.graph import ActorGraph
 
 _MEMORY = ":memory:"
@@ -407,7 +407,7 @@ class Store:
             StoreError: an unknown type, status or actor, or a date that is not ISO 8601.
         """
         from warlog.events.ontology import builtin_ontology
-        from warlog.relations import HAPPENED
+        from warlog.model import HAPPENED
         from warlog.store.graph import build_graph
 
         with self._reading("build the actor graph") as con:

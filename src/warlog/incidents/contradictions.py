@@ -3,7 +3,7 @@
 Two events are tellings of one incident when they have the same type (and compatible modes), share an
 actor or a recipient, come from different claims that are not both the author's, and something more
 ties them: a person both name as the recipient (a man is killed once), counted tolls on both sides, or
-dates both known to the day that overlap. What such a pair disagrees on (`warlog.differences`:
+dates both known to the day that overlap. What such a pair disagrees on (`warlog.incidents.differences`:
 perpetrator, recipient, place, date, toll, occurrence) is a contradiction; the pairs of one kind that
 share events are merged, so "reports disagree on where Hamedani was killed" is one contradiction naming
 every telling.
@@ -19,7 +19,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from warlog.differences import Difference, date_interval, differences
+from warlog.incidents.differences import Difference, date_interval, differences
 from warlog.model import Actor, Claim, Contradiction, Event, Evidence, Place
 
 PERSON_KINDS = frozenset({"person"})
@@ -40,7 +40,7 @@ def find_contradictions(
 
     An attributed claim with a neutral stance whose events the author contradicts is disputed, with the
     author's telling as the evidence. `provinces` gives, by a bare town's place id, the province its name
-    also names ("in Aleppo"), which contradicts no place inside it (`warlog.differences.place_difference`).
+    also names ("in Aleppo"), which contradicts no place inside it (`warlog.incidents.differences.place_difference`).
     """
     claim_of = {event_id: claim for claim in claims for event_id in claim.events}
     groups: list[tuple[str, set[str], list[str]]] = []  # (kind, event ids, explanations)

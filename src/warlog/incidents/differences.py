@@ -35,10 +35,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from warlog.geo.qualify import angle_between, compass_bearing, compass_noun, read_qualified_id
-from warlog.model import Actor, Event, Place, Toll
+from warlog.model import HAPPENED, REFUTED, Actor, Event, Place, Toll
 
-HAPPENED = ("asserted", "reported", "claimed")
-REFUTED = ("denied", "negated")
 DIFFERENCE_KINDS = ("perpetrator", "recipient", "place", "date", "toll", "occurrence")
 AREA_FEATURES = frozenset({"country", "province", "region", "district"})
 EARTH_RADIUS_KM = 6371.0088

@@ -8,16 +8,16 @@ from spacy.tokens import Doc
 
 from warlog.actors.kb import KBActor, KnowledgeBase
 from warlog.actors.linker import LinkedMention, PlaceMention
-from warlog.claims.contradictions import find_contradictions
 from warlog.claims.finder import RULES_VERSION as CLAIM_RULES
 from warlog.claims.finder import ClaimCandidate
 from warlog.events.extract import RULES_VERSION as EVENT_RULES
 from warlog.events.extract import EventCandidate
 from warlog.events.ontology import builtin_ontology
+from warlog.events.relations import build_relations
 from warlog.events.tolls import TollMention
 from warlog.geo.qualify import qualified_name
+from warlog.incidents.contradictions import find_contradictions
 from warlog.model import Actor, Claim, Document, Event, Evidence, Place, Report, Toll
-from warlog.relations import build_relations
 
 
 def build_report(

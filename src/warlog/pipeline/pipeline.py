@@ -241,7 +241,7 @@ class Pipeline:
                 yield None
 
     def _report(self, document: Document, doc: Any) -> Report:
-        from warlog.assemble import build_report
+        from warlog.pipeline.assemble import build_report
 
         return build_report(document, doc, kb=self.kb, version=__version__, provenance=self.provenance)
 

@@ -22,7 +22,7 @@ swept in date order, so each is compared only with accounts whose dates are with
 linear in the number of accounts. When an event has no date, the account's date is the week before its
 document's publication ("reported on the 10th" happened on or before the 10th).
 
-`differences` (warlog.differences) names what two tellings of one event disagree on; within an
+`differences` (warlog.incidents.differences) names what two tellings of one event disagree on; within an
 incident, the differences between accounts of different documents are its contradictions, one per
 (kind, explanation) with every account that takes part in it.
 """
@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from warlog.differences import (
+from warlog.incidents.differences import (
     Difference,
     Interval,
     date_interval,
