@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 import warlog
 from warlog.cli import app
-from warlog.schema import report_schema
+from warlog.model import report_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "examples" / "reference.txt"

@@ -30,8 +30,8 @@ from warlog.model import (
     Report,
     Toll,
     When,
+    report_schema,
 )
-from warlog.schema import report_schema
 
 SCHEMA = report_schema()
 VALIDATOR = Draft202012Validator(SCHEMA)

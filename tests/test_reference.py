@@ -97,8 +97,7 @@ def test_provenance_records_versions(reference_report):
 def test_report_survives_json_and_the_store(reference_report):
     import json
 
-    from warlog.model import Report
-    from warlog.schema import report_schema
+    from warlog.model import Report, report_schema
     from warlog.store import Store
 
     data = json.loads(json.dumps(reference_report.to_dict()))

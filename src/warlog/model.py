@@ -10,7 +10,9 @@ the rule that produced it (with the version of the pack or model behind it) and 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 ACTOR_KINDS = (
@@ -481,3 +483,10 @@ class Failure:
             "message": self.message,
             "document_id": self.document_id,
         }
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of `Report.to_dict()`, packaged as data/schema/report.schema.json; a
+    fresh dict on every call, ready for any draft 2020-12 validator (e.g. `jsonschema.Draft202012Validator`)."""
+    resource = resources.files("warlog").joinpath("data", "schema", "report.schema.json")
+    return json.loads(resource.read_text(encoding="utf-8"))
