@@ -7,7 +7,7 @@ knows, actors ids the knowledge base knows.
 
 import pytest
 
-from warlog.events.extract import EventCandidate
+from warlog.events.candidate import EventCandidate
 from warlog.events.merge import merge_repeats
 from warlog.events.status import Status
 from warlog.model import When

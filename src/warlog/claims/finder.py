@@ -29,8 +29,8 @@ from spacy.tokens import Doc
 
 from warlog.claims.attribution import Attribution, find_attributions
 from warlog.claims.stance import Stance, StancePack
+from warlog.events.candidate import EventCandidate
 from warlog.events.codes import cameo_code, quad_class
-from warlog.events.extract import EventCandidate
 from warlog.events.status import Status
 from warlog.packs.cues import CuePack
 

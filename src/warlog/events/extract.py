@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from warlog.actors.linker import PlaceMention
+from warlog.events.candidate import EventCandidate
 from warlog.events.codes import TERRITORY_CODES, acled_code, acled_to_case, cameo_code
 from warlog.events.merge import absorb_outcomes, merge_repeats
 from warlog.events.ontology import Ontology, Trigger
@@ -24,7 +25,6 @@ from warlog.events.roles import MentionIndex, attributive_modifiers, noun_roles,
 from warlog.events.setting import carry_setting, date_for, place_for
 from warlog.events.status import Status, find_status
 from warlog.events.tolls import TollMention, find_tolls
-from warlog.model import When
 from warlog.temporal import DateMention, find_dates
 
 RULES_VERSION = "2"
@@ -34,33 +34,6 @@ SEIZE_OBJECTS = frozenset({
     "neighborhood", "checkpoint", "hill", "road", "academy", "airport", "stronghold", "outpost", "barracks", "camp",
     "highway", "bridge", "crossing", "port", "locality", "region", "province", "suburb", "island", "oilfield",
 })  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class EventCandidate:
-    """An event found in a Doc, before it becomes a model.Event."""
-
-    id: str
-    type: str
-    mode: str | None
-    actors: tuple[str, ...]
-    recipients: tuple[str, ...]
-    place: str | None
-    date: When | None
-    toll: TollMention | None
-    status: Status
-    codes: tuple[tuple[str, str], ...]
-    start: int
-    end: int
-    text: str
-    trigger: str
-    confidence: float
-    also: tuple[tuple[int, int, str], ...] = ()
-    token: int = -1  # the trigger's token index
-    rule: Trigger | None = None  # the lexicon entry that coded it
-    wounded: TollMention | None = None  # counted apart from the dead
-    captured: TollMention | None = None  # arrested, abducted, kidnapped, detained
-    territory: bool = False  # ground changed hands (a place, or a town or a position, is taken)
 
 
 def register_extensions() -> None:

@@ -14,15 +14,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from warlog.events.candidate import EventCandidate
 from warlog.events.roles import MentionIndex, actors_of
 from warlog.events.tolls import TollMention
-
-if TYPE_CHECKING:
-    from warlog.events.extract import EventCandidate
 
 CAUSE_PREPOSITIONS = frozenset({"in", "during", "by", "from"})
 

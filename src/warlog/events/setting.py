@@ -9,17 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from warlog.actors.linker import PlaceMention
 from warlog.actors.roles import LOCATIVE_PREPOSITIONS, is_locative
+from warlog.events.candidate import EventCandidate
 from warlog.events.roles import LIGHT_VERBS, objects_of
 from warlog.temporal import DateMention
-
-if TYPE_CHECKING:
-    from warlog.events.extract import EventCandidate
 
 
 def _clause_nodes(token: Token) -> set[int]:

@@ -10,8 +10,8 @@ from warlog.actors.kb import KBActor, KnowledgeBase
 from warlog.actors.linker import LinkedMention, PlaceMention
 from warlog.claims.finder import RULES_VERSION as CLAIM_RULES
 from warlog.claims.finder import ClaimCandidate
+from warlog.events.candidate import EventCandidate
 from warlog.events.extract import RULES_VERSION as EVENT_RULES
-from warlog.events.extract import EventCandidate
 from warlog.events.ontology import builtin_ontology
 from warlog.events.relations import build_relations
 from warlog.events.tolls import TollMention
