@@ -13,7 +13,7 @@ from warlog.cli import app
 from warlog.errors import StoreError
 from warlog.model import Actor, Claim, Contradiction, Document, Event, Evidence, Relation, Report
 from warlog.store import SCHEMA_VERSION, Store
-from warlog.store.corrections import Correction
+from warlog.store.correction import Correction
 from warlog.store.schema import MIGRATIONS, migrate
 from warlog.store.write import Writer, insert_report
 

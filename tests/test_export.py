@@ -16,7 +16,7 @@ from warlog.errors import StoreError
 from warlog.export import ACLED_COLUMNS, EXPORT_FORMATS, export
 from warlog.model import Report
 from warlog.store import Store
-from warlog.store.corrections import Correction
+from warlog.store.correction import Correction
 
 TEXTS = (
     (

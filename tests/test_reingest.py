@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from warlog.ingest import make_document
 from warlog.store import Store
-from warlog.store.corrections import Correction
+from warlog.store.correction import Correction
 
 TEXT = (
     "Syrian rebels attacked an army base near Homs on Tuesday, killing four soldiers. "

@@ -11,7 +11,7 @@ import pytest
 from warlog.errors import StoreError
 from warlog.model import Actor, Claim, Document, Event, Evidence, Failure, Place, Relation, Report
 from warlog.store import Store
-from warlog.store.corrections import Correction
+from warlog.store.correction import Correction
 from warlog.store.schema import TABLES
 
 # Wall-clock columns, the only ones that may differ between a batch and one save per report.

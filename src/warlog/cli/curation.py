@@ -119,7 +119,7 @@ def merge_actors(
     author: AuthorOption = None,
 ) -> None:
     """Merge the first actor into the second: every event, claim, relation and mention follows."""
-    from warlog.store.corrections import Correction
+    from warlog.store.correction import Correction
 
     _record(ctx, db, lambda: Correction.merge_actors(absorbed, into, **_who(author, note)))
 
@@ -134,7 +134,7 @@ def alias(
     author: AuthorOption = None,
 ) -> None:
     """Give an actor a new alias."""
-    from warlog.store.corrections import Correction
+    from warlog.store.correction import Correction
 
     _record(ctx, db, lambda: Correction.add_alias(actor, name, **_who(author, note)))
 
@@ -151,7 +151,7 @@ def event_type(
     author: AuthorOption = None,
 ) -> None:
     """Fix an event's type (its ACLED and CAMEO codes follow)."""
-    from warlog.store.corrections import Correction
+    from warlog.store.correction import Correction
 
     _record(ctx, db, lambda: Correction.set_event_type(document, event, type, mode=mode, **_who(author, note)))
 
@@ -167,7 +167,7 @@ def event_status(
     author: AuthorOption = None,
 ) -> None:
     """Fix an event's status."""
-    from warlog.store.corrections import Correction
+    from warlog.store.correction import Correction
 
     _record(ctx, db, lambda: Correction.set_event_status(document, event, status, **_who(author, note)))
 
@@ -189,7 +189,7 @@ def event_actors(
 ) -> None:
     """Fix an event's actors and/or recipients."""
     from warlog.errors import SettingsError
-    from warlog.store.corrections import Correction
+    from warlog.store.correction import Correction
 
     def make() -> Correction:
         if actors is None and recipients is None:
@@ -212,7 +212,7 @@ def reject(
     author: AuthorOption = None,
 ) -> None:
     """Reject a fact of a document: it is hidden from queries, the graph and exports."""
-    from warlog.store.corrections import Correction
+    from warlog.store.correction import Correction
 
     _record(ctx, db, lambda: Correction.reject(fact, document, id, **_who(author, note)))
 

@@ -1,6 +1,6 @@
 """The embedded DuckDB store: reports saved whole, read back exactly, and queried across the corpus."""
 
-from warlog.store.corrections import Correction
+from warlog.store.correction import Correction
 from warlog.store.query import QUERY_KINDS, QueryResult
 from warlog.store.schema import SCHEMA_VERSION
 from warlog.store.store import Store

@@ -27,12 +27,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from warlog.model import Actor, Event, Relation, Report
-
-if TYPE_CHECKING:
-    from warlog.store.corrections import Correction
+from warlog.store.correction import Correction
 
 ActorLookup = Callable[[str], Actor | None]  # a corpus actor by id (no mentions), or None
 
