@@ -21,9 +21,9 @@ import pycountry
 import yaml
 
 from warlog.actors.cameo import INTERNATIONAL
-from warlog.actors.entries import clean_aliases, display_name, entry_to_actor
+from warlog.actors.entries import PetrarchActor, clean_aliases, display_name, entry_to_actor
 from warlog.actors.kb import KnowledgeBase
-from warlog.actors.petrarch import PetrarchActor, parse_petrarch_actors
+from warlog.actors.petrarch import parse_petrarch_actors
 from warlog.packs.actors import (
     ActorModel,
     AffiliationModel,

@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 
 from warlog.actors.cameo import interpret
-from warlog.actors.entries import display_name
+from warlog.actors.entries import PetrarchCode, display_name
 from warlog.actors.kb import KnowledgeBase
 from warlog.actors.petrarch import (
-    PetrarchCode,
     convert_petrarch,
     import_petrarch,
     parse_code,

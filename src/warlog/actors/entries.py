@@ -1,8 +1,9 @@
-"""Turn PETRARCH dictionary entries into pack actors and agents: names, ids, kinds and parents.
+"""PETRARCH dictionary entries, as actors.petrarch reads them, made into pack actors and agents.
 
-Dictionary names are upper case ("JABHAT_AL_NUSRA_"); packs want display names ("Jabhat al Nusra").
-Acronyms stay in capitals so that the knowledge base matches them case-sensitively: a single word of
-up to three letters, one without vowels, one with dots, or one in parentheses ("(AAIA)").
+The conversion gives names, ids, kinds and parents. Dictionary names are upper case ("JABHAT_AL_NUSRA_");
+packs want display names ("Jabhat al Nusra"). Acronyms stay in capitals so that the knowledge base
+matches them case-sensitively: a single word of up to three letters, one without vowels, one with
+dots, or one in parentheses ("(AAIA)").
 """
 
 from __future__ import annotations
@@ -10,13 +11,40 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from warlog.actors.cameo import CodeMeaning, interpret
 from warlog.packs.actors import ActorModel, AffiliationModel, AgentModel, normalize_alias
 
-if TYPE_CHECKING:
-    from warlog.actors.petrarch import PetrarchActor, PetrarchAgent
+
+@dataclass(frozen=True, slots=True)
+class PetrarchCode:
+    """A CAMEO code of an entry, valid between two ISO dates (None: unbounded)."""
+
+    code: str
+    valid_from: str | None = None
+    valid_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PetrarchActor:
+    """An actor entry: its names (the first is the entry's own, words joined by spaces), its codes,
+    the comment on its first line, and that line's number."""
+
+    names: tuple[str, ...]
+    codes: tuple[PetrarchCode, ...]
+    comment: str | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class PetrarchAgent:
+    """An agent entry: a noun phrase and its plural forms (lower case), its sector code, its line."""
+
+    nouns: tuple[str, ...]
+    code: str
+    line: int
+
 
 # agent sector -> (kind, suffix, name template, parent suffix); the built-in agents pack uses the same
 AGENT_SECTORS: dict[str, tuple[str, str, str, str | None]] = {

@@ -17,13 +17,12 @@ import hashlib
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from warlog.actors.entries import agents_to_specs, entry_to_actor
+from warlog.actors.entries import PetrarchActor, PetrarchAgent, PetrarchCode, agents_to_specs, entry_to_actor
 from warlog.errors import PackError
 from warlog.packs.actors import PackModel, dump_pack
 
@@ -33,35 +32,6 @@ _CODE = re.compile(r"\[([^\[\]]*)\]")
 _DATE = re.compile(r"^(?:(\d{6}|\d{8})-(\d{6}|\d{8})|([<>]?)(\d{6}|\d{8}))$")
 _SUBSTITUTION = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 _AGENT = re.compile(r"^(?P<phrase>[^{\[]+?)\s*(?:\{(?P<plurals>[^{}]*)\})?\s*\[(?P<code>[^\[\]]*)\]$")
-
-
-@dataclass(frozen=True, slots=True)
-class PetrarchCode:
-    """A CAMEO code of an entry, valid between two ISO dates (None: unbounded)."""
-
-    code: str
-    valid_from: str | None = None
-    valid_to: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PetrarchActor:
-    """An actor entry: its names (the first is the entry's own, words joined by spaces), its codes,
-    the comment on its first line, and that line's number."""
-
-    names: tuple[str, ...]
-    codes: tuple[PetrarchCode, ...]
-    comment: str | None
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
-class PetrarchAgent:
-    """An agent entry: a noun phrase and its plural forms (lower case), its sector code, its line."""
-
-    nouns: tuple[str, ...]
-    code: str
-    line: int
 
 
 def _fail(path: Path, line: int, problem: str, on_error: ErrorHandler | None) -> None:
