@@ -9,7 +9,7 @@ import pytest
 from warlog.errors import PackError
 from warlog.events import codes
 from warlog.events.codes import acled_code, acled_to_case, cameo_code, case_to_acled, legacy_acled, quad_class
-from warlog.events.ontology import Ontology, builtin_ontology, builtin_packs_dir
+from warlog.packs.ontology import Ontology, builtin_ontology, builtin_packs_dir
 
 PLOVER = builtin_packs_dir() / "plover.yaml"
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from warlog.events.ontology import builtin_ontology
 from warlog.events.relations import build_relations, polarity_types
 from warlog.model import Actor, Event, Evidence, Relation
+from warlog.packs.ontology import builtin_ontology
 
 ONTOLOGY = builtin_ontology()
 

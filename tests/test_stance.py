@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from warlog.claims.stance import StancePack
 from warlog.errors import PackError
 from warlog.model import Report
+from warlog.packs.stance import StancePack
 
 pytestmark = pytest.mark.slow
 

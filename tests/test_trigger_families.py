@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from warlog.events.ontology import builtin_ontology
+from warlog.packs.ontology import builtin_ontology
 
 Family = tuple[str, str, str | None, bool]  # Trigger.key: lemma, pos, particle, attributive
 

@@ -61,7 +61,7 @@ def check_date(value: str | None) -> str | None:
 @cache
 def event_types() -> tuple[str, ...]:
     """The PLOVER event types, from the built-in ontology."""
-    from warlog.events.ontology import builtin_ontology
+    from warlog.packs.ontology import builtin_ontology
 
     return tuple(event_type.name for event_type in builtin_ontology().types)
 

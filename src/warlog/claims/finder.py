@@ -13,6 +13,8 @@ It runs after the event extractor and, for each document:
 4. makes the author the speaker of every sentence that asserts an event outside any attribution;
 5. finds each claim's hedges and the author's stance (`warlog.claims.stance`).
 
+The cue and stance packs are the pipeline's, given with `bind()`: the built-in packs with the user's.
+
 Attributions that misread the text are dropped first (`_well_formed`): a content holding its own cue,
 a paraphrase a clause away before its source, an evidence verb without a source ("his demise shows").
 
@@ -28,11 +30,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warlog.claims.attribution import Attribution, find_attributions
-from warlog.claims.stance import Stance, StancePack
+from warlog.claims.stance import Stance, author_stance, hedges_in
 from warlog.events.candidate import EventCandidate
 from warlog.events.codes import cameo_code, quad_class
 from warlog.events.status import Status
 from warlog.packs.cues import CuePack
+from warlog.packs.stance import StancePack
 
 RULES_VERSION = "1"
 CUE_STATUS = {"claim": "claimed", "deny": "denied", "report": "reported"}
@@ -67,15 +70,32 @@ def register_extensions() -> None:
 
 
 class ClaimFinder:
-    """spaCy component; see the module docstring."""
+    """spaCy component; see the module docstring. Bind the cue and stance packs with `bind()` before use."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.cues = CuePack.load()
-        self.stances = StancePack.load()
+        self._cues: CuePack | None = None
+        self._stances: StancePack | None = None
+
+    def bind(self, cues: CuePack, stances: StancePack) -> ClaimFinder:
+        """Take the pipeline's cue and stance packs."""
+        self._cues, self._stances = cues, stances
+        return self
+
+    @property
+    def cues(self) -> CuePack:
+        if self._cues is None:
+            raise RuntimeError("ClaimFinder used before bind(cues, stances); build pipelines with warlog.load()")
+        return self._cues
+
+    @property
+    def stances(self) -> StancePack:
+        if self._stances is None:
+            raise RuntimeError("ClaimFinder used before bind(cues, stances); build pipelines with warlog.load()")
+        return self._stances
 
     def __call__(self, doc: Doc) -> Doc:
-        attributions = [a for a in find_attributions(doc) if _well_formed(doc, a)]
+        attributions = [a for a in find_attributions(doc, pack=self.cues) if _well_formed(doc, a)]
         events = list(doc._.warlog_events or [])
         kinds = {m.actor.id: m.actor.kind for m in doc._.warlog_actors or []}
         events = [self._restatus(doc, e, attributions) for e in events]
@@ -134,8 +154,8 @@ class ClaimFinder:
             hedges: list[tuple[int, int]] = []
             stance = Stance("doubts", attribution.content)
         else:
-            hedges = self.stances.hedges_in(doc, *outside)
-            stance = self.stances.stance(doc, attribution.content, outside)
+            hedges = hedges_in(self.stances, doc, *outside)
+            stance = author_stance(self.stances, doc, attribution.content, outside)
             if stance.value == "neutral":
                 stance = self._framing(doc, attribution)
         return ClaimCandidate(
@@ -194,7 +214,7 @@ class ClaimFinder:
                     id=_claim_id(doc, (lo, hi)),
                     content=(lo, hi),
                     source_kind="author",
-                    hedges=tuple(self.stances.hedges_in(doc, lo, hi)),
+                    hedges=tuple(hedges_in(self.stances, doc, lo, hi)),
                     events=tuple(e.id for e in own),
                 )
             )
@@ -327,5 +347,5 @@ def _head(doc: Doc) -> str:
 
 
 def make_claim_finder(nlp: Language, name: str) -> ClaimFinder:
-    """Factory for the claim finder (registered in warlog.pipeline)."""
+    """Factory for the claim finder (registered in warlog.pipeline); `bind()` it before use."""
     return ClaimFinder(nlp, name)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from warlog.events.ontology import Trigger
 from warlog.events.status import Status
 from warlog.events.tolls import TollMention
 from warlog.model import When
+from warlog.packs.ontology import Trigger
 
 
 @dataclass(frozen=True, slots=True)

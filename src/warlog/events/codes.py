@@ -1,6 +1,6 @@
 """ACLED, CAMEO, quad class and CASE-2021 codes of an event.
 
-A trigger carries default codes (warlog.events.ontology); `acled_code` refines the ACLED one with what
+A trigger carries default codes (warlog.packs.ontology); `acled_code` refines the ACLED one with what
 the trigger cannot know: who acted on whom, and whether territory changed hands. The code tables come
 from the built-in ontology pack, which user packs do not change.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from warlog.events.ontology import EventType, LegacyAcled, Mode, Ontology, builtin_ontology
 from warlog.model import ACTOR_KINDS
+from warlog.packs.ontology import EventType, LegacyAcled, Mode, Ontology, builtin_ontology
 
 Pair = tuple[str, str]
 

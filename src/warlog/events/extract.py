@@ -20,11 +20,12 @@ from warlog.actors.linker import PlaceMention
 from warlog.events.candidate import EventCandidate
 from warlog.events.codes import TERRITORY_CODES, acled_code, acled_to_case, cameo_code
 from warlog.events.merge import absorb_outcomes, merge_repeats
-from warlog.events.ontology import Ontology, Trigger
 from warlog.events.roles import MentionIndex, attributive_modifiers, noun_roles, objects_of, verb_roles
 from warlog.events.setting import carry_setting, date_for, place_for
 from warlog.events.status import Status, find_status
 from warlog.events.tolls import TollMention, find_tolls
+from warlog.packs.cues import CuePack
+from warlog.packs.ontology import Ontology, Trigger
 from warlog.temporal import DateMention, find_dates
 
 RULES_VERSION = "2"
@@ -54,19 +55,22 @@ class _Context:
     rules: dict[int, Trigger]  # the trigger of each trigger token
     place_tokens: frozenset[int]  # the tokens of place mentions
     text: str  # doc.text, which spaCy rebuilds on every access
+    cues: CuePack  # the reporting verbs, which set an event's status and hide no subject
 
 
 class EventExtractor:
-    """Find and code events; bind the ontology with `bind()` before use."""
+    """Find and code events; bind the ontology and the cue pack with `bind()` before use."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.nlp = nlp
         self.name = name
         self.ontology: Ontology | None = None
+        self.cues: CuePack | None = None
 
-    def bind(self, ontology: Ontology) -> EventExtractor:
-        """Index the multiword triggers by their first word."""
+    def bind(self, ontology: Ontology, cues: CuePack) -> EventExtractor:
+        """Take the pipeline's ontology and cue pack; index the multiword triggers by their first word."""
         self.ontology = ontology
+        self.cues = cues
         self._phrases: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
         for trigger in ontology.phrases():
             words = tuple(t.lower_ for t in self.nlp.make_doc(trigger.lemma))
@@ -76,8 +80,8 @@ class EventExtractor:
         return self
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.ontology is None:
-            raise RuntimeError("EventExtractor used before bind(ontology); build pipelines with warlog.load()")
+        if self.ontology is None or self.cues is None:
+            raise RuntimeError("EventExtractor used before bind(ontology, cues); build pipelines with warlog.load()")
         index = MentionIndex(doc, doc._.warlog_actors or [])
         kinds = {m.actor.id: m.actor.kind for m in doc._.warlog_actors or []}
         dates = find_dates(doc, doc._.warlog_published)
@@ -86,7 +90,9 @@ class EventExtractor:
         found = list(self._triggers(doc, _date_tokens(doc, dates)))
         rules = {token.i: trigger for token, _, trigger in found}
         places = doc._.warlog_places or []
-        context = _Context(index, places, dates, tolls, frozenset(rules), rules, _place_tokens(doc, places), doc.text)
+        context = _Context(
+            index, places, dates, tolls, frozenset(rules), rules, _place_tokens(doc, places), doc.text, self.cues
+        )
         events = [self._event(token, span, trigger, context) for token, span, trigger in found]
         events = absorb_outcomes(doc, context.text, [e for e in events if e is not None], tolls, index)
         events = [_coded(event, kinds) for event in merge_repeats(events)]
@@ -145,9 +151,9 @@ class EventExtractor:
             return None  # "riot police", "attack helicopters": a kind of thing, not an event
         trigger = _refined(token, anchor, trigger, context.rules)
         if token.pos_ == "VERB":
-            actors, recipients = verb_roles(token, index, trigger.recipient_preps)
+            actors, recipients = verb_roles(token, index, trigger.recipient_preps, context.cues)
         else:
-            actors, recipients = noun_roles(token, index, trigger.recipient_preps)
+            actors, recipients = noun_roles(token, index, trigger.recipient_preps, context.cues)
         toll = _toll_for(token, context.tolls)
         place, own_place = place_for(token, context.places, context.triggers) or (None, False)
         territory = trigger.type == "COERCE" and trigger.mode == "seize"
@@ -156,7 +162,7 @@ class EventExtractor:
             argument = token.pos_ != "VERB" and token.head.i in context.triggers  # "signed an agreement"
             if argument or not (own_place and _in_scope(trigger, territory)):
                 return None  # a bare "support" or "talks" with nobody involved says nothing
-        actors, recipients, status = _said_by(token, actors, recipients, find_status(token, index))
+        actors, recipients, status = _said_by(token, actors, recipients, find_status(token, index, context.cues))
         evidence = _evidence(token, anchor)
         date = date_for(token, context.dates, context.triggers)
         key = f"{evidence.start_char}:{evidence.end_char}:{trigger.type}:{token.i}"

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from warlog.events.ontology import Ontology
 from warlog.model import HAPPENED, POLARITIES, Actor, Event, Relation
+from warlog.packs.ontology import Ontology
 
 # quad class -> polarity of the ties it makes
 QUAD_POLARITY = {

@@ -111,7 +111,7 @@ def objects_of(verb: Token) -> list[Token]:
     return []
 
 
-def _subject(verb: Token) -> tuple[Token | None, bool]:
+def _subject(verb: Token, cues: CuePack) -> tuple[Token | None, bool]:
     """The verb's subject (climbing to the clause it borrows from) and whether the verb is passive. A
     subject raised from a passive clause acts in an active complement ("the army is expected to attack",
     "X was accused of attacking Y"); a bare participle is passive ("Hamedani was reported killed")."""
@@ -131,15 +131,15 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             break
         raised = raised or current.dep_ in ("xcomp", "pcomp")
         current = current.head
-        if _aside(current) and verb.dep_ != "parataxis":  # "not only X, the Embassy noted, but Y"
+        if _aside(current, cues) and verb.dep_ != "parataxis":  # "not only X, the Embassy noted, but Y"
             current = current.head
     return None, passive
 
 
-def _aside(token: Token) -> bool:
-    """A reporting verb set in the sentence as an aside ("..., the Embassy noted, ..."): what is
-    coordinated with it continues the clause it interrupts."""
-    return token.dep_ == "parataxis" and CuePack.load().verb(token.lemma_) is not None
+def _aside(token: Token, cues: CuePack) -> bool:
+    """A reporting verb (of `cues`) set in the sentence as an aside ("..., the Embassy noted, ..."): what
+    is coordinated with it continues the clause it interrupts."""
+    return token.dep_ == "parataxis" and cues.verb(token.lemma_) is not None
 
 
 def _resolve_pronoun(subject: Token, index: MentionIndex) -> Token | None:
@@ -174,16 +174,19 @@ def attributive_modifiers(token: Token) -> list[Token]:
     return [c for c in token.children if c.i < token.i and c.dep_ in ("npadvmod", "compound", "nmod", "amod")]
 
 
-def verb_roles(verb: Token, index: MentionIndex, recipient_preps: tuple[str, ...]) -> tuple[tuple, tuple]:
+def verb_roles(
+    verb: Token, index: MentionIndex, recipient_preps: tuple[str, ...], cues: CuePack
+) -> tuple[tuple, tuple]:
     """(actor ids, recipient ids) of a verbal trigger; a hyphenated participle's modifier acts on the
-    noun it qualifies ("Iran-backed militias": Iran backs the militias)."""
+    noun it qualifies ("Iran-backed militias": Iran backs the militias). `cues` are the reporting verbs
+    (an aside, "..., the Embassy noted, ...", does not hide the subject)."""
     modifiers = attributive_modifiers(verb)
     if modifiers:
         actors = actors_of(modifiers, index)
         own = index.at(verb.head)
         recipients = (own.actor.id,) if own is not None else ()
         return actors, tuple(r for r in recipients if r not in actors)
-    subject, passive = _subject(verb)
+    subject, passive = _subject(verb, cues)
     if subject is not None:
         subject = _resolve_pronoun(subject, index)
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -215,7 +218,9 @@ def _identified(noun: Token) -> Token:
     return noun
 
 
-def noun_roles(noun: Token, index: MentionIndex, recipient_preps: tuple[str, ...]) -> tuple[tuple, tuple]:
+def noun_roles(
+    noun: Token, index: MentionIndex, recipient_preps: tuple[str, ...], cues: CuePack
+) -> tuple[tuple, tuple]:
     """(actor ids, recipient ids) of a nominal trigger: "Russia's intervention", "airstrikes on X"."""
     modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
     # "U.S. anti-I.S. strikes": an anti- modifier names the target, not the actor
@@ -224,11 +229,11 @@ def noun_roles(noun: Token, index: MentionIndex, recipient_preps: tuple[str, ...
     actors = actors_of(modifiers, index)
     possessive = next((m for m in modifiers if m.dep_ == "poss" and m.lower_ in POSSESSIVE_PRONOUNS), None)
     if not actors and possessive is not None:  # "I.S. made gains since its capture of Ramadi"
-        actors = _clause_subject(noun, index)
+        actors = _clause_subject(noun, index, cues)
     by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
     actors = actors or actors_of(by, index)
     if not actors and noun.dep_ in OBJECTS and noun.head.lemma_ in LIGHT_VERBS:
-        actors, _ = verb_roles(noun.head, index, ())
+        actors, _ = verb_roles(noun.head, index, (), cues)
     targets = [
         g
         for c in noun.children
@@ -251,7 +256,7 @@ def _is_anti(modifier: Token) -> bool:
     return first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ == "anti"
 
 
-def _clause_subject(token: Token, index: MentionIndex) -> tuple[str, ...]:
+def _clause_subject(token: Token, index: MentionIndex, cues: CuePack) -> tuple[str, ...]:
     """The actors of the nearest verb above `token`: who "its"/"their" refers to."""
     current = token
     for _ in range(8):
@@ -259,7 +264,7 @@ def _clause_subject(token: Token, index: MentionIndex) -> tuple[str, ...]:
             return ()
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
-            subject, _ = _subject(current)
+            subject, _ = _subject(current, cues)
             return actors_of([subject], index) if subject is not None else ()
     return ()
 

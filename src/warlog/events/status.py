@@ -71,8 +71,8 @@ def _clause_chain(token: Token):
         current = current.head
 
 
-def find_status(trigger: Token, index: MentionIndex) -> Status:
-    """The status of the event whose trigger is `trigger`."""
+def find_status(trigger: Token, index: MentionIndex, cues: CuePack) -> Status:
+    """The status of the event whose trigger is `trigger`; `cues` are the reporting verbs (the pipeline's)."""
     if _negated(trigger):
         return Status("negated")
     below = trigger
@@ -90,12 +90,12 @@ def find_status(trigger: Token, index: MentionIndex) -> Status:
         if depth and clause.lemma_ in INTENT_VERBS:
             return Status("planned")
         if depth and clause.pos_ == "VERB":
-            value = said_status(clause.lemma_)
+            value = said_status(clause.lemma_, cues)
             if value is not None:
                 return _said(clause, value, index)
-    aside = _parenthetical_cue(trigger)
+    aside = _parenthetical_cue(trigger, cues)
     if aside is not None:  # "The regime is not only avoiding I.S., the Embassy noted, ..."
-        return _said(aside, said_status(aside.lemma_) or "reported", index)
+        return _said(aside, said_status(aside.lemma_, cues) or "reported", index)
     according = _according_to(trigger)
     if according is not None:
         speakers = actors_of([according], index)
@@ -103,9 +103,10 @@ def find_status(trigger: Token, index: MentionIndex) -> Status:
     return Status("asserted")
 
 
-def said_status(lemma: str) -> str | None:
-    """The status a reporting verb gives what it says: claimed, denied or reported; None for another verb."""
-    verb = CuePack.load().verb(lemma)
+def said_status(lemma: str, cues: CuePack) -> str | None:
+    """The status a reporting verb of `cues` gives what it says: claimed, denied or reported; None for
+    another verb."""
+    verb = cues.verb(lemma)
     return CUE_STATUS[verb.kind] if verb is not None else None
 
 
@@ -117,10 +118,10 @@ def _said(verb: Token, value: str, index: MentionIndex) -> Status:
     return Status(value, speakers[0] if speakers else None, _phrase(subjects[0]), verb.text)
 
 
-def _parenthetical_cue(trigger: Token) -> Token | None:
+def _parenthetical_cue(trigger: Token, cues: CuePack) -> Token | None:
     """A reporting verb set in the sentence as an aside (parataxis), outside the trigger's own clause."""
     for token in trigger.sent:
-        if token.dep_ == "parataxis" and said_status(token.lemma_) in ("reported", "claimed"):
+        if token.dep_ == "parataxis" and said_status(token.lemma_, cues) in ("reported", "claimed"):
             if not (token.left_edge.i <= trigger.i <= token.right_edge.i):
                 return token
     return None

@@ -1,7 +1,8 @@
 """The cue pack: reporting verbs and cue phrases as data (data/packs/claims/cues.yaml), read with
 `file:line` errors like the other packs.
 
-    CuePack.load()            the built-in pack (or `CuePack.read(path)` for another file)
+    CuePack.load(packs_dir=...)   the built-in pack, extended by the user's `packs_dir/cues/*.yaml`
+    CuePack.read(path)            one pack file
     pack.verb(lemma)          the CueVerb of a reporting verb, or None
     pack.phrases              cue phrases whose object is the source ("according to", "in the words of")
     pack.unnamed / channels   head nouns of unnamed sources ("officials") and of channels ("account")
@@ -19,7 +20,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from warlog.errors import PackError
-from warlog.packs.files import line_of, read_pack
+from warlog.packs.files import line_of, read_pack, read_text
 
 Kind = Literal["report", "claim", "deny"]
 _WORDS = r"^[a-z][a-z' -]*[a-z]$"
@@ -96,9 +97,42 @@ class CuePack:
         return {form: verb for verb in self.verbs.values() if verb.headline for form in verb.third_person}
 
     @classmethod
-    def load(cls) -> CuePack:
-        """The built-in cue pack (read once)."""
-        return _builtin()
+    def load(cls, *, packs_dir: Path | None = None) -> CuePack:
+        """The built-in pack, then the user's cue packs in `packs_dir/cues/*.yaml` (name order): a user
+        verb replaces the built-in verb with its lemma, a user phrase sets the kind of the built-in phrase
+        with its words, and phrases, unnamed and channel nouns are added.
+
+        Raises:
+            PackError: a pack is malformed, or two user packs define the same verb (`path:line:`).
+        """
+        pack = _builtin()
+        if packs_dir is None:
+            return pack
+        defined: dict[str, Path] = {}
+        for path in sorted((Path(packs_dir) / "cues").glob("*.yaml")):
+            user = cls.read(path)
+            for index, lemma in enumerate(user.verbs):
+                if lemma in defined:
+                    where = f"{path}:{line_of(read_text(path), ('verbs', index, 'lemma'))}"
+                    raise PackError(
+                        f"{where}: verbs: {lemma!r} is already defined in {defined[lemma]}; a user verb is "
+                        "defined once (it may override a built-in one)"
+                    )
+                defined[lemma] = path
+            pack = pack.extended(user)
+        return pack
+
+    def extended(self, other: CuePack) -> CuePack:
+        """This pack with the cues of `other` added or overriding (its version joined with `+`)."""
+        phrases = dict(self.phrases)
+        phrases.update(other.phrases)
+        return CuePack(
+            version=f"{self.version}+{other.version}",
+            verbs={**self.verbs, **other.verbs},
+            phrases=tuple(phrases.items()),
+            unnamed=self.unnamed | other.unnamed,
+            channels=self.channels | other.channels,
+        )
 
     @classmethod
     def read(cls, path: Path) -> CuePack:
@@ -125,4 +159,5 @@ class CuePack:
 
 @cache
 def _builtin() -> CuePack:
+    """The built-in cue pack, read once: the default that `load` extends with the user's packs."""
     return CuePack.read(Path(str(resources.files("warlog") / "data" / "packs" / "claims" / "cues.yaml")))

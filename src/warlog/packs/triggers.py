@@ -2,7 +2,7 @@
 
 A pack with a `types` key is the ontology pack (plover.yaml); any other is a trigger pack. Fields are
 checked here; names that refer to the ontology (types, modes, ACLED pairs, contexts) are checked by
-warlog.events.ontology once the ontology pack is read.
+`warlog.packs.ontology` once the ontology pack is read.
 """
 
 from __future__ import annotations

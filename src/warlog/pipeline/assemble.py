@@ -12,18 +12,18 @@ from warlog.claims.finder import RULES_VERSION as CLAIM_RULES
 from warlog.claims.finder import ClaimCandidate
 from warlog.events.candidate import EventCandidate
 from warlog.events.extract import RULES_VERSION as EVENT_RULES
-from warlog.events.ontology import builtin_ontology
 from warlog.events.relations import build_relations
 from warlog.events.tolls import TollMention
 from warlog.geo.qualify import qualified_name
 from warlog.incidents.contradictions import find_contradictions
 from warlog.model import Actor, Claim, Document, Event, Evidence, Place, Report, Toll
+from warlog.packs.ontology import Ontology
 
 
 def build_report(
-    document: Document, doc: Doc, *, kb: KnowledgeBase, version: str, provenance: dict[str, str]
+    document: Document, doc: Doc, *, kb: KnowledgeBase, ontology: Ontology, version: str, provenance: dict[str, str]
 ) -> Report:
-    """The report of one analyzed document."""
+    """The report of one analyzed document; `kb` and `ontology` are the pipeline's (with the user's packs)."""
     actors = build_actors(doc._.warlog_actors or [], kb=kb, published=document.published)
     places = build_places(doc._.warlog_places or [])
     events = build_events(doc._.warlog_events or [])
@@ -43,7 +43,7 @@ def build_report(
         events=events,
         claims=claims,
         contradictions=contradictions,
-        relations=build_relations(events, actors, builtin_ontology()),
+        relations=build_relations(events, actors, ontology),
         provenance=tuple(sorted(provenance.items())),
     )
 

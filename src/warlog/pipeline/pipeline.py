@@ -13,6 +13,11 @@ Components (the table of contents; each declares what it requires and assigns):
 
 Docs are made with `nlp.make_doc` and given their publication date (`doc._.warlog_published`) before
 the components run, so dates are normalized inside the pipeline.
+
+`load()` reads every knowledge pack once (warlog.packs) — actors, places, the event ontology with its
+triggers, reporting cues, hedges and stance markers: the built-in packs, then the user's in `packs_dir`
+(`actors/`, `places/`, `events/`, `cues/`, `stance/`) — and binds them to the components, which read no
+pack themselves. Their versions are the report's provenance.
 """
 
 from __future__ import annotations
@@ -31,8 +36,10 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from warlog.actors.kb import KnowledgeBase
-    from warlog.events.ontology import Ontology
     from warlog.geo import Gazetteer
+    from warlog.packs.cues import CuePack
+    from warlog.packs.ontology import Ontology
+    from warlog.packs.stance import StancePack
     from warlog.store import Store
 
 MODEL_HINT = (
@@ -76,13 +83,6 @@ def register_components() -> None:
         )
 
 
-def _claim_packs_version() -> str:
-    from warlog.claims.stance import StancePack
-    from warlog.packs.cues import CuePack
-
-    return f"{CuePack.load().version}+{StancePack.load().version}"
-
-
 def load_model(name: str) -> Language:
     """The installed spaCy pipeline `name` (a package name or a path)."""
     import spacy
@@ -106,13 +106,22 @@ class Pipeline:
     """A loaded warlog pipeline: `extract()` one document, `extract_many()` a stream of them."""
 
     def __init__(
-        self, settings: Settings, nlp: Language, kb: KnowledgeBase, gazetteer: Gazetteer, ontology: Ontology
+        self,
+        settings: Settings,
+        nlp: Language,
+        kb: KnowledgeBase,
+        gazetteer: Gazetteer,
+        ontology: Ontology,
+        cues: CuePack,
+        stances: StancePack,
     ) -> None:
         self.settings = settings
         self.nlp = nlp
         self.kb = kb
         self.gazetteer = gazetteer
         self.ontology = ontology
+        self.cues = cues
+        self.stances = stances
         meta = nlp.meta
         self.provenance = {
             "warlog": __version__,
@@ -120,7 +129,7 @@ class Pipeline:
             "actors": kb.version,
             "places": gazetteer.version,
             "events": ontology.version,
-            "claims": _claim_packs_version(),
+            "claims": f"{cues.version}+{stances.version}",
         }
 
     def document(self, text_or_document: str | Document, **metadata: Any) -> Document:
@@ -243,7 +252,9 @@ class Pipeline:
     def _report(self, document: Document, doc: Any) -> Report:
         from warlog.pipeline.assemble import build_report
 
-        return build_report(document, doc, kb=self.kb, version=__version__, provenance=self.provenance)
+        return build_report(
+            document, doc, kb=self.kb, ontology=self.ontology, version=__version__, provenance=self.provenance
+        )
 
 
 def _save_all(store: Store, reports: list[Report]) -> Iterator[bool]:
@@ -291,7 +302,8 @@ def _one_line(error: BaseException) -> str:
 
 
 def load(settings: Settings | None = None, *, config: Path | None = None, **overrides: Any) -> Pipeline:
-    """Load the spaCy model, the knowledge base and the gazetteer: the one expensive step.
+    """Load the spaCy model and every knowledge pack (built-in, then the user's in `packs_dir`): the one
+    expensive step.
 
     Args:
         settings: settings to use; by default read from warlog.toml and WARLOG_* variables.
@@ -303,8 +315,10 @@ def load(settings: Settings | None = None, *, config: Path | None = None, **over
         PackError: a knowledge pack is malformed.
     """
     from warlog.actors.kb import KnowledgeBase
-    from warlog.events.ontology import Ontology
     from warlog.geo import Gazetteer
+    from warlog.packs.cues import CuePack
+    from warlog.packs.ontology import Ontology
+    from warlog.packs.stance import StancePack
 
     settings = (settings or load_settings(config)).with_overrides(**overrides)
     register_components()
@@ -313,10 +327,12 @@ def load(settings: Settings | None = None, *, config: Path | None = None, **over
     extra_places = sorted((settings.packs_dir / "places").glob("*.yaml")) if settings.packs_dir else []
     gazetteer = Gazetteer.load(extra_packs=extra_places)
     ontology = Ontology.load(packs_dir=settings.packs_dir)
+    cues = CuePack.load(packs_dir=settings.packs_dir)
+    stances = StancePack.load(packs_dir=settings.packs_dir)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     _split_abbreviation_hyphens(nlp)
-    _add_components(nlp, kb, gazetteer, ontology)
-    return Pipeline(settings, nlp, kb, gazetteer, ontology)
+    _add_components(nlp, kb, gazetteer, ontology, cues, stances)
+    return Pipeline(settings, nlp, kb, gazetteer, ontology, cues, stances)
 
 
 def _split_abbreviation_hyphens(nlp: Language) -> None:
@@ -330,7 +346,14 @@ def _split_abbreviation_hyphens(nlp: Language) -> None:
         nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, pattern]).finditer
 
 
-def _add_components(nlp: Language, kb: KnowledgeBase, gazetteer: Gazetteer, ontology: Ontology) -> None:
+def _add_components(
+    nlp: Language,
+    kb: KnowledgeBase,
+    gazetteer: Gazetteer,
+    ontology: Ontology,
+    cues: CuePack,
+    stances: StancePack,
+) -> None:
     nlp.add_pipe("warlog_actor_linker", last=True).bind(kb, gazetteer)
-    nlp.add_pipe("warlog_event_extractor", last=True).bind(ontology)
-    nlp.add_pipe("warlog_claim_finder", last=True)
+    nlp.add_pipe("warlog_event_extractor", last=True).bind(ontology, cues)
+    nlp.add_pipe("warlog_claim_finder", last=True).bind(cues, stances)

@@ -158,8 +158,10 @@ def recode(event: Event, kinds: dict[str, str]) -> Event:
 
 
 def valid_mode(event_type: str, mode: str | None) -> bool:
-    """Whether the built-in ontology's event type has this mode (None always fits)."""
-    from warlog.events.ontology import builtin_ontology
+    """Whether the built-in ontology's event type has this mode (None always fits). The store has no
+    pipeline, and needs none here: types and modes come from the built-in ontology pack alone (user
+    packs add triggers, never types), so every pipeline's ontology has these."""
+    from warlog.packs.ontology import builtin_ontology
 
     if mode is None:
         return True

@@ -250,7 +250,8 @@ def _check(con: duckdb.DuckDBPyConnection, c: Correction) -> tuple[Any, list[str
 
 
 def _check_type(after: Any) -> None:
-    from warlog.events.ontology import builtin_ontology
+    """A corrected type and mode must exist; the built-in ontology holds every type (see `valid_mode`)."""
+    from warlog.packs.ontology import builtin_ontology
 
     try:
         builtin_ontology().type(after["type"])

@@ -35,7 +35,7 @@ from warlog.store.query import ACTOR_IDS, date_overlaps
 if TYPE_CHECKING:
     import networkx as nx
 
-    from warlog.events.ontology import Ontology
+    from warlog.packs.ontology import Ontology
 
 GRAPH_FORMATS = ("graphml", "gexf", "json")
 

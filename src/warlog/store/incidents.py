@@ -18,7 +18,7 @@ from warlog.store.graph import EVENT_WHEN, actor_ids, check_filters
 from warlog.store.query import date_overlaps
 
 if TYPE_CHECKING:
-    from warlog.events.ontology import Ontology
+    from warlog.packs.ontology import Ontology
 
 INCIDENT_STATUSES = HAPPENED + REFUTED
 

@@ -34,8 +34,8 @@ from warlog.store.write import (
 )
 
 if TYPE_CHECKING:
-    from warlog.events.ontology import Ontology
     from warlog.incidents.cluster import Incident
+    from warlog.packs.ontology import Ontology
     from warlog.store.graph import ActorGraph
 
 _MEMORY = ":memory:"
@@ -406,8 +406,8 @@ class Store:
         Raises:
             StoreError: an unknown type, status or actor, or a date that is not ISO 8601.
         """
-        from warlog.events.ontology import builtin_ontology
         from warlog.model import HAPPENED
+        from warlog.packs.ontology import builtin_ontology
         from warlog.store.graph import build_graph
 
         with self._reading("build the actor graph") as con:
@@ -447,7 +447,7 @@ class Store:
         Raises:
             StoreError: an unknown type or actor, or a date that is not ISO 8601.
         """
-        from warlog.events.ontology import builtin_ontology
+        from warlog.packs.ontology import builtin_ontology
         from warlog.store.incidents import find_incidents
 
         with self._reading("group events into incidents") as con:

@@ -4,6 +4,11 @@ The ontology pack (`data/packs/events/plover.yaml`) defines the PLOVER event typ
 CAMEO defaults, the ACLED taxonomy and the CASE-2021 labels. Trigger packs (`triggers.yaml`, and user
 packs in `packs_dir/events/*.yaml`) map lemmas to event types; a user trigger overrides a built-in one
 with the same (lemma, pos, particle). Packs are validated when read and fail with `file:line: problem`.
+
+Event types, modes and the code tables come from the built-in ontology pack alone: a user pack adds or
+overrides triggers, never types. So `builtin_ontology()` (the built-in packs, read once) is the default
+of whatever has no pipeline at hand (the code tables of warlog.events.codes, the store's checks of a
+correction, the API's list of types); the pipeline passes its own loaded Ontology to its components.
 """
 
 from __future__ import annotations
@@ -252,8 +257,9 @@ class Ontology:
 
 @cache
 def builtin_ontology() -> Ontology:
-    """The built-in ontology, read once. Types, modes and code tables do not change with user packs,
-    so code mapping (warlog.events.codes) uses this one."""
+    """The built-in ontology, read once: the default where no pipeline is at hand. Types, modes and code
+    tables do not change with user packs, so code mapping (warlog.events.codes) and the store's checks
+    use this one; a pipeline uses the Ontology it loaded (`Pipeline.ontology`), with the user's triggers."""
     return Ontology.load()
 
 
