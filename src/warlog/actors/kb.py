@@ -114,9 +114,6 @@ class Explanation:
     ancestors: tuple[str, ...]
 
 
-_MISSING = object()
-
-
 def builtin_packs_dir() -> Path:
     """The folder of warlog's built-in actor packs."""
     return Path(str(resources.files("warlog") / "data" / "packs" / "actors"))
@@ -263,10 +260,11 @@ class KnowledgeBase:
 
     def agent(self, noun: str) -> AgentSpec | None:
         """The agent spec of a generic noun, singular or plural ("rebel", "Rebels"), or None."""
-        found = self._agent_cache.get(noun, _MISSING)
-        if found is _MISSING:  # the linker asks for every noun of every document: remember the answers
+        try:
+            return self._agent_cache[noun]
+        except KeyError:  # the linker asks for every noun of every document: remember the answers
             found = self._agent_cache[noun] = self._agents.get(normalize_alias(noun))
-        return found
+            return found
 
     def agents(self) -> tuple[AgentSpec, ...]:
         """Every agent spec, one per suffix."""

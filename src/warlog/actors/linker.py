@@ -311,6 +311,7 @@ class ActorLinker:
 
     def _possessor(self, token: Token, found: _Found) -> tuple[KBActor | None, tuple[int, int] | None]:
         """The actor that owns a generic agent: "Syria's army", "Nepal Police", "the forces of Armenia"."""
+        assert self.kb is not None
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):

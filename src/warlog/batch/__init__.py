@@ -107,11 +107,21 @@ def run_batch(
         written += 1
         tell(written, len(todo), summary)
 
-    common = {"settings": settings, "out": out, "published": published, "on_done": on_done}
     if engine == "ray":
-        summaries = run_ray(iter(todo), workers=workers, address=address, **common)
+        summaries = run_ray(
+            iter(todo),
+            workers=workers,
+            address=address,
+            settings=settings,
+            out=out,
+            published=published,
+            on_done=on_done,
+        )
     else:
-        summaries = run_local(iter(todo), workers=workers, **common)
+        assert workers is not None  # the local engine's default is set above
+        summaries = run_local(
+            iter(todo), workers=workers, settings=settings, out=out, published=published, on_done=on_done
+        )
     peaks: dict[int, float] = {}
     for summary in summaries:
         peaks[summary["pid"]] = max(peaks.get(summary["pid"], 0.0), summary["peak_rss_mb"])

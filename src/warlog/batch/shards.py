@@ -68,7 +68,12 @@ def analyze_batch(pipeline: Pipeline, part: int, records: list[Record], *, out: 
     items = (_item(record, pipeline=pipeline, published=published) for record in records)
     stats = pipeline.ingest(items, store)
     write_shards(con, out, part)
-    summary = {"part": part, "records": len(records), "stored": stats.stored, "failed": stats.failed}
+    summary: dict[str, int | float] = {
+        "part": part,
+        "records": len(records),
+        "stored": stats.stored,
+        "failed": stats.failed,
+    }
     summary |= {"pid": os.getpid(), "peak_rss_mb": peak_rss_mb(), "started": started, "finished": time.time()}
     _write_atomic(out / DONE / f"{part_name(part)}.json", json.dumps(summary).encode())
     return summary

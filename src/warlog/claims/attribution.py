@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from warlog.claims.quotes import find_quotes, headline_lines
 from warlog.claims.speakers import Source, describe_source, find_outlet, find_work
 from warlog.events.roles import MentionIndex
-from warlog.packs.cues import CuePack
+from warlog.packs.cues import CuePack, CueVerb
 
 RULES_VERSION = "1"
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -142,7 +142,7 @@ def _verb_cue(context: _Context, verb: Token) -> Attribution | None:
     if cue is None or verb.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in verb.children):
         return None
     subject = _speaker_of(verb)
-    content = _verb_content(context, verb, subject)
+    content = _verb_content(context, verb, cue, subject)
     if content is None and verb.lemma_ in ACCUSING:  # "accused Hezbollah of firing rockets"
         reason = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "for")]
         objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -188,7 +188,7 @@ def _speaker_of(verb: Token) -> Token | None:
     return None
 
 
-def _verb_content(context: _Context, verb: Token, subject: Token | None) -> tuple[int, int] | None:
+def _verb_content(context: _Context, verb: Token, cue: CueVerb, subject: Token | None) -> tuple[int, int] | None:
     sentence = verb.sent
     own = {t.i for t in verb.subtree}
     clauses = [c for c in verb.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.i > verb.i)]
@@ -203,7 +203,7 @@ def _verb_content(context: _Context, verb: Token, subject: Token | None) -> tupl
         if token.i not in own and not token.is_punct:
             break
     for clause in clauses:
-        if clause.dep_ == "xcomp" and context.pack.verb(verb.lemma_).kind != "claim":
+        if clause.dep_ == "xcomp" and cue.kind != "claim":
             continue
         start = clause.left_edge
         while start.i < clause.i and start.lower_ == "that" and start.tag_ == "IN":

@@ -31,11 +31,13 @@ def ingest_progress(
     )
     # not a terminal (CI, a pipe): print a line every 100 documents instead of redrawing
     with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as progress:
-        task = progress.add_task("ingest", total=None, **counts)
+        task = progress.add_task("ingest", total=None, stored=0, skipped=0, failed=0)
 
         def on_progress(what: str, item: str) -> None:
             counts[what] += 1
-            progress.update(task, advance=1, **counts)
+            progress.update(
+                task, advance=1, stored=counts["stored"], skipped=counts["skipped"], failed=counts["failed"]
+            )
             done = sum(counts.values())
             if not console.is_terminal and done % 100 == 0:
                 console.print(
@@ -54,13 +56,13 @@ def batch_progress(console: Console) -> Iterator[Callable[[int, int, dict | None
     counts = {"stored": 0, "failed": 0}
     columns = _columns("batch", "stored {task.fields[stored]} · failed {task.fields[failed]}")
     with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as progress:
-        task = progress.add_task("batch", total=None, **counts)
+        task = progress.add_task("batch", total=None, stored=0, failed=0)
 
         def on_progress(written: int, total: int, summary: dict | None) -> None:
             if summary is not None:
                 counts["stored"] += summary["stored"]
                 counts["failed"] += summary["failed"]
-            progress.update(task, completed=written, total=total, **counts)
+            progress.update(task, completed=written, total=total, stored=counts["stored"], failed=counts["failed"])
             step = max(1, total // 10)
             if not console.is_terminal and summary is not None and (written % step == 0 or written == total):
                 console.print(f"batch: {written}/{total} batches (stored {counts['stored']}, failed "

@@ -129,8 +129,8 @@ def claims_table(report: Report) -> Table:
         how = ("quoted" if claim.direct else "paraphrased") + (
             "\nhedged: " + ", ".join(h.text for h in claim.hedges) if claim.hedges else ""
         )
-        shown = claim.stance_evidence is not None and claim.stance_evidence != claim.evidence
-        stance = claim.author_stance + (f"\n“{claim.stance_evidence.text}”" if shown else "")
+        shown = claim.stance_evidence if claim.stance_evidence != claim.evidence else None
+        stance = claim.author_stance + (f"\n“{shown.text}”" if shown is not None else "")
         table.add_row(Text(who), Text(claim.cue or "—"), Text(_squash(claim.text)), Text(how), Text(stance))
     return table
 

@@ -289,13 +289,15 @@ class _Scorer:
         return self._ancestors[actor_id]
 
     def _score_location(self, row: AcledRow, report: Report | None, event: Event | None) -> None:
-        if row.latitude is None or row.longitude is None:
+        lat, lon = row.latitude, row.longitude
+        if lat is None or lon is None:
             return
-        places = {p.id: p for p in report.places if p.lat is not None and p.lon is not None} if report else {}
+        known = report.places if report else ()
+        places = {p.id: (p.lat, p.lon) for p in known if p.lat is not None and p.lon is not None}
 
         def near(place_id: str | None) -> bool:
             place = places.get(place_id) if place_id else None
-            return place is not None and haversine_km(row.latitude, row.longitude, place.lat, place.lon) <= RADIUS_KM
+            return place is not None and haversine_km(lat, lon, *place) <= RADIUS_KM
 
         self._tallies["location_25km"].add(event is not None and near(event.place))
         self._tallies["location_any_25km"].add(any(near(place_id) for place_id in places))

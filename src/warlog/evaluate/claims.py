@@ -225,9 +225,9 @@ def score_claims(gold: ClaimsGold, report: Report) -> Evaluation:
         if gi not in matched:
             misses.append(f"claim {g.id}: not found ({g.content.text!r})")
             continue
-        predicted = attributed[matched[gi]]
+        claim = attributed[matched[gi]]
         for name in FIELDS:
-            want, got = _field(g, name), _field(predicted, name)
+            want, got = _field(g, name), _field(claim, name)
             accuracy[name].add(want == got)
             if want != got:
                 misses.append(f"claim {g.id}: {name} {_show(want)}, warlog {_show(got)}")

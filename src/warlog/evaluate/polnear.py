@@ -219,7 +219,7 @@ def _score(article: PolnearArticle, predicted: list[tuple], counts: dict[str, li
     counts["attribution"][2] += len(gold_contents)
 
 
-def _matched(gold: list[Spans], guess: list[Spans], score) -> int:
+def _matched(gold: Sequence[Spans], guess: Sequence[Spans], score) -> int:
     """Pairs matched one to one, best-scoring pairs first."""
     pairs = sorted(((score(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(guess)), reverse=True)
     used_gold, used_guess = set(), set()

@@ -36,7 +36,7 @@ def _document(pipeline: Pipeline, text: str, published: str | None) -> Document 
 def _run(pipeline: Pipeline, batch: list[Document | None]) -> Iterator[Report | None]:
     documents = [d for d in batch if d is not None]
     try:
-        reports = iter(list(pipeline.extract_many(documents)))
+        reports: Iterator[Report | None] = iter(list(pipeline.extract_many(documents)))
     except (WarlogError, ValueError, RuntimeError):
         reports = iter([_one(pipeline, d) for d in documents])  # find the culprit, keep the rest
     for document in batch:

@@ -115,7 +115,10 @@ def _opened(out: BinaryIO | Path) -> Iterator[IO[bytes]]:
 
 
 def _documents(store: Store, filters: dict[str, str]) -> list[str]:
-    result = store.query("documents", **filters)
+    """The documents the filters choose (of _DOCUMENT_FILTERS: the only ones these formats take)."""
+    result = store.query(
+        "documents", since=filters.get("since"), until=filters.get("until"), actor=filters.get("actor")
+    )
     return [row[0] for row in result.rows]
 
 
@@ -127,8 +130,18 @@ def _write_reports(store: Store, documents: list[str], out: IO[bytes]) -> int:
     return written
 
 
-def _write_graph(store: Store, format: str, out: IO[bytes], *, status: str | None = None, **filters: str) -> int:
+def _write_graph(
+    store: Store,
+    format: str,
+    out: IO[bytes],
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    actor: str | None = None,
+    type: str | None = None,
+    status: str | None = None,
+) -> int:
     statuses = None if status is None else EVENT_STATUSES if status == ANY_STATUS else (status,)
-    graph = store.graph(statuses=statuses, **filters)
+    graph = store.graph(since=since, until=until, actor=actor, type=type, statuses=statuses)
     out.write(graph.render(format).encode("utf-8"))
     return len(graph.edges)

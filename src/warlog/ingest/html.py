@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from trafilatura.settings import Document
 
 from warlog.ingest.dates import parse_date
 
@@ -40,7 +41,7 @@ def extract_html(html: str, *, url: str | None = None) -> Page:
         date_extraction_params=_DATE_PARAMS,
         prune_xpath=_PRUNE,
     )
-    if result is None:
+    if not isinstance(result, Document):  # None: nothing found (a dict only with as_dict=True, never asked)
         return Page("")
     paragraphs = (line.strip() for line in (result.text or "").split("\n"))
     return Page(

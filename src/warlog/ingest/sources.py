@@ -161,7 +161,7 @@ def document_from_text(
             f"{name} is a feed of many documents; `warlog ingest {name}` stores them all (in Python: iter_documents)"
         )
     check_not_empty(text, name=name)
-    titles = (known.title,)
+    titles: tuple[str | None, ...] = (known.title,)
     if kind == "html":
         page = extract_html(text, url=url)
         if not page.text:

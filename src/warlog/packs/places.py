@@ -236,8 +236,9 @@ def _place_dict(place: GeoName, names: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _flow(value: Any) -> str:
-    options = {"default_flow_style": True, "allow_unicode": True, "width": 1_000_000, "sort_keys": False}
-    return yaml.dump(value, Dumper=_Dumper, **options).strip()
+    return yaml.dump(
+        value, Dumper=_Dumper, default_flow_style=True, allow_unicode=True, width=1_000_000, sort_keys=False
+    ).strip()
 
 
 def _scalar(value: str) -> str:

@@ -60,9 +60,9 @@ def _day_of_month(match: re.Match[str], context: Context) -> Time | None:
     number = _month_number(match["month"])
     written = match["year"]
     if written is None:
-        found = _year_of_month(number, context.published)
-        if found is None:
+        if context.published is None:
             return Unresolved("day", "relative")
+        found = _year_of_month(number, context.published)
     else:
         found = _full_year(written, context.published)
     try:
@@ -81,10 +81,8 @@ def _full_year(written: str, published: date | None) -> int:
     return min((century + short for century in (1900, 2000, 2100)), key=lambda y: abs(y - published.year))
 
 
-def _year_of_month(number: int, published: date | None) -> int | None:
+def _year_of_month(number: int, published: date) -> int:
     """The year of the latest such month at or before the publication month."""
-    if published is None:
-        return None
     return published.year - 1 if number > published.month else published.year
 
 

@@ -174,8 +174,13 @@ def _widen(text: str, start: int, end: int, context: Context) -> tuple[int, int]
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Without the words before it that do not change the time, and spaces or punctuation around it."""
-    while start < end and (text[start].isspace() or (match := _NEUTRAL.match(text, start, end))):
-        start = start + 1 if text[start].isspace() else match.end()
+    while start < end:
+        if text[start].isspace():
+            start += 1
+        elif match := _NEUTRAL.match(text, start, end):
+            start = match.end()
+        else:
+            break
     while end > start and text[end - 1] in " \t\n,;:":
         end -= 1
     return start, end

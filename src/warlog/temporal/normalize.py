@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TypeGuard
 
 from warlog.errors import InputError
 from warlog.model import When
@@ -126,7 +127,7 @@ def clean(text: str) -> str:
     return text
 
 
-def _dated(time: Time | None) -> bool:
+def _dated(time: Time | None) -> TypeGuard[Point | Period]:
     return isinstance(time, Point | Period)
 
 
@@ -183,12 +184,12 @@ def _modified(text: str, context: Context) -> Time | None:
             return time
         edge = part in ("end", "close", "beginning", "start")
         return Unresolved("period" if part in _QUARTERS else "month" if edge else "year", time.kind)
-    is_year = isinstance(time, Point) and time.precision == "year"
+    year = time.first.year if isinstance(time, Point) and time.precision == "year" else None
     if part in _QUARTERS:
         first, last = _QUARTERS[part]
-        return Period(month(time.first.year, first), month(time.first.year, last)) if is_year else None
-    if part in ("end", "close", "beginning", "start") and is_year:
-        return month(time.first.year, 12 if part in ("end", "close") else 1)
+        return Period(month(year, first), month(year, last)) if year is not None else None
+    if part in ("end", "close", "beginning", "start") and year is not None:
+        return month(year, 12 if part in ("end", "close") else 1)
     return time
 
 
@@ -209,11 +210,11 @@ def _range(text: str, context: Context, pattern: re.Pattern[str] = _FROM_TO) -> 
         if pattern is not _FROM_TO or not kinds or "unknown" in kinds:
             return None
         return Unresolved("period", "relative" if "relative" in kinds else min(kinds))
-    start = start.start if isinstance(start, Period) else start
-    end = end.end if isinstance(end, Period) else end
-    if start is None or end is None or start.first > end.last:
+    first_point = start.start if isinstance(start, Period) else start
+    last_point = end.end if isinstance(end, Period) else end
+    if first_point is None or last_point is None or first_point.first > last_point.last:
         return None
-    return Period(start, end)
+    return Period(first_point, last_point)
 
 
 def _borrow(part: str, words: list[str], context: Context, *, before: bool) -> Time | None:

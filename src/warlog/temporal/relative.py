@@ -165,6 +165,7 @@ def _lookback(text: str, context: Context) -> Time | None:
     match = _LOOKBACK.fullmatch(text)
     if match is None:
         return None
+    steps: int | None
     if match["recent"]:
         unit, steps = _unit(match["recent_unit"]), RECENT
     else:
