@@ -122,3 +122,14 @@ def test_a_busy_port_is_one_line(store_path: Path) -> None:
         done = run_serve("--db", str(store_path), "--read-only", "--port", str(port))
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and f"127.0.0.1:{port}" in done.stderr
+
+
+def test_connections_send_at_once() -> None:
+    """Nagle's algorithm off (TCP_NODELAY, inherited by accepted connections): with it on, every request
+    after the first on a kept-alive connection waited about 40 ms for a delayed ACK."""
+    from warlog.api.server import bind
+
+    with bind("127.0.0.1", 0) as sock:
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        with socket.create_connection(sock.getsockname()), sock.accept()[0] as accepted:
+            assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)

@@ -17,11 +17,16 @@ def bind(host: str, port: int) -> socket.socket:
     """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     try:
-        return socket.create_server((host.strip("[]"), port), family=family)
+        sock = socket.create_server((host.strip("[]"), port), family=family)
     except OSError as e:
         raise SettingsError(
             f"cannot listen on {host}:{port}: {e.strerror or e}; choose another --port or --host"
         ) from e
+    # Accepted connections inherit it. asyncio sets it itself only on sockets made with proto=IPPROTO_TCP,
+    # which create_server's are not; without it each request on a kept-alive connection waited ~40 ms
+    # for a delayed ACK (Nagle's algorithm).
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return sock
 
 
 def url_of(sock: socket.socket) -> str:
