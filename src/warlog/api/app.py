@@ -4,7 +4,8 @@ Rules:
 - One DuckDB connection per app, opened when the app is created (a missing, locked or newer store is a
   StoreError then, not on the first request) and closed on shutdown (`close_app`). Requests use it
   one at a time under a lock: DuckDB runs each query on all cores, so the lock costs throughput under
-  many concurrent clients, not latency.
+  many concurrent clients, not latency. An export, which reads for seconds, takes the lock only to take
+  a snapshot of the store and streams from that (warlog.api.export_stream).
 - The pipeline (spaCy model and packs, seconds to load) is loaded on the first POST that needs it,
   once, so that reading a store starts at once.
 - A read-only app opens the store read-only (other read-only processes may share it) and answers

@@ -9,31 +9,31 @@ Rules:
 - GET /api/corrections lists the audit trail (filters `target`, `document`; sorts `at`/`id`, `-` for
   newest first), paged like every list.
 - GET /api/export?format=... answers the file `warlog export` would write, as an attachment; parquet
-  (one file per table) comes as a zip of those files. The export is built in memory: for a very large
-  store use `warlog export` instead.
+  (one file per table) comes as a zip of those files. It streams from a snapshot of the store, outside
+  the app's lock (warlog.api.export_stream): reads and writes go on meanwhile, and are not in it.
 """
 
 from __future__ import annotations
 
-import io
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import IO, Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from warlog.api import queries
 from warlog.api.app import ApiContext, context
 from warlog.api.errors import ApiError, error_responses
+from warlog.api.export_stream import start_export
 from warlog.api.params import EventType, choice
 from warlog.api.routes_read import COMMON_ERRORS, ActorFilter, Limit, Offset, Since, Until, bearer
 from warlog.errors import StoreError
 from warlog.export import ANY_STATUS, EXPORT_FORMATS, export
 from warlog.model import EVENT_STATUSES
-from warlog.store import Correction
+from warlog.store import Correction, Store
 from warlog.store.corrections import CORRECTION_KINDS, REJECTABLE
 
 router = APIRouter(prefix="/api", dependencies=[Depends(bearer)], responses=COMMON_ERRORS)
@@ -128,25 +128,25 @@ def get_export(
     filters = {name: value for name, value in filters.items() if value}
     media_type, suffix = MEDIA_TYPES[format]
     with ctx.database() as (store, _):
-        try:
-            content = _zip_parquet(store, filters) if format == "parquet" else _export_bytes(store, format, filters)
-        except StoreError as e:
-            raise ApiError(422, str(e)) from e
+        snapshot = store.snapshot()  # the lock is held only while the snapshot is taken
+
+    def write(snapshot: Store, out: IO[bytes]) -> None:
+        if format == "parquet":
+            _zip_parquet(snapshot, filters, out)
+        else:
+            export(snapshot, format, out, **filters)
+
+    try:
+        chunks = start_export(snapshot, write)
+    except StoreError as e:
+        raise ApiError(422, str(e)) from e
     disposition = f'attachment; filename="warlog-{format}.{suffix}"'
-    return Response(content, media_type=media_type, headers={"Content-Disposition": disposition})
+    return StreamingResponse(chunks, media_type=media_type, headers={"Content-Disposition": disposition})
 
 
-def _export_bytes(store: Any, format: str, filters: dict[str, str]) -> bytes:
-    buffer = io.BytesIO()
-    export(store, format, buffer, **filters)
-    return buffer.getvalue()
-
-
-def _zip_parquet(store: Any, filters: dict[str, str]) -> bytes:
+def _zip_parquet(store: Store, filters: dict[str, str], out: IO[bytes]) -> None:
     with tempfile.TemporaryDirectory(prefix="warlog-export-") as folder:
         export(store, "parquet", Path(folder), **filters)
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:  # Parquet is compressed already
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:  # Parquet is compressed already
             for path in sorted(Path(folder).glob("*.parquet")):
                 archive.write(path, path.name)
-    return buffer.getvalue()

@@ -133,6 +133,25 @@ class Store:
         write goes through the Store's methods, which keep the rows consistent."""
         return self._connection
 
+    def snapshot(self) -> Store:
+        """The store as it is now, for reading on a connection of its own (a DuckDB cursor) in one
+        transaction: writes made afterwards are not seen in it, and reading it neither waits for this
+        store's connection nor makes it wait. Close it when done; use each connection from one thread
+        at a time. Its write methods raise StoreError.
+
+        Raises:
+            StoreError: the store is closed, or DuckDB cannot open the transaction.
+        """
+        con = self._connection.cursor()
+        try:
+            con.begin()
+            # DuckDB fixes a transaction's view at its first read, not at BEGIN: read now.
+            con.execute("SELECT count(*) FROM documents").fetchone()
+        except duckdb.Error as e:
+            con.close()
+            raise StoreError(f"cannot take a snapshot of store {self.name}: {_first_line(e)}") from e
+        return Store(con, name=self.name, schema_version=self.schema_version)
+
     @property
     def _connection(self) -> duckdb.DuckDBPyConnection:
         if self._con is None:
