@@ -28,7 +28,7 @@ import threading
 import weakref
 from collections.abc import AsyncIterator, Callable
 from contextlib import suppress
-from typing import IO
+from typing import BinaryIO, cast
 
 import anyio
 
@@ -94,11 +94,11 @@ def _run_behind_requests() -> None:
         os.setpriority(os.PRIO_PROCESS, thread, min(19, os.getpriority(os.PRIO_PROCESS, thread) + NICE))
 
 
-def _produce(snapshot: Store, write: Callable[[Store, IO[bytes]], object], channel: _Channel) -> None:
+def _produce(snapshot: Store, write: Callable[[Store, BinaryIO], object], channel: _Channel) -> None:
     _run_behind_requests()
     last: Item = None
     try:
-        write(snapshot, channel)
+        write(snapshot, cast(BinaryIO, channel))  # a write-only binary stream, all the writers use
         channel.send_buffer()
     except _Abandoned:
         pass
@@ -113,7 +113,7 @@ def _produce(snapshot: Store, write: Callable[[Store, IO[bytes]], object], chann
         channel.items.put(last)
 
 
-def start_export(snapshot: Store, write: Callable[[Store, IO[bytes]], object]) -> AsyncIterator[bytes]:
+def start_export(snapshot: Store, write: Callable[[Store, BinaryIO], object]) -> AsyncIterator[bytes]:
     """Run `write(snapshot, stream)` in a thread of its own and return what it writes, in chunks, for a
     StreamingResponse; the snapshot is closed when the export ends or its client goes away.
 

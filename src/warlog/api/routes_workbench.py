@@ -18,7 +18,7 @@ from __future__ import annotations
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import IO, Annotated, Any, Literal
+from typing import Annotated, Any, BinaryIO, Literal
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response, StreamingResponse
@@ -130,7 +130,7 @@ def get_export(
     with ctx.database() as (store, _):
         snapshot = store.snapshot()  # the lock is held only while the snapshot is taken
 
-    def write(snapshot: Store, out: IO[bytes]) -> None:
+    def write(snapshot: Store, out: BinaryIO) -> None:
         if format == "parquet":
             _zip_parquet(snapshot, filters, out)
         else:
@@ -144,7 +144,7 @@ def get_export(
     return StreamingResponse(chunks, media_type=media_type, headers={"Content-Disposition": disposition})
 
 
-def _zip_parquet(store: Store, filters: dict[str, str], out: IO[bytes]) -> None:
+def _zip_parquet(store: Store, filters: dict[str, Any], out: BinaryIO) -> None:
     with tempfile.TemporaryDirectory(prefix="warlog-export-") as folder:
         export(store, "parquet", Path(folder), **filters)
         with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:  # Parquet is compressed already
