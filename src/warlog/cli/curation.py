@@ -11,10 +11,13 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from warlog.store.correction import Who
 
 correct_app = typer.Typer(
     help="Correct the store, with an audit trail kept across re-analysis (`warlog corrections` lists it).",
@@ -99,7 +102,7 @@ def _record(ctx: typer.Context, db: Path | None, make: Callable[[], Any]) -> Non
     run(action)
 
 
-def _who(author: str | None, note: str | None) -> dict[str, str | None]:
+def _who(author: str | None, note: str | None) -> Who:
     return {"author": author or getpass.getuser(), "note": note}
 
 

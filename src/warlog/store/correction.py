@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict, Unpack
+
+
+class Who(TypedDict, total=False):
+    """Who made a correction and why: the `**who` keywords of Correction's class methods."""
+
+    author: str | None
+    note: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,24 +44,24 @@ class Correction:
     applied: bool | None = None
 
     @classmethod
-    def merge_actors(cls, absorbed: str, into: str, **who: str | None) -> Correction:
+    def merge_actors(cls, absorbed: str, into: str, **who: Unpack[Who]) -> Correction:
         """The actor `absorbed` is the actor `into`: every fact about it is about `into`."""
         return cls("merge_actors", absorbed, after=into, **who)
 
     @classmethod
-    def add_alias(cls, actor: str, alias: str, **who: str | None) -> Correction:
+    def add_alias(cls, actor: str, alias: str, **who: Unpack[Who]) -> Correction:
         """The actor is also called `alias`."""
         return cls("add_alias", actor, after=alias, **who)
 
     @classmethod
     def set_event_type(
-        cls, document: str, event: str, type: str, *, mode: str | None = None, **who: str | None
+        cls, document: str, event: str, type: str, *, mode: str | None = None, **who: Unpack[Who]
     ) -> Correction:
         """The event is of this PLOVER type (and mode)."""
         return cls("set_event_type", event, "event", document, {"type": type, "mode": mode}, **who)
 
     @classmethod
-    def set_event_status(cls, document: str, event: str, status: str, **who: str | None) -> Correction:
+    def set_event_status(cls, document: str, event: str, status: str, **who: Unpack[Who]) -> Correction:
         """The event has this status (asserted, reported, claimed, denied, ...)."""
         return cls("set_event_status", event, "event", document, status, **who)
 
@@ -66,7 +73,7 @@ class Correction:
         *,
         actors: tuple[str, ...] | list[str] | None = None,
         recipients: tuple[str, ...] | list[str] | None = None,
-        **who: str | None,
+        **who: Unpack[Who],
     ) -> Correction:
         """The event's actors and/or recipients are these actor ids (None: unchanged)."""
         after = {"actors": None if actors is None else list(actors)}
@@ -74,7 +81,7 @@ class Correction:
         return cls("set_event_actors", event, "event", document, after, **who)
 
     @classmethod
-    def reject(cls, fact: str, document: str, target: str, **who: str | None) -> Correction:
+    def reject(cls, fact: str, document: str, target: str, **who: Unpack[Who]) -> Correction:
         """The fact (an event, claim, actor, mention `ACTOR@START` or contradiction of the document) is wrong."""
         return cls("reject", target, fact, document, None, **who)
 

@@ -29,7 +29,7 @@ from typing import Any
 import duckdb
 
 from warlog.errors import StoreError
-from warlog.model import EVENT_STATUSES, Actor, Report
+from warlog.model import EVENT_STATUSES, Actor, Claim, Contradiction, Event, Report
 from warlog.store.amend import ActorLookup, apply_corrections, split_mention, valid_mode
 from warlog.store.correction import Correction
 from warlog.store.read import load_report
@@ -161,6 +161,7 @@ def record_correction(con: duckdb.DuckDBPyConnection, writer: Writer, correction
             "at": datetime.now(UTC).replace(tzinfo=None), "note": correction.note,
         },
     ).fetchone()  # fmt: skip
+    assert row is not None  # RETURNING gives the inserted row
     stored = _from_row(row)
     for document_id in documents:
         report = load_report(con, document_id)
@@ -266,6 +267,7 @@ def _check_corpus(con: duckdb.DuckDBPyConnection, c: Correction) -> tuple[Any, l
     actor = corpus_actor(con, c.target)
     if actor is None:
         raise StoreError(f"no actor {c.target!r} in the store; see `warlog query actors`")
+    before: list[str] | dict[str, Any]
     if c.kind == "add_alias":
         if not isinstance(c.after, str) or not c.after.strip():
             raise StoreError("an alias must be a non-empty name")
@@ -303,7 +305,12 @@ def _check_reject(report: Report, c: Correction) -> Any:
         if found is None:
             raise StoreError(f"no actor {c.target!r} {where}; its actors: {', '.join(a.id for a in report.actors)}")
         return {k: v for k, v in found.to_dict().items() if k != "mentions"}
-    facts = {"event": report.events, "claim": report.claims, "contradiction": report.contradictions}[c.fact]
+    kinds: dict[str, Sequence[Event | Claim | Contradiction]] = {
+        "event": report.events,
+        "claim": report.claims,
+        "contradiction": report.contradictions,
+    }
+    facts = kinds[c.fact]
     item = next((x for x in facts if x.id == c.target), None)
     if item is None:
         valid = ", ".join(x.id for x in facts) or "none"

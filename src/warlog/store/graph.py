@@ -96,9 +96,14 @@ class ActorGraph:
         and no None values, as GraphML and GEXF require."""
         import networkx as nx
 
-        graph = nx.MultiDiGraph()
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         for node in self.nodes:
-            attributes = {"label": node.name, "name": node.name, "kind": node.kind, "country": node.country}
+            attributes: dict[str, object] = {
+                "label": node.name,
+                "name": node.name,
+                "kind": node.kind,
+                "country": node.country,
+            }
             graph.add_node(node.id, **{k: v for k, v in attributes.items() if v is not None})
         for edge in self.edges:
             attributes = {

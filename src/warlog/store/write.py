@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from warlog.errors import StoreError
-from warlog.model import Actor, Evidence, Place, Report
+from warlog.model import Actor, Claim, Contradiction, Event, Evidence, Place, Report
 
 # The per-document tables, deleted child-first when a document is replaced.
 DOCUMENT_TABLES = (
@@ -89,7 +89,7 @@ def _flat_evidence(evidence: Evidence) -> Row:
 
 def check_unique_ids(report: Report) -> None:
     """Raise StoreError when two actors, places, events, claims or contradictions share an id."""
-    groups = {
+    groups: dict[str, Sequence[Actor | Place | Event | Claim | Contradiction]] = {
         "actor": report.actors,
         "place": report.places,
         "event": report.events,
