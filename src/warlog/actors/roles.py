@@ -3,40 +3,24 @@
 A country name or a capital ("Moscow") denotes an actor when it acts — subject, agent, possessor of an
 action, object of a verb, or the object of "by", "with", "against", "between" — and a place when it
 locates something ("in Syria", "north of Aleppo", "Syria's western corridor").
+
+The words are data: data/packs/lexicon/roles.yaml (warlog.packs.lexicon), read once when this module is
+imported.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from warlog.packs.lexicon import RoleWords
+
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "dobj", "iobj", "dative", "appos", "oprd"})
-ACTOR_PREPOSITIONS = frozenset({"by", "with", "against", "between", "among", "versus", "vs", "vs."})
-LOCATIVE_PREPOSITIONS = frozenset(
-    {
-        "in", "into", "inside", "within", "across", "throughout", "near", "at", "around", "outside",
-        "from", "to", "toward", "towards", "through", "over", "on", "off", "beyond", "along", "via",
-        "onto", "north", "south", "east", "west", "of",
-    }
-)  # fmt: skip
-# head nouns that make a possessor or an "of" object a place: "Syria's western corridor", "the outskirts of Homs"
-GEOGRAPHIC_NOUNS = frozenset(
-    {
-        "corridor", "border", "borders", "territory", "territories", "north", "south", "east", "west",
-        "northeast", "northwest", "southeast", "southwest", "city", "cities", "town", "towns", "village",
-        "villages", "province", "provinces", "governorate", "district", "region", "regions", "area",
-        "areas", "countryside", "outskirts", "suburb", "suburbs", "capital", "coast", "desert", "airspace",
-        "soil", "frontier", "zone", "heartland", "interior", "mountains", "part", "parts", "side",
-        "neighbourhood", "neighborhood", "center", "centre", "streets", "skies", "waters", "port",
-    }
-)  # fmt: skip
-# verbs whose direct object is where the subject goes, not whom it acts on
-MOTION_VERBS = frozenset({"enter", "cross", "reach", "leave", "visit", "flee", "tour", "return", "evacuate"})
-PLACE_FEATURE_NOUNS = frozenset(
-    {
-        "airbase", "airport", "base", "city", "province", "governorate", "district", "camp", "crossing",
-        "dam", "zone", "county", "valley", "river", "mountain", "mountains", "region", "countryside",
-    }
-)  # fmt: skip
+_WORDS = RoleWords.builtin()  # data/packs/lexicon/roles.yaml, where each list is explained
+ACTOR_PREPOSITIONS = _WORDS.actor_prepositions  # "by", "with", "against"
+LOCATIVE_PREPOSITIONS = _WORDS.locative_prepositions  # "in", "near", "north" (of)
+GEOGRAPHIC_NOUNS = _WORDS.geographic_nouns  # "Syria's western corridor", "the outskirts of Homs"
+MOTION_VERBS = _WORDS.motion_verbs  # "troops entered Syria": a place, not a party
+PLACE_FEATURE_NOUNS = _WORDS.place_feature_nouns  # "the Kuweires airbase"
 
 
 def _governing(token: Token) -> Token:

@@ -13,12 +13,17 @@ so a toll can be compared with ACLED's `fatalities`:
 - Approximations are the stated number: "about 30", "some 30", "an estimated 30", "a total of 30" → (30, 30).
 - Zero: "no one", "nobody", "none", and the determiners "no" and "neither" → (0, 0).
 - "a", "an", "one", "another" → (1, 1).
+
+The vague words and the bounds are data: data/packs/lexicon/counts.yaml (warlog.packs.lexicon), read once
+when this module is imported. The numerals and the grammar of ranges are here.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from warlog.packs.lexicon import CountWords
 
 Range = tuple[int | None, int | None]
 
@@ -32,25 +37,16 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-# plural scale words: "dozens", "hundreds" (ACLED: dozens = 12, hundreds = 100)
-VAGUE_PLURALS = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
-# a vague quantity that can multiply a scale: "several hundred", "a few dozen"
-VAGUE = {"several": 3, "some": 3, "many": 3, "numerous": 3}
 MULTIPLIABLE = {"dozen": 12, "hundred": 100, **SCALES}
-ZERO = ("no one", "nobody", "none", "no", "neither")
-ONE = ("a", "an", "one", "another")
-LOWER = (
-    "at least", "no fewer than", "no less than", "not less than", "a minimum of", "upwards of", "more than",
-    "over", "in excess of", "greater than", "above", "not fewer than",
-)  # fmt: skip
-UPPER = (
-    "up to", "as many as", "at most", "no more than", "not more than", "a maximum of", "fewer than", "less than",
-    "under", "nearly", "almost", "close to", "just under", "below",
-)  # fmt: skip
-APPROXIMATE = (
-    "about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "a reported", "circa",
-    "approx", "a total of", "another", "an additional", "a further", "exactly", "just",
-)  # fmt: skip
+_WORDS = CountWords.builtin()  # data/packs/lexicon/counts.yaml, where each list is explained
+VAGUE_PLURALS = _WORDS.vague_plurals  # "dozens", "hundreds" (ACLED: dozens = 12, hundreds = 100)
+VAGUE = _WORDS.vague  # a vague quantity that can multiply a scale: "several hundred"
+VAGUE_PHRASES = _WORDS.vague_phrases  # "both", "a couple", "a few" (which can multiply: "a few dozen")
+ZERO = _WORDS.zero
+ONE = _WORDS.one
+LOWER = _WORDS.lower  # "at least 12"
+UPPER = _WORDS.upper  # "up to 30"
+APPROXIMATE = _WORDS.approximate  # "about 30"
 RANGE_WORDS = ("-", "–", "—", "to", "or")
 OR_MORE = (("or", "more"), ("and", "more"), ("plus",), ("-", "plus"), ("+",))
 
@@ -180,16 +176,14 @@ def _open_ended(words: list[str], low: int | None, high: int | None, j: int) -> 
 
 
 def _vague(words: list[str], i: int) -> tuple[int | None, int | None, int] | None:
-    """ "dozens", "hundreds of thousands", "several hundred", "a few", "a couple"."""
+    """ "dozens", "hundreds of thousands", "several hundred", "both", "a few", "a couple"."""
     word = words[i] if i < len(words) else ""
     if word in VAGUE_PLURALS:
         if words[i + 1 : i + 2] == ["of"] and words[i + 2 : i + 3] and words[i + 2] in VAGUE_PLURALS:
             if VAGUE_PLURALS[words[i + 2]] >= 1_000:  # "hundreds of thousands", not "dozens of hundreds"
                 return VAGUE_PLURALS[word] * VAGUE_PLURALS[words[i + 2]], None, i + 3
         return VAGUE_PLURALS[word], None, i + 1
-    if word == "both":
-        return 2, 2, i + 1
-    for phrase, low, high in (("a couple", 2, 2), ("a few", 2, None), ("a handful", 2, None), ("a number", 3, None)):
+    for phrase, low, high in VAGUE_PHRASES:
         j = _starts(words, i, phrase)
         if j is not None:
             if high is None and j < len(words) and words[j] in MULTIPLIABLE:

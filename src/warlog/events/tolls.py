@@ -26,6 +26,9 @@ Decisions:
 - ACLED's coding notes ("Fatalities coded as 10", "Fatalities split between 2 events") are bookkeeping,
   not reports: their sentences yield nothing.
 - A negated verb yields nothing ("the two guards were not hurt"); "no one was hurt" is (0, 0).
+
+The words are data: data/packs/lexicon/tolls.yaml (warlog.packs.lexicon), read once when this module is
+imported; the grammar that ties a count to its toll word is here.
 """
 
 from __future__ import annotations
@@ -36,72 +39,36 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from warlog.events.numbers import find_counts
+from warlog.packs.lexicon import TollWords
+from warlog.temporal.lexicon import MONTHS
 
 KILLED, WOUNDED, CAPTURED, MISSING = "killed", "wounded", "captured", "missing"
-VERB_KINDS = {
-    **dict.fromkeys(
-        ("kill", "murder", "slay", "execute", "massacre", "behead", "decapitate", "assassinate", "slaughter",
-         "lynch", "martyr", "die", "perish"), KILLED),
-    **dict.fromkeys(("wound", "injure", "hurt", "maim"), WOUNDED),
-    **dict.fromkeys(
-        ("arrest", "capture", "abduct", "kidnap", "detain", "apprehend", "imprison", "jail"), CAPTURED),
-    **dict.fromkeys(("disappear", "vanish"), MISSING),
-}  # fmt: skip
-INTRANSITIVE = frozenset({"die", "perish", "disappear", "vanish"})
-# words that state a toll by themselves: "5 dead", "20 injured", "2 missing", "no casualties"
-STATE_WORDS = {"dead": KILLED, "killed": KILLED, "wounded": WOUNDED, "injured": WOUNDED, "missing": MISSING}
-NOUN_KINDS = {
-    **dict.fromkeys(("death", "fatality", "casualty", "body", "corpse", "corpses", "killing"), KILLED),
-    **dict.fromkeys(("injury", "wounded", "injured"), WOUNDED),
-    **dict.fromkeys(("arrest", "abduction", "kidnapping", "abductee"), CAPTURED),
-}  # fmt: skip
-# "the bodies of two men", "the killing of five protesters", "the arrest of 20 activists"
-OF_NOUNS = {
-    **dict.fromkeys(("death", "body", "corpse", "killing", "murder", "massacre", "execution", "assassination"), KILLED),
-    **dict.fromkeys(("injury", "wounding"), WOUNDED),
-    **dict.fromkeys(("arrest", "detention", "abduction", "kidnapping", "capture"), CAPTURED),
-    "disappearance": MISSING,
-}  # fmt: skip
-LIFE_VERBS = frozenset({"claim", "take", "cost", "lose"})  # "claimed 10 lives", "10 lives were lost"
-HOSTAGE_WORDS = frozenset({"hostage", "hostages", "captive", "captives", "prisoner", "prisoners"})
-HOSTAGE_VERBS = frozenset({"take", "hold"})
-TOLL_NOUNS = frozenset({"toll", "tally"})
-TOLL_COUNTED = frozenset({"dead", "death", "fatality", "casualty", "victim", "killed"})  # "the number of dead"
-COUNTING_NOUNS = frozenset({"number", "count", "figure", "total"})
-# a singular noun after "a" that stands for many: "a group of protesters" counts no one
-COLLECTIVE = frozenset({
-    "group", "number", "crowd", "lot", "convoy", "unit", "team", "squad", "patrol", "platoon", "company",
-    "battalion", "brigade", "cell", "gang", "band", "family", "delegation", "contingent", "series", "total",
-    "batch", "column", "force", "wave", "couple", "pair", "dozen", "handful", "score", "toll", "tally",
-})  # fmt: skip
-# heads that are not people: "captured 3 villages", "seized 2 vehicles", "over 3 days"
-NOT_PEOPLE = frozenset({
-    "village", "town", "city", "area", "territory", "position", "base", "district", "checkpoint", "road", "hill",
-    "camp", "building", "house", "home", "vehicle", "truck", "car", "tank", "boat", "weapon", "gun", "rifle",
-    "ammunition", "round", "shell", "rocket", "missile", "mortar", "drone", "bomb", "attack", "raid", "day",
-    "week", "month", "year", "hour", "minute", "time", "kilometre", "kilometer", "mile", "km", "goat", "cow",
-    "cattle", "sheep", "camel", "livestock", "animal", "lamb", "dog", "horse", "donkey", "pig", "chicken", "head",
-    "dollar", "percent", "event", "incident",
-})  # fmt: skip
+_WORDS = TollWords.builtin()  # data/packs/lexicon/tolls.yaml, where each list is explained
+VERB_KINDS = _WORDS.verbs  # "kill" -> killed, "wound" -> wounded, "abduct" -> captured, "vanish" -> missing
+INTRANSITIVE = _WORDS.intransitive
+STATE_WORDS = _WORDS.state_words  # "5 dead", "20 injured", "2 missing"
+NOUN_KINDS = _WORDS.nouns  # "5 deaths", "no casualties"
+OF_NOUNS = _WORDS.of_nouns  # "the bodies of two men", "the arrest of 20 activists"
+LIFE_VERBS = _WORDS.life_verbs  # "claimed 10 lives", "10 lives were lost"
+HOSTAGE_WORDS = _WORDS.hostage_words
+HOSTAGE_VERBS = _WORDS.hostage_verbs
+TOLL_NOUNS = _WORDS.toll_nouns
+TOLL_COUNTED = _WORDS.toll_counted  # "the number of dead"
+COUNTING_NOUNS = _WORDS.counting_nouns
+COLLECTIVE = _WORDS.collective  # "a group of protesters" counts no one
+NOT_PEOPLE = _WORDS.not_people  # "captured 3 villages", "seized 2 vehicles", "over 3 days"
 NOT_PEOPLE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"})
 MODIFIER_DEPS = frozenset({"nummod", "quantmod", "det", "amod", "compound", "nmod", "predet"})
 CLAUSAL_DEPS = frozenset({"advcl", "ccomp", "conj", "relcl", "parataxis", "xcomp", "csubj", "acl"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 NOMINALS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-COMPARISON_CUES = frozenset({"compared", "comparison", "versus", "vs", "vs."})
-# what follows "since" in a period: "since 2011", "since March", "since the start of the war"
-PERIOD_STARTS = frozenset({
-    "start", "beginning", "outbreak", "onset", "war", "conflict", "uprising", "revolution", "invasion",
-    "intervention", "offensive", "campaign", "operation", "launch", "insurgency",
-})  # fmt: skip
-PERIOD_NOUNS = frozenset({"day", "week", "month", "year", "decade"})
-MONTHS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-})  # fmt: skip
+COMPARISON_CUES = _WORDS.comparison_cues  # "compared to 140 since 2011"
+# what follows "since" in a period: "since 2011", "since March" (MONTHS), "since the start of the war"
+PERIOD_STARTS = _WORDS.period_starts
+PERIOD_NOUNS = _WORDS.period_nouns  # "over the past three months"
 TEMPORAL_PREPOSITIONS = frozenset({"since", "in", "on", "until", "till", "before", "after", "by", "during", "from"})
-ATTEMPTS = frozenset({"try", "attempt", "threaten", "plan", "want", "seek", "vow", "intend", "fail", "plot"})
-WARS = frozenset({"war", "conflict", "insurgency", "uprising", "revolution"})
+ATTEMPTS = _WORDS.attempts  # "tried to lynch three men"
+WARS = _WORDS.wars  # "during the war"
 
 
 Orphan = tuple[Span, Token, int | None, int | None]  # a count no toll word governs, kept for "compared to 140"
@@ -475,7 +442,8 @@ def _is_period_cue(token: Token) -> bool:
         return True
     if lower == "since" and after is not None:
         following = doc[after.i + 1] if after.pos_ in ("DET", "PRON") and after.i + 1 < len(doc) else after
-        return after.ent_type_ == "DATE" or after.like_num or following.lower_ in PERIOD_STARTS | MONTHS
+        starts = following.lower_ in PERIOD_STARTS or following.lower_ in MONTHS
+        return after.ent_type_ == "DATE" or after.like_num or starts
     if lower == "total":
         return _has(token, "nummod") or token.dep_ in ("advmod", "npadvmod") or (before is not None and before.like_num)
     if lower == "this" and after is not None:

@@ -1,0 +1,267 @@
+"""The English word lists of warlog's rules as data (data/packs/lexicon/*.yaml), read with `file:line` errors
+like the other packs:
+
+    TollWords    tolls.yaml    the words that make a count of people a casualty toll (warlog.events.tolls)
+    CountWords   counts.yaml   vague quantities and bounds of a count, ACLED's conventions (warlog.events.numbers)
+    RoleWords    roles.yaml    the words that tell whether a name acts or locates (warlog.actors.roles)
+
+Each has `read(path)` and `builtin()`, the built-in file read once. They are the grammar's vocabulary, not
+knowledge a user extends, so there are no user lexicon packs: the rule modules take the built-in lists
+when they are imported (when the pipeline loads), and nothing is read when `warlog` is imported. A word is
+lower case; a list holds a word once, and a word has one kind in a list by kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from warlog.errors import PackError
+from warlog.packs.files import line_of, read_pack
+
+Word = Annotated[str, Field(pattern=r"^[a-z][a-z.' -]*$")]  # "no one", "vs.", "a total of"
+Words = list[Word]
+TollKind = Literal["killed", "wounded", "captured", "missing"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class _Lexicon(_Strict):
+    pack: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    version: str = Field(min_length=1)
+
+
+class _TollsModel(_Lexicon):
+    verbs: dict[TollKind, Words]
+    intransitive: Words
+    state_words: dict[TollKind, Words]
+    nouns: dict[TollKind, Words]
+    of_nouns: dict[TollKind, Words]
+    life_verbs: Words
+    hostage_words: Words
+    hostage_verbs: Words
+    toll_nouns: Words
+    counting_nouns: Words
+    toll_counted: Words
+    collective: Words
+    not_people: Words
+    comparison_cues: Words
+    period_starts: Words
+    period_nouns: Words
+    attempts: Words
+    wars: Words
+
+
+class _VaguePhrase(_Strict):
+    words: Word
+    min: int = Field(ge=0)
+    max: int | None = Field(default=None, ge=0)
+
+
+class _CountsModel(_Lexicon):
+    vague_plurals: dict[Word, Annotated[int, Field(ge=1)]]
+    vague: dict[Word, Annotated[int, Field(ge=1)]]
+    vague_phrases: list[_VaguePhrase]
+    zero: Words
+    one: Words
+    lower: Words
+    upper: Words
+    approximate: Words
+
+
+class _RolesModel(_Lexicon):
+    actor_prepositions: Words
+    locative_prepositions: Words
+    geographic_nouns: Words
+    place_feature_nouns: Words
+    motion_verbs: Words
+
+
+@dataclass(frozen=True, slots=True)
+class TollWords:
+    """The words of tolls.yaml; a mapping by kind is word -> kind ("kill" -> "killed")."""
+
+    version: str
+    verbs: dict[str, str]
+    intransitive: frozenset[str]
+    state_words: dict[str, str]
+    nouns: dict[str, str]
+    of_nouns: dict[str, str]
+    life_verbs: frozenset[str]
+    hostage_words: frozenset[str]
+    hostage_verbs: frozenset[str]
+    toll_nouns: frozenset[str]
+    counting_nouns: frozenset[str]
+    toll_counted: frozenset[str]
+    collective: frozenset[str]
+    not_people: frozenset[str]
+    comparison_cues: frozenset[str]
+    period_starts: frozenset[str]
+    period_nouns: frozenset[str]
+    attempts: frozenset[str]
+    wars: frozenset[str]
+
+    @classmethod
+    def read(cls, path: Path) -> TollWords:
+        """Read and validate a tolls lexicon.
+
+        Raises:
+            PackError: the file cannot be read, is not YAML, does not follow the schema, lists a word twice
+                or under two kinds (`path:line:`).
+        """
+        model, text = read_pack(path, _TollsModel, "a tolls lexicon")
+        _check_unique(path, text, model)
+        return cls(
+            version=f"{model.pack}@{model.version}",
+            verbs=_by_word(model.verbs),
+            intransitive=frozenset(model.intransitive),
+            state_words=_by_word(model.state_words),
+            nouns=_by_word(model.nouns),
+            of_nouns=_by_word(model.of_nouns),
+            life_verbs=frozenset(model.life_verbs),
+            hostage_words=frozenset(model.hostage_words),
+            hostage_verbs=frozenset(model.hostage_verbs),
+            toll_nouns=frozenset(model.toll_nouns),
+            counting_nouns=frozenset(model.counting_nouns),
+            toll_counted=frozenset(model.toll_counted),
+            collective=frozenset(model.collective),
+            not_people=frozenset(model.not_people),
+            comparison_cues=frozenset(model.comparison_cues),
+            period_starts=frozenset(model.period_starts),
+            period_nouns=frozenset(model.period_nouns),
+            attempts=frozenset(model.attempts),
+            wars=frozenset(model.wars),
+        )
+
+    @classmethod
+    def builtin(cls) -> TollWords:
+        """The built-in tolls lexicon (read once)."""
+        return _builtin_tolls()
+
+
+@dataclass(frozen=True, slots=True)
+class CountWords:
+    """The words of counts.yaml; the phrase lists keep their order (the first that matches wins)."""
+
+    version: str
+    vague_plurals: dict[str, int]
+    vague: dict[str, int]
+    vague_phrases: tuple[tuple[str, int, int | None], ...]  # (words, min, max)
+    zero: tuple[str, ...]
+    one: tuple[str, ...]
+    lower: tuple[str, ...]
+    upper: tuple[str, ...]
+    approximate: tuple[str, ...]
+
+    @classmethod
+    def read(cls, path: Path) -> CountWords:
+        """Read and validate a counts lexicon.
+
+        Raises:
+            PackError: as for `TollWords.read`.
+        """
+        model, text = read_pack(path, _CountsModel, "a counts lexicon")
+        _check_unique(path, text, model)
+        for index, phrase in enumerate(model.vague_phrases):
+            if phrase.max is not None and phrase.max < phrase.min:
+                where = line_of(text, ("vague_phrases", index, "max"))
+                raise PackError(f"{path}:{where}: vague_phrases.{index}.max: {phrase.max} is less than min")
+        return cls(
+            version=f"{model.pack}@{model.version}",
+            vague_plurals=dict(model.vague_plurals),
+            vague=dict(model.vague),
+            vague_phrases=tuple((p.words, p.min, p.max) for p in model.vague_phrases),
+            zero=tuple(model.zero),
+            one=tuple(model.one),
+            lower=tuple(model.lower),
+            upper=tuple(model.upper),
+            approximate=tuple(model.approximate),
+        )
+
+    @classmethod
+    def builtin(cls) -> CountWords:
+        """The built-in counts lexicon (read once)."""
+        return _builtin_counts()
+
+
+@dataclass(frozen=True, slots=True)
+class RoleWords:
+    """The words of roles.yaml."""
+
+    version: str
+    actor_prepositions: frozenset[str]
+    locative_prepositions: frozenset[str]
+    geographic_nouns: frozenset[str]
+    place_feature_nouns: frozenset[str]
+    motion_verbs: frozenset[str]
+
+    @classmethod
+    def read(cls, path: Path) -> RoleWords:
+        """Read and validate a roles lexicon.
+
+        Raises:
+            PackError: as for `TollWords.read`.
+        """
+        model, text = read_pack(path, _RolesModel, "a roles lexicon")
+        _check_unique(path, text, model)
+        return cls(
+            version=f"{model.pack}@{model.version}",
+            actor_prepositions=frozenset(model.actor_prepositions),
+            locative_prepositions=frozenset(model.locative_prepositions),
+            geographic_nouns=frozenset(model.geographic_nouns),
+            place_feature_nouns=frozenset(model.place_feature_nouns),
+            motion_verbs=frozenset(model.motion_verbs),
+        )
+
+    @classmethod
+    def builtin(cls) -> RoleWords:
+        """The built-in roles lexicon (read once)."""
+        return _builtin_roles()
+
+
+def _by_word(by_kind: dict[TollKind, list[str]]) -> dict[str, str]:
+    return {word: kind for kind, words in by_kind.items() for word in words}
+
+
+def _check_unique(path: Path, text: str, model: BaseModel) -> None:
+    """A word is listed once in a list, and under one kind in a list by kind."""
+    for name, value in model:
+        lists = value.items() if isinstance(value, dict) else [(None, value)]
+        seen: dict[str, str | None] = {}
+        for key, words in lists:
+            if not isinstance(words, list):
+                continue
+            for index, word in enumerate(words):
+                if not isinstance(word, str):
+                    continue
+                if word in seen:
+                    loc = (name, index) if key is None else (name, key, index)
+                    also = "" if seen[word] is None or seen[word] == key else f" (also under {seen[word]})"
+                    raise PackError(f"{path}:{line_of(text, loc)}: {name}: {word!r} is listed twice{also}")
+                seen[word] = key
+
+
+def _builtin_path(name: str) -> Path:
+    return Path(str(resources.files("warlog") / "data" / "packs" / "lexicon" / name))
+
+
+@cache
+def _builtin_tolls() -> TollWords:
+    return TollWords.read(_builtin_path("tolls.yaml"))
+
+
+@cache
+def _builtin_counts() -> CountWords:
+    return CountWords.read(_builtin_path("counts.yaml"))
+
+
+@cache
+def _builtin_roles() -> RoleWords:
+    return RoleWords.read(_builtin_path("roles.yaml"))
