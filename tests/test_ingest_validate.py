@@ -2,7 +2,6 @@
 
 import codecs
 import io
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -95,15 +94,12 @@ def test_50_mb_file_is_refused_from_its_size_without_reading_it(tmp_path):
         for _ in range(50_000_000 // len(line) + 1):
             file.write(line)
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         message = refused(path, DocumentTooLargeError)
-        elapsed = time.perf_counter() - started
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert elapsed < 0.5
-    assert peak < 1_000_000
+    assert peak < 1_000_000  # the size decides, not the content: nothing of the file is read
     assert "max_chars" in message
 
 
