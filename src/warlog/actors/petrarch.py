@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from warlog.actors.entries import PetrarchActor, PetrarchAgent, PetrarchCode, agents_to_specs, entry_to_actor
 from warlog.errors import PackError
-from warlog.packs.actors import PackModel, dump_pack
+from warlog.packs.actors import ActorModel, AgentModel, PackModel, dump_pack
 
 ErrorHandler = Callable[[PackError], None]
 
@@ -241,20 +241,22 @@ def convert_petrarch(path: Path, *, kind: str = "actors", pack_name: str, versio
     """
     problems: list[PackError] = []
     on_error = None if strict else problems.append
+    actors: list[ActorModel] = []
+    agents: list[AgentModel] = []  # the one not converted stays empty, and out of the pack (a default)
     if kind == "actors":
         taken: set[str] = set()
         entries = parse_petrarch_actors(path, on_error=on_error)
         converted = [entry_to_actor(entry, taken) for entry in entries]
         actors = [a for a in converted if a is not None]
-        content: dict[str, list] = {"actors": actors}
         summary = f"{len(actors)} actors from {len(entries)} entries"
     elif kind == "agents":
-        content = {"agents": agents_to_specs(parse_petrarch_agents(path, on_error=on_error))}
-        summary = f"{len(content['agents'])} agent specs"
+        agents = agents_to_specs(parse_petrarch_agents(path, on_error=on_error))
+        summary = f"{len(agents)} agent specs"
     else:
         raise PackError(f"{path}:1: unknown dictionary kind {kind!r}; valid kinds: actors, agents")
     try:
-        pack = PackModel(pack=pack_name, version=version, source=f"PETRARCH dictionary {path.name}", **content)
+        source = f"PETRARCH dictionary {path.name}"
+        pack = PackModel(pack=pack_name, version=version, source=source, actors=actors, agents=agents)
     except ValidationError as e:
         raise PackError(f"{path}:1: cannot make a pack: {e.errors()[0]['msg']}") from e
     header = [f"Converted from the PETRARCH {kind} dictionary {path.name} by warlog: {summary}."]

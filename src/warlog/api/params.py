@@ -41,7 +41,7 @@ DATE_SCHEMA = {
 
 def choice(values: tuple[str, ...]) -> Any:
     """The type of a parameter taking one of `values`, or "" for none."""
-    return Literal[("", *values)]  # type: ignore[valid-type]
+    return Literal[("", *values)]
 
 
 def check_date(value: str | None) -> str | None:
@@ -106,5 +106,5 @@ Until = Annotated[
 EventType = Annotated[
     str | None,
     AfterValidator(check_event_type),
-    Query(description="PLOVER event type", json_schema_extra=_event_type_schema),  # type: ignore[arg-type]
+    Query(description="PLOVER event type", json_schema_extra=_event_type_schema),
 ]

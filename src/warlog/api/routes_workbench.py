@@ -47,7 +47,7 @@ MEDIA_TYPES = {
     "gexf": ("application/xml", "gexf"),
     "parquet": ("application/zip", "zip"),
 }
-EXPORT_CONTENT = {media_type.split(";")[0]: {} for media_type, _ in MEDIA_TYPES.values()}
+EXPORT_CONTENT: dict[str, dict[str, Any]] = {media_type.split(";")[0]: {} for media_type, _ in MEDIA_TYPES.values()}
 
 
 class CorrectionIn(BaseModel):
@@ -55,9 +55,9 @@ class CorrectionIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: Literal[CORRECTION_KINDS] = Field(description="what the correction does")  # type: ignore[valid-type]
+    kind: Literal[CORRECTION_KINDS] = Field(description="what the correction does")  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     target: str = Field(description="the corrected fact's id (an actor, event, claim; a mention as ACTOR@START)")
-    fact: Literal[REJECTABLE] | None = Field(None, description="the kind of the corrected fact")  # type: ignore[valid-type]
+    fact: Literal[REJECTABLE] | None = Field(None, description="the kind of the corrected fact")  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     document: str | None = Field(None, description="the document of the fact (none for actor merges and aliases)")
     after: Any = Field(None, description="the new value: an actor id, an alias, {type, mode}, a status, ...")
     author: str | None = None
@@ -87,7 +87,7 @@ def list_corrections(
     target: Annotated[str | None, Query(description="a fact id (an actor's include merges into it)")] = None,
     document: Annotated[str | None, Query(description="a document id (with the corpus-wide ones)")] = None,
     sort: Annotated[
-        choice(("at", "id", "-at", "-id")) | None,
+        choice(("at", "id", "-at", "-id")) | None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
         Query(description="at or id (oldest first); -at or -id for newest first"),
     ] = None,
     limit: Limit = queries.DEFAULT_LIMIT,
@@ -110,13 +110,13 @@ def list_corrections(
 )
 def get_export(
     ctx: Ctx,
-    format: Annotated[Literal[EXPORT_FORMATS], Query(description="the file format")],  # type: ignore[valid-type]
+    format: Annotated[Literal[EXPORT_FORMATS], Query(description="the file format")],  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     since: Since = None,
     until: Until = None,
     actor: ActorFilter = None,
     type: EventType = None,
     status: Annotated[
-        choice((*EVENT_STATUSES, ANY_STATUS)) | None, Query(description="event status, or 'any' (event formats)")
+        choice((*EVENT_STATUSES, ANY_STATUS)) | None, Query(description="event status, or 'any' (event formats)")  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     ] = None,
 ) -> Response:
     """The store (or the part the filters choose) in another tool's format, as `warlog export` writes it

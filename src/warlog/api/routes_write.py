@@ -97,5 +97,5 @@ def post_document(ctx: Ctx, body: DocumentIn) -> JSONResponse | dict:
             if store.save(report):
                 return {"id": report.document.id, "stored": True, "report": report.to_dict()}
             stored_report = store.report(document.id)  # another request stored it meanwhile
-    body = {"id": document.id, "stored": False, "report": stored_report.to_dict() if stored_report else None}
-    return JSONResponse(body, status_code=200)
+    answer = {"id": document.id, "stored": False, "report": stored_report.to_dict() if stored_report else None}
+    return JSONResponse(answer, status_code=200)

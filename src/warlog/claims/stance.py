@@ -111,7 +111,8 @@ _LEAD = re.compile(r"^[\s\"'“”‘’(—–-]*(?:(?:but|and|so|still|yet)\b[
 
 def _lead(window: str) -> str:
     """The sentence without its opening quote marks and conjunction ("But, ...", "And ...")."""
-    return window[_LEAD.match(window).end() :]  # type: ignore[union-attr]
+    lead = _LEAD.match(window)  # always matches, if only the empty string
+    return window[lead.end() :] if lead else window
 
 
 def _sentences(doc: Doc, span: tuple[int, int]) -> list[Span]:

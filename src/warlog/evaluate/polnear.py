@@ -125,10 +125,11 @@ def parse_ann(text: str, length: int, *, source: str = "<ann>") -> tuple[GoldAtt
             match = _T_LINE.match(line)
             if match is None:
                 raise InputError(f"{source}:{number}: not a brat text-bound line (T<n>\\tType start end\\ttext)")
-            fragments = tuple(tuple(int(n) for n in part.split()) for part in match.group(3).split(";"))
+            pairs = (part.split() for part in match.group(3).split(";"))  # "start end", as _T_LINE holds
+            fragments = tuple((int(start), int(end)) for start, end in pairs)
             if any(not 0 <= s <= e <= length for s, e in fragments):
                 raise InputError(f"{source}:{number}: span {match.group(3)} lies outside the text ({length} chars)")
-            spans[match.group(1)] = fragments  # type: ignore[assignment]
+            spans[match.group(1)] = fragments
         elif line.startswith("E"):
             fields = line.split("\t")
             if len(fields) < 2:

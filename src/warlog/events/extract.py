@@ -93,8 +93,8 @@ class EventExtractor:
         context = _Context(
             index, places, dates, tolls, frozenset(rules), rules, _place_tokens(doc, places), doc.text, self.cues
         )
-        events = [self._event(token, span, trigger, context) for token, span, trigger in found]
-        events = absorb_outcomes(doc, context.text, [e for e in events if e is not None], tolls, index)
+        candidates = [self._event(token, span, trigger, context) for token, span, trigger in found]
+        events = absorb_outcomes(doc, context.text, [e for e in candidates if e is not None], tolls, index)
         events = [_coded(event, kinds) for event in merge_repeats(events)]
         doc._.warlog_events = attach_other_tolls(carry_setting(events, doc, context.text), tolls)
         return doc
@@ -358,11 +358,15 @@ def attach_other_tolls(events: list[EventCandidate], tolls: list[TollMention]) -
             of_kind = [t for t in tolls if t.kind == kind and (t.start, t.kind) not in used and not t.aggregate]
             own = [t for t in of_kind if t.trigger == event.token]
             inside = [t for t in of_kind if event.start <= t.start and t.end <= event.end]
-            toll = (own or inside or [None])[0]
+            toll = own[0] if own else inside[0] if inside else None
             if toll is not None:
                 found[kind] = toll
                 used.add((toll.start, kind))
-        out.append(replace(event, **found) if found else event)
+        if found:
+            event = replace(
+                event, wounded=found.get("wounded", event.wounded), captured=found.get("captured", event.captured)
+            )
+        out.append(event)
     return out
 
 

@@ -184,7 +184,7 @@ def verb_roles(
     if modifiers:
         actors = actors_of(modifiers, index)
         own = index.at(verb.head)
-        recipients = (own.actor.id,) if own is not None else ()
+        recipients: tuple[str, ...] = (own.actor.id,) if own is not None else ()
         return actors, tuple(r for r in recipients if r not in actors)
     subject, passive = _subject(verb, cues)
     if subject is not None:

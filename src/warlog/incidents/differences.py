@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
+from typing import TypeGuard
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -112,16 +113,16 @@ def is_area(place: Place) -> bool:
 
 
 def place_distance(a: Place, b: Place) -> float | None:
-    if None in (a.lat, a.lon, b.lat, b.lon):
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    return haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _names(ids: Iterable[str], actors: Mapping[str, Actor]) -> str:
     return ", ".join(actors[i].name if i in actors else i for i in ids)
 
 
-def _counted(toll: Toll | None) -> bool:
+def _counted(toll: Toll | None) -> TypeGuard[Toll]:
     return toll is not None and (toll.min is not None or toll.max is not None)
 
 
@@ -219,8 +220,10 @@ def _direction_difference(a: Place, b: Place, distance: float, place_km: float) 
     qualified, degrees = read_qualified_id(directed.id), _direction(directed)
     if qualified is None or degrees is None or distance <= place_km:
         return None
+    if directed.lat is None or directed.lon is None or point.lat is None or point.lon is None:
+        return None  # never: `distance` was measured between their points
     town = directed.name.removeprefix(f"{qualified.qualifier} ")
-    heading = bearing(directed.lat, directed.lon, point.lat, point.lon)  # type: ignore[arg-type]
+    heading = bearing(directed.lat, directed.lon, point.lat, point.lon)
     if distance <= DIRECTION_KM and angle_between(heading, degrees) <= SECTOR_DEGREES / 2:
         return None
     return f"{a.name} vs {b.name} ({point.name} is {distance:.0f} km {compass_noun(heading)} of {town})"
@@ -290,7 +293,7 @@ def _toll_differences(a: Event, b: Event) -> list[Difference]:
     ):
         if not (_counted(x) and _counted(y)):
             continue
-        (x_low, x_high), (y_low, y_high) = _toll_range(x), _toll_range(y)  # type: ignore[arg-type]
+        (x_low, x_high), (y_low, y_high) = _toll_range(x), _toll_range(y)
         if x_high < y_low or y_high < x_low:
             found.append(Difference("toll", f"toll: {_show_toll(x)} vs {_show_toll(y)} {label}"))
     return found

@@ -208,7 +208,7 @@ def is_case_sensitive(alias: str) -> bool:
 try:
     from yaml import CSafeDumper as SafeDumper
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeDumper  # type: ignore[assignment]
+    from yaml import SafeDumper  # type: ignore[assignment]  # the pure-Python class of the same interface
 
 
 def dump_pack(model: PackModel, *, header: str = "") -> str:

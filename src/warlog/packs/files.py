@@ -24,7 +24,7 @@ from warlog.errors import PackError
 try:  # libyaml is an order of magnitude faster; the pure-Python loader gives the same result
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]  # the pure-Python class of the same interface
 
 Model = TypeVar("Model", bound=BaseModel)
 

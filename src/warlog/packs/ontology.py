@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TypedDict
 
 from warlog.errors import PackError
 from warlog.packs.triggers import (
@@ -207,9 +208,9 @@ class Ontology:
             )
         source, model = ontologies[0]
         tables = _Tables(source, model)
-        chosen: dict[tuple[str, str, str | None], Trigger] = {}
+        chosen: dict[tuple[str, str, str | None, bool], Trigger] = {}
         for level in read:
-            defined: dict[tuple[str, str, str | None], tuple[PackSource, int]] = {}
+            defined: dict[tuple[str, str, str | None, bool], tuple[PackSource, int]] = {}
             for pack_source, pack in level:
                 if not isinstance(pack, TriggerPackModel):
                     continue
@@ -268,6 +269,17 @@ def _show(trigger: Trigger | TriggerModel) -> str:
     return f"{trigger.lemma!r} {trigger.pos}{particle}"
 
 
+class _TableFields(TypedDict):
+    """The Ontology constructor's table arguments."""
+
+    types: list[EventType]
+    quads: list[str]
+    contexts: list[str]
+    acled: list[AcledCode]
+    acled_legacy: list[LegacyAcled]
+    case_unseen: list[str]
+
+
 class _Tables:
     """The ontology pack's tables, and checks of triggers against them."""
 
@@ -279,7 +291,7 @@ class _Tables:
         self._check()
         self.types = {t.name: t for t in model.types}
 
-    def fields(self) -> dict[str, object]:
+    def fields(self) -> _TableFields:
         """The Ontology constructor's table arguments."""
         model = self.model
         return {
@@ -314,10 +326,10 @@ class _Tables:
                     raise self._fail(loc, f"CASE label {sub.case!r} is used twice")
                 cases[sub.case] = loc
         for l_index, legacy in enumerate(model.acled_legacy):
-            for event_type in legacy.event_types:
-                if event_type not in self.subtypes:
+            for legacy_type in legacy.event_types:
+                if legacy_type not in self.subtypes:
                     raise self._fail(
-                        ("acled_legacy", l_index, "event_types"), f"unknown ACLED event type {event_type!r}"
+                        ("acled_legacy", l_index, "event_types"), f"unknown ACLED event type {legacy_type!r}"
                     )
             if legacy.sub_event_type and (legacy.event_types[0], legacy.sub_event_type) not in self.pairs:
                 raise self._fail(

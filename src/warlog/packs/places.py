@@ -25,7 +25,7 @@ from warlog.packs.validators import ID_PATTERN, check_country
 try:  # libyaml writes a large converted dump an order of magnitude faster
     from yaml import CSafeDumper as _Dumper
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]  # the pure-Python class of the same interface
 
 FEATURE_PATTERN = r"^[a-z][a-z_]*$"
 PACK_PATTERN = r"^[a-z0-9][a-z0-9-]*$"

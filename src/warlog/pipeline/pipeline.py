@@ -343,7 +343,8 @@ def _split_abbreviation_hyphens(nlp: Language) -> None:
     pattern = r"(?<=[A-Z]\.)-(?=[a-z])"
     infixes = list(nlp.Defaults.infixes or ())
     if pattern not in infixes:
-        nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, pattern]).finditer
+        tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer: compiled, without types
+        tokenizer.infix_finditer = compile_infix_regex([*infixes, pattern]).finditer
 
 
 def _add_components(
@@ -354,6 +355,16 @@ def _add_components(
     cues: CuePack,
     stances: StancePack,
 ) -> None:
-    nlp.add_pipe("warlog_actor_linker", last=True).bind(kb, gazetteer)
-    nlp.add_pipe("warlog_event_extractor", last=True).bind(ontology, cues)
-    nlp.add_pipe("warlog_claim_finder", last=True).bind(cues, stances)
+    from warlog.actors.linker import ActorLinker
+    from warlog.claims.finder import ClaimFinder
+    from warlog.events.extract import EventExtractor
+
+    linker = nlp.add_pipe("warlog_actor_linker", last=True)
+    assert isinstance(linker, ActorLinker)  # what each factory makes (register_components)
+    linker.bind(kb, gazetteer)
+    extractor = nlp.add_pipe("warlog_event_extractor", last=True)
+    assert isinstance(extractor, EventExtractor)
+    extractor.bind(ontology, cues)
+    finder = nlp.add_pipe("warlog_claim_finder", last=True)
+    assert isinstance(finder, ClaimFinder)
+    finder.bind(cues, stances)

@@ -85,7 +85,7 @@ class Store:
                 process, was written by a newer warlog, or cannot be created.
         """
         in_memory = path is None or str(path) == _MEMORY
-        name = _MEMORY if in_memory else str(Path(path).expanduser())
+        name = _MEMORY if path is None or in_memory else str(Path(path).expanduser())
         if in_memory and read_only:
             raise StoreError("an in-memory store cannot be opened read-only; give a file path")
         if not in_memory and not read_only:
