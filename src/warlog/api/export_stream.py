@@ -28,11 +28,14 @@ import threading
 import weakref
 from collections.abc import AsyncIterator, Callable
 from contextlib import suppress
-from typing import BinaryIO, cast
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 import anyio
 
 from warlog.store import Store
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 log = logging.getLogger(__name__)
 
@@ -60,13 +63,13 @@ class _Channel(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+    def write(self, data: ReadableBuffer) -> int:
         if self.abandoned.is_set():
             raise _Abandoned
         self._buffer += data
         if len(self._buffer) >= CHUNK:
             self.send_buffer()
-        return len(data)
+        return len(memoryview(data))
 
     def send_buffer(self) -> None:
         if self._buffer:
