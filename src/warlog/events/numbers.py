@@ -120,9 +120,9 @@ def _count_at(words: list[str], i: int, *, ranged: bool) -> tuple[int | None, in
     if i >= len(words):
         return None
     if words[i] == "between":
-        found = _between(words, i + 1)
-        if found is not None:
-            return found
+        between = _between(words, i + 1)
+        if between is not None:
+            return between
     for phrases, bound in ((_LOWER_BY_FIRST, "lower"), (_UPPER_BY_FIRST, "upper"), (_APPROX_BY_FIRST, "approximate")):
         for phrase in phrases.get(words[i], ()):
             j = _starts(words, i, phrase)

@@ -308,9 +308,9 @@ def _sharing(head: Token, trigger: Token) -> list[tuple[Token, str]]:
     if any(child.dep_ == "cc" and child.lower_ != "and" for child in trigger.children):
         return []
     return [
-        (child, _kind(child))
+        (child, kind)
         for child in trigger.children
-        if child.dep_ == "conj" and _kind(child) is not None and child.tag_ == "VBN" and not _subject(child)
+        if child.dep_ == "conj" and (kind := _kind(child)) is not None and child.tag_ == "VBN" and not _subject(child)
     ]
 
 
@@ -465,7 +465,7 @@ def _compared(doc: Doc, orphans: list[Orphan], tolls: list[TollMention]) -> list
             continue
         toll = max(earlier, key=lambda t: t.end)
         between = doc.char_span(toll.end, span.start_char, alignment_mode="expand")
-        if between is None or doc[toll.trigger].sent != span.sent:
+        if between is None or toll.trigger is None or doc[toll.trigger].sent != span.sent:
             continue
         words = [t.lower_ for t in between]
         pairs = list(zip(words, words[1:], strict=False))
