@@ -29,6 +29,7 @@ from warlog.api.params import (
     sort_param,
 )
 from warlog.errors import StoreError
+from warlog.incidents.policy import ACROSS_DOCUMENTS
 from warlog.model import ACTOR_KINDS, CONTRADICTION_KINDS, EVENT_STATUSES, SOURCE_KINDS, STANCES
 
 # Declares the bearer token in the OpenAPI document (Swagger's "Authorize"); the check itself is
@@ -243,8 +244,12 @@ def list_incidents(
     until: Until = None,
     type: EventType = None,
     actor: ActorFilter = None,
-    max_km: Annotated[float, Query(gt=0, le=MAX_KM, description="farthest apart two places, in km")] = 50.0,
-    max_days: Annotated[int, Query(ge=0, le=MAX_DAYS, description="most days apart two dates")] = 3,
+    max_km: Annotated[
+        float, Query(gt=0, le=MAX_KM, description="farthest apart two places, in km")
+    ] = ACROSS_DOCUMENTS.max_km,
+    max_days: Annotated[
+        int, Query(ge=0, le=MAX_DAYS, description="most days apart two dates")
+    ] = ACROSS_DOCUMENTS.max_days,
     min_documents: Annotated[
         int, Query(ge=1, le=MAX_DOCUMENTS, description="told by at least this many documents")
     ] = 1,

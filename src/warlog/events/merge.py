@@ -6,9 +6,11 @@
   trigger, the subject of the outcome verb or the object of its "in"/"during"/"by"/"from"; or a verb with the
   outcome as its participle) takes the outcome's toll and victims, and the actors, place and date it
   lacks.
-- Repeats: the same type, status and actors, compatible recipients and mode, anchored by the same
-  recipients or the same place, with no conflicting place or date ("Boko Haram attacked Maiduguri on
-  Sunday. ... The Sunday attack on Maiduguri by Boko Haram ..."): one event with both evidence spans.
+- Repeats: one event told twice ("Boko Haram attacked Maiduguri on Sunday. ... The Sunday attack on
+  Maiduguri by Boko Haram ...") is one event with both evidence spans. When two candidates are one event
+  is the `IN_DOCUMENT` preset of the incident rule, written once in warlog.incidents.policy: the same
+  type, status and actors, compatible recipients and mode, no conflicting place or date, and the same
+  place, date or killed count (or the same clause read twice).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from spacy.tokens import Doc, Token
 from warlog.events.candidate import EventCandidate
 from warlog.events.roles import MentionIndex, actors_of
 from warlog.events.tolls import TollMention
+from warlog.incidents.policy import IN_DOCUMENT, Telling
 
 CAUSE_PREPOSITIONS = frozenset({"in", "during", "by", "from"})
 
@@ -154,12 +157,15 @@ def _reciprocal(event: EventCandidate) -> bool:
 def merge_repeats(events: list[EventCandidate]) -> list[EventCandidate]:
     """One event told twice is one event with both evidence spans (see the module docstring)."""
     merged: list[EventCandidate] = []
+    tellings: list[Telling] = []
     for event in events:
-        twin = next((m for m in merged if _same(m, event)), None)
-        if twin is None:
+        telling = _telling(event)
+        index = next((i for i, m in enumerate(tellings) if IN_DOCUMENT.same_incident(m, telling)), None)
+        if index is None:
             merged.append(event)
+            tellings.append(telling)
             continue
-        index = merged.index(twin)
+        twin = merged[index]
         merged[index] = replace(
             twin,
             also=twin.also + ((event.start, event.end, event.text), *event.also),
@@ -170,25 +176,20 @@ def merge_repeats(events: list[EventCandidate]) -> list[EventCandidate]:
             date=twin.date or event.date,
             toll=twin.toll or event.toll,
         )
+        tellings[index] = _telling(merged[index])
     return merged
 
 
-def _same(a: EventCandidate, b: EventCandidate) -> bool:
-    if (a.type, a.status.value, a.actors) != (b.type, b.status.value, b.actors) or not a.actors:
-        return False
-    if a.mode and b.mode and a.mode != b.mode:
-        return False
-    if a.recipients and b.recipients and a.recipients != b.recipients:
-        return False
-    if a.start <= b.start < a.end:  # the same clause read twice (a verb and its nominal)
-        return True
-    if a.place and b.place and a.place != b.place:
-        return False
-    if a.date and b.date and a.date.value != b.date.value:
-        return False
-    # told again, the incident names itself the same way: its place, its date, or its toll, not just
-    # who fought whom ("Moscow has targeted the rebels" is not the day "Russia killed hundreds in Aleppo")
-    same_place = bool(a.place and a.place == b.place)
-    same_date = bool(a.date and b.date and a.date.value and a.date.value == b.date.value)
-    same_toll = bool(a.toll and b.toll and (a.toll.min, a.toll.max) == (b.toll.min, b.toll.max))
-    return same_place or same_date or same_toll
+def _telling(event: EventCandidate) -> Telling:
+    """What the incident rule reads of a candidate: its place is a place id, its date as resolved."""
+    return Telling(
+        type=event.type,
+        mode=event.mode,
+        status=event.status.value,
+        actors=event.actors,
+        recipients=event.recipients,
+        place=event.place,
+        date=event.date,
+        killed=None if event.toll is None else (event.toll.min, event.toll.max),
+        span=(event.start, event.end),
+    )

@@ -1,26 +1,16 @@
 """Cross-document event coreference: count incidents, not articles.
 
-Several reports of one attack are one incident. Two events are told of the same incident when:
-- their PLOVER types are the same and their modes agree (ASSAULT without a mode is compatible with
-  ASSAULT aerial; ASSAULT aerial and ASSAULT explosives are not);
-- their participants overlap: they share an actor, or share a recipient. A role left empty on either
-  side is compatible; roles known on both sides and disjoint in every role are not (so "Russia struck
-  the rebels" and "I.S. struck the rebels" can be one incident, with a perpetrator contradiction);
-- their places are within `max_km` (haversine on Place.lat/lon; the same place id matches). An area
-  (a country, province, region or district) is compatible with any place in the same country and is
-  never evidence of a match; an unknown place is compatible;
-- their dates are within `max_days` of each other, a date being the interval its ISO value and
-  precision denote (a month is its first to its last day, so "June 2015" is compatible with
-  "2015-06-03"); an unknown date is compatible.
-Because unknown is compatible, two thinly described ASSAULTs would always match. So a match also needs
-`min_anchors` positive agreements (default 2) among: a shared participant, places (both points) within
-the distance, and precise dates (both intervals at most a week long) within the window.
+Several reports of one attack are one incident. The rule that says when two events tell one incident is
+written once, in warlog.incidents.policy; across documents it is the `ACROSS_DOCUMENTS` preset (the same
+type, a shared participant, places within `max_km`, dates within `max_days`, two anchors), whose
+`max_km`, `max_days`, `min_anchors` and `lag_days` the arguments below override.
 
 Clustering (`cluster_incidents`) links matching accounts of *different* documents (the event extractor
-has already merged what one document tells twice) with union-find. Accounts are blocked by type and
-swept in date order, so each is compared only with accounts whose dates are within the window: near
-linear in the number of accounts. When an event has no date, the account's date is the week before its
-document's publication ("reported on the 10th" happened on or before the 10th).
+has already merged what one document tells twice: warlog.events.merge, the `IN_DOCUMENT` preset) with
+union-find. Accounts are blocked by type and swept in date order, so each is compared only with accounts
+whose dates are within the window: near linear in the number of accounts. When an event has no date, the
+account's date is the `lag_days` (a week) before its document's publication ("reported on the 10th"
+happened on or before the 10th).
 
 `differences` (warlog.incidents.differences) names what two tellings of one event disagree on; within an
 incident, the differences between accounts of different documents are its contradictions, one per
@@ -31,20 +21,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
-from warlog.incidents.differences import (
-    Difference,
-    Interval,
-    date_interval,
-    days_apart,
-    differences,
-    event_place,
-    is_area,
-    place_distance,
-)
+from warlog.incidents.differences import Difference, Interval, date_interval, differences, event_place
+from warlog.incidents.policy import ACROSS_DOCUMENTS, IncidentPolicy, Telling
 from warlog.model import Actor, Contradiction, Document, Event, Place
 
 __all__ = [
@@ -55,9 +37,6 @@ __all__ = [
     "differences",
     "same_incident",
 ]
-
-PRECISE_DAYS = 8  # a date interval this long or shorter (a day, a week) is evidence of a match
-REPORTING_LAG_DAYS = 7  # an undated event happened at most this long before its report was published
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,68 +121,17 @@ class Incident:
 # --- matching ---------------------------------------------------------------------------------------------
 
 
-def _types_agree(a: Event, b: Event) -> bool:
-    return a.type == b.type and (a.mode is None or b.mode is None or a.mode == b.mode)
-
-
-def _participants(a: Event, b: Event) -> bool | None:
-    """True: a shared actor or recipient; None: nothing to compare; False: disjoint where known."""
-    roles = [(set(a.actors), set(b.actors)), (set(a.recipients), set(b.recipients))]
-    if any(x & y for x, y in roles):
-        return True
-    return False if any(x and y for x, y in roles) else None
-
-
-def _places_agree(a: Place | None, b: Place | None, max_km: float) -> bool | None:
-    """True: the same point or points within max_km; None: cannot tell; False: too far apart."""
-    if a is None or b is None:
-        return None
-    if is_area(a) or is_area(b):
-        return False if a.country and b.country and a.country != b.country else None
-    if a.id == b.id:
-        return True
-    distance = place_distance(a, b)
-    return None if distance is None else distance <= max_km
-
-
-def _dates_agree(a: Interval | None, b: Interval | None, max_days: int) -> bool | None:
-    """True: precise dates within max_days; None: unknown or coarse but compatible; False: too far apart."""
-    if a is None or b is None:
-        return None
-    if days_apart(a, b) > max_days:
-        return False
-    precise = all((i[1] - i[0]).days < PRECISE_DAYS for i in (a, b))
-    return True if precise else None
-
-
-def _anchors(
-    a: Event,
-    b: Event,
-    places: tuple[Place | None, Place | None],
-    dates: tuple[Interval | None, Interval | None],
-    *,
-    max_km: float,
-    max_days: int,
-) -> int | None:
-    """The number of positive agreements between two events, or None when they cannot be one incident."""
-    if not _types_agree(a, b):
-        return None
-    checks = (_participants(a, b), _places_agree(*places, max_km), _dates_agree(*dates, max_days))
-    if False in checks:
-        return None
-    return sum(1 for check in checks if check)
-
-
 def same_incident(
     a: Event,
     b: Event,
     *,
     places: Mapping[str, Place],
-    max_km: float = 50.0,
-    max_days: int = 3,
-    min_anchors: int = 2,
+    max_km: float = ACROSS_DOCUMENTS.max_km,
+    max_days: int = ACROSS_DOCUMENTS.max_days,
+    min_anchors: int = ACROSS_DOCUMENTS.min_anchors,
 ) -> bool:
-    """Whether two events can be tellings of the same incident (the rules are in the module docstring).
+    """Whether two events of different documents can be tellings of the same incident (the rule:
+    warlog.incidents.policy, `ACROSS_DOCUMENTS`).
 
     Args:
         a, b: the events.
@@ -212,15 +140,21 @@ def same_incident(
         max_days: the most days apart two dates of one incident may be.
         min_anchors: how many of participants, place and date must positively agree.
     """
-    anchors = _anchors(
-        a,
-        b,
-        (event_place(a, places), event_place(b, places)),
-        (date_interval(a.date and a.date.value), date_interval(b.date and b.date.value)),
-        max_km=max_km,
-        max_days=max_days,
+    policy = _across_documents(max_km=max_km, max_days=max_days, min_anchors=min_anchors)
+    return policy.same_incident(
+        Telling.of_event(a, located=event_place(a, places)), Telling.of_event(b, located=event_place(b, places))
     )
-    return anchors is not None and anchors >= min_anchors
+
+
+def _across_documents(
+    *,
+    max_km: float = ACROSS_DOCUMENTS.max_km,
+    max_days: int = ACROSS_DOCUMENTS.max_days,
+    min_anchors: int = ACROSS_DOCUMENTS.min_anchors,
+    lag_days: int = ACROSS_DOCUMENTS.lag_days,
+) -> IncidentPolicy:
+    """The `ACROSS_DOCUMENTS` preset with the limits a caller (the CLI, the API) sets."""
+    return replace(ACROSS_DOCUMENTS, max_km=max_km, max_days=max_days, min_anchors=min_anchors, lag_days=lag_days)
 
 
 # --- clustering -------------------------------------------------------------------------------------------
@@ -297,10 +231,10 @@ def cluster_incidents(
     accounts: Iterable[Account],
     *,
     actors: Mapping[str, Actor] | None = None,
-    max_km: float = 50.0,
-    max_days: int = 3,
-    min_anchors: int = 2,
-    lag_days: int = REPORTING_LAG_DAYS,
+    max_km: float = ACROSS_DOCUMENTS.max_km,
+    max_days: int = ACROSS_DOCUMENTS.max_days,
+    min_anchors: int = ACROSS_DOCUMENTS.min_anchors,
+    lag_days: int = ACROSS_DOCUMENTS.lag_days,
 ) -> tuple[Incident, ...]:
     """Group accounts into incidents, each with the contradictions between its documents.
 
@@ -313,21 +247,19 @@ def cluster_incidents(
     Returns:
         Incidents ordered by their first date (undated last), then id; a lone account is an incident too.
     """
+    policy = _across_documents(max_km=max_km, max_days=max_days, min_anchors=min_anchors, lag_days=lag_days)
     items = list(accounts)
-    intervals = [_account_interval(a, lag_days) for a in items]
+    intervals = [_account_interval(a, policy.lag_days) for a in items]
+    tellings = [Telling.of_event(a.event, located=a.place, interval=i) for a, i in zip(items, intervals, strict=True)]
     blocks: dict[str, list[int]] = {}
     for i, account in enumerate(items):
         blocks.setdefault(account.event.type, []).append(i)
     sets = _Sets(len(items))
     for block in blocks.values():
-        for i, j in _candidate_pairs(intervals, block, max_days):
-            a, b = items[i], items[j]
-            if a.document.id == b.document.id or sets.find(i) == sets.find(j):
+        for i, j in _candidate_pairs(intervals, block, policy.max_days):
+            if items[i].document.id == items[j].document.id or sets.find(i) == sets.find(j):
                 continue
-            anchors = _anchors(
-                a.event, b.event, (a.place, b.place), (intervals[i], intervals[j]), max_km=max_km, max_days=max_days
-            )
-            if anchors is not None and anchors >= min_anchors:
+            if policy.same_incident(tellings[i], tellings[j]):
                 sets.union(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):

@@ -1,9 +1,10 @@
 """Contradictions inside one document: where its sources disagree about an incident.
 
-Two events are tellings of one incident when they have the same type (and compatible modes), share an
-actor or a recipient, come from different claims that are not both the author's, and something more
-ties them: a person both name as the recipient (a man is killed once), counted tolls on both sides, or
-dates both known to the day that overlap. What such a pair disagrees on (`warlog.incidents.differences`:
+Two events of different claims, not both the author's, are tellings of one incident under the
+`BETWEEN_CLAIMS` preset of warlog.incidents.policy (the one place the rule is written): the same type
+(compatible modes), an actor or a recipient in common, and something more that ties them: a person both
+name as the recipient (a man is killed once), counted tolls on both sides, or dates both known to the day
+that overlap. What such a pair disagrees on (`warlog.incidents.differences`:
 perpetrator, recipient, place, date, toll, occurrence) is a contradiction; the pairs of one kind that
 share events are merged, so "reports disagree on where Hamedani was killed" is one contradiction naming
 every telling.
@@ -19,10 +20,10 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from warlog.incidents.differences import Difference, date_interval, differences
+from warlog.incidents.differences import Difference, differences
+from warlog.incidents.policy import BETWEEN_CLAIMS, Telling
 from warlog.model import Actor, Claim, Contradiction, Event, Evidence, Place
 
-PERSON_KINDS = frozenset({"person"})
 # an author who tells another perpetrator, victim or occurrence than a source disputes it; another place
 # or date may be the author's own imprecision
 DISPUTING = frozenset({"perpetrator", "recipient", "occurrence"})
@@ -43,11 +44,12 @@ def find_contradictions(
     also names ("in Aleppo"), which contradicts no place inside it (`warlog.incidents.differences.place_difference`).
     """
     claim_of = {event_id: claim for claim in claims for event_id in claim.events}
+    tellings = [Telling.of_event(event, actors=actors) for event in events]
     groups: list[tuple[str, set[str], list[str]]] = []  # (kind, event ids, explanations)
     for i, a in enumerate(events):
-        for b in events[i + 1 :]:
+        for j, b in enumerate(events[i + 1 :], start=i + 1):
             ca, cb = claim_of.get(a.id), claim_of.get(b.id)
-            if not _told_apart(ca, cb) or not _same_incident(a, b, actors):
+            if not _told_apart(ca, cb) or not BETWEEN_CLAIMS.same_incident(tellings[i], tellings[j]):
                 continue
             for difference in differences(a, b, places, actors=actors, provinces=provinces):
                 _add(groups, difference, a, b, ca, cb, actors)
@@ -68,33 +70,6 @@ def _told_apart(a: Claim | None, b: Claim | None) -> bool:
     if a is None or b is None or a.id == b.id:
         return False
     return not (a.source_kind == "author" and b.source_kind == "author")
-
-
-def _same_incident(a: Event, b: Event, actors: Mapping[str, Actor]) -> bool:
-    if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
-        return False
-    participants = set(a.actors) | set(a.recipients)
-    if not participants & (set(b.actors) | set(b.recipients)):
-        return False
-    people = set(a.recipients) & set(b.recipients)
-    if any(actors[p].kind in PERSON_KINDS for p in people if p in actors):
-        return True
-    if _counted(a) and _counted(b):
-        return True
-    return _same_day(a, b)
-
-
-def _counted(event: Event) -> bool:
-    return any(t is not None and (t.min is not None or t.max is not None) for t in (event.fatalities, event.wounded))
-
-
-def _same_day(a: Event, b: Event) -> bool:
-    if a.date is None or b.date is None:
-        return False
-    x, y = date_interval(a.date.value), date_interval(b.date.value)
-    if x is None or y is None or (x[1] - x[0]).days > 2 or (y[1] - y[0]).days > 2:
-        return False
-    return x[0] <= y[1] and y[0] <= x[1]
 
 
 def _add(
