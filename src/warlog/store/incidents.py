@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from warlog.incidents.cluster import Account, Incident, cluster_incidents
+from warlog.incidents.policy import ACROSS_DOCUMENTS
 from warlog.model import HAPPENED, REFUTED, Actor, Document, Event, Evidence, Place, Toll, When
 from warlog.store.graph import EVENT_WHEN, actor_ids, check_filters
 from warlog.store.query import date_overlaps
@@ -111,8 +112,8 @@ def find_incidents(
     until: str | None = None,
     type: str | None = None,
     actor: str | None = None,
-    max_km: float = 50.0,
-    max_days: int = 3,
+    max_km: float = ACROSS_DOCUMENTS.max_km,
+    max_days: int = ACROSS_DOCUMENTS.max_days,
     min_documents: int = 1,
 ) -> tuple[Incident, ...]:
     """The incidents of the stored events that pass the filters, each with its cross-document
