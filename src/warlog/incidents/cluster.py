@@ -98,7 +98,8 @@ class Incident:
     @property
     def period(self) -> tuple[str, str] | None:
         """The first and last day the accounts' event dates cover (ISO), or None when none is dated."""
-        intervals = [i for a in self.accounts if (i := date_interval(a.event.date and a.event.date.value))]
+        values = (a.event.date.value if a.event.date is not None else None for a in self.accounts)
+        intervals = [i for value in values if (i := date_interval(value))]
         if not intervals:
             return None
         return min(i[0] for i in intervals).isoformat(), max(i[1] for i in intervals).isoformat()
@@ -161,7 +162,7 @@ def _across_documents(
 
 
 def _account_interval(account: Account, lag_days: int) -> Interval | None:
-    interval = date_interval(account.event.date and account.event.date.value)
+    interval = date_interval(account.event.date.value if account.event.date is not None else None)
     if interval is None and account.document.published:
         published = date_interval(account.document.published)
         if published:
@@ -190,11 +191,12 @@ def _candidate_pairs(
 ) -> Iterable[tuple[int, int]]:
     """Pairs of a block whose dates are within the window (undated accounts pair with every other)."""
     undated = [i for i in block if intervals[i] is None]
-    dated = sorted((i for i in block if intervals[i] is not None), key=lambda i: intervals[i])  # type: ignore[index]
+    known = {i: interval for i in block if (interval := intervals[i]) is not None}
+    dated = sorted(known, key=known.__getitem__)
     active: list[int] = []
     for i in dated:
-        start = intervals[i][0]  # type: ignore[index]
-        active = [j for j in active if (start - intervals[j][1]).days <= max_days]  # type: ignore[index]
+        start = known[i][0]
+        active = [j for j in active if (start - known[j][1]).days <= max_days]
         yield from ((j, i) for j in active)
         active.append(i)
     for n, i in enumerate(undated):

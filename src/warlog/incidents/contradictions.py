@@ -131,7 +131,9 @@ def _doubted(claim: Claim, events: Mapping[str, Event], actors: Mapping[str, Act
 def _quoted(claim: Claim) -> str:
     """The quoted words of a claim, lower-cased ("daesh terrorists")."""
     text = claim.text
-    parts, inside, current = [], False, []
+    parts: list[str] = []
+    current: list[str] = []
+    inside = False
     for ch in text:
         if ch in '"“”':
             if inside:

@@ -31,9 +31,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from typing import TypeGuard
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeGuard
 
 from warlog.geo.qualify import angle_between, compass_bearing, compass_noun, read_qualified_id
 from warlog.model import HAPPENED, REFUTED, Actor, Event, Place, Toll
