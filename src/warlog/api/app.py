@@ -14,19 +14,19 @@ Rules:
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 
 from warlog._version import __version__
-from warlog.api.errors import ApiError, install_error_handlers
+from warlog.api import pages, routes_read, routes_workbench, routes_write
+from warlog.api.context import ApiContext
+from warlog.api.errors import install_error_handlers
 from warlog.api.security import SecurityMiddleware
-from warlog.errors import StoreError
 from warlog.settings import Settings, load_settings
 from warlog.store import Store
 
@@ -38,66 +38,12 @@ graph and incidents, with filters, sorting and paging; `POST /api/documents` ana
 an HTML page or a URL. Errors always read `{"error": {"status", "code", "message"}}`."""
 
 
-class ApiContext:
-    """What the routes share: the store and its connection (used under `lock`), the settings and the
-    pipeline, loaded on first use."""
-
-    def __init__(
-        self,
-        store: Store,
-        con: duckdb.DuckDBPyConnection,
-        *,
-        settings: Settings,
-        pipeline_loader: Callable[[], Pipeline],
-        read_only: bool,
-    ) -> None:
-        self.store = store
-        self.con = con
-        self.settings = settings
-        self.read_only = read_only
-        self._pipeline_loader = pipeline_loader
-        self._pipeline: Pipeline | None = None
-        self._lock = threading.Lock()
-        self._pipeline_lock = threading.Lock()
-
-    @contextmanager
-    def database(self) -> Iterator[tuple[Store, duckdb.DuckDBPyConnection]]:
-        """The store and its connection, for one request's reads or writes; DuckDB errors become StoreError."""
-        with self._lock:
-            try:
-                yield self.store, self.con
-            except duckdb.Error as e:
-                first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-                raise StoreError(f"cannot read store {self.store.name}: {first}") from e
-
-    def pipeline(self) -> Pipeline:
-        """The pipeline, loaded by the first caller."""
-        with self._pipeline_lock:
-            if self._pipeline is None:
-                self._pipeline = self._pipeline_loader()
-            return self._pipeline
-
-    def check_writable(self) -> None:
-        if self.read_only:
-            raise ApiError(
-                403, f"store {self.store.name} is served read-only; restart `warlog serve` without --read-only"
-            )
-
-    def close(self) -> None:
-        self.store.close()
-
-
 def open_store(db_path: str | Path, *, read_only: bool) -> tuple[Store, duckdb.DuckDBPyConnection]:
     """The store at `db_path` (created and migrated unless read-only, with `Store.open`'s clear errors)
     and its connection, which the listing queries (warlog.api.queries) and the store's own methods share
     under one lock."""
     store = Store.open(db_path, read_only=read_only)
     return store, store.connection
-
-
-def context(request: Request) -> ApiContext:
-    """The app's shared context (a FastAPI dependency)."""
-    return request.app.state.warlog
 
 
 def create_app(
@@ -150,8 +96,6 @@ def create_app(
     app.state.warlog = state
     install_error_handlers(app)
     app.add_middleware(SecurityMiddleware, token=token, max_request_bytes=settings.max_request_bytes)
-
-    from warlog.api import pages, routes_read, routes_workbench, routes_write
 
     app.include_router(routes_read.router)
     app.include_router(routes_write.router)

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.security import HTTPBearer
 
 from warlog.api import queries
-from warlog.api.app import ApiContext, context
+from warlog.api.context import ApiContext, context
 from warlog.api.errors import ApiError, error_responses
 from warlog.api.params import (
     MAX_DAYS,

@@ -25,7 +25,7 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from warlog.api import queries
-from warlog.api.app import ApiContext, context
+from warlog.api.context import ApiContext, context
 from warlog.api.errors import ApiError, error_responses
 from warlog.api.export_stream import start_export
 from warlog.api.params import EventType, choice

@@ -21,7 +21,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from warlog.api.app import ApiContext, context
+from warlog.api.context import ApiContext, context
 from warlog.api.errors import ApiError, error_responses
 from warlog.api.routes_read import COMMON_ERRORS, bearer
 from warlog.ingest.documents import Metadata, check_published, make_document
