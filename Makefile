@@ -39,6 +39,8 @@ demo: setup
 
 lint: setup
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/lint-imports
+	$(BIN)/python scripts/check_cycles.py
 
 test: lint browser
 	$(BIN)/python -m pytest
