@@ -265,6 +265,48 @@ def test_query_of_a_missing_store_is_one_line(run: Callable[..., Result], tmp_pa
     assert not missing.exists()
 
 
+def test_query_takes_every_filter_a_sort_and_a_page(run: Callable[..., Result], tmp_path: Path) -> None:
+    """`warlog query` runs `Store.find`: every filter, a sort and a page, as the REST API's lists take them."""
+    from warlog.model import Actor, Claim, Contradiction, Document, Event, Evidence, Report
+    from warlog.store import Store
+
+    def report(doc_id: str, published: str, stance: str) -> Report:
+        ev = Evidence(0, 1, "x")
+        return Report(
+            version="0.1.0",
+            document=Document(id=doc_id, text="x", title=f"About {doc_id}", published=published),
+            actors=(Actor(id="rus", name="Russia", kind="state", country="RUS", mentions=(ev,)),),
+            events=(
+                Event(id="e1", type="ASSAULT", evidence=ev, actors=("rus",)),
+                Event(id="e2", type="PROTEST", evidence=ev),
+            ),
+            claims=(Claim(id="c1", text="x", evidence=ev, speaker="rus", author_stance=stance),),
+            contradictions=(Contradiction(id="x1", kind="toll", items=("e1", "e2"), explanation="two tolls"),),
+        )
+
+    db = tmp_path / "q.duckdb"
+    with Store.open(db) as store:
+        store.save(report("d-a", "2015-01-02", "doubts"))
+        store.save(report("d-b", "2016-03-04", "neutral"))
+
+    def rows(*args: str) -> list[dict[str, Any]]:
+        result = run("query", *args, "--db", db, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    assert [d["id"] for d in rows("documents", "--sort", "-published")] == ["d-b", "d-a"]
+    assert [d["id"] for d in rows("documents", "--text", "ABOUT d-a")] == ["d-a"]
+    assert [(c["document"], c["stance"]) for c in rows("claims", "--stance", "doubts")] == [("d-a", "doubts")]
+    assert [a["id"] for a in rows("actors", "--country", "RUS", "--since", "2016")] == ["rus"]
+    assert [(x["document"], x["kind"]) for x in rows("contradictions", "--since", "2016")] == [("d-b", "toll")]
+    assert [(e["document"], e["id"]) for e in rows("events", "--limit", "2", "--offset", "1")] == [
+        ("d-a", "e2"),
+        ("d-b", "e1"),
+    ]
+    assert_one_line_error(run("query", "claims", "--db", db, "--status", "denied"), "claims accept: actor")
+    assert_one_line_error(run("query", "events", "--db", db, "--sort", "nope"), "valid choices: date, type")
+
+
 # the knowledge base
 
 

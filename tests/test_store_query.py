@@ -1,12 +1,26 @@
-"""Store.query: every kind of query and every filter, on a small corpus."""
+"""Store.find and Store.query: every kind of query and every filter, sorts, pages and totals, on a small corpus."""
 
 from __future__ import annotations
 
 import pytest
 
 from warlog.errors import StoreError
-from warlog.model import Actor, Claim, Document, Event, Evidence, Failure, Place, Report, Toll, When
-from warlog.store import QUERY_KINDS, Store
+from warlog.model import (
+    Actor,
+    Claim,
+    Contradiction,
+    Document,
+    Event,
+    Evidence,
+    Failure,
+    Place,
+    Relation,
+    Report,
+    Toll,
+    When,
+)
+from warlog.store import QUERY_KINDS, Filters, Store
+from warlog.store.listings import LISTINGS, sort_choices
 
 
 def ev(text: str = "x") -> Evidence:
@@ -14,10 +28,18 @@ def ev(text: str = "x") -> Evidence:
 
 
 HAMAS = Actor(id="hamas", name="Hamas", kind="armed_group", aliases=("Harakat al-Muqawama",), mentions=(ev(), ev()))
-IDF = Actor(id="idf", name="Israel Defense Forces", kind="military", aliases=("IDF",), mentions=(ev(),))
+IDF = Actor(
+    id="idf",
+    name="Israel Defense Forces",
+    kind="military",
+    country="ISR",
+    parents=("isr",),
+    aliases=("IDF",),
+    mentions=(ev(),),
+)
 UNRWA = Actor(id="unrwa", name="UNRWA", kind="igo", mentions=(ev(),))
 GAZA = Place(id="gaza", name="Gaza City", mentions=(ev(),))
-RAFAH = Place(id="rafah", name="Rafah", lat=31.29, lon=34.25, mentions=(ev(), ev()))
+RAFAH = Place(id="rafah", name="Rafah", country="PSE", lat=31.29, lon=34.25, mentions=(ev(), ev()))
 
 
 def doc(doc_id: str, published: str | None) -> Document:
@@ -51,6 +73,8 @@ CORPUS = (
             ),
         ),
         claims=(Claim(id="c1", text="they attacked", evidence=ev(), speaker="idf", speaker_text="the IDF"),),
+        contradictions=(Contradiction(id="x1", kind="perpetrator", items=("e1", "e2"), explanation="who attacked"),),
+        relations=(Relation(source="hamas", target="idf", polarity="hostile", events=("e1",)),),
     ),
     Report(
         version="0.1.0",
@@ -73,7 +97,14 @@ CORPUS = (
         ),
         claims=(
             Claim(id="c1", text="shelters were hit", evidence=ev(), speaker="unrwa"),
-            Claim(id="c2", text="no comment", evidence=ev(), speaker_text="a Hamas official"),
+            Claim(
+                id="c2",
+                text="no comment",
+                evidence=ev(),
+                speaker_text="a Hamas official",
+                author_stance="doubts",
+                source_kind="unnamed",
+            ),
         ),
     ),
     Report(
@@ -254,4 +285,111 @@ def test_invalid_queries_say_what_is_valid(store, what, filters, message):
 
 
 def test_query_kinds_are_exported():
-    assert QUERY_KINDS == ("documents", "actors", "events", "claims", "places", "failures")
+    assert QUERY_KINDS == ("documents", "actors", "events", "claims", "places", "failures", "contradictions")
+    assert tuple(LISTINGS) == QUERY_KINDS
+
+
+def test_contradictions(store):
+    assert ids(store.query("contradictions"), "document", "id", "kind", "items") == [
+        ("2024-03-a", "x1", "perpetrator", ["e1", "e2"])
+    ]
+    assert store.query("contradictions", type="toll").rows == ()
+    assert store.query("contradictions", since="2024-04").rows == ()
+
+
+def test_claims_carry_how_they_are_told(store):
+    page = store.find("claims", Filters(stance="doubts"))
+    assert page.columns == (
+        "document", "id", "speaker", "speaker_text", "co_speakers", "source_kind", "outlet", "cue", "text",
+        "direct", "hedged", "stance", "events", "published",
+    )  # fmt: skip
+    assert ids(page, "document", "id") == [("2024-04-b", "c2")]
+    assert ids(store.find("claims", Filters(source_kind="unnamed")), "id") == ["c2"]
+    assert ids(store.find("claims", Filters(speaker="idf", actor="Israel")), "id") == ["c1"]  # both hold
+    assert ids(store.find("claims", Filters(speaker="idf", actor="unrwa")), "id") == []
+
+
+@pytest.mark.parametrize(
+    ("what", "filters", "expected"),
+    [
+        ("documents", Filters(text="TITLE 2024-04"), ["2024-04-b"]),
+        ("actors", Filters(text="muqawama"), ["hamas"]),
+        ("actors", Filters(country="ISR"), ["idf"]),
+        ("places", Filters(text="raf"), ["rafah"]),
+        ("places", Filters(country="PSE"), ["rafah"]),
+        ("places", Filters(country="PSE", until="2024-03-31"), []),
+    ],
+)
+def test_text_and_country(store, what, filters, expected):
+    assert ids(store.find(what, filters), "id") == expected
+
+
+def test_sorts_pages_and_totals(store):
+    newest = store.find("documents", sort="-published")
+    assert ids(newest, "id") == ["2024-04-b", "2024-03-a", "undated-c"]  # unknown dates last either way
+    page = store.find("events", sort="-date", limit=2, offset=1)
+    assert (page.total, page.limit, page.offset) == (4, 2, 1)
+    assert ids(page, "document", "id") == [("2024-03-a", "e1"), ("2024-03-a", "e2")]
+    assert store.find("events", Filters(type="ASSAULT"), limit=0).total == 3
+    assert store.find("actors", offset=5).total == 3  # past the last row, the total is still counted
+    whole = ids(store.find("events", sort="type"), "document", "id")
+    pages = [ids(store.find("events", sort="type", limit=1, offset=i), "document", "id") for i in range(4)]
+    assert [row for rows in pages for row in rows] == whole  # pages neither overlap nor skip
+    for what in QUERY_KINDS:  # every sort of every listing runs
+        for sort in sort_choices(what):
+            assert store.find(what, sort=sort).total == store.find(what).total
+
+
+def test_page_as_json(store):
+    assert store.find("places", limit=1).to_dict() == {
+        "items": [{"id": "rafah", "name": "Rafah", "country": "PSE", "lat": 31.29, "lon": 34.25, "feature": None,
+                   "precision": None, "documents": 1, "mentions": 2}],
+        "total": 2, "limit": 1, "offset": 0,
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda s: s.query("events", colour="red"), "no filter 'colour'; valid choices: actor, as_actor"),
+        (lambda s: s.find("events", sort="nope"), "cannot sort events by 'nope'; valid choices: date, type"),
+        (lambda s: s.find("actors", Filters(status="denied")), "actors accept: actor, text, type, country, place"),
+        (lambda s: s.find("claims", Filters(stance="angry")), "unknown stance 'angry'; valid choices: endorses"),
+        (lambda s: s.find("contradictions", Filters(type="colour")), "unknown contradiction kind 'colour'"),
+    ],
+)
+def test_invalid_finds_say_what_is_valid(store, call, message):
+    with pytest.raises(StoreError, match=message):
+        call(store)
+
+
+def test_actor_summary(store):
+    summary = store.actor_summary("idf", sample=1)
+    assert (summary.name, summary.country, summary.parents, summary.aliases) == (
+        "Israel Defense Forces",
+        "ISR",
+        ("isr",),
+        ("IDF",),
+    )
+    assert summary.documents == 2 and summary.events_as_recipient.total == summary.claims.total == 1
+    assert ids(summary.events_as_actor, "document", "id") == [("2024-04-b", "e1")]
+    assert summary.relations.to_dicts() == [
+        {"document": "2024-03-a", "source": "hamas", "target": "idf", "polarity": "hostile", "weight": 1.0,
+         "events": ["e1"]}
+    ]  # fmt: skip
+    as_json = summary.to_dict()
+    assert list(as_json) == ["actor", "documents", "events_as_actor", "events_as_recipient", "claims", "relations"]
+    assert as_json["actor"]["parents"] == ["isr"] and as_json["claims"]["limit"] == 1
+    assert store.actor_summary("Israel") is None  # an id, not a name
+    assert store.has_actor("defense") and store.has_actor("idf") and not store.has_actor("nobody")
+
+
+def test_event_pages_of_shards_read_in_place():
+    """Shards read in place are views, which have no rowid: event pages sort the rows themselves."""
+    with Store.open(None) as viewed:
+        for report in CORPUS:
+            viewed.save(report)
+        viewed.connection.execute("ALTER TABLE events RENAME TO events_table")
+        viewed.connection.execute("CREATE VIEW events AS SELECT * FROM events_table")
+        page = viewed.find("events", limit=2, offset=1)
+        assert ids(page, "document", "id") == [("2024-03-a", "e1"), ("2024-04-b", "e1")] and page.total == 4

@@ -111,16 +111,26 @@ def ingest(
 
 @app.command()
 def query(
-    what: Annotated[str, typer.Argument(help="actors, events, claims, documents, places or failures")],
+    what: Annotated[str, typer.Argument(help="documents, actors, events, claims, places, failures or contradictions")],
     db: DbOption = None,
-    actor: Annotated[str | None, typer.Option(help="actor id or name")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="actor kind or event type")] = None,
+    actor: Annotated[str | None, typer.Option(help="actor id, or part of a name or alias")] = None,
+    type: Annotated[
+        str | None, typer.Option("--type", help="actor kind, event type, contradiction kind or failure reason")
+    ] = None,
     status: Annotated[str | None, typer.Option(help="event status")] = None,
-    since: Annotated[str | None, typer.Option(help="from this date (YYYY-MM-DD)")] = None,
-    until: Annotated[str | None, typer.Option(help="up to this date (YYYY-MM-DD)")] = None,
-    place: Annotated[str | None, typer.Option(help="place id or name")] = None,
+    since: Annotated[str | None, typer.Option(help="from this date (YYYY-MM-DD, YYYY-MM or YYYY)")] = None,
+    until: Annotated[str | None, typer.Option(help="up to this date (YYYY-MM-DD, YYYY-MM or YYYY)")] = None,
+    place: Annotated[str | None, typer.Option(help="place id, or part of its name")] = None,
     document: Annotated[str | None, typer.Option(help="document id (or prefix)")] = None,
+    text: Annotated[
+        str | None, typer.Option("--text", "-q", help="text in a name or alias, or a document's title or text")
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="ISO country code (actors, places)")] = None,
+    stance: Annotated[str | None, typer.Option(help="the author's stance (claims)")] = None,
+    source_kind: Annotated[str | None, typer.Option(help="how the speaker is given (claims)")] = None,
+    sort: Annotated[str | None, typer.Option(help="a sort name, prefix - for descending (e.g. -published)")] = None,
     limit: Annotated[int | None, typer.Option(help="at most this many rows")] = None,
+    offset: Annotated[int, typer.Option(help="skip this many rows first")] = 0,
     output: Annotated[str, typer.Option("--format", "-f", help="table, json or csv")] = "table",
     parquet: Annotated[Path | None, typer.Option(help="query the shards of `warlog batch` in place")] = None,
 ) -> None:
@@ -128,19 +138,21 @@ def query(
 
     def action() -> None:
         from warlog.errors import SettingsError
-        from warlog.store import Store
+        from warlog.store import Filters, Store
 
         if output not in ("table", "json", "csv"):
             raise SettingsError(f"--format {output!r} is not one of: table, json, csv")
         settings = cli_settings(db=db)
         if parquet is None and not Path(settings.db).exists():
             raise SettingsError(f"no store at {settings.db}; create one with `warlog ingest PATH --db {settings.db}`")
+        filters = Filters(
+            actor=actor, type=type, status=status, since=date_option("--since", since),
+            until=date_option("--until", until), place=place, document=document, text=text, country=country,
+            stance=stance, source_kind=source_kind,
+        )  # fmt: skip
         with Store.open(settings.db, read_only=True) if parquet is None else _parquet_store(parquet) as store:
-            result = store.query(
-                what, actor=actor, type=type, status=status, since=parse_published(since), until=parse_published(until),
-                place=place, document=document, limit=limit,
-            )  # fmt: skip
-        _print_rows(result.columns, result.rows, output)
+            page = store.find(what, filters, sort=sort, limit=limit, offset=offset)
+        _print_rows(page.columns, page.rows, output)
 
     run(action)
 

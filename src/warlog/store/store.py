@@ -14,6 +14,7 @@ import duckdb
 
 from warlog.errors import StoreError
 from warlog.model import Failure, Report
+from warlog.store import listings
 from warlog.store.corrections import (
     Correction,
     correct_report,
@@ -21,7 +22,7 @@ from warlog.store.corrections import (
     list_corrections,
     record_correction,
 )
-from warlog.store.query import QueryResult, run_query
+from warlog.store.query import FILTER_NAMES, ActorSummary, Filters, Page
 from warlog.store.read import load_report
 from warlog.store.schema import TABLES, migrate
 from warlog.store.write import (
@@ -129,8 +130,8 @@ class Store:
 
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:
-        """The store's DuckDB connection, for read-only queries of its tables (warlog.api.queries); every
-        write goes through the Store's methods, which keep the rows consistent."""
+        """The store's DuckDB connection, for read-only queries of its tables; every write goes through
+        the Store's methods, which keep the rows consistent."""
         return self._connection
 
     def snapshot(self) -> Store:
@@ -345,56 +346,61 @@ class Store:
             row = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()
         return int(row[0]) if row else 0
 
-    def query(
+    def find(
         self,
         what: str,
+        filters: Filters | None = None,
         *,
-        actor: str | None = None,
-        type: str | None = None,
-        status: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        place: str | None = None,
-        document: str | None = None,
+        sort: str | None = None,
         limit: int | None = None,
         offset: int = 0,
-    ) -> QueryResult:
-        """Query the corpus.
+    ) -> Page:
+        """Query the corpus: the rows of one kind of item that the filters keep, one page of them.
 
         Args:
-            what: one of "documents", "actors", "events", "claims", "places", "failures".
-            actor: an actor id, or part of an actor's name or alias (any case): for events an actor
-                or recipient, for claims the speaker, for documents and places the documents
-                mentioning the actor.
-            type: the actor kind (actors), event type (events) or failure reason (failures).
-            status: the event status (events).
-            since: ISO date; keep items dated on or after it (the document's published date, the
-                event's date, the failure's time).
-            until: ISO date; keep items dated on or before it.
-            place: a place id or part of its name: the event's place, or documents mentioning it.
-            document: a document id or the start of one.
+            what: one of QUERY_KINDS: "documents", "actors", "events", "claims", "places", "failures",
+                "contradictions".
+            filters: what to keep (each kind takes some of them; what each means: warlog.store.query).
+            sort: a sort name of the kind (`warlog.store.listings.sort_choices`), `-name` for
+                descending; default: by date, or for actors and places by most documents.
             limit: at most this many rows (None: all).
             offset: skip this many rows first.
 
         Returns:
-            A QueryResult; actors and places have one row per id across the corpus, with the number
-            of documents and mentions.
+            A Page: the columns, the rows and the total the filters keep. Actors and places have one
+            row per id, with their numbers of documents and mentions in the documents the filters keep.
 
         Raises:
             StoreError: `what` is unknown, a filter does not apply to it, or a value is invalid; the
                 message lists the valid choices.
         """
-        filters = {
-            "actor": actor,
-            "type": type,
-            "status": status,
-            "since": since,
-            "until": until,
-            "place": place,
-            "document": document,
-        }
         with self._reading(f"query {what}") as con:
-            return run_query(con, what, filters, limit=limit, offset=offset)
+            return listings.find(con, what, filters or Filters(), sort=sort, limit=limit, offset=offset)
+
+    def query(
+        self, what: str, *, sort: str | None = None, limit: int | None = None, offset: int = 0, **filters: str | None
+    ) -> Page:
+        """`find` with the filters as keywords: `store.query("events", actor="rus", since="2015")`.
+
+        Raises:
+            StoreError: as `find`, and for a keyword that is no filter.
+        """
+        unknown = sorted(set(filters) - set(FILTER_NAMES))
+        if unknown:
+            raise StoreError(f"no filter {unknown[0]!r}; valid choices: {', '.join(FILTER_NAMES)}")
+        return self.find(what, Filters(**filters), sort=sort, limit=limit, offset=offset)
+
+    def actor_summary(self, actor_id: str, *, sample: int = 50) -> ActorSummary | None:
+        """The stored actor `actor_id` (an id, not a name) with its parents, aliases and number of
+        documents, and the first `sample` of its events as actor and as recipient, its claims as speaker
+        and its relations, each with its total; None if the store has no such actor."""
+        with self._reading(f"read actor {actor_id!r}") as con:
+            return listings.actor_summary(con, actor_id, sample=sample)
+
+    def has_actor(self, actor: str) -> bool:
+        """Whether `actor` names a stored actor: its id, or part of its name or alias (any case)."""
+        with self._reading("look up an actor") as con:
+            return listings.has_actor(con, actor)
 
     def graph(
         self,
