@@ -388,9 +388,16 @@ def find(
         total = offset + len(rows)
     else:
         count_source = chosen.count_source if chosen.count_source and not counted else source
-        total = int(con.execute(f"SELECT count(*) FROM {count_source} {where}", params).fetchone()[0])  # type: ignore[index]
+        total = _count(con, f"SELECT count(*) FROM {count_source} {where}", params)
     found = Page(columns=columns, rows=rows, total=total, limit=limit, offset=offset)
     return chosen.add(con, found) if chosen.add else found
+
+
+def _count(con: duckdb.DuckDBPyConnection, sql: str, params: Mapping[str, Any]) -> int:
+    """The number a count query answers (an aggregate without GROUP BY: one row)."""
+    row = con.execute(sql, params).fetchone()
+    assert row is not None
+    return int(row[0])
 
 
 def has_actor(con: duckdb.DuckDBPyConnection, actor: str) -> bool:
@@ -408,9 +415,7 @@ def actor_summary(con: duckdb.DuckDBPyConnection, actor_id: str, *, sample: int)
     aliases = con.execute(
         "SELECT DISTINCT alias FROM actor_aliases WHERE actor_id = $id ORDER BY alias", param
     ).fetchall()
-    documents = con.execute(
-        "SELECT count(DISTINCT document_id) FROM document_actors WHERE actor_id = $id", param
-    ).fetchone()[0]  # type: ignore[index]
+    documents = _count(con, "SELECT count(DISTINCT document_id) FROM document_actors WHERE actor_id = $id", param)
     cursor = con.execute(
         """SELECT document_id AS document, source, target, polarity, weight, events, count(*) OVER () AS total
         FROM relations WHERE source = $id OR target = $id ORDER BY document_id, seq LIMIT $limit""",
