@@ -264,7 +264,7 @@ def test_a_database_failure_tells_the_client_nothing_of_it(
     shutil.copy(corpus_db, path)
     app = create_app(path, settings=pipeline.settings, pipeline_loader=lambda: pipeline)
     try:
-        app.state.warlog.con.execute("DROP TABLE contradictions")  # every read of it is now a DuckDB error
+        app.state.warlog.store.connection.execute("DROP TABLE contradictions")  # every read of it is now a DuckDB error
         with caplog.at_level("ERROR", logger="warlog.api"):
             response = TestClient(app, base_url=LOCAL).get("/api/contradictions")
         assert_error(response, 500, "store_error", "the store failed", "log")

@@ -19,7 +19,6 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import duckdb
 from fastapi import FastAPI
 
 from warlog._version import __version__
@@ -36,14 +35,6 @@ if TYPE_CHECKING:
 DESCRIPTION = """warlog's store as JSON: documents, actors, events, claims, contradictions, places, the actor
 graph and incidents, with filters, sorting and paging; `POST /api/documents` analyzes and stores a text,
 an HTML page or a URL. Errors always read `{"error": {"status", "code", "message"}}`."""
-
-
-def open_store(db_path: str | Path, *, read_only: bool) -> tuple[Store, duckdb.DuckDBPyConnection]:
-    """The store at `db_path` (created and migrated unless read-only, with `Store.open`'s clear errors)
-    and its connection, which the listing queries (warlog.api.queries) and the store's own methods share
-    under one lock."""
-    store = Store.open(db_path, read_only=read_only)
-    return store, store.connection
 
 
 def create_app(
@@ -77,8 +68,8 @@ def create_app(
 
             return warlog.load(settings)
 
-    store, con = open_store(db_path, read_only=read_only)
-    state = ApiContext(store, con, settings=settings, pipeline_loader=pipeline_loader, read_only=read_only)
+    store = Store.open(db_path, read_only=read_only)  # created and migrated unless read-only
+    state = ApiContext(store, settings=settings, pipeline_loader=pipeline_loader, read_only=read_only)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:

@@ -24,20 +24,18 @@ if TYPE_CHECKING:
 
 
 class ApiContext:
-    """What the routes share: the store and its connection (used under `lock`), the settings and the
-    pipeline, loaded on first use."""
+    """What the routes share: the store (used under a lock), the settings and the pipeline, loaded on
+    first use. Every query goes through the store's methods (`Store.find`, ...): the routes run no SQL."""
 
     def __init__(
         self,
         store: Store,
-        con: duckdb.DuckDBPyConnection,
         *,
         settings: Settings,
         pipeline_loader: Callable[[], Pipeline],
         read_only: bool,
     ) -> None:
         self.store = store
-        self.con = con
         self.settings = settings
         self.read_only = read_only
         self._pipeline_loader = pipeline_loader
@@ -46,11 +44,11 @@ class ApiContext:
         self._pipeline_lock = threading.Lock()
 
     @contextmanager
-    def database(self) -> Iterator[tuple[Store, duckdb.DuckDBPyConnection]]:
-        """The store and its connection, for one request's reads or writes; DuckDB errors become StoreError."""
+    def database(self) -> Iterator[Store]:
+        """The store, for one request's reads or writes; DuckDB errors become StoreError."""
         with self._lock:
             try:
-                yield self.store, self.con
+                yield self.store
             except duckdb.Error as e:
                 first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
                 raise StoreError(f"cannot read store {self.store.name}: {first}") from e

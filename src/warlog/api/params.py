@@ -1,8 +1,8 @@
 """The query parameters the routes share, each with an exact schema in the OpenAPI document.
 
 Rules:
-- Every number is bounded: `limit` 0 to MAX_LIMIT, `offset` 0 to MAX_OFFSET (queries), and the
-  incident settings below, so that no number reaches DuckDB, or a date computation, that it cannot hold.
+- Every number is bounded: `limit` 0 to MAX_LIMIT, `offset` 0 to MAX_OFFSET, and the incident
+  settings below, so that no number reaches DuckDB, or a date computation, that it cannot hold.
 - A value from a fixed set (a sort, a status, a stance, a kind, an event type, an export format) is an
   enumeration in the schema, checked before the route runs: 422, listing the valid choices.
 - An empty value is no filter, as docs/api.md says (`?actor=`, `?sort=`, `?since=`): every
@@ -21,8 +21,11 @@ from typing import Annotated, Any, Literal
 from fastapi import Query
 from pydantic import AfterValidator
 
-from warlog.api import queries
+from warlog.store import listings
 
+MAX_LIMIT = 500
+DEFAULT_LIMIT = 50
+MAX_OFFSET = 1_000_000_000
 MAX_KM = 20_040.0  # half the Earth's circumference at the equator: no two places are farther apart
 MAX_DAYS = 36_500  # a century
 MAX_DOCUMENTS = 1_000_000
@@ -80,19 +83,18 @@ def _event_type_schema(schema: dict[str, Any]) -> None:
     schema.update(type="string", enum=["", *event_types()])
 
 
-def sort_param(listing: queries.Listing) -> Any:
-    """The `sort` parameter of a listing: its sort names, with - for descending."""
-    default = listing.default_sort
+def sort_param(what: str, default: str | None = None) -> Any:
+    """The `sort` parameter of the store's listing of `what`: its sort names, with - for descending;
+    `default` when the route has its own (else the store's)."""
+    default = default or listings.listing(what).default_sort
     return Annotated[
-        choice(queries.sort_choices(listing)) | None,
+        choice(listings.sort_choices(what)) | None,
         Query(description=f"a sort name, prefix - for descending (default {default})"),
     ]
 
 
-Limit = Annotated[int, Query(ge=0, le=queries.MAX_LIMIT, description="at most this many items (0 to 500)")]
-Offset = Annotated[
-    int, Query(ge=0, le=queries.MAX_OFFSET, description="skip this many items first (0 to 1,000,000,000)")
-]
+Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description="at most this many items (0 to 500)")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="skip this many items first (0 to 1,000,000,000)")]
 Since = Annotated[
     str | None,
     AfterValidator(check_date),

@@ -1,7 +1,7 @@
 """The read endpoints: documents, actors, events, claims, contradictions, places, the graph and incidents.
 
-Each route parses its parameters (their types and bounds: warlog.api.params), calls the store (or
-warlog.api.queries) under the app's lock and returns JSON. Lists answer `{"items", "total", "limit",
+Each route parses its parameters (their types and bounds: warlog.api.params), calls the store under
+the app's lock (what each filter means: warlog.store.query) and returns JSON. Lists answer `{"items", "total", "limit",
 "offset"}`; `limit` is 0 to 500 (default 50), `offset` 0 to 1,000,000,000. The graph and the incidents
 of an actor the store does not know are a 404, as the actor itself is.
 """
@@ -13,10 +13,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from fastapi.security import HTTPBearer
 
-from warlog.api import queries
 from warlog.api.context import ApiContext, context
 from warlog.api.errors import ApiError, error_responses
 from warlog.api.params import (
+    DEFAULT_LIMIT,
     MAX_DAYS,
     MAX_DOCUMENTS,
     MAX_KM,
@@ -31,6 +31,7 @@ from warlog.api.params import (
 from warlog.errors import StoreError
 from warlog.incidents.policy import ACROSS_DOCUMENTS
 from warlog.model import ACTOR_KINDS, CONTRADICTION_KINDS, EVENT_STATUSES, SOURCE_KINDS, STANCES
+from warlog.store import Filters, Store
 
 # Declares the bearer token in the OpenAPI document (Swagger's "Authorize"); the check itself is
 # SecurityMiddleware's, so that it holds for unknown routes too.
@@ -45,11 +46,14 @@ ActorFilter = Annotated[str | None, Query(description="actor id, or part of an a
 DocumentFilter = Annotated[str | None, Query(description="document id, or the start of one")]
 Text = Annotated[str | None, Query(description="text contained in the name, any case")]
 EventStatus = Annotated[choice(EVENT_STATUSES) | None, Query(description="event status")]
+NEWEST_FIRST = "-published"  # the API lists documents newest first (the store's default is oldest first)
 
 
-def _page(ctx: ApiContext, listing: queries.Listing, filters: dict[str, str | None], **paging: Any) -> dict:
-    with ctx.database() as (_, con):
-        return queries.list_items(con, listing, filters, **paging).to_dict()
+def _page(ctx: ApiContext, what: str, filters: dict[str, str | None], **paging: Any) -> dict:
+    """One page of the store's listing of `what`; an empty value is no filter."""
+    chosen = Filters(**{name: value or None for name, value in filters.items()})
+    with ctx.database() as store:
+        return store.find(what, chosen, **paging).to_dict()
 
 
 @router.get("/documents", summary="List documents")
@@ -61,23 +65,21 @@ def list_documents(
     q: Annotated[str | None, Query(description="text in the title or the document, any case")] = None,
     place: Annotated[str | None, Query(description="place id or part of its name")] = None,
     document: DocumentFilter = None,
-    sort: sort_param(queries.DOCUMENTS) = None,
-    limit: Limit = queries.DEFAULT_LIMIT,
+    sort: sort_param("documents", NEWEST_FIRST) = None,
+    limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
     """Documents with their numbers of actors, places, events and claims. Sorts: published (default
     -published), title, id, source, stored."""
-    filters = {"actor": actor, "since": since, "until": until, "q": q, "place": place, "document": document}
-    with ctx.database() as (_, con):
-        page = queries.list_items(con, queries.DOCUMENTS, filters, sort=sort, limit=limit, offset=offset)
-        return queries.add_document_counts(con, page).to_dict()
+    filters = {"actor": actor, "since": since, "until": until, "text": q, "place": place, "document": document}
+    return _page(ctx, "documents", filters, sort=sort or NEWEST_FIRST, limit=limit, offset=offset)
 
 
 @router.get("/documents/{document_id}", summary="One document's full report", responses=NOT_FOUND)
 def get_document(ctx: Ctx, document_id: str) -> dict:
     """The stored report (`Report.to_dict()`): the document with its text, actors, places, events,
     claims, contradictions and relations, each fact with its evidence."""
-    with ctx.database() as (store, _):
+    with ctx.database() as store:
         report = store.report(document_id)
     if report is None:
         raise ApiError(404, f"no document {document_id!r}")
@@ -91,14 +93,14 @@ def list_actors(
     q: Text = None,
     country: Annotated[str | None, Query(description="ISO country code")] = None,
     document: DocumentFilter = None,
-    sort: sort_param(queries.ACTORS) = None,
-    limit: Limit = queries.DEFAULT_LIMIT,
+    sort: sort_param("actors") = None,
+    limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
-    """Actors across the corpus with their numbers of documents and mentions. Sorts: documents (default
-    -documents), mentions, name, kind, country, id."""
-    filters = {"type": type, "q": q, "country": country, "document": document}
-    return _page(ctx, queries.ACTORS, filters, sort=sort, limit=limit, offset=offset)
+    """Actors with their numbers of documents and mentions (in the documents `document` keeps, else the
+    corpus). Sorts: documents (default -documents; then mentions), mentions, name, kind, country, id."""
+    filters = {"type": type, "text": q, "country": country, "document": document}
+    return _page(ctx, "actors", filters, sort=sort, limit=limit, offset=offset)
 
 
 @router.get("/actors/{actor_id}", summary="One actor and what it does", responses=NOT_FOUND)
@@ -106,11 +108,11 @@ def get_actor(ctx: Ctx, actor_id: str) -> dict:
     """The actor, its number of documents, and the first 50 of its events as actor and as recipient, its
     claims as speaker and its relations, each with its total (page through them with /api/events?actor=,
     /api/claims?speaker=)."""
-    with ctx.database() as (_, con):
-        found = queries.actor_detail(con, actor_id)
+    with ctx.database() as store:
+        found = store.actor_summary(actor_id, sample=DEFAULT_LIMIT)
     if found is None:
         raise ApiError(404, f"no actor {actor_id!r}")
-    return found
+    return found.to_dict()
 
 
 @router.get("/events", summary="List events")
@@ -123,22 +125,22 @@ def list_events(
     until: Until = None,
     place: Annotated[str | None, Query(description="place id or part of its name")] = None,
     document: DocumentFilter = None,
-    sort: sort_param(queries.EVENTS) = None,
-    limit: Limit = queries.DEFAULT_LIMIT,
+    sort: sort_param("events") = None,
+    limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
     """Events, one row each, with their evidence text. `actor` matches actors and recipients. Sorts:
     date (default), type, status, document, confidence, fatalities."""
     filters = {"actor": actor, "type": type, "status": status, "since": since, "until": until, "place": place,
                "document": document}  # fmt: skip
-    return _page(ctx, queries.EVENTS, filters, sort=sort, limit=limit, offset=offset)
+    return _page(ctx, "events", filters, sort=sort, limit=limit, offset=offset)
 
 
 @router.get("/events/{document_id}/{event_id}", summary="One event with its context", responses=NOT_FOUND)
 def get_event(ctx: Ctx, document_id: str, event_id: str) -> dict:
     """The event (with its evidence), its document, the actors and place it names, and the claims that
     tell it."""
-    with ctx.database() as (store, _):
+    with ctx.database() as store:
         report = store.report(document_id)
     if report is None:
         raise ApiError(404, f"no document {document_id!r}")
@@ -166,8 +168,8 @@ def list_claims(
     document: DocumentFilter = None,
     since: Since = None,
     until: Until = None,
-    sort: sort_param(queries.CLAIMS) = None,
-    limit: Limit = queries.DEFAULT_LIMIT,
+    sort: sort_param("claims") = None,
+    limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
     """Claims: who says what, how (cue, quoted, hedged) and the author's stance. `speaker` and `actor`
@@ -175,7 +177,7 @@ def list_claims(
     document, speaker, stance, source_kind."""
     filters = {"speaker": speaker, "actor": actor, "stance": stance, "source_kind": source_kind, "document": document,
                "since": since, "until": until}  # fmt: skip
-    return _page(ctx, queries.CLAIMS, filters, sort=sort, limit=limit, offset=offset)
+    return _page(ctx, "claims", filters, sort=sort, limit=limit, offset=offset)
 
 
 @router.get("/contradictions", summary="List contradictions")
@@ -185,13 +187,13 @@ def list_contradictions(
     kind: Annotated[choice(CONTRADICTION_KINDS) | None, Query(description="contradiction kind")] = None,
     since: Since = None,
     until: Until = None,
-    sort: sort_param(queries.CONTRADICTIONS) = None,
-    limit: Limit = queries.DEFAULT_LIMIT,
+    sort: sort_param("contradictions") = None,
+    limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
     """Contradictions found inside documents. Sorts: published (default), document, kind."""
-    filters = {"document": document, "kind": kind, "since": since, "until": until}
-    return _page(ctx, queries.CONTRADICTIONS, filters, sort=sort, limit=limit, offset=offset)
+    filters = {"document": document, "type": kind, "since": since, "until": until}
+    return _page(ctx, "contradictions", filters, sort=sort, limit=limit, offset=offset)
 
 
 @router.get("/places", summary="List places")
@@ -200,14 +202,15 @@ def list_places(
     q: Text = None,
     country: Annotated[str | None, Query(description="ISO country code")] = None,
     document: DocumentFilter = None,
-    sort: sort_param(queries.PLACES) = None,
-    limit: Limit = queries.DEFAULT_LIMIT,
+    sort: sort_param("places") = None,
+    limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
-    """Places with coordinates and their numbers of documents and mentions. Sorts: documents (default
-    -documents), mentions, name, country, id."""
-    filters = {"q": q, "country": country, "document": document}
-    return _page(ctx, queries.PLACES, filters, sort=sort, limit=limit, offset=offset)
+    """Places with coordinates and their numbers of documents and mentions (in the documents `document`
+    keeps, else the corpus). Sorts: documents (default -documents; then mentions), mentions, name,
+    country, id."""
+    filters = {"text": q, "country": country, "document": document}
+    return _page(ctx, "places", filters, sort=sort, limit=limit, offset=offset)
 
 
 @router.get("/graph", summary="The actor graph", responses=NOT_FOUND)
@@ -225,8 +228,8 @@ def get_graph(
     """`{nodes, edges}`: cooperative and hostile ties from the stored events, and affiliations; each
     edge lists the (document, event) pairs behind it (rules: warlog.store.graph)."""
     statuses = tuple(s for s in status or () if s) or None
-    with ctx.database() as (store, con):
-        _check_actor(con, actor)
+    with ctx.database() as store:
+        _check_actor(store, actor)
         try:
             graph = store.graph(
                 since=since, until=until, actor=actor or None, type=type, statuses=statuses,
@@ -253,13 +256,13 @@ def list_incidents(
     min_documents: Annotated[
         int, Query(ge=1, le=MAX_DOCUMENTS, description="told by at least this many documents")
     ] = 1,
-    limit: Limit = queries.DEFAULT_LIMIT,
+    limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
     """Incidents: the stored events grouped across documents, each with its accounts and the
     contradictions between its documents, by first date (rules: warlog.incidents)."""
-    with ctx.database() as (store, con):
-        _check_actor(con, actor)
+    with ctx.database() as store:
+        _check_actor(store, actor)
         try:
             found = store.incidents(
                 since=since, until=until, type=type, actor=actor or None, max_km=max_km, max_days=max_days,
@@ -271,6 +274,6 @@ def list_incidents(
     return {"items": items, "total": len(found), "limit": limit, "offset": offset}
 
 
-def _check_actor(con: Any, actor: str | None) -> None:
-    if actor and not queries.has_actor(con, actor):
+def _check_actor(store: Store, actor: str | None) -> None:
+    if actor and not store.has_actor(actor):
         raise ApiError(404, f"no actor {actor!r} in the store; give an actor id or name (see /api/actors)")

@@ -24,11 +24,10 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from warlog.api import queries
 from warlog.api.context import ApiContext, context
 from warlog.api.errors import ApiError, error_responses
 from warlog.api.export_stream import start_export
-from warlog.api.params import EventType, choice
+from warlog.api.params import DEFAULT_LIMIT, EventType, choice
 from warlog.api.routes_read import COMMON_ERRORS, ActorFilter, Limit, Offset, Since, Until, bearer
 from warlog.errors import StoreError
 from warlog.export import ANY_STATUS, EXPORT_FORMATS, export
@@ -74,7 +73,7 @@ def post_correction(ctx: Ctx, body: CorrectionIn) -> dict:
         kind=body.kind, target=body.target, fact=fact, document=body.document or None, after=body.after,
         author=body.author or None, note=body.note or None,
     )  # fmt: skip
-    with ctx.database() as (store, _):
+    with ctx.database() as store:
         try:
             return store.correct(correction).to_dict()
         except StoreError as e:
@@ -90,11 +89,11 @@ def list_corrections(
         choice(("at", "id", "-at", "-id")) | None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
         Query(description="at or id (oldest first); -at or -id for newest first"),
     ] = None,
-    limit: Limit = queries.DEFAULT_LIMIT,
+    limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
     """Who corrected what, when, with the value before and after."""
-    with ctx.database() as (store, _):
+    with ctx.database() as store:
         found = list(store.corrections(target or None, document=document or None))
     if sort and sort.startswith("-"):
         found.reverse()  # the trail is in id order, which is also time order
@@ -127,7 +126,7 @@ def get_export(
     filters = {"since": since, "until": until, "actor": actor, "type": type, "status": status}
     filters = {name: value for name, value in filters.items() if value}
     media_type, suffix = MEDIA_TYPES[format]
-    with ctx.database() as (store, _):
+    with ctx.database() as store:
         snapshot = store.snapshot()  # the lock is held only while the snapshot is taken
 
     def write(snapshot: Store, out: BinaryIO) -> None:

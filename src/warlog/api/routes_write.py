@@ -89,11 +89,11 @@ def post_document(ctx: Ctx, body: DocumentIn) -> JSONResponse | dict:
     the document is already stored."""
     ctx.check_writable()
     document = build_document(body, ctx)
-    with ctx.database() as (store, _):
+    with ctx.database() as store:
         stored_report = store.report(document.id)
     if stored_report is None:
         report = ctx.pipeline().extract(document)  # outside the lock: reads go on meanwhile
-        with ctx.database() as (store, _):
+        with ctx.database() as store:
             if store.save(report):
                 return {"id": report.document.id, "stored": True, "report": report.to_dict()}
             stored_report = store.report(document.id)  # another request stored it meanwhile
