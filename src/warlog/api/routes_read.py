@@ -45,7 +45,7 @@ Ctx = Annotated[ApiContext, Depends(context)]
 ActorFilter = Annotated[str | None, Query(description="actor id, or part of an actor's name or alias")]
 DocumentFilter = Annotated[str | None, Query(description="document id, or the start of one")]
 Text = Annotated[str | None, Query(description="text contained in the name, any case")]
-EventStatus = Annotated[choice(EVENT_STATUSES) | None, Query(description="event status")]
+EventStatus = Annotated[choice(EVENT_STATUSES) | None, Query(description="event status")]  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
 NEWEST_FIRST = "-published"  # the API lists documents newest first (the store's default is oldest first)
 
 
@@ -65,7 +65,7 @@ def list_documents(
     q: Annotated[str | None, Query(description="text in the title or the document, any case")] = None,
     place: Annotated[str | None, Query(description="place id or part of its name")] = None,
     document: DocumentFilter = None,
-    sort: sort_param("documents", NEWEST_FIRST) = None,
+    sort: sort_param("documents", NEWEST_FIRST) = None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
@@ -89,11 +89,11 @@ def get_document(ctx: Ctx, document_id: str) -> dict:
 @router.get("/actors", summary="List actors")
 def list_actors(
     ctx: Ctx,
-    type: Annotated[choice(ACTOR_KINDS) | None, Query(description="actor kind")] = None,
+    type: Annotated[choice(ACTOR_KINDS) | None, Query(description="actor kind")] = None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     q: Text = None,
     country: Annotated[str | None, Query(description="ISO country code")] = None,
     document: DocumentFilter = None,
-    sort: sort_param("actors") = None,
+    sort: sort_param("actors") = None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
@@ -120,12 +120,12 @@ def list_events(
     ctx: Ctx,
     actor: ActorFilter = None,
     type: EventType = None,
-    status: EventStatus = None,
+    status: EventStatus = None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     since: Since = None,
     until: Until = None,
     place: Annotated[str | None, Query(description="place id or part of its name")] = None,
     document: DocumentFilter = None,
-    sort: sort_param("events") = None,
+    sort: sort_param("events") = None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
@@ -163,12 +163,12 @@ def list_claims(
     ctx: Ctx,
     speaker: Annotated[str | None, Query(description="speaker: actor id, name or the speaker's words")] = None,
     actor: ActorFilter = None,
-    stance: Annotated[choice(STANCES) | None, Query(description="the author's stance")] = None,
-    source_kind: Annotated[choice(SOURCE_KINDS) | None, Query(description="how the speaker is given")] = None,
+    stance: Annotated[choice(STANCES) | None, Query(description="the author's stance")] = None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
+    source_kind: Annotated[choice(SOURCE_KINDS) | None, Query(description="how the speaker is given")] = None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     document: DocumentFilter = None,
     since: Since = None,
     until: Until = None,
-    sort: sort_param("claims") = None,
+    sort: sort_param("claims") = None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
@@ -184,10 +184,10 @@ def list_claims(
 def list_contradictions(
     ctx: Ctx,
     document: DocumentFilter = None,
-    kind: Annotated[choice(CONTRADICTION_KINDS) | None, Query(description="contradiction kind")] = None,
+    kind: Annotated[choice(CONTRADICTION_KINDS) | None, Query(description="contradiction kind")] = None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     since: Since = None,
     until: Until = None,
-    sort: sort_param("contradictions") = None,
+    sort: sort_param("contradictions") = None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
@@ -202,7 +202,7 @@ def list_places(
     q: Text = None,
     country: Annotated[str | None, Query(description="ISO country code")] = None,
     document: DocumentFilter = None,
-    sort: sort_param("places") = None,
+    sort: sort_param("places") = None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
@@ -221,7 +221,7 @@ def get_graph(
     actor: ActorFilter = None,
     type: EventType = None,
     status: Annotated[
-        list[choice(EVENT_STATUSES)] | None, Query(description="statuses that count (repeat); default: happened")
+        list[choice(EVENT_STATUSES)] | None, Query(description="statuses that count (repeat); default: happened")  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     ] = None,
     affiliations: Annotated[bool, Query(description="add affiliation edges to parents")] = True,
 ) -> dict:
