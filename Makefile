@@ -39,6 +39,7 @@ demo: setup
 
 lint: setup
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python scripts/check_cycles.py
 
@@ -49,4 +50,4 @@ bench: setup
 	$(BIN)/python bench/throughput.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache web/node_modules src/warlog/web/vendor
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache web/node_modules src/warlog/web/vendor
