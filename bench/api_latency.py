@@ -27,8 +27,8 @@ from pathlib import Path
 
 import duckdb
 
-TYPES = ("ASSAULT", "ASSAULT", "ASSAULT", "ATTACK", "COERCE", "MOBILIZE", "PROTEST", "CONSULT", "AID",
-         "ACCUSE", "THREATEN", "REJECT", "COOPERATE", "SEIZE", "RETREAT", "SANCTION")  # fmt: skip
+TYPES = ("ASSAULT", "ASSAULT", "ASSAULT", "AGREE", "COERCE", "MOBILIZE", "PROTEST", "CONSULT", "AID",
+         "ACCUSE", "THREATEN", "REJECT", "COOPERATE", "SUPPORT", "RETREAT", "SANCTION")  # fmt: skip
 STATUSES = ("reported", "reported", "reported", "asserted", "asserted", "claimed", "denied", "negated",
             "hypothetical", "planned")  # fmt: skip
 KINDS = ("state", "armed_group", "rebel_group", "military", "organization", "ngo", "person")
