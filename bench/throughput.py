@@ -52,6 +52,7 @@ def main() -> int:
     import spacy
 
     import warlog
+
     name, texts = read_corpus(args.corpus, args.limit)
     pipeline = warlog.load()
     baseline = spacy.load(pipeline.settings.model)

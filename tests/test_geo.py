@@ -340,8 +340,28 @@ def test_admin_areas_are_regions(gazetteer):
 
 @given(
     st.lists(
-        st.sampled_from(["northern", "north", "of", "near", "the", "Aleppo", "Syria", "province", "countryside",
-                         "Rif", "20 km", "outskirts", "city", "airbase", "-", "'s", "Xyzzy", ""]),
+        st.sampled_from(
+            [
+                "northern",
+                "north",
+                "of",
+                "near",
+                "the",
+                "Aleppo",
+                "Syria",
+                "province",
+                "countryside",
+                "Rif",
+                "20 km",
+                "outskirts",
+                "city",
+                "airbase",
+                "-",
+                "'s",
+                "Xyzzy",
+                "",
+            ]
+        ),
         max_size=6,
     ).map(" ".join)
     | st.text(max_size=40)

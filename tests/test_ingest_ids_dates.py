@@ -69,9 +69,7 @@ def test_url_id_ignores_case_of_scheme_and_host_fragment_and_default_port(varian
 
 
 def test_url_id_keeps_case_of_path_and_query():
-    assert document_id("", "https://example.com/World?q=A") != document_id(
-        "", "https://example.com/world?q=a"
-    )
+    assert document_id("", "https://example.com/World?q=A") != document_id("", "https://example.com/world?q=a")
 
 
 def test_make_document_id_is_that_of_its_text_or_url():

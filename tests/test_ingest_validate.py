@@ -170,8 +170,7 @@ def test_other_languages(text, hint):
     "text",
     [
         "Russian jets strike rebel positions near Aleppo as Islamic State fighters seize six villages north",
-        "Syria: Assad forces retake Palmyra from Islamic State militants after weeks of heavy fighting, "
-        "monitors say",
+        "Syria: Assad forces retake Palmyra from Islamic State militants after weeks of heavy fighting, monitors say",
         "U.S. Says Syria Is Buying Oil From Islamic State\nU.S. launches secret drone campaign to hunt "
         "Islamic State leaders in Syria",
         "Bonjour à tous",  # too short to judge

@@ -45,9 +45,7 @@ TEXT = (
 )
 
 
-def span(
-    text: str, words: str, *, rule: str | None = None, confidence: float = 1.0, nth: int = 0
-) -> Evidence:
+def span(text: str, words: str, *, rule: str | None = None, confidence: float = 1.0, nth: int = 0) -> Evidence:
     """Evidence for the nth occurrence of `words` in `text`."""
     start = -1
     for _ in range(nth + 1):
@@ -154,9 +152,7 @@ def full_report() -> Report:
             ),
         ),
         contradictions=(
-            Contradiction(
-                id="x1", kind="recipient", items=("e1", "c1"), explanation="Fighters or terrorists."
-            ),
+            Contradiction(id="x1", kind="recipient", items=("e1", "c1"), explanation="Fighters or terrorists."),
         ),
         relations=(
             Relation(source="rus", target="syr.rebels", polarity="hostile", weight=2.0, events=("e1",)),
@@ -386,9 +382,7 @@ maybe_words = st.none() | words
 countries = st.none() | st.from_regex(r"[A-Z]{3}", fullmatch=True)
 confidences = st.floats(min_value=0, max_value=1)
 rules = st.none() | st.sampled_from(["alias@1", "metonym@1", "demonym@1", "agent@1", "ner@1", "place@1"])
-mappings = st.dictionaries(st.text(min_size=1, max_size=8), words, max_size=3).map(
-    lambda d: tuple(sorted(d.items()))
-)
+mappings = st.dictionaries(st.text(min_size=1, max_size=8), words, max_size=3).map(lambda d: tuple(sorted(d.items())))
 id_lists = st.lists(ids, max_size=3).map(tuple)
 
 

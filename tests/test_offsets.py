@@ -1,6 +1,5 @@
 """The sentence around a span, as the renderers show it."""
 
-
 from warlog.cli.offsets import sentence_bounds
 
 

@@ -50,4 +50,3 @@ def test_import_is_light():
     code = "import sys, warlog; print(sorted(m for m in ('spacy', 'duckdb', 'trafilatura') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
-

@@ -452,8 +452,10 @@ def test_a_server_with_a_token_asks_for_it_once(site, pipeline, tmp_path):
         # an export is fetched with the token too: the server answers it, no error shows
         browser.execute_script("document.querySelector('details.exports').open = true")
         browser.find_element("css selector", ".export-menu a[href$='format=jsonl']").click()
-        statuses = "return performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/export'))" \
+        statuses = (
+            "return performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/export'))"
             ".map((e) => e.responseStatus)"
+        )
         wait(browser, lambda d: d.execute_script(statuses), "no export request")
         assert browser.execute_script(statuses) == [200]
         assert browser.find_element("id", "error").get_attribute("hidden") is not None

@@ -386,9 +386,7 @@ class Contradiction:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Contradiction:
-        return cls(
-            id=data["id"], kind=data["kind"], items=tuple(data["items"]), explanation=data["explanation"]
-        )
+        return cls(id=data["id"], kind=data["kind"], items=tuple(data["items"]), explanation=data["explanation"])
 
 
 @dataclass(frozen=True, slots=True)

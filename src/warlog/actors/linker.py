@@ -247,7 +247,7 @@ class ActorLinker:
         found.add_actor(span, actor, "alias", 1.0 if hit.form == "name" else 0.95)
 
     def _link_demonym(self, span: Span, state: KBActor, found: _Found) -> None:
-        """"Syrian rebels" → the Syrian rebels; "Russian jets" → the Russian armed forces; else the state."""
+        """ "Syrian rebels" → the Syrian rebels; "Russian jets" → the Russian armed forces; else the state."""
         assert self.kb is not None
         head = span.root.head
         spec = self.kb.agent(head.lower_) if span.root.dep_ in ("amod", "compound") else None
@@ -298,7 +298,7 @@ class ActorLinker:
         return self.kb.agent(f"{modifier.lower_} {token.lower_}")
 
     def _crowd(self, token: Token):
-        """"residents protested", "workers staged a demonstration": people who protest are protesters (the
+        """ "residents protested", "workers staged a demonstration": people who protest are protesters (the
         `opp` agent, as ACLED codes "Protesters (X)"), whatever noun names them."""
         assert self.kb is not None
         if token.lemma_.lower() not in CROWD_NOUNS or token.dep_ not in ("nsubj", "conj"):
@@ -443,7 +443,7 @@ def _agent_span(token: Token, found: _Found) -> Span:
 
 
 def _extend_place(ent: Span) -> Span:
-    """"Kuweris airbase": a place name with the feature noun that follows it."""
+    """ "Kuweris airbase": a place name with the feature noun that follows it."""
     doc = ent.doc
     if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_FEATURE_NOUNS:
         return doc[ent.start : ent.end + 1]
@@ -488,7 +488,7 @@ def _qualifier_start(span: Span) -> int:
 
 
 def _negated_modifier(token: Token) -> bool:
-    """"non-I.S. insurgents", "anti-Assad rebels": the modifier names who they are not."""
+    """ "non-I.S. insurgents", "anti-Assad rebels": the modifier names who they are not."""
     first = token.left_edge.i
     doc = token.doc
     return first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ in ("non", "anti")
@@ -505,7 +505,7 @@ def _inside_name(token: Token) -> bool:
 
 
 def _apposed_to_actor(token: Token, found: _Found) -> bool:
-    """"the National Defence Forces (NDF), a ... sectarian militia": the apposition restates the actor."""
+    """ "the National Defence Forces (NDF), a ... sectarian militia": the apposition restates the actor."""
     if token.dep_ != "appos":
         return False
     head = token.head
@@ -513,7 +513,7 @@ def _apposed_to_actor(token: Token, found: _Found) -> bool:
 
 
 def _by_head_noun(ent: Span, found: _Found) -> KBActor | None:
-    """"the Embassy" after "the U.S. Embassy in Syria": the last actor whose name holds that noun."""
+    """ "the Embassy" after "the U.S. Embassy in Syria": the last actor whose name holds that noun."""
     text = re.sub(r"^(the|The)\s+", "", ent.text)
     if " " in text or not text[:1].isupper():
         return None
@@ -531,7 +531,7 @@ def _with_title(ent: Span) -> Span:
 
 
 def _by_surname(ent: Span, new_actors: dict[str, KBActor]) -> KBActor | None:
-    """"Hamedani" or "Weiss" after "Hussein Hamedani" / "Michael Weiss" earlier in the document."""
+    """ "Hamedani" or "Weiss" after "Hussein Hamedani" / "Michael Weiss" earlier in the document."""
     text = re.sub(r"^(the|The)\s+", "", ent.text)
     for actor in new_actors.values():
         if actor.kind == "person" and (actor.name == text or actor.name.split()[-1] == text):

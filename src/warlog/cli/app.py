@@ -35,6 +35,7 @@ app = typer.Typer(
 kb_app = typer.Typer(help="Inspect and extend the actor knowledge base.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 
+
 @app.callback()
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="show tracebacks")] = False,
@@ -99,8 +100,7 @@ def ingest(
             items = iter_documents(source, published=parse_published(published), settings=settings)
             stats = ingest_progress(pipeline, items, store, Console(stderr=True), reanalyze=reanalyze)
         Console(stderr=True).print(
-            f"stored {stats.stored}, skipped {stats.skipped} already stored, failed {stats.failed} "
-            f"→ {settings.db}",
+            f"stored {stats.stored}, skipped {stats.skipped} already stored, failed {stats.failed} → {settings.db}",
             highlight=False,
             markup=False,
             soft_wrap=True,  # one line, the path unbroken, whatever the width

@@ -340,8 +340,10 @@ def _evidence(token: Token, anchor: Span) -> Span:
     return token.doc[left : right + 1]
 
 
-ABSTRACT_OBJECTS = frozenset({"possibility", "hope", "chance", "deal", "plan", "idea", "talks", "process", "bill",
-                              "proposal", "momentum", "prospect", "prospects", "story", "project", "initiative"})
+ABSTRACT_OBJECTS = frozenset({
+    "possibility", "hope", "chance", "deal", "plan", "idea", "talks", "process", "bill", "proposal", "momentum",
+    "prospect", "prospects", "story", "project", "initiative"
+})  # fmt: skip
 
 
 def _abstract_object(token: Token) -> bool:
@@ -389,7 +391,7 @@ def _verb_of(token: Token) -> Token:
 
 
 def _takes_ground(token: Token, anchor: Span, place: PlaceMention | None, place_tokens: frozenset[int]) -> bool:
-    """"took over a rebel-held Infantry Academy", "captured six villages", "pushed I.S. out of Palmyra",
+    """ "took over a rebel-held Infantry Academy", "captured six villages", "pushed I.S. out of Palmyra",
     "the capture of Ramadi", "took control of a stronghold": the object is ground. "seized a vehicle"
     takes none; without an object (or with a pronoun), the event's own place is what was taken."""
     heads = [token, *(t for t in anchor if t.i != token.i)]  # "took control": what control is of

@@ -78,8 +78,6 @@ def build_relations(events: Iterable[Event], actors: Iterable[Actor], ontology: 
         Relation(source=source, target=target, polarity=polarity, weight=float(len(ids)), events=tuple(ids))
         for (source, target, polarity), ids in ties.items()
     ]
-    affiliations = {
-        (actor.id, parent) for actor in actors for parent in actor.parents if parent != actor.id
-    }
+    affiliations = {(actor.id, parent) for actor in actors for parent in actor.parents if parent != actor.id}
     relations += [Relation(source=child, target=parent, polarity="affiliation") for child, parent in affiliations]
     return tuple(sorted(relations, key=lambda r: (r.source, r.target, POLARITIES.index(r.polarity))))

@@ -143,7 +143,7 @@ def _aside(token: Token, cues: CuePack) -> bool:
 
 
 def _resolve_pronoun(subject: Token, index: MentionIndex) -> Token | None:
-    """"Russia announced that it had hit ...": the reporter; "Russia denied that its jets had bombed ...":
+    """ "Russia announced that it had hit ...": the reporter; "Russia denied that its jets had bombed ...":
     the reporter's own; "the rebels who ...": the noun."""
     if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         return subject.head.head

@@ -48,7 +48,7 @@ NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "no one", "noone", "neither"})
 
 
 def _negated(token: Token) -> bool:
-    """"did not strike", "no airstrikes", "nobody attacked" — but not "not even when ..." or "not only"."""
+    """ "did not strike", "no airstrikes", "nobody attacked" — but not "not even when ..." or "not only"."""
     for child in token.children:
         if child.dep_ == "neg":
             after = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None

@@ -38,9 +38,7 @@ _SOURCE_LINE = re.compile(
 )
 _BYLINE = re.compile(r"By\s+(?P<author>[^,|–—]+?)\s*(?:[,|–—].*)?", re.IGNORECASE)
 # lowercase words a name may hold ("Anne Barnard and Hwaida Saad", "Ursula von der Leyen")
-_NAME_PARTICLES = frozenset(
-    {"and", "&", "de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le"}
-)
+_NAME_PARTICLES = frozenset({"and", "&", "de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le"})
 MAX_AUTHOR_WORDS = 6
 # Lines that page widgets leave at the end of a scraped text; matched whole, case-insensitive.
 WIDGET_LINES = (

@@ -96,9 +96,7 @@ def _iter_file(path: Path, *, published: str | None, settings: Settings) -> Iter
     else:
         yield _attempt(
             name,
-            lambda: document_from_text(
-                text, kind, name=name, default=Metadata(published=published), settings=settings
-            ),
+            lambda: document_from_text(text, kind, name=name, default=Metadata(published=published), settings=settings),
         )
 
 

@@ -42,9 +42,7 @@ def check_published(value: str | None) -> str | None:
         return None
     date = parse_date(value)
     if date is None:
-        raise InputError(
-            f"published date {value!r} cannot be read; give it as YYYY-MM-DD (or e.g. '24 October 2015')"
-        )
+        raise InputError(f"published date {value!r} cannot be read; give it as YYYY-MM-DD (or e.g. '24 October 2015')")
     return date
 
 

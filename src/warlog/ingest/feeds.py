@@ -68,9 +68,7 @@ def iter_feed(
         link = entry.get("link") if is_url(entry.get("link") or "") else None
         source = link or f"{name}#{index}"
         try:
-            yield _entry_document(
-                entry, link=link, known=known, default=default, client=client, settings=settings
-            )
+            yield _entry_document(entry, link=link, known=known, default=default, client=client, settings=settings)
         except InputError as e:
             yield Failure(source, type(e).__name__, str(e))
 
@@ -107,9 +105,7 @@ def _entry_document(
         raise EmptyDocumentError("feed entry has no link and no content or summary; nothing to read")
     text, kind = content
     name = f"{link} (from the feed entry)" if link else "feed entry"
-    return document_from_text(
-        text, kind, name=name, url=link, known=known, default=default, settings=settings
-    )
+    return document_from_text(text, kind, name=name, url=link, known=known, default=default, settings=settings)
 
 
 def _content(entry: Any) -> tuple[str, Kind] | None:

@@ -58,9 +58,7 @@ def fetch(url: str, *, client: httpx.Client, max_chars: int) -> Response:
     try:
         with client.stream("GET", url) as response:
             if response.status_code >= 400:
-                raise FetchError(
-                    f"{url}: HTTP {response.status_code} {response.reason_phrase}; check the URL"
-                )
+                raise FetchError(f"{url}: HTTP {response.status_code} {response.reason_phrase}; check the URL")
             final = str(response.url)
             length = response.headers.get("Content-Length", "")
             if length.isdigit():

@@ -136,9 +136,7 @@ def read_bytes(path: Path, *, max_chars: int) -> bytes:
     return data
 
 
-def decode_document(
-    data: bytes, *, name: str, content_type: str | None = None, suffix: str = ""
-) -> tuple[str, Kind]:
+def decode_document(data: bytes, *, name: str, content_type: str | None = None, suffix: str = "") -> tuple[str, Kind]:
     """The text of a document's bytes, once checked not to be binary, and what kind of document it is."""
     check_bytes(data, name=name)
     text = decode(data, name=name, charset=charset_of(content_type))

@@ -126,8 +126,16 @@ def _pack(model: PlacePackModel, path: Path | None) -> PlacePack:
     places = tuple(
         (
             GeoName(
-                id=p.id, name=p.name, country=p.country, lat=p.lat, lon=p.lon, feature=p.feature,
-                precision=p.precision, population=p.population, source=source, pack=model.pack,
+                id=p.id,
+                name=p.name,
+                country=p.country,
+                lat=p.lat,
+                lon=p.lon,
+                feature=p.feature,
+                precision=p.precision,
+                population=p.population,
+                source=source,
+                pack=model.pack,
             ),  # fmt: skip
             (p.name, *p.aliases),
         )

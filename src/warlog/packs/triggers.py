@@ -169,5 +169,3 @@ def read_events_pack(path: Path, *, types: bool = True) -> tuple[PackSource, Ont
         return source, schema.model_validate(data)
     except ValidationError as e:
         raise PackError(describe(path, text, e)) from e
-
-

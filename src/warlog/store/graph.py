@@ -225,7 +225,8 @@ def build_graph(
         params["wanted"] = wanted
     sql = _TIES.format(
         when=EVENT_WHEN,
-        dates=dates, actor="AND (list_contains($wanted, source) OR list_contains($wanted, target))" if actor else ""
+        dates=dates,
+        actor="AND (list_contains($wanted, source) OR list_contains($wanted, target))" if actor else "",
     )
     edges = []
     for source, target, polarity, weight, documents, whens, types, events in con.execute(sql, params).fetchall():

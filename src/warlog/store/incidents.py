@@ -45,7 +45,10 @@ def _account(row: dict[str, Any]) -> Account:
         id=row["id"],
         type=row["type"],
         evidence=Evidence(
-            row["evidence_start"], row["evidence_end"], row["evidence_text"], row["evidence_rule"],
+            row["evidence_start"],
+            row["evidence_end"],
+            row["evidence_text"],
+            row["evidence_rule"],
             row["evidence_confidence"],
         ),  # fmt: skip
         mode=row["mode"],
