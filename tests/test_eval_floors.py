@@ -4,9 +4,10 @@ The dev sets are not in the repository (their terms forbid it): CI clones it wit
 this gate reads them from ../shared/data/dev. Without them a floor is skipped, except under CI (`CI` set),
 where it fails: a gate that skipped its floors would pass by itself. To raise (or, explicitly, reset) a floor:
 `warlog eval acled|case FILE --check eval/baseline.json --update-floors` (PolNeAR: `warlog eval polnear
-../shared/data/dev/polnear/dev --limit 40 ...`, dataset `polnear-dev`). The claims gold files are the
-team's own and live in eval/gold/, so their gate never skips (`warlog eval claims
-eval/gold/reference-claims.yaml --check eval/baseline.json`).
+../shared/data/dev/polnear/dev --limit 40 ...`, dataset `polnear-dev`; PLOVER: `warlog eval plover
+../shared/data/dev/plover-gsr/PLOVER_GSR_CAMEO.dev.json ...`). The claims gold files are the team's own
+and live in eval/gold/, so their gate never skips (`warlog eval claims eval/gold/reference-claims.yaml
+--check eval/baseline.json`).
 """
 
 import os
@@ -25,6 +26,7 @@ from warlog.evaluate import (
     read_case,
     read_gold,
 )
+from warlog.evaluate.plover import evaluate_plover, read_plover
 from warlog.evaluate.polnear import evaluate_polnear, read_polnear
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,12 +34,13 @@ BASELINE = ROOT / "eval" / "baseline.json"
 DEV = ROOT.parent / "shared" / "data" / "dev"
 GOLD = ROOT / "eval" / "gold"
 FLOORS = read_baseline(BASELINE)
+TASKS = ("acled", "case", "plover", "polnear", "claims")
 
 
 def test_the_baseline_has_floors():
     assert FLOORS.datasets, f"{BASELINE} holds no dataset"
     for name, entry in FLOORS.datasets.items():
-        assert entry.task in ("acled", "case", "polnear", "claims") and len(entry.sha256) == 64 and entry.floors, name
+        assert entry.task in TASKS and len(entry.sha256) == 64 and entry.floors, name
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS.datasets))
@@ -49,10 +52,14 @@ def test_no_score_below_its_floor(pipeline, name):
         assert result.ok, "\n".join(result.problems)
         return
     path = DEV / "polnear" / name.removeprefix("polnear-") if entry.task == "polnear" else DEV / name
+    if entry.task == "plover":
+        path = DEV / "plover-gsr" / name
     if not path.exists():
         stop_for_missing(path, os.environ)
     if entry.task == "polnear":
         evaluation = evaluate_polnear(pipeline, read_polnear(path, limit=entry.limit))
+    elif entry.task == "plover":
+        evaluation = evaluate_plover(pipeline, read_plover(path, limit=entry.limit))
     elif entry.task == "acled":
         evaluation = evaluate_acled(pipeline, read_acled(path, limit=entry.limit))
     else:
