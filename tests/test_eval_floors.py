@@ -26,6 +26,7 @@ from warlog.evaluate import (
     read_case,
     read_gold,
 )
+from warlog.evaluate.alarms import evaluate_conflict_gold, evaluate_false_alarms, read_conflict_gold
 from warlog.evaluate.plover import evaluate_plover, read_plover
 from warlog.evaluate.polnear import evaluate_polnear, read_polnear
 
@@ -34,7 +35,7 @@ BASELINE = ROOT / "eval" / "baseline.json"
 DEV = ROOT.parent / "shared" / "data" / "dev"
 GOLD = ROOT / "eval" / "gold"
 FLOORS = read_baseline(BASELINE)
-TASKS = ("acled", "case", "plover", "polnear", "claims")
+TASKS = ("acled", "case", "plover", "polnear", "polnear-alarms", "claims")
 
 
 def test_the_baseline_has_floors():
@@ -54,10 +55,17 @@ def test_no_score_below_its_floor(pipeline, name):
     path = DEV / "polnear" / name.removeprefix("polnear-") if entry.task == "polnear" else DEV / name
     if entry.task == "plover":
         path = DEV / "plover-gsr" / name
+    if entry.task == "polnear-alarms":  # a split ("polnear-train-alarms") or a gold file's PolNeAR (*.tsv)
+        split = name.removeprefix("polnear-").removesuffix("-alarms")
+        path = DEV / "polnear" if name.endswith(".tsv") else DEV / "polnear" / split
     if not path.exists():
         stop_for_missing(path, os.environ)
     if entry.task == "polnear":
         evaluation = evaluate_polnear(pipeline, read_polnear(path, limit=entry.limit))
+    elif entry.task == "polnear-alarms" and name.endswith(".tsv"):
+        evaluation = evaluate_conflict_gold(pipeline, read_conflict_gold(GOLD / name, path))
+    elif entry.task == "polnear-alarms":
+        evaluation = evaluate_false_alarms(pipeline, read_polnear(path, limit=entry.limit))
     elif entry.task == "plover":
         evaluation = evaluate_plover(pipeline, read_plover(path, limit=entry.limit))
     elif entry.task == "acled":
@@ -105,3 +113,5 @@ def test_every_claims_gold_file_has_floors():
     """A gold file in eval/gold/ without floors would never be checked."""
     names = {p.name for p in GOLD.glob("*.yaml")}
     assert names and names <= {n for n, e in FLOORS.datasets.items() if e.task == "claims"}
+    conflict = {p.name for p in GOLD.glob("*.tsv")}
+    assert conflict <= {n for n, e in FLOORS.datasets.items() if e.task == "polnear-alarms"}

@@ -5,6 +5,10 @@ that selected them) and a floor per metric. `check` fails when a metric is below
 file is not the one the floors were set on (another checksum or row count), or when a floored metric
 is no longer computed. Floors change only through `update` (`--update-floors`), which lists every
 change and marks each lowered floor, so a floor is never lowered silently.
+
+Ceilings: a metric whose name ends in one of CEILING_SUFFIXES ("_per_1000_words", a rate of false alarms)
+is lower-is-better, so its entry in `floors` is a ceiling: `check` fails when the metric is above it, and
+`update` marks a RAISED ceiling the way it marks a LOWERED floor.
 """
 
 from __future__ import annotations
@@ -19,11 +23,17 @@ from warlog.errors import InputError
 from warlog.evaluate.metrics import Evaluation
 
 TOLERANCE = 1e-9
+CEILING_SUFFIXES = ("_per_1000_words",)  # lower is better: the baseline holds a ceiling for these
 ABOUT = (
     "Floors of `warlog eval` per dataset (scores may not fall below them); the ACLED, CASE and PolNeAR datasets "
     "live in ../shared/data/dev and are not part of the repository, the team's gold files in eval/gold. "
     "Change with `warlog eval ... --check eval/baseline.json --update-floors`."
 )
+
+
+def is_ceiling(metric: str) -> bool:
+    """Whether a metric is lower-is-better, so that its baseline value is a ceiling, not a floor."""
+    return metric.endswith(CEILING_SUFFIXES)
 
 
 def file_sha256(path: Path) -> str:
@@ -118,6 +128,11 @@ def check(evaluation: Evaluation, baseline: Baseline, *, source: str = "the base
         value = evaluation.metrics.get(name)
         if value is None:
             problems.append(f"{name} has a floor ({floor}) but is no longer computed")
+        elif is_ceiling(name):
+            if value > floor + TOLERANCE:
+                problems.append(f"{name} = {value} is above its ceiling {floor}")
+            elif value < floor - TOLERANCE:
+                notes.append(f"{name} = {value} is below its ceiling {floor}: lower it with --update-floors")
         elif value < floor - TOLERANCE:
             problems.append(f"{name} = {value} is below its floor {floor}")
         elif value > floor + TOLERANCE:
@@ -160,7 +175,12 @@ def update(evaluation: Evaluation, baseline: Baseline) -> tuple[Baseline, tuple[
     for name, value in new.floors.items():
         before = previous.get(name)
         if before is None:
-            changes.append(f"{name}: new floor {value}")
+            changes.append(f"{name}: new {'ceiling' if is_ceiling(name) else 'floor'} {value}")
+        elif is_ceiling(name):
+            if value > before + TOLERANCE:
+                changes.append(f"{name}: ceiling RAISED {before} -> {value}")
+            elif value < before - TOLERANCE:
+                changes.append(f"{name}: ceiling lowered {before} -> {value}")
         elif value < before - TOLERANCE:
             changes.append(f"{name}: LOWERED {before} -> {value}")
         elif value > before + TOLERANCE:
