@@ -114,9 +114,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Evaluation:
     """The scores of one run over one dataset: what `warlog eval` prints and the floors check reads.
 
-    `metrics` maps a metric name to a score in [0, 1], higher is better; `counts` maps it to the number
-    of rows it was computed over. `details` holds what the table shows beside them (per-class scores,
-    failure and skip counts), never compared against floors.
+    `metrics` maps a metric name to a score in [0, 1], higher is better, except a rate named
+    `*_per_1000_words` (false alarms), lower is better, whose baseline value is a ceiling
+    (floors.is_ceiling); `counts` maps it to the number of rows it was computed over. `details` holds
+    what the table shows beside them (per-class scores, failure and skip counts), never compared against
+    floors.
     """
 
     task: str  # "acled" or "case"
