@@ -66,6 +66,13 @@ class Settings:
         },
     )
 
+    def __post_init__(self) -> None:
+        # `Settings(db="x.duckdb")` from Python: the paths are Paths however they are given
+        for name in ("db", "packs_dir"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, Path(value).expanduser())
+
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given fields replaced; None values are ignored."""
         clean = {k: v for k, v in overrides.items() if v is not None}
