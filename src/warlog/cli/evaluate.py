@@ -25,7 +25,7 @@ from warlog.pipeline import Pipeline
 T = TypeVar("T")
 
 eval_app = typer.Typer(
-    help="Score warlog against gold sets (ACLED, CASE-2021, PolNeAR, claims gold files) and check the scores "
+    help="Score warlog against gold sets (ACLED, CASE-2021, PLOVER, PolNeAR, claims gold files) and check the scores "
     "against floors.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -82,6 +82,22 @@ def case(
     from warlog.evaluate.case import evaluate_case, read_case
 
     _score(read_case, evaluate_case, file, limit, output, baseline, update_floors, model)
+
+
+@eval_app.command("plover")
+def plover(
+    file: Annotated[Path, typer.Argument(help="a PLOVER gold-standard JSON file (PLOVER_GSR_CAMEO records)")],
+    limit: LimitOption = None,
+    output: FormatOption = "table",
+    baseline: CheckOption = None,
+    update_floors: UpdateOption = False,
+    model: ModelOption = None,
+) -> None:
+    """Code each sentence; score the main event's PLOVER type, its source and its target."""
+
+    from warlog.evaluate.plover import evaluate_plover, read_plover
+
+    _score(read_plover, evaluate_plover, file, limit, output, baseline, update_floors, model)
 
 
 @eval_app.command("polnear")
