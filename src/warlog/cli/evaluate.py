@@ -122,6 +122,39 @@ def polnear(
     raise typer.Exit(_run(action))
 
 
+@eval_app.command("polnear-alarms")
+def polnear_alarms(
+    directory: Annotated[Path, typer.Argument(help="a PolNeAR split directory (with text/ and attributions/)")],
+    gold: Annotated[
+        Path | None,
+        typer.Option("--gold", help="score on this gold of real violent events (its splits lie beside DIRECTORY)"),
+    ] = None,
+    limit: LimitOption = None,
+    output: FormatOption = "table",
+    baseline: CheckOption = None,
+    update_floors: UpdateOption = False,
+    model: ModelOption = None,
+) -> None:
+    """Count violent ACLED-scope events per 1,000 words of campaign news (false alarms); with --gold, score
+    precision and recall of violent events on the gold's articles."""
+
+    from warlog.evaluate.alarms import evaluate_conflict_gold, evaluate_false_alarms, read_conflict_gold
+    from warlog.evaluate.polnear import polnear_name, read_polnear
+
+    def action() -> int:
+        floors = _prepare(output, baseline, update_floors)
+        if gold is not None:
+            conflict_gold = read_conflict_gold(gold, directory.parent)  # before the pipeline loads
+            evaluation = evaluate_conflict_gold(load_pipeline(model), conflict_gold)
+        else:
+            name = Path(f"{polnear_name(directory)}-alarms")
+            dataset = read_polnear(directory, limit=_limit(limit, floors, name))
+            evaluation = evaluate_false_alarms(load_pipeline(model), dataset)
+        return _finish(evaluation, output, baseline, floors, update_floors)
+
+    raise typer.Exit(_run(action))
+
+
 @eval_app.command("claims")
 def claims(
     file: Annotated[Path, typer.Argument(help="a gold file of one document's claims (eval/gold/*.yaml)")],
