@@ -3,8 +3,6 @@ on invented campaign news laid out like a PolNeAR split in a temp dir (PolNeAR i
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any, cast
 
 import pytest
 from typer.testing import CliRunner
@@ -12,10 +10,10 @@ from typer.testing import CliRunner
 from warlog.cli import evaluate as eval_cli
 from warlog.errors import InputError
 from warlog.evaluate.alarms import (
-    evaluate_conflict_gold,
     evaluate_false_alarms,
     per_1000_words,
     read_conflict_gold,
+    score_conflict_gold,
     span_sha,
     word_count,
 )
@@ -23,7 +21,6 @@ from warlog.evaluate.floors import Baseline, DatasetFloors, check, is_ceiling, u
 from warlog.evaluate.metrics import Evaluation
 from warlog.evaluate.polnear import read_polnear
 from warlog.model import Event, Evidence
-from warlog.pipeline import Pipeline
 
 CALM = (
     "The senator told supporters in Iowa on Tuesday that the race was close. "
@@ -130,21 +127,17 @@ def _event(start: int, end: int, acled: str = "Battles", status: str = "asserted
     return Event(f"e{start}", "ASSAULT", evidence, status=status, codes=(("acled_event_type", acled),), also=also)
 
 
-class _Stub:
-    """A pipeline whose events are given per text, so the matching is tested exactly."""
-
-    def __init__(self, events: dict[str, list[Event]]):
-        self.events = events
-
-    def extract(self, text: str) -> Any:
-        return SimpleNamespace(events=tuple(self.events.get(text, [])))
+def _score(gold, events: dict[str, list[Event]]) -> Evaluation:
+    """The scores for the events given per text, so the matching is tested exactly."""
+    return score_conflict_gold(gold, [events.get(article.text, []) for article in gold.articles])
 
 
 def test_precision_and_recall_match_by_overlap(tmp_path):
     _split(tmp_path)
     gold = read_conflict_gold(_gold(tmp_path), tmp_path)
     killing = ATTACK.index("killing")
-    stub = _Stub(
+    evaluation = _score(
+        gold,
         {
             ATTACK: [
                 _event(0, 6),  # "Gunmen": overlaps the first gold span
@@ -153,9 +146,8 @@ def test_precision_and_recall_match_by_overlap(tmp_path):
                 _event(killing, killing + 7, acled="Protests"),  # not violent: ignored
             ],
             CALM: [_event(4, 11, "Riots", status="reported")],  # a false alarm
-        }
+        },
     )
-    evaluation = evaluate_conflict_gold(cast(Pipeline, stub), gold)
     assert evaluation.metrics["violent_precision"] == 0.6667 and evaluation.metrics["violent_recall"] == 1.0
     assert evaluation.metrics["violent_f1"] == 0.8
     words = word_count(CALM) + word_count(ATTACK)
@@ -169,7 +161,7 @@ def test_further_evidence_matches_and_a_miss_is_listed(tmp_path):
     gold = read_conflict_gold(_gold(tmp_path), tmp_path)
     end = len(ATTACK)
     also = (Evidence(0, 6, "Gunmen"),)
-    evaluation = evaluate_conflict_gold(cast(Pipeline, _Stub({ATTACK: [_event(end - 5, end, also=also)]})), gold)
+    evaluation = _score(gold, {ATTACK: [_event(end - 5, end, also=also)]})
     assert evaluation.metrics["violent_precision"] == 1.0 and evaluation.metrics["violent_recall"] == 0.5
     assert [m for m in evaluation.details["misses"] if "missed" in m and "gold line 5" in m]
 

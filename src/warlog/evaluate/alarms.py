@@ -196,10 +196,15 @@ def span_sha(text: str) -> str:
 
 def evaluate_conflict_gold(pipeline: Pipeline, gold: ConflictGold) -> Evaluation:
     """Precision and recall of warlog's violent events (status in HAPPENED) on the gold's articles."""
+    return score_conflict_gold(gold, [pipeline.extract(article.text).events for article in gold.articles])
+
+
+def score_conflict_gold(gold: ConflictGold, found_events: Sequence[Sequence[Event]]) -> Evaluation:
+    """The scores of `evaluate_conflict_gold`, given the events found in each of the gold's articles (in order)."""
     guessed = right = found = total = words = 0
     misses: list[str] = []
-    for article in gold.articles:
-        events = [e for e in pipeline.extract(article.text).events if is_violent(e) and e.status in HAPPENED]
+    for article, article_events in zip(gold.articles, found_events, strict=True):
+        events = [e for e in article_events if is_violent(e) and e.status in HAPPENED]
         words += word_count(article.text)
         spans = [(g.start, g.end) for g in article.events]
         for event in events:
