@@ -417,6 +417,30 @@ def test_exports(client: TestClient) -> None:
     assert_error(client.get("/api/export"), 422, "invalid", "format")
 
 
+def test_export_min_confidence(client: TestClient) -> None:
+    import json
+
+    every = [json.loads(line) for line in client.get("/api/export?format=plover-json").text.splitlines()]
+    confidences = sorted({record["confidence"] for record in every})
+    assert len(confidences) >= 2
+    threshold = confidences[1]
+    answer = client.get(f"/api/export?format=plover-json&min_confidence={threshold}")
+    assert answer.status_code == 200
+    kept = [json.loads(line) for line in answer.text.splitlines()]
+    assert {r["id"] for r in kept} == {r["id"] for r in every if r["confidence"] >= threshold}
+    assert 0 < len(kept) < len(every)
+    assert len(client.get("/api/export?format=plover-json&min_confidence=0").text.splitlines()) == len(every)
+    for value in ("1.01", "-0.5", "high", "nan"):
+        assert_error(
+            client.get(f"/api/export?format=acled-csv&min_confidence={value}"), 422, "invalid", "min_confidence"
+        )
+    assert_error(client.get("/api/export?format=graphml&min_confidence=0.5"), 422, "invalid", "min_confidence")
+    schema = client.get("/openapi.json").json()
+    (param,) = [p for p in schema["paths"]["/api/export"]["get"]["parameters"] if p["name"] == "min_confidence"]
+    number = next(option for option in param["schema"]["anyOf"] if option.get("type") == "number")
+    assert (number["minimum"], number["maximum"]) == (0, 1)
+
+
 # --- token, Host, body limit, headers -----------------------------------------------------------------------
 
 

@@ -60,7 +60,7 @@ def store(db):
         yield opened
 
 
-def exported(store: Store, format: str, **filters: str) -> tuple[int, str]:
+def exported(store: Store, format: str, **filters: str | float) -> tuple[int, str]:
     out = io.BytesIO()
     written = export(store, format, out, **filters)
     return written, out.getvalue().decode("utf-8")
@@ -91,6 +91,21 @@ def test_event_exports_take_the_query_filters(store):
     happened = exported(store, "plover-json")[0]
     assert everything == happened + 1  # the denied withdrawal
     assert exported(store, "plover-json", status="denied")[0] == 1
+
+
+def test_event_exports_take_a_minimum_confidence(store):
+    every = [json.loads(line) for line in exported(store, "plover-json")[1].splitlines()]
+    confidences = sorted({record["confidence"] for record in every})
+    assert len(confidences) >= 2  # the texts give events of several confidences
+    threshold = confidences[1]  # leaves out the least confident, keeps one exactly at the threshold
+    written, text = exported(store, "plover-json", min_confidence=threshold)
+    kept = [json.loads(line) for line in text.splitlines()]
+    assert written == len(kept) == sum(record["confidence"] >= threshold for record in every) < len(every)
+    assert {record["id"] for record in kept} == {r["id"] for r in every if r["confidence"] >= threshold}
+    assert exported(store, "plover-json", min_confidence=0)[0] == len(every)
+    assert exported(store, "plover-json", min_confidence=1.0)[0] == sum(r["confidence"] == 1.0 for r in every)
+    acled_every = exported(store, "acled-csv")[0]
+    assert 0 < exported(store, "acled-csv", min_confidence=threshold)[0] < acled_every
 
 
 def test_plover_json_lines_follow_the_manual(store):
@@ -164,6 +179,11 @@ def test_exports_show_the_corrected_store(reports):
         ("acled-csv", {"status": "rumoured"}, "unknown event status"),
         ("acled-csv", {"since": "March"}, "since must be an ISO date"),
         ("parquet", {}, "give a folder path"),
+        ("plover-json", {"min_confidence": 1.5}, "min_confidence must be a number from 0 to 1, not 1.5"),
+        ("acled-csv", {"min_confidence": -0.1}, "min_confidence must be a number from 0 to 1"),
+        ("acled-csv", {"min_confidence": float("nan")}, "min_confidence must be a number from 0 to 1"),
+        ("graphml", {"min_confidence": 0.5}, "filter 'min_confidence' does not apply to graphml"),
+        ("jsonl", {"min_confidence": 0.5}, "filter 'min_confidence' does not apply to jsonl"),
     ],
 )
 def test_bad_exports_are_one_line_errors(store, format, filters, message):
@@ -188,3 +208,26 @@ def test_cli_export(db, tmp_path):
     assert result.exit_code == 1 and "cannot write" in result.output
     result = runner.invoke(app, ["export", "--db", str(db), "--format", "parquet"])
     assert result.exit_code == 1 and "--out" in result.output
+
+
+def test_cli_export_min_confidence(db, tmp_path):
+    runner = CliRunner()
+    every = runner.invoke(app, ["export", "--db", str(db), "--format", "plover-json"])
+    assert every.exit_code == 0, every.output
+    confidences = sorted({json.loads(line)["confidence"] for line in every.output.splitlines()})
+    threshold = str(confidences[1])
+    kept = runner.invoke(app, ["export", "--db", str(db), "--format", "plover-json", "--min-confidence", threshold])
+    assert kept.exit_code == 0, kept.output
+    records = [json.loads(line) for line in kept.output.splitlines()]
+    assert 0 < len(records) < len(every.output.splitlines())
+    assert all(record["confidence"] >= confidences[1] for record in records)
+    out = tmp_path / "never.csv"
+    for value in ("1.5", "-0.2"):
+        result = runner.invoke(
+            app, ["export", "--db", str(db), "--format", "acled-csv", "--min-confidence", value, "--out", str(out)]
+        )
+        assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+        assert "min_confidence must be a number from 0 to 1" in result.output
+    assert not out.exists()  # refused before the file is opened
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "gexf", "--min-confidence", "0.5"])
+    assert result.exit_code == 1 and "does not apply to gexf" in result.output

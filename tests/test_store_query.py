@@ -70,6 +70,7 @@ CORPUS = (
                 place="gaza",
                 date=When("2024-02", "month", "last month"),
                 status="claimed",
+                confidence=0.6,
             ),
         ),
         claims=(Claim(id="c1", text="they attacked", evidence=ev(), speaker="idf", speaker_text="the IDF"),),
@@ -111,7 +112,7 @@ CORPUS = (
         version="0.1.0",
         document=doc("undated-c", None),
         actors=(HAMAS,),
-        events=(Event(id="e1", type="ASSAULT", evidence=ev(), actors=("hamas",), status="denied"),),
+        events=(Event(id="e1", type="ASSAULT", evidence=ev(), actors=("hamas",), status="denied", confidence=0.8),),
     ),
 )
 
@@ -200,6 +201,10 @@ def test_actor_filters(store, filters, expected):
         ({"until": "2024-04-10"}, [("2024-03-a", "e2"), ("2024-03-a", "e1"), ("2024-04-b", "e1")]),
         ({"until": "2024-02-01"}, [("2024-03-a", "e2")]),  # the month's first day
         ({"document": "2024-04"}, [("2024-04-b", "e1")]),
+        ({"min_confidence": 0.8}, [("2024-03-a", "e1"), ("2024-04-b", "e1"), ("undated-c", "e1")]),  # at least
+        ({"min_confidence": 0.81}, [("2024-03-a", "e1"), ("2024-04-b", "e1")]),
+        ({"min_confidence": 0}, [("2024-03-a", "e2"), ("2024-03-a", "e1"), ("2024-04-b", "e1"), ("undated-c", "e1")]),
+        ({"min_confidence": 1}, [("2024-03-a", "e1"), ("2024-04-b", "e1")]),
     ],
 )
 def test_event_filters(store, filters, expected):
@@ -275,6 +280,10 @@ def test_filters_are_values_not_sql(store):
         ("actors", {"type": "army"}, "valid choices: state, government, military"),
         ("events", {"since": "March 2024"}, "since must be an ISO date"),
         ("events", {"until": ""}, "must be a non-empty string"),
+        ("events", {"min_confidence": 1.5}, "min_confidence must be a number from 0 to 1, not 1.5"),
+        ("events", {"min_confidence": "0.5"}, "min_confidence must be a number from 0 to 1, not '0.5'"),
+        ("events", {"min_confidence": True}, "min_confidence must be a number from 0 to 1"),
+        ("claims", {"min_confidence": 0.5}, "filter 'min_confidence' does not apply to claims"),
         ("events", {"limit": -1}, "limit must be a whole number"),
         ("events", {"offset": "2"}, "offset must be a whole number"),
     ],

@@ -105,6 +105,10 @@ Until = Annotated[
     AfterValidator(check_date),
     Query(description="ISO date (YYYY-MM-DD, YYYY-MM or YYYY): up to this date", json_schema_extra=DATE_SCHEMA),
 ]
+MinConfidence = Annotated[
+    float | None,
+    Query(ge=0, le=1, description="0 to 1: only the events of at least this confidence (acled-csv, plover-json)"),
+]
 EventType = Annotated[
     str | None,
     AfterValidator(check_event_type),

@@ -49,7 +49,7 @@ EventStatus = Annotated[choice(EVENT_STATUSES) | None, Query(description="event 
 NEWEST_FIRST = "-published"  # the API lists documents newest first (the store's default is oldest first)
 
 
-def _page(ctx: ApiContext, what: str, filters: dict[str, str | None], **paging: Any) -> dict:
+def _page(ctx: ApiContext, what: str, filters: dict[str, Any], **paging: Any) -> dict:
     """One page of the store's listing of `what`; an empty value is no filter."""
     chosen = Filters(**{name: value or None for name, value in filters.items()})
     with ctx.database() as store:

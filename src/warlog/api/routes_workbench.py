@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from warlog.api.context import ApiContext, context
 from warlog.api.errors import ApiError, error_responses
 from warlog.api.export_stream import start_export
-from warlog.api.params import DEFAULT_LIMIT, EventType, choice
+from warlog.api.params import DEFAULT_LIMIT, EventType, MinConfidence, choice
 from warlog.api.routes_read import COMMON_ERRORS, ActorFilter, Limit, Offset, Since, Until, bearer
 from warlog.errors import StoreError
 from warlog.export import ANY_STATUS, EXPORT_FORMATS, export
@@ -117,14 +117,18 @@ def get_export(
     status: Annotated[
         choice((*EVENT_STATUSES, ANY_STATUS)) | None, Query(description="event status, or 'any' (event formats)")  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     ] = None,
+    min_confidence: MinConfidence = None,
 ) -> Response:
     """The store (or the part the filters choose) in another tool's format, as `warlog export` writes it
-    (fields: docs/data-dictionary.md). The event and graph formats (acled-csv, plover-json, graphml,
-    gexf) take every filter; jsonl and parquet take since, until and actor, and answer 422 to the others."""
+    (fields: docs/data-dictionary.md). The event formats (acled-csv, plover-json) take every filter; the
+    graph formats (graphml, gexf) every one but min_confidence; jsonl and parquet take since, until and
+    actor; a filter a format does not take is a 422."""
     if format not in EXPORT_FORMATS:
         raise ApiError(422, f"unknown export format {format!r}; valid choices: {', '.join(EXPORT_FORMATS)}")
-    filters = {"since": since, "until": until, "actor": actor, "type": type, "status": status}
-    filters = {name: value for name, value in filters.items() if value}
+    given = {"since": since, "until": until, "actor": actor, "type": type, "status": status}
+    filters: dict[str, Any] = {name: value for name, value in given.items() if value}
+    if min_confidence is not None:  # 0 is a threshold, not "no filter"
+        filters["min_confidence"] = min_confidence
     media_type, suffix = MEDIA_TYPES[format]
     with ctx.database() as store:
         snapshot = store.snapshot()  # the lock is held only while the snapshot is taken

@@ -44,6 +44,12 @@ def export(
     status: Annotated[
         str | None, typer.Option(help="event status, or 'any' (default: the events that happened)")
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            "--min-confidence", help="0 to 1: only events of at least this confidence (acled-csv, plover-json)"
+        ),
+    ] = None,
 ) -> None:
     """Export the store as ACLED CSV, PLOVER JSON Lines, report JSON Lines, Parquet, GraphML or GEXF."""
     from warlog.cli.common import date_option, open_store, run
@@ -61,7 +67,7 @@ def export(
         with open_store(db) as store:
             written = run_export(
                 store, format, out if out is not None else sys.stdout.buffer, actor=actor, type=type, status=status,
-                **filters,
+                min_confidence=min_confidence, **filters,
             )  # fmt: skip
         if out is not None:
             Console(stderr=True).print(f"wrote {written} ({format}) → {out}", highlight=False, markup=False)

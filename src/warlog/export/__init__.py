@@ -7,10 +7,11 @@ Formats (every field in docs/data-dictionary.md):
 - parquet: one Parquet file per table in a folder (warlog.store.parquet);
 - graphml, gexf: the actor graph, written by the same code as `warlog graph` (warlog.store.graph).
 
-Filters: the event formats choose events (warlog.export.events); jsonl and parquet choose documents
-(`since`/`until` on the publication date, `actor` the documents naming the actor), and take no `type`
-or `status`; the graph formats pass them to `Store.graph` (`status` one status counted in place of
-the default ones).
+Filters: the event formats choose events (warlog.export.events; `min_confidence` keeps the events whose
+confidence is at least it); jsonl and parquet choose documents (`since`/`until` on the publication date,
+`actor` the documents naming the actor), and take no `type`, `status` or `min_confidence`; the graph
+formats pass them to `Store.graph` (`status` one status counted in place of the default ones) and take
+no `min_confidence` (their rows are ties between actors, not events).
 """
 
 from __future__ import annotations
@@ -19,27 +20,29 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from warlog.errors import StoreError
 from warlog.export.acled import ACLED_COLUMNS, write_acled
 from warlog.export.events import ANY_STATUS, chosen_events
 from warlog.export.plover import write_plover
 from warlog.model import EVENT_STATUSES
+from warlog.store.query import confidence_problem
 
 if TYPE_CHECKING:
     from warlog.store import Store
 
 # Each format and the filters it takes.
-_EVENT_FILTERS = ("since", "until", "actor", "type", "status")
+_GRAPH_FILTERS = ("since", "until", "actor", "type", "status")
+_EVENT_FILTERS = (*_GRAPH_FILTERS, "min_confidence")
 _DOCUMENT_FILTERS = ("since", "until", "actor")
 FORMAT_FILTERS: dict[str, tuple[str, ...]] = {
     "acled-csv": _EVENT_FILTERS,
     "plover-json": _EVENT_FILTERS,
     "jsonl": _DOCUMENT_FILTERS,
     "parquet": _DOCUMENT_FILTERS,
-    "graphml": _EVENT_FILTERS,
-    "gexf": _EVENT_FILTERS,
+    "graphml": _GRAPH_FILTERS,
+    "gexf": _GRAPH_FILTERS,
 }
 EXPORT_FORMATS = tuple(FORMAT_FILTERS)
 
@@ -56,6 +59,7 @@ def export(
     actor: str | None = None,
     type: str | None = None,
     status: str | None = None,
+    min_confidence: float | None = None,
 ) -> int:
     """Write the store (or the part the filters choose) in one of EXPORT_FORMATS.
 
@@ -68,6 +72,8 @@ def export(
         actor: an actor id or part of a name or alias.
         type: a PLOVER event type (event and graph formats).
         status: an event status, or "any" (event formats); default: the events that happened.
+        min_confidence: a number from 0 to 1 (acled-csv, plover-json): the events whose confidence is
+            at least it.
 
     Returns:
         What was written: rows (acled-csv, parquet: of every table), events (plover-json), reports
@@ -80,12 +86,16 @@ def export(
     if format not in FORMAT_FILTERS:
         raise StoreError(f"unknown export format {format!r}; valid choices: {', '.join(EXPORT_FORMATS)}")
     given = {"since": since, "until": until, "actor": actor, "type": type, "status": status}
-    filters = {name: value for name, value in given.items() if value is not None}
+    filters: dict[str, Any] = {name: value for name, value in given.items() if value is not None}
+    if min_confidence is not None:
+        filters["min_confidence"] = min_confidence
     extra = [name for name in filters if name not in FORMAT_FILTERS[format]]
     if extra:
         raise StoreError(
             f"filter {extra[0]!r} does not apply to {format}; it takes: {', '.join(FORMAT_FILTERS[format])}"
         )
+    if min_confidence is not None and (problem := confidence_problem(min_confidence)):
+        raise StoreError(problem)  # before the output is opened
     if format == "parquet":
         if not isinstance(out, Path):
             raise StoreError("parquet writes one file per table: give a folder path, not a stream")
@@ -114,7 +124,7 @@ def _opened(out: BinaryIO | Path) -> Iterator[IO[bytes]]:
         yield stream
 
 
-def _documents(store: Store, filters: dict[str, str]) -> list[str]:
+def _documents(store: Store, filters: dict[str, Any]) -> list[str]:
     """The documents the filters choose (of _DOCUMENT_FILTERS: the only ones these formats take)."""
     result = store.query(
         "documents", since=filters.get("since"), until=filters.get("until"), actor=filters.get("actor")

@@ -20,11 +20,13 @@ from warlog.errors import StoreError
 from warlog.model import ACTOR_KINDS, CONTRADICTION_KINDS, EVENT_STATUSES, SOURCE_KINDS, STANCES
 from warlog.store.query import (
     ACTOR_IDS,
+    NUMBER_FILTERS,
     PLACE_IDS,
     QUERY_KINDS,
     ActorSummary,
     Filters,
     Page,
+    confidence_problem,
     date_overlaps,
 )
 
@@ -203,6 +205,7 @@ EVENTS = Listing(
         "place": f"(e.place = $place OR e.place IN {PLACE_IDS})",
         **_dates('e."date"."value"'),
         "document": "starts_with(e.document_id, $document)",
+        "min_confidence": "e.confidence >= $min_confidence",
     },
     sorts={
         "date": ('e."date"."value"',),
@@ -309,8 +312,12 @@ def _check(what: str, values: dict[str, Any], limit: int | None, offset: int) ->
     for name, value in values.items():
         if name not in accepted:
             raise StoreError(f"filter {name!r} does not apply to {what}; {what} accept: {', '.join(accepted)}")
+        if name in NUMBER_FILTERS:
+            continue
         if not isinstance(value, str) or not value:
             raise StoreError(f"filter {name!r} must be a non-empty string, not {value!r}")
+    if "min_confidence" in values and (problem := confidence_problem(values["min_confidence"])):
+        raise StoreError(problem)
     for name in ("since", "until"):
         if name in values and not _ISO_DATE.fullmatch(values[name]):
             raise StoreError(f"{name} must be an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), not {values[name]!r}")

@@ -17,6 +17,7 @@ Rules:
   "2024-03" (or the period "2024-03-01/2024-03-05") matches `since="2024-03-10"` because part of it lies
   on or after that day. The date is an event's own, a failure's time, else the publication date of the
   item's document. An item whose date is unknown or not ISO never matches a date filter.
+- `min_confidence` is a number from 0 to 1 (events only): the events whose confidence is at least it.
 - Actors and places are listed once each, with the number of documents that name them and of their
   mentions in those documents. The filters on documents (since, until, document, and place for actors,
   actor for places) choose which documents count: the actors of `since="2024-04"` are those named in
@@ -76,6 +77,7 @@ class Filters:
     since: str | None = None
     until: str | None = None
     document: str | None = None
+    min_confidence: float | None = None
 
     def given(self) -> dict[str, Any]:
         """The filters that are set, by name."""
@@ -83,6 +85,14 @@ class Filters:
 
 
 FILTER_NAMES = tuple(f.name for f in fields(Filters))
+NUMBER_FILTERS = ("min_confidence",)  # the filters that take a number (the others take a non-empty string)
+
+
+def confidence_problem(value: object) -> str | None:
+    """Why `value` is no valid `min_confidence` (a number from 0 to 1), or None when it is one."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        return f"min_confidence must be a number from 0 to 1, not {value!r}"
+    return None
 
 
 @dataclass(frozen=True, slots=True)

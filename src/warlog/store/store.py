@@ -8,7 +8,7 @@ from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -378,7 +378,7 @@ class Store:
             return listings.find(con, what, filters or Filters(), sort=sort, limit=limit, offset=offset)
 
     def query(
-        self, what: str, *, sort: str | None = None, limit: int | None = None, offset: int = 0, **filters: str | None
+        self, what: str, *, sort: str | None = None, limit: int | None = None, offset: int = 0, **filters: Any
     ) -> Page:
         """`find` with the filters as keywords: `store.query("events", actor="rus", since="2015")`.
 
