@@ -435,6 +435,10 @@ def test_export_min_confidence(client: TestClient) -> None:
             client.get(f"/api/export?format=acled-csv&min_confidence={value}"), 422, "invalid", "min_confidence"
         )
     assert_error(client.get("/api/export?format=graphml&min_confidence=0.5"), 422, "invalid", "min_confidence")
+    events = client.get(f"/api/events?min_confidence={threshold}&limit=500").json()
+    assert events["items"] and all(e["confidence"] >= threshold for e in events["items"])
+    assert events["total"] < client.get("/api/events?min_confidence=0").json()["total"]
+    assert_error(client.get("/api/events?min_confidence=2"), 422, "invalid", "min_confidence")
     schema = client.get("/openapi.json").json()
     (param,) = [p for p in schema["paths"]["/api/export"]["get"]["parameters"] if p["name"] == "min_confidence"]
     number = next(option for option in param["schema"]["anyOf"] if option.get("type") == "number")

@@ -277,8 +277,8 @@ def test_query_takes_every_filter_a_sort_and_a_page(run: Callable[..., Result], 
             document=Document(id=doc_id, text="x", title=f"About {doc_id}", published=published),
             actors=(Actor(id="rus", name="Russia", kind="state", country="RUS", mentions=(ev,)),),
             events=(
-                Event(id="e1", type="ASSAULT", evidence=ev, actors=("rus",)),
-                Event(id="e2", type="PROTEST", evidence=ev),
+                Event(id="e1", type="ASSAULT", evidence=ev, actors=("rus",), confidence=0.9),
+                Event(id="e2", type="PROTEST", evidence=ev, confidence=0.4),
             ),
             claims=(Claim(id="c1", text="x", evidence=ev, speaker="rus", author_stance=stance),),
             contradictions=(Contradiction(id="x1", kind="toll", items=("e1", "e2"), explanation="two tolls"),),
@@ -303,6 +303,9 @@ def test_query_takes_every_filter_a_sort_and_a_page(run: Callable[..., Result], 
         ("d-a", "e2"),
         ("d-b", "e1"),
     ]
+    assert [e["id"] for e in rows("events", "--min-confidence", "0.5")] == ["e1", "e1"]
+    assert len(rows("events", "--min-confidence", "0")) == 4  # 0 is a threshold, not "no filter"
+    assert_one_line_error(run("query", "events", "--db", db, "--min-confidence", "1.5"), "min_confidence")
     assert_one_line_error(run("query", "claims", "--db", db, "--status", "denied"), "claims accept: actor")
     assert_one_line_error(run("query", "events", "--db", db, "--sort", "nope"), "valid choices: date, type")
 

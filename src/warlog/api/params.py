@@ -107,7 +107,9 @@ Until = Annotated[
 ]
 MinConfidence = Annotated[
     float | None,
-    Query(ge=0, le=1, description="0 to 1: only the events of at least this confidence (acled-csv, plover-json)"),
+    Query(
+        ge=0, le=1, description="0 to 1: only the events of at least this confidence (exports: acled-csv, plover-json)"
+    ),
 ]
 EventType = Annotated[
     str | None,

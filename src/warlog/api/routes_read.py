@@ -22,6 +22,7 @@ from warlog.api.params import (
     MAX_KM,
     EventType,
     Limit,
+    MinConfidence,
     Offset,
     Since,
     Until,
@@ -51,7 +52,7 @@ NEWEST_FIRST = "-published"  # the API lists documents newest first (the store's
 
 def _page(ctx: ApiContext, what: str, filters: dict[str, Any], **paging: Any) -> dict:
     """One page of the store's listing of `what`; an empty value is no filter."""
-    chosen = Filters(**{name: value or None for name, value in filters.items()})
+    chosen = Filters(**{name: None if value == "" else value for name, value in filters.items()})
     with ctx.database() as store:
         return store.find(what, chosen, **paging).to_dict()
 
@@ -125,14 +126,16 @@ def list_events(
     until: Until = None,
     place: Annotated[str | None, Query(description="place id or part of its name")] = None,
     document: DocumentFilter = None,
+    min_confidence: MinConfidence = None,
     sort: sort_param("events") = None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
-    """Events, one row each, with their evidence text. `actor` matches actors and recipients. Sorts:
-    date (default), type, status, document, confidence, fatalities."""
+    """Events, one row each, with their evidence text. `actor` matches actors and recipients;
+    `min_confidence` keeps the events of at least that confidence (0 is a threshold). Sorts: date (default),
+    type, status, document, confidence, fatalities."""
     filters = {"actor": actor, "type": type, "status": status, "since": since, "until": until, "place": place,
-               "document": document}  # fmt: skip
+               "document": document, "min_confidence": min_confidence}  # fmt: skip
     return _page(ctx, "events", filters, sort=sort, limit=limit, offset=offset)
 
 

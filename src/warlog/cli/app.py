@@ -128,6 +128,9 @@ def query(
     country: Annotated[str | None, typer.Option(help="ISO country code (actors, places)")] = None,
     stance: Annotated[str | None, typer.Option(help="the author's stance (claims)")] = None,
     source_kind: Annotated[str | None, typer.Option(help="how the speaker is given (claims)")] = None,
+    min_confidence: Annotated[
+        float | None, typer.Option("--min-confidence", help="0 to 1: events of at least this confidence")
+    ] = None,
     sort: Annotated[str | None, typer.Option(help="a sort name, prefix - for descending (e.g. -published)")] = None,
     limit: Annotated[int | None, typer.Option(help="at most this many rows")] = None,
     offset: Annotated[int, typer.Option(help="skip this many rows first")] = 0,
@@ -148,7 +151,7 @@ def query(
         filters = Filters(
             actor=actor, type=type, status=status, since=date_option("--since", since),
             until=date_option("--until", until), place=place, document=document, text=text, country=country,
-            stance=stance, source_kind=source_kind,
+            stance=stance, source_kind=source_kind, min_confidence=min_confidence,
         )  # fmt: skip
         with Store.open(settings.db, read_only=True) if parquet is None else _parquet_store(parquet) as store:
             page = store.find(what, filters, sort=sort, limit=limit, offset=offset)
