@@ -595,6 +595,28 @@ def test_no_event(pipeline, text, absent):
     assert [e.evidence.text for e in events if absent in (None, e.type)] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "assault"),
+    [
+        ("The senator attacked his rivals in a speech.", False),  # a rival in a contest is no victim
+        ("Smith beat his opponent in the primary.", False),
+        ("The battle for second place is close.", False),  # the stake of a contest
+        ("Stocks hit bottom on Monday.", False),  # an economic object
+        ("Rebels attacked rival militias near the town.", True),  # the head is "militias"
+        ("Gunmen attacked a polling station in the north.", True),  # the head is "station"
+        ("Trump attacked Clinton in a speech.", True),  # a person stays a target
+        ("Suspected cadres attacked three independent candidates in Luapula.", True),  # counted people
+        ("Airstrikes hit a market in Aleppo.", True),  # a market is a place that is bombed
+    ],
+    ids=lambda value: value[:50] if isinstance(value, str) else str(value),
+)
+def test_a_non_violent_target_makes_no_assault(pipeline, text, assault):
+    """A violent trigger whose target's head noun is a contest, a rival, an economic object or an idea
+    (data/packs/lexicon/roles.yaml, non_violent_targets) is no event."""
+    events = extract(pipeline, text).events
+    assert any(e.type == "ASSAULT" for e in events) is assault, [(e.type, e.evidence.text) for e in events]
+
+
 def test_an_outcome_clause_keeps_its_own_events_apart(pipeline):
     """A killing with its own subject and no attack noun stays a killing; an attack that killed no one
     is still an attack."""

@@ -34,6 +34,8 @@ NON_VIOLENT_TRANSFER: Pair = ("Strategic developments", "Non-violent transfer of
 TERRITORY_CODES = frozenset({GOVERNMENT_REGAINS, NON_STATE_OVERTAKES, NON_VIOLENT_TRANSFER})
 # ACLED event types of direct violence, where the parties decide among BATTLE, ATTACK and MOB
 DIRECT_VIOLENCE = ("Battles", "Violence against civilians", "Riots")
+# ACLED event types of violence (direct or remote)
+VIOLENT_TYPES = (*DIRECT_VIOLENCE, "Explosions/Remote violence")
 
 
 def acled_code(

@@ -18,13 +18,21 @@ from spacy.tokens import Doc, Span, Token
 
 from warlog.actors.linker import PlaceMention
 from warlog.events.candidate import EventCandidate
-from warlog.events.codes import TERRITORY_CODES, acled_code, acled_to_case, cameo_code
+from warlog.events.codes import TERRITORY_CODES, VIOLENT_TYPES, acled_code, acled_to_case, cameo_code
 from warlog.events.merge import absorb_outcomes, merge_repeats
-from warlog.events.roles import MentionIndex, attributive_modifiers, noun_roles, objects_of, verb_roles
+from warlog.events.roles import (
+    MentionIndex,
+    attributive_modifiers,
+    noun_roles,
+    objects_of,
+    verb_roles,
+    with_conjuncts,
+)
 from warlog.events.setting import carry_setting, date_for, place_for
 from warlog.events.status import Status, find_status
 from warlog.events.tolls import TollMention, find_tolls
 from warlog.packs.cues import CuePack
+from warlog.packs.lexicon import RoleWords
 from warlog.packs.ontology import Ontology, Trigger
 from warlog.temporal import DateMention, find_dates
 
@@ -35,6 +43,8 @@ SEIZE_OBJECTS = frozenset({
     "neighborhood", "checkpoint", "hill", "road", "academy", "airport", "stronghold", "outpost", "barracks", "camp",
     "highway", "bridge", "crossing", "port", "locality", "region", "province", "suburb", "island", "oilfield",
 })  # fmt: skip
+NON_VIOLENT_TARGETS = RoleWords.builtin().non_violent_targets  # data/packs/lexicon/roles.yaml, explained there
+TARGET_PREPOSITIONS = frozenset({"for", "against", "on"})
 
 
 def register_extensions() -> None:
@@ -147,6 +157,8 @@ class EventExtractor:
         index = context.index
         if trigger.type == "ASSAULT" and _abstract_object(token):
             return None  # "killed the possibility of a no-fly zone"
+        if _non_violent_target(token, trigger):
+            return None  # "attacked his rivals", "the battle for second place", "stocks hit bottom"
         if _classifier(token, anchor):
             return None  # "riot police", "attack helicopters": a kind of thing, not an event
         trigger = _refined(token, anchor, trigger, context.rules)
@@ -348,6 +360,31 @@ ABSTRACT_OBJECTS = frozenset({
 
 def _abstract_object(token: Token) -> bool:
     return any(c.lemma_.lower() in ABSTRACT_OBJECTS for c in objects_of(token))
+
+
+def _non_violent_target(token: Token, trigger: Trigger) -> bool:
+    """A violent trigger (ASSAULT, or one whose ACLED type is violence) whose targets are all a contest or
+    its stake, a rival in it, an economic object or an idea is a figure of speech, not an event ("beat his
+    opponent", "attacked his rivals", "the battle for second place", "stocks hit bottom", "attacked the
+    plan"). A target is a direct object or the passive subject, else the object of "for", "against" or
+    "on" hung on the trigger, and each of its conjuncts; only its head noun counts ("rival militias" and "a
+    polling station" stay violent). A pronoun, a person's name or a counted noun ("attacked three
+    candidates") is people, who stay a target; a riot or a protest "against" a policy names a grievance."""
+    violent = trigger.type == "ASSAULT" or (trigger.acled is not None and trigger.acled[0] in VIOLENT_TYPES)
+    if trigger.type == "PROTEST" or not violent:
+        return False
+    targets = _objects_of(token) if token.pos_ == "VERB" else []
+    for child in token.children if not targets else ():  # "hit bottom on Monday": Monday is no target
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+            targets += [g for g in child.children if g.dep_ == "pobj"]
+    heads = [head for target in targets for head in with_conjuncts(target)]
+    return bool(heads) and all(_not_a_victim(head) for head in heads)
+
+
+def _not_a_victim(head: Token) -> bool:
+    if head.pos_ == "PRON" or head.ent_type_ == "PERSON" or any(c.dep_ == "nummod" for c in head.children):
+        return False
+    return head.lemma_.lower() in NON_VIOLENT_TARGETS or head.lower_ in NON_VIOLENT_TARGETS
 
 
 def attach_other_tolls(events: list[EventCandidate], tolls: list[TollMention]) -> list[EventCandidate]:

@@ -3,7 +3,8 @@ like the other packs:
 
     TollWords    tolls.yaml    the words that make a count of people a casualty toll (warlog.events.tolls)
     CountWords   counts.yaml   vague quantities and bounds of a count, ACLED's conventions (warlog.events.numbers)
-    RoleWords    roles.yaml    the words that tell whether a name acts or locates (warlog.actors.roles)
+    RoleWords    roles.yaml    the words that tell whether a name acts or locates (warlog.actors.roles), and
+                               the targets that make a violent trigger no violence (warlog.events.extract)
 
 Each has `read(path)` and `builtin()`, the built-in file read once. They are the grammar's vocabulary, not
 knowledge a user extends, so there are no user lexicon packs: the rule modules take the built-in lists
@@ -27,6 +28,7 @@ from warlog.packs.files import line_of, read_pack
 Word = Annotated[str, Field(pattern=r"^[a-z][a-z.' -]*$")]  # "no one", "vs.", "a total of"
 Words = list[Word]
 TollKind = Literal["killed", "wounded", "captured", "missing"]
+TargetClass = Literal["contest", "rival", "economy", "speech"]
 
 
 class _Strict(BaseModel):
@@ -82,6 +84,7 @@ class _RolesModel(_Lexicon):
     geographic_nouns: Words
     place_feature_nouns: Words
     motion_verbs: Words
+    non_violent_targets: dict[TargetClass, Words]
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +204,7 @@ class RoleWords:
     geographic_nouns: frozenset[str]
     place_feature_nouns: frozenset[str]
     motion_verbs: frozenset[str]
+    non_violent_targets: dict[str, str]  # word -> class ("opponent" -> "rival")
 
     @classmethod
     def read(cls, path: Path) -> RoleWords:
@@ -218,6 +222,7 @@ class RoleWords:
             geographic_nouns=frozenset(model.geographic_nouns),
             place_feature_nouns=frozenset(model.place_feature_nouns),
             motion_verbs=frozenset(model.motion_verbs),
+            non_violent_targets=_by_word(model.non_violent_targets),
         )
 
     @classmethod
@@ -226,7 +231,7 @@ class RoleWords:
         return _builtin_roles()
 
 
-def _by_word(by_kind: dict[TollKind, list[str]]) -> dict[str, str]:
+def _by_word(by_kind: dict[TollKind, list[str]] | dict[TargetClass, list[str]]) -> dict[str, str]:
     return {word: kind for kind, words in by_kind.items() for word in words}
 
 
