@@ -297,8 +297,6 @@ PHRASAL_VERBS_AND_TERRITORY = [
         "Ukrainian forces fired two mortars at rebel positions near Donetsk.",
         ["fired"],
         dict(type="ASSAULT", mode="heavy-weapons", acled=SHELLING),
-        xfail="multiword triggers match contiguous words: the count in 'fired two mortars' breaks 'fire mortar'; "
-        "the weapon object should set the mode, which needs a lexicon of instruments",
     ),
     row(  # seized things, not ground: no territory changed hands
         "Syrian rebels seized two vehicles near Idlib.",

@@ -42,6 +42,12 @@ TITLES = frozenset(
     }
 )  # fmt: skip
 NEW_ACTOR_KINDS = {"PERSON": "person", "ORG": "organization"}
+# the last word of an organization's name that makes it armed: "the Donbass People's Militia", "the Mahdi Army"
+ARMED_NAME_WORDS = {
+    "militia": "militia", "militias": "militia", "army": "armed_group", "brigade": "armed_group",
+    "brigades": "armed_group", "battalion": "armed_group", "battalions": "armed_group", "regiment": "armed_group",
+    "forces": "armed_group", "guard": "armed_group", "guards": "armed_group",
+}  # fmt: skip
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels the small English model often gives to place names ("Palmyra" PERSON, "Aleppo" NORP)
 MISLABELED_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT"})
@@ -378,6 +384,8 @@ class ActorLinker:
 
     def _new_actor(self, ent: Span, kind: str) -> KBActor:
         name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
+        if kind == "organization":
+            kind = ARMED_NAME_WORDS.get(ent[-1].lower_, kind)
         return KBActor(
             id=f"new.{slug(name)}", name=name, kind=kind, country=None, cameo=None, aliases=(), demonyms=(),
             metonyms=(), parents=(), pack="ner",

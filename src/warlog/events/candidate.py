@@ -40,3 +40,5 @@ class EventCandidate:
     wounded: TollMention | None = None  # counted apart from the dead
     captured: TollMention | None = None  # arrested, abducted, kidnapped, detained
     territory: bool = False  # ground changed hands (a place, or a town or a position, is taken)
+    actor_kinds: tuple[str, ...] = ()  # actor kinds read off unlinked common nouns (events.means)
+    target_kinds: tuple[str, ...] = ()  # the same for the targets ("a man and a woman": civilians)

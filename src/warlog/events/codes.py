@@ -24,6 +24,7 @@ CIVILIAN_KINDS = frozenset(
     {"civilians", "person", "media", "ngo", "political_party", "organization", "ethnic_group", "religious_group"}
 )
 CROWD_KINDS = frozenset({"civilians", "person"})
+PARTISAN_KINDS = CROWD_KINDS | {"political_party"}  # party members in a brawl are rioters, not an armed group
 
 BATTLE: Pair = ("Battles", "Armed clash")
 ATTACK: Pair = ("Violence against civilians", "Attack")
@@ -101,6 +102,8 @@ def _assault(
     base = default or etype.acled[0]
     if actors and actors <= CROWD_KINDS:
         return MOB
+    if actors and actors <= PARTISAN_KINDS and not recipients & ARMED_KINDS:
+        return MOB  # supporters of rival parties fighting each other
     if recipients & ARMED_KINDS:
         return BATTLE
     if recipients and recipients <= CIVILIAN_KINDS:

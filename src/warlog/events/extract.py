@@ -19,7 +19,9 @@ from spacy.tokens import Doc, Span, Token
 from warlog.actors.linker import PlaceMention
 from warlog.events.candidate import EventCandidate
 from warlog.events.codes import TERRITORY_CODES, VIOLENT_TYPES, acled_code, acled_to_case, cameo_code
-from warlog.events.merge import absorb_outcomes, merge_repeats
+from warlog.events.means import actor_kinds, target_kinds, with_means
+from warlog.events.merge import absorb_outcomes, merge_coordinated, merge_repeats
+from warlog.events.protests import fold_protests
 from warlog.events.roles import (
     MentionIndex,
     attributive_modifiers,
@@ -105,8 +107,9 @@ class EventExtractor:
         )
         candidates = [self._event(token, span, trigger, context) for token, span, trigger in found]
         events = absorb_outcomes(doc, context.text, [e for e in candidates if e is not None], tolls, index)
-        events = [_coded(event, kinds) for event in merge_repeats(events)]
-        doc._.warlog_events = attach_other_tolls(carry_setting(events, doc, context.text), tolls)
+        events = [_coded(event, kinds) for event in merge_repeats(merge_coordinated(doc, events))]
+        events = attach_other_tolls(carry_setting(events, doc, context.text), tolls)
+        doc._.warlog_events = fold_protests(doc, context.text, events, kinds)
         return doc
 
     # -- triggers -----------------------------------------------------------------------------
@@ -161,7 +164,7 @@ class EventExtractor:
             return None  # "attacked his rivals", "the battle for second place", "stocks hit bottom"
         if _classifier(token, anchor):
             return None  # "riot police", "attack helicopters": a kind of thing, not an event
-        trigger = _refined(token, anchor, trigger, context.rules)
+        trigger = with_means(token, _refined(token, anchor, trigger, context.rules), context.triggers)
         if token.pos_ == "VERB":
             actors, recipients = verb_roles(token, index, trigger.recipient_preps, context.cues)
         else:
@@ -197,6 +200,8 @@ class EventExtractor:
             token=token.i,
             rule=trigger,
             territory=territory,
+            actor_kinds=actor_kinds(token) if trigger.type == "ASSAULT" else (),
+            target_kinds=target_kinds(token) if trigger.type == "ASSAULT" else (),
         )
 
 
@@ -268,8 +273,8 @@ def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
         event.type,
         event.mode,
         default=rule.acled,
-        actor_kinds=tuple(kinds.get(a, "other") for a in event.actors),
-        recipient_kinds=tuple(kinds.get(r, "other") for r in event.recipients),
+        actor_kinds=_kinds_of(event.actors, kinds) or event.actor_kinds,
+        recipient_kinds=_kinds_of(event.recipients, kinds) or event.target_kinds,
         territory=event.territory,
     )
     codes = [("cameo", cameo_code(event.type, event.mode, rule.cameo))]
@@ -282,6 +287,12 @@ def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
         codes.append(("aggregate", "true"))
     confidence = 0.5 + 0.2 * bool(event.actors) + 0.2 * bool(event.recipients) + 0.05 * (event.place is not None)
     return replace(event, codes=tuple(codes), confidence=round(min(confidence, 0.95), 2))
+
+
+def _kinds_of(ids: tuple[str, ...], kinds: dict[str, str]) -> tuple[str, ...]:
+    """The kinds of linked actors; none when no linked actor has a kind that says anything."""
+    found = tuple(kinds.get(i, "other") for i in ids)
+    return found if any(k != "other" for k in found) else ()
 
 
 def _bases(token: Token, pos: str) -> tuple[str, ...]:

@@ -141,6 +141,8 @@ def _fold(doc: Doc, text: str, cause: EventCandidate, outcome: EventCandidate) -
         status=outcome.status if cause.status.value == "asserted" and not verbal else cause.status,
         mode=outcome.mode if borrow else cause.mode,
         rule=outcome.rule if borrow else cause.rule,
+        actor_kinds=cause.actor_kinds or outcome.actor_kinds,
+        target_kinds=_target_kinds(cause, outcome, verbal),
         start=start,
         end=end,
         text=text[start:end],
@@ -148,10 +150,95 @@ def _fold(doc: Doc, text: str, cause: EventCandidate, outcome: EventCandidate) -
     )
 
 
+def _target_kinds(cause: EventCandidate, outcome: EventCandidate, verbal: bool) -> tuple[str, ...]:
+    """Who the merged attack struck, as read off common nouns: a clash's dead are one of its sides and
+    say nothing of the other; a verb's own object is its target; a noun's victims are the outcome's."""
+    if _reciprocal(cause):
+        return cause.target_kinds
+    if verbal:
+        return cause.target_kinds or outcome.target_kinds
+    return outcome.target_kinds or cause.target_kinds
+
+
 def _reciprocal(event: EventCandidate) -> bool:
     """A clash or a battle (its lexicon entry takes partners "with"/"between") is fought by both sides,
     whoever dies in it; a one-sided word ("attack", "raid") says less than the killing it caused."""
     return event.rule is not None and bool({"with", "between"} & set(event.rule.recipient_preps))
+
+
+# the modes of an attack told by several verbs, the one ACLED codes first (warlog.events.means.REMOTE)
+MODE_RANK = ("suicide-attack", "unconventional", "drone", "aerial", "explosives", "heavy-weapons")
+
+
+def merge_coordinated(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
+    """Attacks told by verbs coordinated under one subject are one incident ("the rebels fired mortars at
+    and dropped grenades from a drone on positions near X"): the first verb's event takes the others'
+    evidence, recipients, place, date and toll, and the means ACLED ranks first (a drone before
+    artillery)."""
+    out: list[EventCandidate] = []
+    verbs: list[Token | None] = []
+    for event in events:
+        verb = _verb_of_event(doc, event)
+        into = None
+        if verb is not None and verb.dep_ == "conj" and not _has_subject(verb) and event.type == "ASSAULT":
+            chain = _conjunct_heads(verb)
+            into = next(
+                (i for i, v in enumerate(verbs) if v is not None and v.i in chain and _joinable(out[i], event)), None
+            )
+        if into is None:
+            out.append(event)
+            verbs.append(verb)
+            continue
+        first = out[into]
+        lead = first if _mode_rank(first) <= _mode_rank(event) else event
+        out[into] = replace(
+            first,
+            mode=lead.mode,
+            rule=lead.rule,
+            recipients=tuple(dict.fromkeys(first.recipients + event.recipients)),
+            place=first.place or event.place,
+            date=first.date or event.date,
+            toll=first.toll or event.toll,
+            target_kinds=first.target_kinds or event.target_kinds,
+            also=first.also + ((event.start, event.end, event.text), *event.also),
+        )
+    return out
+
+
+def _conjunct_heads(verb: Token) -> set[int]:
+    """The verbs a conjunct hangs on, up its chain of conjuncts."""
+    heads = set()
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+        heads.add(verb.i)
+    return heads
+
+
+def _verb_of_event(doc: Doc, event: EventCandidate) -> Token | None:
+    token = doc[event.token]
+    if token.pos_ == "VERB":
+        return token
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB":  # "dropped grenades"
+        return token.head
+    return None
+
+
+def _joinable(first: EventCandidate, second: EventCandidate) -> bool:
+    """Two means of one attack, one of them told without its place ("fired at and dropped grenades on
+    positions near X"); other acts (killed and abducted) and attacks each with its place stay apart."""
+    means = (*MODE_RANK, "firearms", None)
+    return (
+        first.type == "ASSAULT"
+        and first.mode in means
+        and second.mode in means
+        and first.status.value == second.status.value
+        and (not second.actors or first.actors == second.actors)
+        and (first.place is None) != (second.place is None)
+    )
+
+
+def _mode_rank(event: EventCandidate) -> int:
+    return MODE_RANK.index(event.mode) if event.mode in MODE_RANK else len(MODE_RANK)
 
 
 def merge_repeats(events: list[EventCandidate]) -> list[EventCandidate]:
@@ -175,6 +262,8 @@ def merge_repeats(events: list[EventCandidate]) -> list[EventCandidate]:
             place=twin.place or event.place,
             date=twin.date or event.date,
             toll=twin.toll or event.toll,
+            actor_kinds=twin.actor_kinds or event.actor_kinds,
+            target_kinds=twin.target_kinds or event.target_kinds,
         )
         tellings[index] = _telling(merged[index])
     return merged

@@ -5,6 +5,8 @@ like the other packs:
     CountWords   counts.yaml   vague quantities and bounds of a count, ACLED's conventions (warlog.events.numbers)
     RoleWords    roles.yaml    the words that tell whether a name acts or locates (warlog.actors.roles), and
                                the targets that make a violent trigger no violence (warlog.events.extract)
+    ViolenceWords violence.yaml the weapons, targets and crowds that code an attack its trigger leaves open
+                               (warlog.events.means)
 
 Each has `read(path)` and `builtin()`, the built-in file read once. They are the grammar's vocabulary, not
 knowledge a user extends, so there are no user lexicon packs: the rule modules take the built-in lists
@@ -29,6 +31,9 @@ Word = Annotated[str, Field(pattern=r"^[a-z][a-z.' -]*$")]  # "no one", "vs.", "
 Words = list[Word]
 TollKind = Literal["killed", "wounded", "captured", "missing"]
 TargetClass = Literal["contest", "rival", "economy", "speech"]
+WeaponClass = Literal[
+    "aerial", "drone", "artillery", "explosive", "grenade", "suicide", "chemical", "firearms", "blades"
+]
 
 
 class _Strict(BaseModel):
@@ -85,6 +90,14 @@ class _RolesModel(_Lexicon):
     place_feature_nouns: Words
     motion_verbs: Words
     non_violent_targets: dict[TargetClass, Words]
+
+
+class _ViolenceModel(_Lexicon):
+    weapons: dict[WeaponClass, Words]
+    blasts: Words
+    civilian_targets: Words
+    armed_targets: Words
+    crowd_actors: Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +244,44 @@ class RoleWords:
         return _builtin_roles()
 
 
-def _by_word(by_kind: dict[TollKind, list[str]] | dict[TargetClass, list[str]]) -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class ViolenceWords:
+    """The words of violence.yaml; `weapons` maps a word (or words, space-separated) to its class."""
+
+    version: str
+    weapons: dict[str, str]
+    blasts: frozenset[str]
+    civilian_targets: frozenset[str]
+    armed_targets: frozenset[str]
+    crowd_actors: frozenset[str]
+
+    @classmethod
+    def read(cls, path: Path) -> ViolenceWords:
+        """Read and validate a violence lexicon.
+
+        Raises:
+            PackError: as for `TollWords.read`.
+        """
+        model, text = read_pack(path, _ViolenceModel, "a violence lexicon")
+        _check_unique(path, text, model)
+        return cls(
+            version=f"{model.pack}@{model.version}",
+            weapons=_by_word(model.weapons),
+            blasts=frozenset(model.blasts),
+            civilian_targets=frozenset(model.civilian_targets),
+            armed_targets=frozenset(model.armed_targets),
+            crowd_actors=frozenset(model.crowd_actors),
+        )
+
+    @classmethod
+    def builtin(cls) -> ViolenceWords:
+        """The built-in violence lexicon (read once)."""
+        return _builtin_violence()
+
+
+def _by_word(
+    by_kind: dict[TollKind, list[str]] | dict[TargetClass, list[str]] | dict[WeaponClass, list[str]],
+) -> dict[str, str]:
     return {word: kind for kind, words in by_kind.items() for word in words}
 
 
@@ -270,3 +320,8 @@ def _builtin_counts() -> CountWords:
 @cache
 def _builtin_roles() -> RoleWords:
     return RoleWords.read(_builtin_path("roles.yaml"))
+
+
+@cache
+def _builtin_violence() -> ViolenceWords:
+    return ViolenceWords.read(_builtin_path("violence.yaml"))

@@ -1,0 +1,212 @@
+"""How an attack was carried out and who took part, when its trigger leaves it open.
+
+- Weapons: "attack", "fire", "kill" say nothing of the means, and ACLED's sub-event type turns on it. The
+  sentence of such a trigger often names it ("fired 82mm mortars at ...", "attacked the base with drones",
+  "a drone strike ... killed"): the trigger takes the mode of the weapon named, by ACLED's precedence
+  (a suicide bomber, a chemical agent, a drone or an aircraft, a planted explosive, a grenade, artillery).
+  Small arms beside artillery or grenades are fighting, an armed clash (ACLED's rule for mixed fire); an
+  explosion with no weapon named is shelling when there are several of them ("15 explosions near the
+  front line"), fighting when gunfire is heard with them, and stays a bomb when there is one. A weapon
+  that is another event's trigger outside this trigger's phrase is that event's ("gunmen killed two
+  soldiers and a roadside bomb hit a convoy").
+- Parties: an actor or a target no name was linked for is read from its head noun ("a man and a woman"
+  are civilians, "a patrol" is armed, "a mob" and "villagers" are a crowd), so that the attack's ACLED
+  type still follows who fought whom.
+
+The words are data/packs/lexicon/violence.yaml (warlog.packs.lexicon.ViolenceWords).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from warlog.events.roles import objects_of, with_conjuncts
+from warlog.packs.lexicon import ViolenceWords
+from warlog.packs.ontology import Trigger
+
+WORDS = ViolenceWords.builtin()
+AIR = ("Explosions/Remote violence", "Air/drone strike")
+# weapon class -> (ASSAULT mode, ACLED pair or None when the parties decide)
+MODES: dict[str, tuple[str, tuple[str, str] | None]] = {
+    "suicide": ("suicide-attack", ("Explosions/Remote violence", "Suicide bomb")),
+    "chemical": ("unconventional", ("Explosions/Remote violence", "Chemical weapon")),
+    "drone": ("drone", AIR),
+    "aerial": ("aerial", AIR),
+    "explosive": ("explosives", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    "grenade": ("explosives", ("Explosions/Remote violence", "Grenade")),
+    "artillery": ("heavy-weapons", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    "firearms": ("firearms", None),
+    "blades": ("primitive", None),
+}
+REMOTE = ("suicide", "chemical", "drone", "aerial", "explosive", "grenade", "artillery")  # precedence
+MIXED_WITH_FIRE = frozenset({"artillery", "grenade"})  # small arms with these: an armed clash
+DIRECT = frozenset({"Battles", "Violence against civilians", "Riots"})
+CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "cc"})
+TARGET_PREPOSITIONS = frozenset({"on", "against", "of", "at", "upon"})
+ARMED = "military"
+CIVILIAN = "civilians"
+
+_PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _class in WORDS.weapons.items():
+    _split = tuple(_words.split())
+    _PHRASES.setdefault(_split[0], []).append((_split, _class))
+for _entries in _PHRASES.values():
+    _entries.sort(key=lambda entry: -len(entry[0]))
+
+
+def weapons_near(token: Token, triggers: frozenset[int]) -> dict[str, list[Token]]:
+    """The weapon classes named in the trigger's sentence, each with the tokens that name it; a weapon
+    that is another trigger, or lies in another trigger's phrase, outside this one's phrase is left to
+    that trigger ("fired at and dropped grenades from a drone on ...": the drone is the dropping's)."""
+    sentence = token.sent
+    own = own_phrase(_clause_of(token))
+    others = {i for t in sentence if t.i in triggers and t.i not in own for i in own_phrase(_clause_of(t))} - own
+    found: dict[str, list[Token]] = {}
+    i = sentence.start
+    while i < sentence.end:
+        matched = _weapon_at(sentence.doc, i, sentence.end)
+        if matched is None:
+            i += 1
+            continue
+        length, weapon = matched
+        head = sentence.doc[i + length - 1]
+        if head.i in own or (head.i not in triggers and head.i not in others):
+            found.setdefault(weapon, []).append(head)
+        i += length
+    return found
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb a trigger noun is the object of ("dropped a grenade from a drone"), else the trigger."""
+    if token.pos_ != "VERB" and token.dep_ == "dobj" and token.head.pos_ == "VERB":
+        return token.head
+    return token
+
+
+def own_phrase(token: Token) -> frozenset[int]:
+    """The tokens of a trigger's own phrase: a verb's clause without the clauses hung on it, a noun's
+    phrase without its relative clauses."""
+    skip = CLAUSES if token.pos_ == "VERB" else frozenset({"relcl"})
+    tokens = {token.i}
+    for child in token.children:
+        if child.dep_ not in skip:
+            tokens.update(t.i for t in child.subtree)
+    return frozenset(tokens)
+
+
+def _weapon_at(doc, i: int, end: int) -> tuple[int, str] | None:
+    first = doc[i]
+    for key in {first.lower_, first.lemma_.lower()}:
+        for words, weapon in _PHRASES.get(key, ()):
+            if i + len(words) > end:
+                continue
+            tokens = doc[i : i + len(words)]
+            if all(_fits(t, w) for t, w in zip(tokens, words, strict=True)) and _is_noun(tokens[-1]):
+                return len(words), weapon
+    return None
+
+
+def _fits(token: Token, word: str) -> bool:
+    lower = token.lower_
+    return word in (lower, token.lemma_.lower()) or lower in (word + "s", word + "es")
+
+
+def _is_noun(token: Token) -> bool:
+    """A common noun, or an acronym ("IED", "UAV"); not a name ("the Butovka Mine")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_upper)
+
+
+def with_means(token: Token, trigger: Trigger, triggers: frozenset[int]) -> Trigger:
+    """The trigger with the mode (and ACLED default) of the weapon its sentence names; unchanged when it
+    says its own means or lies outside direct violence ("shot down", "excessive force")."""
+    if trigger.type != "ASSAULT":
+        return trigger
+    blast = trigger.lemma in WORDS.blasts
+    found = weapons_near(token, triggers)
+    carried = [w for w in ("drone", "aerial") if w in found]
+    if trigger.mode == "explosives" and not blast and carried:  # "dropped grenades from a drone": an air strike
+        return _as(trigger, carried[0])
+    if trigger.mode == "heavy-weapons" or (trigger.acled is not None and trigger.acled[1] == "Grenade"):
+        return _as(trigger, "firearms") if "firearms" in found else trigger  # "fired mortars and small arms"
+    if trigger.mode == "explosives" and not blast:
+        return trigger
+    if not blast and (trigger.mode is not None or (trigger.acled is not None and trigger.acled[0] not in DIRECT)):
+        return trigger
+    remote = [weapon for weapon in REMOTE if weapon in found and not (blast and weapon == "explosive")]
+    if "firearms" in found and (not remote or remote[0] in MIXED_WITH_FIRE):
+        return _as(trigger, "firearms")
+    if remote:
+        return _as(trigger, remote[0])
+    if blast:
+        several = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in token.children)
+        return _as(trigger, "artillery") if several else trigger
+    if "blades" in found:
+        return _as(trigger, "blades")
+    return trigger
+
+
+def _as(trigger: Trigger, weapon: str) -> Trigger:
+    mode, acled = MODES[weapon]
+    if acled is None:
+        acled = trigger.acled if trigger.acled is not None and trigger.acled[0] in DIRECT else None
+    return replace(trigger, mode=mode, acled=acled)
+
+
+def target_kinds(token: Token) -> tuple[str, ...]:
+    """The kinds ("civilians", "military") of the targets a trigger names by a common noun: a verb's
+    objects or passive subject, a noun's "on"/"against"/"of" object, with their conjuncts."""
+    if token.pos_ == "VERB":
+        targets = objects_of(token) + [c for c in token.children if c.dep_ == "nsubjpass"]
+    else:
+        targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS
+                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    kinds = [_target_kind(head) for target in targets for head in with_conjuncts(target)]
+    return tuple(dict.fromkeys(k for k in kinds if k is not None))
+
+
+def _target_kind(head: Token) -> str | None:
+    head = _group_member(head)
+    if head.ent_type_ == "PERSON":
+        return "person"
+    lemma = head.lemma_.lower()
+    if lemma in WORDS.armed_targets or head.lower_ in WORDS.armed_targets:
+        return ARMED
+    if lemma in WORDS.civilian_targets or head.lower_ in WORDS.civilian_targets:
+        return CIVILIAN
+    return None
+
+
+def actor_kinds(token: Token) -> tuple[str, ...]:
+    """The kinds of the actors a verb trigger names by a common noun: its subject, or the "by" object of
+    the passive ("a mob", "villagers" are a crowd; "armed men", "gunmen" are armed)."""
+    if token.pos_ != "VERB":
+        return ()
+    agents = [c for c in token.children if c.dep_ == "nsubj"]
+    agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    kinds = [_actor_kind(head) for agent in agents for head in with_conjuncts(agent)]
+    return tuple(dict.fromkeys(k for k in kinds if k is not None))
+
+
+def _actor_kind(head: Token) -> str | None:
+    head = _group_member(head)
+    if any(c.dep_ == "amod" and c.lower_ == "armed" for c in head.children):
+        return ARMED  # "armed men"
+    lemma = head.lemma_.lower()
+    if lemma in WORDS.armed_targets or head.lower_ in WORDS.armed_targets:
+        return ARMED
+    if lemma in WORDS.crowd_actors or head.lower_ in WORDS.crowd_actors:
+        return CIVILIAN
+    return None
+
+
+def _group_member(head: Token) -> Token:
+    """What a group is of: "a group of people" -> people."""
+    if head.lemma_.lower() in ("group", "number", "gang", "band", "crowd") and not head.ent_type_:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                members = [g for g in child.children if g.dep_ == "pobj"]
+                if members:
+                    return members[0]
+    return head

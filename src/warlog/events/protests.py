@@ -1,0 +1,149 @@
+"""A protest and what happened at it are one incident.
+
+News tells a protest in pieces: "residents marched in X. They burned tyres and blocked the road. Police
+dispersed them with tear gas and arrested 60." ACLED codes the whole as one event whose sub-event type
+says how it went, and so does warlog: the protest takes the pieces that follow it (in its sentence and
+the next two, in its paragraph, up to the next protest of other people) as further evidence, and its
+ACLED sub-event type from them, in ACLED's order:
+
+1. the protesters turn violent (a riot or vandalism; an attack, a burning or a looting by the protesters
+   or by no one named) -> Riots, Violent demonstration;
+2. the authorities use lethal or injuring force (an attack by the state with dead or wounded) ->
+   Protests, Excessive force against protesters;
+3. the authorities intervene (disperse, tear gas, arrest, any coercion by the state or by no one named)
+   -> Protests, Protest with intervention;
+4. otherwise it stays what its trigger said (a peaceful protest).
+
+A piece folded into the protest is no event of its own (one incident, one event, one ACLED row); a
+piece by other actors (soldiers attacking a village the same day) is left alone.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from warlog.events.candidate import EventCandidate
+from warlog.events.codes import STATE_KINDS, acled_to_case
+
+Pair = tuple[str, str]
+NO_PIECE: Pair = ("", "no piece")  # sentinels of _outcome
+REPEAT: Pair = ("", "repeat")
+VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
+EXCESSIVE_FORCE = ("Protests", "Excessive force against protesters")
+INTERVENTION = ("Protests", "Protest with intervention")
+RANK = (VIOLENT_DEMONSTRATION, EXCESSIVE_FORCE, INTERVENTION)
+WINDOW = 2  # sentences after the protest's own
+GRIEVANCE_PREPOSITIONS = frozenset({"against", "over", "for", "about", "after", "following"})
+DEMAND_VERBS = frozenset({"demand", "call", "denounce", "condemn", "decry", "seek", "urge"})
+FORCEFUL_MODES = frozenset({None, "firearms", "beat", "primitive", "targeted", "crowd-control"})
+
+
+def fold_protests(doc: Doc, text: str, events: list[EventCandidate], kinds: dict[str, str]) -> list[EventCandidate]:
+    """The events with each protest's pieces folded into it (see the module docstring)."""
+    sentence_of = _sentence_index(doc, events)
+    folded: set[str] = set()
+    out: dict[str, EventCandidate] = {}
+    for event in events:
+        if event.id in folded or event.type != "PROTEST" or event.mode in ("riot", "vandalize"):
+            continue
+        first = sentence_of[event.id]
+        pieces: list[tuple[EventCandidate, Pair | None]] = []
+        for other in events:
+            if other.id == event.id or other.id in folded or other.id in out:
+                continue
+            at = sentence_of[other.id]
+            if at < first or at > first + WINDOW or other.start < event.start and at != first:
+                continue
+            if "\n\n" in text[min(event.start, other.start) : max(event.end, other.end)]:
+                continue
+            if other.type == "PROTEST" and other.actors and event.actors and set(other.actors) != set(event.actors):
+                break  # another protest, by other people
+            if _grievance(doc, event, other):
+                continue
+            piece, role = _role(event, other, kinds)
+            if piece:
+                pieces.append((other, role))
+        if not pieces:
+            continue
+        outcomes = [role for _, role in pieces if role is not None]
+        code = min(outcomes, key=RANK.index) if outcomes else None
+        folded.update(piece.id for piece, _ in pieces)
+        out[event.id] = _with_pieces(event, [piece for piece, _ in pieces], code)
+    return [out.get(e.id, e) for e in events if e.id not in folded]
+
+
+def _role(protest: EventCandidate, other: EventCandidate, kinds: dict[str, str]) -> tuple[bool, Pair | None]:
+    """Whether an event is a piece of the protest, and the ACLED outcome it says (None: a repeat)."""
+    outcome = _outcome(protest, other, kinds)
+    return (outcome is not NO_PIECE, None if outcome in (NO_PIECE, REPEAT) else outcome)
+
+
+def _outcome(protest: EventCandidate, other: EventCandidate, kinds: dict[str, str]) -> Pair:
+    by_state = bool(other.actors) and all(kinds.get(a) in STATE_KINDS for a in other.actors)
+    by_protesters = not other.actors or set(other.actors) <= set(protest.actors)
+    by_protesters = by_protesters and not (set(other.actor_kinds) - {"civilians"})
+    if other.type == "PROTEST":
+        if other.mode in ("riot", "vandalize"):
+            return VIOLENT_DEMONSTRATION if by_protesters else NO_PIECE
+        return REPEAT if by_protesters else NO_PIECE  # "the demonstrations", "they blocked the road"
+    if other.type == "ASSAULT" and other.mode == "crowd-control":
+        return EXCESSIVE_FORCE if _harmed(other) else INTERVENTION
+    if other.type == "ASSAULT" and by_state and other.mode in FORCEFUL_MODES:
+        return EXCESSIVE_FORCE if _harmed(other) else INTERVENTION
+    if other.type == "COERCE" and (by_state or (not other.actors and other.mode == "restrict")):
+        return INTERVENTION  # "police dispersed them"; a passive "was arrested" may be the grievance
+    if other.type in ("ASSAULT", "COERCE") and by_protesters and other.actors:
+        return VIOLENT_DEMONSTRATION  # "protesters burned tyres", "the demonstrators looted shops"
+    if other.type == "ASSAULT" and not other.actors and other.mode in ("destroy", "primitive"):
+        return VIOLENT_DEMONSTRATION  # "tyres were burned", "stones were thrown"
+    return NO_PIECE
+
+
+def _grievance(doc: Doc, protest: EventCandidate, other: EventCandidate) -> bool:
+    """What the protest is about, not what happened at it: an event inside its "against"/"over"/"for"
+    phrase or its demand ("protested against the arrest of X", "for ceasefire violations and targeting
+    civilians", "demanding the arrest of the killers"), or one with a date of its own before the protest's."""
+    token = doc[protest.token]
+    zone: set[int] = set()
+    for child in token.children:
+        about = child.dep_ == "prep" and child.lower_ in GRIEVANCE_PREPOSITIONS
+        demand = child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in DEMAND_VERBS
+        if about or demand:
+            zone.update(t.i for t in child.subtree)
+    if other.token in zone:
+        return True
+    before, at = (other.date.value if other.date else None), (protest.date.value if protest.date else None)
+    return before is not None and at is not None and before[:10] < at[: len(before[:10])]
+
+
+def _harmed(event: EventCandidate) -> bool:
+    return event.toll is not None or event.wounded is not None
+
+
+def _with_pieces(protest: EventCandidate, pieces: list[EventCandidate], code: Pair | None) -> EventCandidate:
+    codes = dict(protest.codes)
+    if code is not None:
+        codes.update(acled_event_type=code[0], acled_sub_event_type=code[1])
+        case = acled_to_case(*code)
+        if case:
+            codes["case"] = case
+    also = protest.also + tuple(item for p in pieces for item in ((p.start, p.end, p.text), *p.also))
+    tolls = [p.toll for p in pieces if p.toll is not None]
+    return replace(
+        protest,
+        codes=tuple(codes.items()),
+        also=also,
+        place=protest.place or next((p.place for p in pieces if p.place), None),
+        date=protest.date or next((p.date for p in pieces if p.date), None),
+        toll=protest.toll or (tolls[0] if tolls else None),
+        wounded=protest.wounded or next((p.wounded for p in pieces if p.wounded), None),
+        captured=protest.captured or next((p.captured for p in pieces if p.captured), None),
+    )
+
+
+def _sentence_index(doc: Doc, events: list[EventCandidate]) -> dict[str, int]:
+    starts = [sentence.start_char for sentence in doc.sents]
+    return {event.id: max(bisect_right(starts, event.start) - 1, 0) for event in events}

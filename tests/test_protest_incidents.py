@@ -1,0 +1,52 @@
+"""A protest and what happened at it are one event, whose ACLED sub-event type says how it went
+(warlog.events.protests). Sentences of our own."""
+
+import pytest
+
+PEACEFUL = ("Protests", "Peaceful protest")
+INTERVENTION = ("Protests", "Protest with intervention")
+FORCE = ("Protests", "Excessive force against protesters")
+VIOLENT = ("Riots", "Violent demonstration")
+
+
+def _protests(pipeline, text):
+    report = pipeline.extract(text, published="2021-03-02")
+    return report, [e for e in report.events if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "acled"),
+    [
+        ("On Monday, hundreds of traders marched in Nairobi against new taxes. Kenyan police dispersed them "
+         "with tear gas.", INTERVENTION),
+        ("On Monday, residents protested in Nairobi over water cuts. They burned tyres and threw stones at "
+         "passing cars.", VIOLENT),
+        ("On Monday, students rallied in Nairobi over fees. Kenyan police shot dead two of the protesters.", FORCE),
+        # what a protest is about is no piece of it
+        ("On Monday, students protested in Nairobi against the arrest of a lecturer.", PEACEFUL),
+        ("On Monday, farmers protested in Nairobi, demanding justice for the killing of a farmer by unknown "
+         "gunmen.", PEACEFUL),
+    ],
+)  # fmt: skip
+def test_the_protest_is_coded_by_how_it_went(pipeline, text, acled):
+    _, protests = _protests(pipeline, text)
+    assert len(protests) == 1, [(e.mode, e.evidence.text) for e in protests]
+    codes = dict(protests[0].codes)
+    assert (codes["acled_event_type"], codes["acled_sub_event_type"]) == acled
+
+
+def test_the_pieces_are_no_events_of_their_own(pipeline):
+    text = "On Monday, hundreds of traders marched in Nairobi against new taxes. Kenyan police dispersed them."
+    report, protests = _protests(pipeline, text)
+    assert [e.type for e in report.events] == ["PROTEST"]
+    assert [text[a.start : a.end] for a in protests[0].also] == ["Kenyan police dispersed them"]
+
+
+def test_an_attack_by_other_people_stays_its_own_event(pipeline):
+    text = (
+        "On Monday, traders marched in Nairobi against new taxes. The same day, al-Shabaab militants attacked "
+        "a police post in Mandera."
+    )
+    report, protests = _protests(pipeline, text)
+    assert any(e.type == "ASSAULT" for e in report.events)
+    assert dict(protests[0].codes)["acled_sub_event_type"] == "Peaceful protest"
