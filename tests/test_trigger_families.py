@@ -1072,7 +1072,8 @@ def test_the_family_codes_its_sentence(events_of, family, coded, text):
 
 
 def test_every_family_has_a_sentence():
-    families = {trigger.key for trigger in builtin_ontology().lexicon}
+    # the hand-written lexicon; the generated cameo-verbs.yaml is sampled in tests/test_cameo_verbs.py
+    families = {trigger.key for trigger in builtin_ontology().lexicon if trigger.pack == "warlog-triggers"}
     tested = {row.values[0] for row in ROWS}
     untested = sorted(name(f) for f in families - tested)
     unknown = sorted(name(f) for f in tested - families)

@@ -352,25 +352,42 @@ def _actor_name(actor_id: str, settings: Settings) -> str:
 
 @kb_app.command("import")
 def kb_import(
-    file: Annotated[Path, typer.Argument(help="a PETRARCH actor or agent dictionary")],
+    file: Annotated[Path, typer.Argument(help="a PETRARCH actor, agent or CAMEO verb dictionary")],
     fmt: Annotated[str, typer.Option("--format", help="dictionary format: petrarch")] = "petrarch",
-    dest: Annotated[
-        Path | None, typer.Option("--dest", help="folder to write the pack to (default: <packs_dir>/actors)")
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help="actors, agents or verbs (default: guessed from the file)"),
     ] = None,
+    dest: Annotated[
+        Path | None,
+        typer.Option(
+            "--dest", help="folder to write the pack to (default: <packs_dir>/actors, verbs: <packs_dir>/events)"
+        ),
+    ] = None,
+    skip_bad_lines: Annotated[
+        bool, typer.Option("--skip-bad-lines", help="skip malformed lines (listed in the pack's header)")
+    ] = False,
 ) -> None:
-    """Convert a dictionary into a user actor pack."""
+    """Convert a dictionary into a user pack: actors and agents to an actor pack, CAMEO verbs to a trigger pack."""
 
     def action() -> None:
         from warlog.actors.petrarch import import_petrarch
         from warlog.errors import SettingsError
+        from warlog.packs.cameo_pack import import_cameo_verbs
+        from warlog.packs.cameo_verbs import is_verb_dictionary
         from warlog.settings import default_data_dir
 
         if fmt != "petrarch":
             raise SettingsError(f"--format {fmt!r} is not supported; supported formats: petrarch")
+        if kind not in (None, "actors", "agents", "verbs"):
+            raise SettingsError(f"--kind {kind!r} is not a dictionary kind; valid kinds: actors, agents, verbs")
         settings = cli_settings()
         packs_dir = settings.packs_dir or default_data_dir() / "packs"
-        # user actor packs live in packs_dir/actors/, where KnowledgeBase.load() reads them
-        path = import_petrarch(file, dest or packs_dir / "actors")
+        # user packs live in packs_dir/actors/ and packs_dir/events/, where warlog.load() reads them
+        if (kind or ("verbs" if is_verb_dictionary(file) else None)) == "verbs":
+            path = import_cameo_verbs(file, dest or packs_dir / "events", strict=not skip_bad_lines)
+        else:
+            path = import_petrarch(file, dest or packs_dir / "actors", kind=kind, strict=not skip_bad_lines)
         hint = "" if dest else f"; set packs_dir = {packs_dir} (warlog.toml or WARLOG_PACKS_DIR) to use it"
         Console().print(
             f"wrote {path}{hint}",

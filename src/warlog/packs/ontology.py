@@ -93,8 +93,15 @@ class Trigger:
 
     @property
     def key(self) -> tuple[str, str, str | None, bool]:
-        """What makes a trigger unique: (lemma, pos, particle, attributive)."""
+        """The word family a trigger reads: (lemma, pos, particle, attributive). A user pack's triggers of
+        a family replace all the built-in ones of that family."""
         return (self.lemma, self.pos, self.particle, self.attributive)
+
+    @property
+    def identity(self) -> tuple[str, str, str | None, bool, tuple[str, ...]]:
+        """What makes a trigger unique in a pack level: its family and its object lemmas (a verb may code
+        one type with some objects and another with others, as the CAMEO verb dictionary has it)."""
+        return (*self.key, tuple(sorted(self.objects)))
 
     @property
     def is_phrase(self) -> bool:
@@ -167,8 +174,13 @@ class Ontology:
         for trigger in self.lexicon:
             if not trigger.is_phrase:
                 index.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
-        self._index = {key: tuple(sorted(ts, key=lambda t: t.particle or "")) for key, ts in index.items()}
-        self._phrases = tuple(sorted((t for t in self.lexicon if t.is_phrase), key=lambda t: (-t.words, t.lemma)))
+        # with a particle last (the extractor prefers one that is there); with objects before without
+        # (the specific reading first: "sign" + agreement before a bare "sign")
+        self._index = {
+            key: tuple(sorted(ts, key=lambda t: (t.particle or "", not t.objects))) for key, ts in index.items()
+        }
+        phrases = (t for t in self.lexicon if t.is_phrase)
+        self._phrases = tuple(sorted(phrases, key=lambda t: (-t.words, t.lemma, not t.objects)))
 
     @classmethod
     def load(cls, *, packs_dir: Path | None = None) -> Ontology:
@@ -208,25 +220,28 @@ class Ontology:
             )
         source, model = ontologies[0]
         tables = _Tables(source, model)
-        chosen: dict[tuple[str, str, str | None, bool], Trigger] = {}
+        chosen: dict[tuple[str, str, str | None, bool], list[Trigger]] = {}
         for level in read:
-            defined: dict[tuple[str, str, str | None, bool], tuple[PackSource, int]] = {}
+            defined: dict[tuple[str, str, str | None, bool, tuple[str, ...]], tuple[PackSource, int]] = {}
+            families: dict[tuple[str, str, str | None, bool], list[Trigger]] = {}
             for pack_source, pack in level:
                 if not isinstance(pack, TriggerPackModel):
                     continue
                 for index, entry in enumerate(pack.triggers):
                     trigger = tables.trigger(pack_source, index, entry, pack.pack)
-                    if trigger.key in defined:
-                        first, first_index = defined[trigger.key]
+                    if trigger.identity in defined:
+                        first, first_index = defined[trigger.identity]
                         raise PackError(
                             f"{pack_source.where('triggers', index, 'lemma')}: trigger {_show(trigger)} is already "
                             f"defined at {first.where('triggers', first_index, 'lemma')}; a trigger is unique by "
-                            "(lemma, pos, particle) (a user pack may override a built-in one)"
+                            "(lemma, pos, particle, objects) (a user pack may override a built-in one)"
                         )
-                    defined[trigger.key] = (pack_source, index)
-                    chosen[trigger.key] = trigger
+                    defined[trigger.identity] = (pack_source, index)
+                    families.setdefault(trigger.key, []).append(trigger)
+            chosen.update(families)  # a user pack's family replaces the built-in one, whatever its objects
         version = "+".join(f"{pack.pack}@{pack.version}" for level in read for _, pack in level)
-        return cls(version=version, triggers=chosen.values(), **tables.fields())
+        triggers = [trigger for family in chosen.values() for trigger in family]
+        return cls(version=version, triggers=triggers, **tables.fields())
 
     def __len__(self) -> int:
         return len(self.lexicon)
