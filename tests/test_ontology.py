@@ -68,7 +68,7 @@ def ontology():
 
 def test_builtin_packs_load_with_their_versions():  # speed is the benchmarks' business, not a test's
     ontology = Ontology.load()
-    assert ontology.version == "warlog-plover@2026.11.0+warlog-triggers@2026.11.0"
+    assert ontology.version == "warlog-cameo-verbs@2026.11.0+warlog-plover@2026.11.0+warlog-triggers@2026.11.0"
 
 
 def test_types_modes_and_quads_are_the_manuals(ontology):
