@@ -35,7 +35,7 @@ def _acled(pipeline, text):
         ("Troops fired mortars, grenade launchers and small arms at rebel positions near Kessa.", "firearms", CLASH),
         # explosions with no weapon named: several are shelling, with gunfire they are fighting, one is a bomb
         ("Monitors recorded twelve explosions near Kessa on Monday.", "heavy-weapons", SHELLING),
-        ("Monitors recorded explosions and bursts of gunfire near Kessa on Monday.", "firearms", CLASH),
+        ("Monitors recorded explosions and small arms fire near Kessa on Monday.", "firearms", CLASH),
         ("An explosion hit a bus station in Kessa on Monday.", "explosives", IED),
     ],
 )
@@ -86,7 +86,8 @@ def test_an_organization_named_a_militia_is_armed(pipeline):
 def test_the_violence_lexicon_refuses_a_word_listed_twice(tmp_path):
     path = tmp_path / "violence.yaml"
     path.write_text(
-        "pack: violence\nversion: '1'\nweapons:\n  aerial: [jet]\n  drone: [jet]\nblasts: [blast]\n"
+        "pack: violence\nversion: '1'\nweapons:\n  aerial: [jet]\n  drone: [jet]\nreciprocal: [each other]\n"
+        "blasts: [blast]\nfigurative: [attack]\nviolent_modifiers: [deadly]\n"
         "civilian_targets: [farmer]\narmed_targets: [soldier]\ncrowd_actors: [mob]\n"
     )
     with pytest.raises(PackError, match=r"violence.yaml:5: weapons: 'jet' is listed twice \(also under aerial\)"):

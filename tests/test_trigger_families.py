@@ -68,7 +68,7 @@ ASSAULT = [
     N("fight", "ASSAULT", "The fight for the airport lasted three days, officers said."),
     N("fighting", "ASSAULT", "Fighting erupted again near Zemla on Thursday morning."),
     V("battle", "ASSAULT", "Militiamen battled soldiers in the streets of Pellin until dawn."),
-    N("battle", "ASSAULT", "The battle for Arvatz has lasted nine weeks."),
+    N("battle", "ASSAULT", "The battle for Mosul has lasted nine weeks."),
     N("combat", "ASSAULT", "Two soldiers were wounded in combat with insurgents near Varenka."),
     N("hostility", "ASSAULT", "Hostilities resumed along the northern front after a two-week lull."),
     V("skirmish", "ASSAULT", "Border guards skirmished with smugglers near the Korvan crossing."),
@@ -175,6 +175,7 @@ ASSAULT = [
     N("gun battle", "ASSAULT firearms", "A gun battle between soldiers and militants raged for hours in Kessa."),
     N("firefight", "ASSAULT firearms", "A firefight broke out between rival militias near Hadrun."),
     N("shootout", "ASSAULT firearms", "A shootout between police and a gang left two officers dead in Zemla."),
+    N("shoot-out", "ASSAULT firearms", "A shoot-out broke out between police and drug dealers in Varenka."),
     N("sniper fire", "ASSAULT firearms", "A child was hit by sniper fire in the old quarter of Pellin."),
     N("sniper attack", "ASSAULT firearms", "A sniper attack on a checkpoint in Arvatz left one soldier dead."),
     N("small arms fire", "ASSAULT firearms", "The patrol came under small arms fire near Varenka."),
@@ -360,7 +361,7 @@ ASSAULT = [
     N(
         "lathi charge",
         "ASSAULT crowd-control",
-        "Police resorted to a lathi charge against protesting farmers in Tarvo.",
+        "Police resorted to a lathi charge against a crowd of farmers in Tarvo.",
     ),
     V("lathi-charge", "ASSAULT crowd-control", "Police lathi-charged a crowd of students in Belgara."),
     V("lathicharge", "ASSAULT crowd-control", "Police lathicharged a crowd of traders in Mirosa."),
@@ -414,6 +415,12 @@ COERCE = [
     V("capture", "COERCE seize", "Rebels captured the town of Belgara on Sunday."),
     N("capture", "COERCE seize", "The capture of Mirosa gave the rebels a port."),
     V("seize", "COERCE seize", "Militants seized the airport of Kessa after a day of fighting."),
+    V("find", "COERCE seize", "Soldiers found a cache of rifles and grenades in a farmhouse near Kessa."),
+    V("discover", "COERCE seize", "Kenyan police discovered two pistols in a bus near Nairobi."),
+    V("uncover", "COERCE seize", "The army uncovered an arms depot outside Korvan."),
+    V("unearth", "COERCE seize", "Engineers unearthed a stash of mortar shells near Pellin."),
+    V("recover", "COERCE seize", "Nigerian troops recovered ammunition and explosives in Maiduguri."),
+    V("gain ground", "COERCE seize", "Militants gained ground in the northern districts of Zemla."),
     N("seizure", "COERCE seize", "The seizure of Hadrun by the militia was confirmed on Monday."),
     V("take", "COERCE seize", "The militia took over the town of Zemla.", particle="over"),
     N("takeover", "COERCE seize", "The rebel takeover of Pellin was swift."),
@@ -549,6 +556,7 @@ COERCE = [
         "COERCE cyber",
         "A cyber-attack by the Northern Liberation Front hit the election commission in Belgara.",
     ),
+    V("hack", "COERCE cyber", "The Northern Liberation Front hacked into the ministry's servers.", particle="into"),
     N(
         "hacking",
         "COERCE cyber",
@@ -950,6 +958,7 @@ RETREAT = [
 
 REQUEST = [
     V("demand", "REQUEST", "The Northern Liberation Front demanded the release of its leaders."),
+    V("demand", "REQUEST", "The Northern Liberation Front demanded that the army leave Korvan."),
     N("demand", "REQUEST", "Commander Yusuf Dara made a demand for new elections."),
     V(
         "call",

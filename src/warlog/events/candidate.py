@@ -42,3 +42,4 @@ class EventCandidate:
     territory: bool = False  # ground changed hands (a place, or a town or a position, is taken)
     actor_kinds: tuple[str, ...] = ()  # actor kinds read off unlinked common nouns (events.means)
     target_kinds: tuple[str, ...] = ()  # the same for the targets ("a man and a woman": civilians)
+    struck_ground: bool = False  # a target is a place, a position or another attack ("the battle for the airport")

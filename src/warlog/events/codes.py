@@ -48,6 +48,7 @@ def acled_code(
     recipient_kinds: Iterable[str] = (),
     territory: bool = False,
     foreign: bool = False,
+    mutual: bool = False,
 ) -> Pair | None:
     """The ACLED (event type, sub-event type) of an event, or None when ACLED does not code it.
 
@@ -60,6 +61,8 @@ def acled_code(
         territory: the event takes or hands over ground (a place is its object).
         foreign: a state actor takes territory outside its own country, which ACLED codes as a
             non-state actor overtaking territory.
+        mutual: the word is one of fighting between sides ("clashed with"): the other side is a party
+            to a battle, not a victim, whoever it is (a crowd on the one side still makes it a riot).
 
     Raises:
         KeyError: unknown event type or mode.
@@ -73,7 +76,7 @@ def acled_code(
         _check_pair(ontology, tuple(default))
         default = (default[0], default[1])
     if event_type == "ASSAULT":
-        return _assault(etype, details, default, actors, recipients)
+        return _assault(etype, details, default, actors, recipients, mutual)
     if territory and event_type == "COERCE" and mode in (None, "seize"):
         return _territory_taken(default, actors, foreign)
     if territory and event_type == "RETREAT" and mode in (None, "withdraw"):
@@ -93,7 +96,12 @@ def _pick(default: Pair | None, mode_codes: tuple[Pair, ...], type_codes: tuple[
 
 
 def _assault(
-    etype: EventType, details: Mode | None, default: Pair | None, actors: frozenset[str], recipients: frozenset[str]
+    etype: EventType,
+    details: Mode | None,
+    default: Pair | None,
+    actors: frozenset[str],
+    recipients: frozenset[str],
+    mutual: bool = False,
 ) -> Pair | None:
     if details is not None and details.acled:  # a weapon or a form of violence ACLED names
         return _pick(default, details.acled, ())
@@ -106,7 +114,7 @@ def _assault(
         return MOB  # supporters of rival parties fighting each other
     if recipients & ARMED_KINDS:
         return BATTLE
-    if recipients and recipients <= CIVILIAN_KINDS:
+    if recipients and recipients <= CIVILIAN_KINDS and not mutual:
         return ATTACK if actors & ARMED_KINDS or base not in (ATTACK, MOB) else base
     return base
 

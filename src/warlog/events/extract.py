@@ -18,7 +18,16 @@ from spacy.tokens import Doc, Span, Token
 
 from warlog.actors.linker import PlaceMention
 from warlog.events.candidate import EventCandidate
-from warlog.events.codes import TERRITORY_CODES, VIOLENT_TYPES, acled_code, acled_to_case, cameo_code
+from warlog.events.codes import (
+    ARMED_KINDS,
+    BATTLE,
+    CROWD_KINDS,
+    TERRITORY_CODES,
+    VIOLENT_TYPES,
+    acled_code,
+    acled_to_case,
+    cameo_code,
+)
 from warlog.events.means import actor_kinds, target_kinds, with_means
 from warlog.events.merge import absorb_outcomes, merge_coordinated, merge_repeats
 from warlog.events.protests import fold_protests
@@ -34,7 +43,7 @@ from warlog.events.setting import carry_setting, date_for, place_for
 from warlog.events.status import Status, find_status
 from warlog.events.tolls import TollMention, find_tolls
 from warlog.packs.cues import CuePack
-from warlog.packs.lexicon import RoleWords
+from warlog.packs.lexicon import RoleWords, ViolenceWords
 from warlog.packs.ontology import Ontology, Trigger
 from warlog.temporal import DateMention, find_dates
 
@@ -45,8 +54,11 @@ SEIZE_OBJECTS = frozenset({
     "neighborhood", "checkpoint", "hill", "road", "academy", "airport", "stronghold", "outpost", "barracks", "camp",
     "highway", "bridge", "crossing", "port", "locality", "region", "province", "suburb", "island", "oilfield",
 })  # fmt: skip
+VIOLENCE = ViolenceWords.builtin()
+TOLL_WORDS = frozenset({"casualty", "fatality", "injury", "corpse"})
+TOLL_STATES = frozenset({"dead", "wounded", "injured", "killed"})
 NON_VIOLENT_TARGETS = RoleWords.builtin().non_violent_targets  # data/packs/lexicon/roles.yaml, explained there
-TARGET_PREPOSITIONS = frozenset({"for", "against", "on"})
+TARGET_PREPOSITIONS = frozenset({"for", "against", "on", "into"})
 
 
 def register_extensions() -> None:
@@ -109,6 +121,7 @@ class EventExtractor:
         events = absorb_outcomes(doc, context.text, [e for e in candidates if e is not None], tolls, index)
         events = [_coded(event, kinds) for event in merge_repeats(merge_coordinated(doc, events))]
         events = attach_other_tolls(carry_setting(events, doc, context.text), tolls)
+        events = _literal(doc, events, kinds)
         doc._.warlog_events = fold_protests(doc, context.text, events, kinds)
         return doc
 
@@ -164,7 +177,11 @@ class EventExtractor:
             return None  # "attacked his rivals", "the battle for second place", "stocks hit bottom"
         if _classifier(token, anchor):
             return None  # "riot police", "attack helicopters": a kind of thing, not an event
-        trigger = with_means(token, _refined(token, anchor, trigger, context.rules), context.triggers)
+        if _seized_weapon(token, trigger, context.rules):
+            return None  # "found a cache of rifles and grenades": the grenades are what was found
+        if _hyphen_modifier(token, trigger) or _every(token) or _dismissal(token, trigger):
+            return None  # "coal-fired plants", "every shooting", "5,300 employees were fired"
+        trigger = with_means(token, _refined(token, anchor, _labour(token, trigger), context.rules), context.triggers)
         if token.pos_ == "VERB":
             actors, recipients = verb_roles(token, index, trigger.recipient_preps, context.cues)
         else:
@@ -173,7 +190,7 @@ class EventExtractor:
         place, own_place = place_for(token, context.places, context.triggers) or (None, False)
         territory = trigger.type == "COERCE" and trigger.mode == "seize"
         territory = territory and _takes_ground(token, anchor, place, context.place_tokens)
-        if not (actors or recipients or toll or trigger.type in ("ASSAULT", "PROTEST")):
+        if not (actors or recipients or toll or trigger.type in ("ASSAULT", "PROTEST") or trigger.acled == DISRUPTED):
             argument = token.pos_ != "VERB" and token.head.i in context.triggers  # "signed an agreement"
             if argument or not (own_place and _in_scope(trigger, territory)):
                 return None  # a bare "support" or "talks" with nobody involved says nothing
@@ -202,7 +219,175 @@ class EventExtractor:
             territory=territory,
             actor_kinds=actor_kinds(token) if trigger.type == "ASSAULT" else (),
             target_kinds=target_kinds(token) if trigger.type == "ASSAULT" else (),
+            struck_ground=trigger.type == "ASSAULT" and _struck_ground(token, context),
         )
+
+
+FIRED_THINGS = frozenset({"shot", "round", "salvo", "volley", "bullet", "flare", "burst", "weapon", "gun", "warning"})
+GENERIC_DETERMINERS = frozenset({"every", "any", "each"})
+
+
+LABOUR_MARKS = frozenset({
+    "hour", "day", "week", "month", "indefinite", "general", "national", "nationwide", "labour", "labor", "hunger",
+    "warning", "wildcat", "sit-down", "teacher", "worker", "doctor", "nurse", "union", "open", "ended",
+})  # fmt: skip
+LABOUR_PURPOSES = frozenset({"demand", "protest", "press", "push", "call"})
+
+
+def _labour(token: Token, trigger: Trigger) -> Trigger:
+    """A "strike" that is a stoppage of work, a protest: "teachers on strike", "a 48-hour strike", "a general
+    strike", "started a strike to demand ..." (an air or missile strike takes its target with "on")."""
+    if trigger.lemma != "strike" or trigger.type != "ASSAULT" or token.pos_ == "VERB":
+        return trigger
+    on_strike = token.dep_ == "pobj" and token.head.lower_ == "on"
+    marked = any(t.lemma_.lower() in LABOUR_MARKS for c in token.children if c.i < token.i for t in c.subtree)
+    purpose = any(c.dep_ in ("acl", "relcl", "advcl") and c.lemma_.lower() in LABOUR_PURPOSES for c in token.children)
+    purpose = purpose or any(
+        c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in LABOUR_PURPOSES for c in token.head.children
+    )
+    target = any(
+        c.dep_ == "prep" and c.lower_ in trigger.recipient_preps and not _dated(c) for c in token.children
+    )  # "strikes on Raqqa", not "a strike on Monday"
+    if on_strike or ((marked or purpose) and not target):
+        return replace(
+            trigger, type="PROTEST", mode="strike", acled=("Protests", "Peaceful protest"), cameo=None,
+            recipient_preps=("against",),
+        )  # fmt: skip
+    return trigger
+
+
+DISRUPTED = ("Strategic developments", "Disrupted weapons use")
+
+
+def _seized_weapon(token: Token, trigger: Trigger, rules: dict[int, Trigger]) -> bool:
+    """A device noun (grenade, bomb, mine) inside the object of a seizure of weapons is what was seized,
+    not an explosion of its own."""
+    if trigger.type != "ASSAULT" or token.pos_ == "VERB":
+        return False
+    current = token
+    for _ in range(6):
+        if current.dep_ not in ("dobj", "pobj", "conj", "prep", "nsubjpass", "appos", "compound"):
+            return False
+        current = current.head
+        rule = rules.get(current.i)
+        if rule is not None:
+            return rule.acled == DISRUPTED
+    return False
+
+
+def _dated(preposition: Token) -> bool:
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in preposition.children)
+
+
+def _hyphen_modifier(token: Token, trigger: Trigger) -> bool:
+    """A trigger word that is the second half of a hyphenated modifier ("coal-fired", "war-torn",
+    "battle-hardened") qualifies a noun; an attributive trigger ("Iran-backed") is read apart."""
+    doc = token.doc
+    hyphen = token.i > 1 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    return hyphen and not trigger.attributive and token.dep_ in ("amod", "compound", "advmod", "acomp")
+
+
+def _every(token: Token) -> bool:
+    """ "every shooting", "any attack": a kind of event in general, not one that happened."""
+    return token.pos_ != "VERB" and any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in token.children)
+
+
+def _dismissal(token: Token, trigger: Trigger) -> bool:
+    """ "fire" as dismissal: someone is fired (an object or a passive subject that is no weapon, shot or
+    round), and nothing is fired at or on anyone ("the bank fired 5,300 employees", "or be fired")."""
+    if trigger.lemma != "fire" or token.pos_ != "VERB" or trigger.particle:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in trigger.recipient_preps for c in token.children):
+        return False
+    fired = _objects_of(token)
+    if not fired:
+        return any(c.dep_ == "auxpass" for c in token.children)  # "or be fired", "was fired last week"
+    words = VIOLENCE.weapons.keys() | FIRED_THINGS
+    return not any(o.lemma_.lower() in words or o.lower_ in words for o in fired)
+
+
+GROUND_TARGET_PREPOSITIONS = frozenset({"for", "on", "against", "of", "at", "into"})
+
+
+def _struck_ground(token: Token, context: _Context) -> bool:
+    """A target of the trigger is a place named, ground or a position ("the battle for the airport",
+    "strikes on the port of Zemla", "bombarded the districts"), or another attack ("beat back an assault")."""
+    targets = _objects_of(token) if token.pos_ == "VERB" else []
+    targets += [g for c in token.children if c.dep_ == "prep" and c.lower_ in GROUND_TARGET_PREPOSITIONS
+                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    for head in (h for target in targets for h in with_conjuncts(target)):
+        nouns = [head, *(g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
+        for noun in nouns:
+            if noun.i in context.place_tokens or noun.ent_type_ in ("GPE", "LOC", "FAC"):
+                return True
+            if noun.lemma_.lower() in SEIZE_OBJECTS:
+                return True
+            rule = context.rules.get(noun.i)
+            if rule is not None and rule.type == "ASSAULT":
+                return True
+    return False
+
+
+def _literal(doc: Doc, events: list[EventCandidate], kinds: dict[str, str]) -> list[EventCandidate]:
+    """The events without the figurative ones (`_figurative`); "the attacks" after an attack kept is
+    that attack told again."""
+    kept: list[EventCandidate] = []
+    told: set[str] = set()
+    signed: dict[int, bool] = {}
+    for event in events:
+        token = doc[event.token]
+        sentence = token.sent
+        if sentence.start not in signed:  # the sentence, or the next one ("... attacked X. Several wounded.")
+            following = doc[sentence.end].sent if sentence.end < len(doc) else None
+            signed[sentence.start] = _violent_sentence(sentence) or (
+                following is not None and _violent_sentence(following)
+            )
+        again = token.pos_ != "VERB" and event.rule is not None and event.rule.lemma in told
+        again = again and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in token.children)
+        if signed[sentence.start] or again or not _figurative(token, event, kinds):
+            kept.append(event)
+            if event.rule is not None and event.type == "ASSAULT":
+                told.add(event.rule.lemma)
+    return kept
+
+
+def _violent_sentence(sentence: Span) -> bool:
+    """The sentence speaks of armed violence: it names the dead or the wounded, a weapon, or armed men
+    ("Unidentified gunmen ... leaving four dead"). Such a sentence, and the one before it, keep their
+    figurative-capable words as violence."""
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if lemma in VIOLENCE.armed_targets or lemma in TOLL_WORDS or lemma in VIOLENCE.weapons:
+            return True
+        if token.lower_ in ("dead", "wounded", "injured", "killed") or (
+            token.lower_ == "armed" and token.dep_ == "amod"
+        ):
+            return True
+    return False
+
+
+def _figurative(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool:
+    """A word of violence that news also uses of words and votes ("attacked Machado in a tweet", "an ad
+    hitting Trump", "the fight against the Alt Right") is violence only with a sign of it: an armed party
+    or a crowd, people or things struck as a body is struck (by their head noun), a weapon named, a toll,
+    ground taken (data/packs/lexicon/violence.yaml `figurative`)."""
+    rule = event.rule
+    if rule is None or rule.type != "ASSAULT" or rule.lemma not in VIOLENCE.figurative:
+        return False
+    parties = {kinds.get(a) for a in event.actors} | {kinds.get(r) for r in event.recipients}
+    signs = (
+        parties & ARMED_KINDS
+        or {kinds.get(a) for a in event.actors} & CROWD_KINDS
+        or event.actor_kinds
+        or event.target_kinds
+        or event.mode is not None
+        or event.toll is not None
+        or event.wounded is not None
+        or event.territory
+        or event.struck_ground
+        or any(c.dep_ in ("amod", "compound") and c.lower_ in VIOLENCE.violent_modifiers for c in token.children)
+    )
+    return not signs
 
 
 EVENT_NOUNS = frozenset({"incident", "case", "spree", "wave", "series", "attempt", "campaign"})
@@ -276,6 +461,7 @@ def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
         actor_kinds=_kinds_of(event.actors, kinds) or event.actor_kinds,
         recipient_kinds=_kinds_of(event.recipients, kinds) or event.target_kinds,
         territory=event.territory,
+        mutual=rule.acled == BATTLE and bool({"with", "between"} & set(rule.recipient_preps)),
     )
     codes = [("cameo", cameo_code(event.type, event.mode, rule.cameo))]
     if acled is not None:
@@ -290,8 +476,12 @@ def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
 
 
 def _kinds_of(ids: tuple[str, ...], kinds: dict[str, str]) -> tuple[str, ...]:
-    """The kinds of linked actors; none when no linked actor has a kind that says anything."""
-    found = tuple(kinds.get(i, "other") for i in ids)
+    """The kinds of linked actors; none when no linked actor has a kind that says anything. An
+    organization known only by its name in the text ("new." ids) may be a company or a militia, so its
+    kind says nothing of who fought whom."""
+    found = tuple(
+        "other" if i.startswith("new.") and kinds.get(i) == "organization" else kinds.get(i, "other") for i in ids
+    )
     return found if any(k != "other" for k in found) else ()
 
 
@@ -325,8 +515,15 @@ def _object_fits(trigger: Trigger, token: Token) -> bool:
         return True
     objects = _objects_of(token)
     if not trigger.objects:
-        return bool(objects)
+        return bool(objects) or (trigger.type == "REQUEST" and _that_clause(token))
     return any(o.lemma_.lower() in trigger.objects or o.lower_ in trigger.objects for o in objects)
+
+
+def _that_clause(token: Token) -> bool:
+    """A demand whose object is a clause: "demanded that the US cancel the sale"."""
+    return any(
+        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in token.children
+    )
 
 
 def _pick(triggers: tuple[Trigger, ...], token: Token) -> Trigger | None:
@@ -395,7 +592,10 @@ def _non_violent_target(token: Token, trigger: Trigger) -> bool:
 def _not_a_victim(head: Token) -> bool:
     if head.pos_ == "PRON" or head.ent_type_ == "PERSON" or any(c.dep_ == "nummod" for c in head.children):
         return False
-    return head.lemma_.lower() in NON_VIOLENT_TARGETS or head.lower_ in NON_VIOLENT_TARGETS
+    lemma = head.lemma_.lower()
+    if len(lemma) > 5 and lemma.endswith("ism") and lemma != "terrorism":
+        return True  # "fight racism"; a fight against terrorism is left to the rest of the rules
+    return lemma in NON_VIOLENT_TARGETS or head.lower_ in NON_VIOLENT_TARGETS
 
 
 def attach_other_tolls(events: list[EventCandidate], tolls: list[TollMention]) -> list[EventCandidate]:

@@ -28,6 +28,7 @@ from warlog.packs.ontology import Trigger
 
 WORDS = ViolenceWords.builtin()
 AIR = ("Explosions/Remote violence", "Air/drone strike")
+CLASH = ("Battles", "Armed clash")
 # weapon class -> (ASSAULT mode, ACLED pair or None when the parties decide)
 MODES: dict[str, tuple[str, tuple[str, str] | None]] = {
     "suicide": ("suicide-attack", ("Explosions/Remote violence", "Suicide bomb")),
@@ -44,7 +45,7 @@ REMOTE = ("suicide", "chemical", "drone", "aerial", "explosive", "grenade", "art
 MIXED_WITH_FIRE = frozenset({"artillery", "grenade"})  # small arms with these: an armed clash
 DIRECT = frozenset({"Battles", "Violence against civilians", "Riots"})
 CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "cc"})
-TARGET_PREPOSITIONS = frozenset({"on", "against", "of", "at", "upon"})
+TARGET_PREPOSITIONS = frozenset({"on", "against", "of", "at", "upon", "between", "with"})
 ARMED = "military"
 CIVILIAN = "civilians"
 
@@ -125,6 +126,8 @@ def with_means(token: Token, trigger: Trigger, triggers: frozenset[int]) -> Trig
         return trigger
     blast = trigger.lemma in WORDS.blasts
     found = weapons_near(token, triggers)
+    if trigger.mode != "firearms" and (_reciprocal(trigger) or ((blast or trigger.mode is None) and _exchanged(token))):
+        return _as(trigger, "firearms") if "firearms" in found else replace(trigger, mode=None, acled=CLASH)
     carried = [w for w in ("drone", "aerial") if w in found]
     if trigger.mode == "explosives" and not blast and carried:  # "dropped grenades from a drone": an air strike
         return _as(trigger, carried[0])
@@ -145,6 +148,17 @@ def with_means(token: Token, trigger: Trigger, triggers: frozenset[int]) -> Trig
     if "blades" in found:
         return _as(trigger, "blades")
     return trigger
+
+
+def _reciprocal(trigger: Trigger) -> bool:
+    """A word of fighting between sides ("clash", "battle": its partners come "with" or "between")."""
+    return trigger.acled == CLASH and bool({"with", "between"} & set(trigger.recipient_preps))
+
+
+def _exchanged(token: Token) -> bool:
+    """The sentence says the fire went both ways ("in both directions", "at each other")."""
+    words = " ".join(t.lower_ for t in token.sent)
+    return any(f" {phrase} " in f" {words} " for phrase in WORDS.reciprocal)
 
 
 def _as(trigger: Trigger, weapon: str) -> Trigger:
@@ -168,6 +182,8 @@ def target_kinds(token: Token) -> tuple[str, ...]:
 
 def _target_kind(head: Token) -> str | None:
     head = _group_member(head)
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in ("armed", "military") for c in head.children):
+        return ARMED  # "armed clan militiamen", "an armed military vehicle"
     if head.ent_type_ == "PERSON":
         return "person"
     lemma = head.lemma_.lower()
@@ -190,9 +206,14 @@ def actor_kinds(token: Token) -> tuple[str, ...]:
 
 
 def _actor_kind(head: Token) -> str | None:
+    group = head
     head = _group_member(head)
-    if any(c.dep_ == "amod" and c.lower_ == "armed" for c in head.children):
-        return ARMED  # "armed men"
+    if any(c.dep_ == "amod" and c.lower_ == "armed" for c in (*head.children, *group.children)):
+        return ARMED  # "armed men", "two armed groups"
+    if any(c.dep_ == "compound" and c.lemma_.lower() in WORDS.crowd_actors for c in head.children):
+        return CIVILIAN  # "community members"
+    if head.i == group.i and head.lemma_.lower() == "group" and head.tag_ == "NNS":
+        return CIVILIAN  # "two groups clashed": no armed group is named
     lemma = head.lemma_.lower()
     if lemma in WORDS.armed_targets or head.lower_ in WORDS.armed_targets:
         return ARMED
@@ -203,7 +224,7 @@ def _actor_kind(head: Token) -> str | None:
 
 def _group_member(head: Token) -> Token:
     """What a group is of: "a group of people" -> people."""
-    if head.lemma_.lower() in ("group", "number", "gang", "band", "crowd") and not head.ent_type_:
+    if head.lemma_.lower() in ("group", "number", "gang", "band", "crowd", "member") and not head.ent_type_:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 members = [g for g in child.children if g.dep_ == "pobj"]

@@ -23,7 +23,9 @@ from warlog.events.candidate import EventCandidate
 from warlog.events.roles import MentionIndex, actors_of
 from warlog.events.tolls import TollMention
 from warlog.incidents.policy import IN_DOCUMENT, Telling
+from warlog.packs.lexicon import ViolenceWords
 
+FIGURATIVE = ViolenceWords.builtin().figurative
 CAUSE_PREPOSITIONS = frozenset({"in", "during", "by", "from"})
 
 
@@ -143,6 +145,7 @@ def _fold(doc: Doc, text: str, cause: EventCandidate, outcome: EventCandidate) -
         rule=outcome.rule if borrow else cause.rule,
         actor_kinds=cause.actor_kinds or outcome.actor_kinds,
         target_kinds=_target_kinds(cause, outcome, verbal),
+        struck_ground=cause.struck_ground or outcome.struck_ground,
         start=start,
         end=end,
         text=text[start:end],
@@ -190,7 +193,7 @@ def merge_coordinated(doc: Doc, events: list[EventCandidate]) -> list[EventCandi
             verbs.append(verb)
             continue
         first = out[into]
-        lead = first if _mode_rank(first) <= _mode_rank(event) else event
+        lead = first if (_mode_rank(first), _figurative(first)) <= (_mode_rank(event), _figurative(event)) else event
         out[into] = replace(
             first,
             mode=lead.mode,
@@ -200,6 +203,7 @@ def merge_coordinated(doc: Doc, events: list[EventCandidate]) -> list[EventCandi
             date=first.date or event.date,
             toll=first.toll or event.toll,
             target_kinds=first.target_kinds or event.target_kinds,
+            struck_ground=first.struck_ground or event.struck_ground,
             also=first.also + ((event.start, event.end, event.text), *event.also),
         )
     return out
@@ -224,17 +228,27 @@ def _verb_of_event(doc: Doc, event: EventCandidate) -> Token | None:
 
 
 def _joinable(first: EventCandidate, second: EventCandidate) -> bool:
-    """Two means of one attack, one of them told without its place ("fired at and dropped grenades on
-    positions near X"); other acts (killed and abducted) and attacks each with its place stay apart."""
+    """One attack told twice over: one verb says no more than the other ("attacked X and killed two
+    residents", "shot and killed") or one is told without its place ("fired at and dropped grenades on
+    positions near X"). Other acts (killed and abducted) stay apart, and so do two named means at one
+    place ("bombed and shelled rebel positions in Idlib": an air strike and a shelling)."""
     means = (*MODE_RANK, "firearms", None)
+    plain = first.mode in ("firearms", None) or second.mode in ("firearms", None)
+    one_place = first.place is None or second.place is None or first.place == second.place
+    plain = plain and (one_place or bool(second.actors))  # "attacked X in Y and killed two residents"
     return (
         first.type == "ASSAULT"
         and first.mode in means
         and second.mode in means
         and first.status.value == second.status.value
         and (not second.actors or first.actors == second.actors)
-        and (first.place is None) != (second.place is None)
+        and (plain or (one_place and (first.place is None) != (second.place is None)))
     )
+
+
+def _figurative(event: EventCandidate) -> bool:
+    """A word that news also uses of words ("attacked and injured the mayor": injured says more)."""
+    return event.rule is not None and event.rule.lemma in FIGURATIVE
 
 
 def _mode_rank(event: EventCandidate) -> int:
@@ -264,6 +278,7 @@ def merge_repeats(events: list[EventCandidate]) -> list[EventCandidate]:
             toll=twin.toll or event.toll,
             actor_kinds=twin.actor_kinds or event.actor_kinds,
             target_kinds=twin.target_kinds or event.target_kinds,
+            struck_ground=twin.struck_ground or event.struck_ground,
         )
         tellings[index] = _telling(merged[index])
     return merged

@@ -30,7 +30,7 @@ from warlog.packs.files import line_of, read_pack
 Word = Annotated[str, Field(pattern=r"^[a-z][a-z.' -]*$")]  # "no one", "vs.", "a total of"
 Words = list[Word]
 TollKind = Literal["killed", "wounded", "captured", "missing"]
-TargetClass = Literal["contest", "rival", "economy", "speech"]
+TargetClass = Literal["contest", "rival", "economy", "speech", "cause", "cyber"]
 WeaponClass = Literal[
     "aerial", "drone", "artillery", "explosive", "grenade", "suicide", "chemical", "firearms", "blades"
 ]
@@ -94,7 +94,10 @@ class _RolesModel(_Lexicon):
 
 class _ViolenceModel(_Lexicon):
     weapons: dict[WeaponClass, Words]
+    reciprocal: Words
     blasts: Words
+    figurative: Words
+    violent_modifiers: Words
     civilian_targets: Words
     armed_targets: Words
     crowd_actors: Words
@@ -250,7 +253,10 @@ class ViolenceWords:
 
     version: str
     weapons: dict[str, str]
+    reciprocal: tuple[str, ...]
     blasts: frozenset[str]
+    figurative: frozenset[str]
+    violent_modifiers: frozenset[str]
     civilian_targets: frozenset[str]
     armed_targets: frozenset[str]
     crowd_actors: frozenset[str]
@@ -267,7 +273,10 @@ class ViolenceWords:
         return cls(
             version=f"{model.pack}@{model.version}",
             weapons=_by_word(model.weapons),
+            reciprocal=tuple(model.reciprocal),
             blasts=frozenset(model.blasts),
+            figurative=frozenset(model.figurative),
+            violent_modifiers=frozenset(model.violent_modifiers),
             civilian_targets=frozenset(model.civilian_targets),
             armed_targets=frozenset(model.armed_targets),
             crowd_actors=frozenset(model.crowd_actors),

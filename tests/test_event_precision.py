@@ -1,0 +1,75 @@
+"""Words of violence that are not violence: rhetoric, dismissal, modifiers, kinds of events, causes.
+Each case states an event an analyst would not accept; each has a twin that is violence. Sentences of our own."""
+
+import pytest
+
+
+def _assaults(pipeline, text):
+    report = pipeline.extract(text, published="2021-03-02")
+    return [e for e in report.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator attacked her rival in a string of late-night tweets.",
+        "A new campaign ad hits the governor over his tax returns.",
+        "The mayor has been targeting the council chairman since the debate.",
+        "The bank fired 5,300 employees for opening fake accounts.",
+        "Managers who missed their targets could be fired.",
+        "Coal-fired power plants emit most of the state's carbon.",
+        "Every shooting leaves a family behind, the mayor said.",
+        "Activists vowed to fight racism and corruption in the city.",
+        "Investigators say hackers broke in and hacked into the party's email servers.",
+    ],
+)
+def test_no_violence_is_read(pipeline, text):
+    assert not _assaults(pipeline, text), [e.evidence.text for e in _assaults(pipeline, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a bus near Kessa on Monday.",
+        "Soldiers fired on the crowd in Kessa on Monday.",
+        "Troops fired warning shots in Kessa on Monday.",
+        "A deadly attack shook the capital on Monday.",
+        "The battle for the airport lasted three days.",
+        "Villagers said the attackers hit the market twice.",
+    ],
+)
+def test_violence_is_still_read(pipeline, text):
+    assert _assaults(pipeline, text)
+
+
+def test_the_attack_told_again_is_kept(pipeline):
+    text = "Militants attacked the embassy compound in Benghazi. The ambassador was awake all night after the attack."
+    assaults = _assaults(pipeline, text)
+    spans = [e.evidence.text for e in assaults] + [text[a.start : a.end] for e in assaults for a in e.also]
+    assert any("after the attack" in span or span == "the attack" for span in spans), spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teachers in Nairobi are on strike over unpaid salaries.",
+        "Nurses at the main hospital in Nairobi began a 48-hour strike on Monday.",
+        "Dock workers in Mombasa started a strike to demand higher wages.",
+    ],
+)
+def test_a_labour_strike_is_a_protest(pipeline, text):
+    report = pipeline.extract(text, published="2021-03-02")
+    assert not [e for e in report.events if e.type == "ASSAULT"]
+    assert [e.mode for e in report.events if e.type == "PROTEST"] == ["strike"]
+
+
+def test_an_air_strike_on_a_town_is_no_labour_strike(pipeline):
+    assert _assaults(pipeline, "The coalition carried out strikes on Raqqa on Monday.")
+
+
+def test_weapons_found_are_disrupted_weapons_use(pipeline):
+    report = pipeline.extract(
+        "Kenyan police found a cache of rifles and grenades near Garissa.", published="2021-03-02"
+    )
+    codes = [dict(e.codes).get("acled_sub_event_type") for e in report.events]
+    assert codes == ["Disrupted weapons use"]
