@@ -21,6 +21,11 @@ def _assaults(pipeline, text):
         "Every shooting leaves a family behind, the mayor said.",
         "Activists vowed to fight racism and corruption in the city.",
         "Investigators say hackers broke in and hacked into the party's email servers.",
+        "The city has seen thousands of shootings since January, the mayor said.",
+        "Police counted 2,400 shooting incidents in the city last year.",
+        "You walk down the street and you get shot, the candidate said.",
+        "The candidate doubled down on his attacks on a former beauty queen.",
+        "Forces of political correctness are pushing women into combat roles, the candidate said.",
     ],
 )
 def test_no_violence_is_read(pipeline, text):
@@ -73,3 +78,15 @@ def test_weapons_found_are_disrupted_weapons_use(pipeline):
     )
     codes = [dict(e.codes).get("acled_sub_event_type") for e in report.events]
     assert codes == ["Disrupted weapons use"]
+
+
+def test_what_a_number_of_things_are_decides_the_trigger(pipeline):
+    report = pipeline.extract("Turkish troops established a number of barracks near Kessa.", published="2021-03-02")
+    codes = [dict(e.codes).get("acled_sub_event_type") for e in report.events]
+    assert codes == ["Headquarters or base established"]
+
+
+def test_a_bomb_of_another_event_sets_no_mode(pipeline):
+    text = "A soldier hurt in an earlier bomb blast was wounded again when militants ambushed his convoy near Kessa."
+    ambush = [e for e in _assaults(pipeline, text) if "ambushed" in e.evidence.text]
+    assert ambush and ambush[0].mode != "explosives"

@@ -7,7 +7,8 @@ main event" gets: the first event in this order
 1. status: asserted, reported or claimed before denied, negated, hypothetical or planned;
 2. events that carry an ACLED code before those that do not;
 3. material conflict (ASSAULT, PROTEST, COERCE, MOBILIZE, SANCTION) before the other PLOVER types;
-4. first stated (evidence offset).
+4. where there was fighting (an armed clash), ground taken (ACLED's territory sub-event types) first;
+5. first stated (evidence offset).
 
 ACLED types of an event. The events component writes `("acled_event_type", ...)` and
 `("acled_sub_event_type", ...)` into `Event.codes`; an event without them is mapped here from its
@@ -121,6 +122,8 @@ OLD_TYPES: dict[str, str] = {
 }
 
 CLAIMED = ("asserted", "reported", "claimed")
+# ground that changed hands is what ACLED codes of a battle that took it ("clashed with X, retook Y")
+TERRITORY_SUB_TYPES = ("Government regains territory", "Non-state actor overtakes territory")
 MATERIAL_CONFLICT = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "SANCTION")
 NO_EVENT_LABEL = "OTHER"  # the CASE label of a snippet in which warlog finds no event
 
@@ -141,12 +144,15 @@ def choose_event(report: Report) -> Event | None:
     if not report.events:
         return None
 
-    def rank(event: Event) -> tuple[int, int, int, int]:
+    clash = any(dict(e.codes).get("acled_sub_event_type") == "Armed clash" for e in report.events)
+
+    def rank(event: Event) -> tuple[int, int, int, int, int]:
         codes = dict(event.codes)
         return (
             event.status not in CLAIMED,
             "acled_event_type" not in codes and "acled_sub_event_type" not in codes,
             event.type not in MATERIAL_CONFLICT,
+            not (clash and codes.get("acled_sub_event_type") in TERRITORY_SUB_TYPES),
             event.evidence.start,
         )
 

@@ -29,6 +29,7 @@ PARTISAN_KINDS = CROWD_KINDS | {"political_party"}  # party members in a brawl a
 BATTLE: Pair = ("Battles", "Armed clash")
 ATTACK: Pair = ("Violence against civilians", "Attack")
 MOB: Pair = ("Riots", "Mob violence")
+VIOLENT_DEMONSTRATION: Pair = ("Riots", "Violent demonstration")
 GOVERNMENT_REGAINS: Pair = ("Battles", "Government regains territory")
 NON_STATE_OVERTAKES: Pair = ("Battles", "Non-state actor overtakes territory")
 NON_VIOLENT_TRANSFER: Pair = ("Strategic developments", "Non-violent transfer of territory")
@@ -103,6 +104,10 @@ def _assault(
     recipients: frozenset[str],
     mutual: bool = False,
 ) -> Pair | None:
+    if details is not None and details.name == "destroy" and actors and actors <= {"civilians", "political_party"}:
+        # a crowd burning or wrecking property is rioting: protesters (ACLED's "Protesters (X)", linked as
+        # the opposition) a violent demonstration, residents, students or villagers mob violence
+        return VIOLENT_DEMONSTRATION if "political_party" in actors else MOB
     if details is not None and details.acled:  # a weapon or a form of violence ACLED names
         return _pick(default, details.acled, ())
     if default is not None and default[0] not in DIRECT_VIOLENCE:  # "shoot down", "excessive force"

@@ -21,15 +21,15 @@ from warlog.events.candidate import EventCandidate
 from warlog.events.codes import (
     ARMED_KINDS,
     BATTLE,
-    CROWD_KINDS,
     TERRITORY_CODES,
     VIOLENT_TYPES,
     acled_code,
     acled_to_case,
     cameo_code,
+    quad_class,
 )
 from warlog.events.means import actor_kinds, target_kinds, with_means
-from warlog.events.merge import absorb_outcomes, merge_coordinated, merge_repeats
+from warlog.events.merge import absorb_outcomes, merge_coordinated, merge_ground, merge_repeats
 from warlog.events.protests import fold_protests
 from warlog.events.roles import (
     MentionIndex,
@@ -40,7 +40,7 @@ from warlog.events.roles import (
     with_conjuncts,
 )
 from warlog.events.setting import carry_setting, date_for, place_for
-from warlog.events.status import Status, find_status
+from warlog.events.status import Status, declared_intent, find_status
 from warlog.events.tolls import TollMention, find_tolls
 from warlog.packs.cues import CuePack
 from warlog.packs.lexicon import RoleWords, ViolenceWords
@@ -119,7 +119,7 @@ class EventExtractor:
         )
         candidates = [self._event(token, span, trigger, context) for token, span, trigger in found]
         events = absorb_outcomes(doc, context.text, [e for e in candidates if e is not None], tolls, index)
-        events = [_coded(event, kinds) for event in merge_repeats(merge_coordinated(doc, events))]
+        events = [_coded(event, kinds) for event in merge_repeats(merge_ground(doc, merge_coordinated(doc, events)))]
         events = attach_other_tolls(carry_setting(events, doc, context.text), tolls)
         events = _literal(doc, events, kinds)
         doc._.warlog_events = fold_protests(doc, context.text, events, kinds)
@@ -179,7 +179,7 @@ class EventExtractor:
             return None  # "riot police", "attack helicopters": a kind of thing, not an event
         if _seized_weapon(token, trigger, context.rules):
             return None  # "found a cache of rifles and grenades": the grenades are what was found
-        if _hyphen_modifier(token, trigger) or _every(token) or _dismissal(token, trigger):
+        if _hyphen_modifier(token, trigger) or _every(token) or _dismissal(token, trigger) or _tally(token):
             return None  # "coal-fired plants", "every shooting", "5,300 employees were fired"
         trigger = with_means(token, _refined(token, anchor, _labour(token, trigger), context.rules), context.triggers)
         if token.pos_ == "VERB":
@@ -194,7 +194,9 @@ class EventExtractor:
             argument = token.pos_ != "VERB" and token.head.i in context.triggers  # "signed an agreement"
             if argument or not (own_place and _in_scope(trigger, territory)):
                 return None  # a bare "support" or "talks" with nobody involved says nothing
-        actors, recipients, status = _said_by(token, actors, recipients, find_status(token, index, context.cues))
+        status = find_status(token, index, context.cues)
+        trigger, status = _declared(token, trigger, status, index, context.cues)
+        actors, recipients, status = _said_by(token, actors, recipients, status)
         evidence = _evidence(token, anchor)
         date = date_for(token, context.dates, context.triggers)
         key = f"{evidence.start_char}:{evidence.end_char}:{trigger.type}:{token.i}"
@@ -287,6 +289,28 @@ def _hyphen_modifier(token: Token, trigger: Trigger) -> bool:
     return hyphen and not trigger.attributive and token.dep_ in ("amod", "compound", "advmod", "acomp")
 
 
+TALLY_WORDS = frozenset({"hundreds", "thousands", "millions", "tens"})
+TALLIED = frozenset({"incident", "case", "attack", "shooting", "killing", "murder", "operation"})
+
+
+def _tally(token: Token) -> bool:
+    """A count of events over time, not one of them: "thousands of shootings", "2,521 shooting incidents",
+    "you get shot" (anyone, anywhere)."""
+    if token.pos_ == "VERB":
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in token.children)
+    head = token.head if token.dep_ == "compound" else token
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in TALLY_WORDS:
+        return True
+    if head.lemma_.lower() not in TALLIED:  # "100 grenades were hurled" is one incident
+        return False
+    return any(c.dep_ == "nummod" and c.ent_type_ != "DATE" and _at_least(c.text, 100) for c in head.children)
+
+
+def _at_least(number: str, floor: int) -> bool:
+    digits = number.replace(",", "")
+    return digits.isdigit() and int(digits) >= floor
+
+
 def _every(token: Token) -> bool:
     """ "every shooting", "any attack": a kind of event in general, not one that happened."""
     return token.pos_ != "VERB" and any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in token.children)
@@ -357,11 +381,10 @@ def _violent_sentence(sentence: Span) -> bool:
     figurative-capable words as violence."""
     for token in sentence:
         lemma = token.lemma_.lower()
-        if lemma in VIOLENCE.armed_targets or lemma in TOLL_WORDS or lemma in VIOLENCE.weapons:
+        if lemma in VIOLENCE.armed_men or lemma in TOLL_WORDS or lemma in VIOLENCE.weapons:
             return True
-        if token.lower_ in ("dead", "wounded", "injured", "killed") or (
-            token.lower_ == "armed" and token.dep_ == "amod"
-        ):
+        armed = token.lower_ == "armed" and token.dep_ == "amod"
+        if token.lower_ in TOLL_STATES or armed:
             return True
     return False
 
@@ -377,7 +400,7 @@ def _figurative(token: Token, event: EventCandidate, kinds: dict[str, str]) -> b
     parties = {kinds.get(a) for a in event.actors} | {kinds.get(r) for r in event.recipients}
     signs = (
         parties & ARMED_KINDS
-        or {kinds.get(a) for a in event.actors} & CROWD_KINDS
+        or "civilians" in {kinds.get(a) for a in event.actors}  # a crowd; one person acting says nothing
         or event.actor_kinds
         or event.target_kinds
         or event.mode is not None
@@ -410,6 +433,34 @@ def _refined(token: Token, anchor: Span, trigger: Trigger, rules: dict[int, Trig
             if rule.mode is not None and (rule.mode, rule.acled) != (trigger.mode, trigger.acled):
                 return rule
     return trigger
+
+
+COOPERATIVE_QUADS = ("verbal_cooperation", "material_cooperation")
+DECLARED = "declared intent"  # the context of a trigger re-coded as its actor's declaration (no ACLED code)
+
+
+def _declared(
+    token: Token, trigger: Trigger, status: Status, index: MentionIndex, cues: CuePack
+) -> tuple[Trigger, Status]:
+    """An act its actor declares it will do is, in PLOVER, the declaration: AGREE for cooperation
+    ("Libya offered to hand over the suspects", "Syria says it is willing to withdraw"), THREATEN for
+    conflict or for cooperation withheld unless a condition is met ("they would boycott the talks",
+    "will withdraw its force unless ..."). The declaration's status is the clause that says it."""
+    if status.value in ("negated", "denied") or trigger.type in ("AGREE", "THREATEN"):
+        return trigger, status
+    holder = declared_intent(token)
+    if holder is None:
+        return trigger, status
+    unless = any(c.dep_ == "advcl" and any(g.lower_ == "unless" for g in c.children) for c in holder.children)
+    cooperative = quad_class(trigger.type) in COOPERATIVE_QUADS and not unless
+    declared = replace(
+        trigger, type="AGREE" if cooperative else "THREATEN", mode=None, acled=None, cameo=None, objects=(),
+        needs_object=False, context=DECLARED,
+    )  # fmt: skip
+    said = find_status(holder, index, cues, own_mood=holder.i != token.i)
+    if holder.i == token.i and said.value not in ("reported", "claimed"):
+        return trigger, status  # "Turkey will deploy troops": a plan told, not a declaration
+    return declared, said
 
 
 def _said_by(
@@ -454,14 +505,18 @@ def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
     """The event with its PLOVER, ACLED, CASE and CAMEO codes and its confidence."""
     rule = event.rule
     assert rule is not None
-    acled = acled_code(
-        event.type,
-        event.mode,
-        default=rule.acled,
-        actor_kinds=_kinds_of(event.actors, kinds) or event.actor_kinds,
-        recipient_kinds=_kinds_of(event.recipients, kinds) or event.target_kinds,
-        territory=event.territory,
-        mutual=rule.acled == BATTLE and bool({"with", "between"} & set(rule.recipient_preps)),
+    acled = (
+        None
+        if rule.context == DECLARED
+        else acled_code(
+            event.type,
+            event.mode,
+            default=rule.acled,
+            actor_kinds=_kinds_of(event.actors, kinds) or event.actor_kinds,
+            recipient_kinds=_kinds_of(event.recipients, kinds) or event.target_kinds,
+            territory=event.territory,
+            mutual=rule.acled == BATTLE and bool({"with", "between"} & set(rule.recipient_preps)),
+        )
     )
     codes = [("cameo", cameo_code(event.type, event.mode, rule.cameo))]
     if acled is not None:
@@ -516,7 +571,37 @@ def _object_fits(trigger: Trigger, token: Token) -> bool:
     objects = _objects_of(token)
     if not trigger.objects:
         return bool(objects) or (trigger.type == "REQUEST" and _that_clause(token))
+    objects += [g for o in objects if o.lemma_.lower() in QUANTITY_NOUNS for c in o.children
+                if c.dep_ == "prep" and c.lower_ == "of" for g in with_conjuncts_of(c)]  # fmt: skip
     return any(o.lemma_.lower() in trigger.objects or o.lower_ in trigger.objects for o in objects)
+
+
+QUANTITY_NOUNS = frozenset(
+    {
+        "number",
+        "series",
+        "couple",
+        "pair",
+        "batch",
+        "lot",
+        "range",
+        "set",
+        "total",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "quantity",
+        "amount",
+        "haul",
+        "consignment",
+    }
+)
+
+
+def with_conjuncts_of(preposition: Token) -> list[Token]:
+    """The objects of a preposition with their conjuncts ("a number of barracks and posts")."""
+    return [h for g in preposition.children if g.dep_ == "pobj" for h in with_conjuncts(g)]
 
 
 def _that_clause(token: Token) -> bool:
@@ -593,8 +678,8 @@ def _not_a_victim(head: Token) -> bool:
     if head.pos_ == "PRON" or head.ent_type_ == "PERSON" or any(c.dep_ == "nummod" for c in head.children):
         return False
     lemma = head.lemma_.lower()
-    if len(lemma) > 5 and lemma.endswith("ism") and lemma != "terrorism":
-        return True  # "fight racism"; a fight against terrorism is left to the rest of the rules
+    if len(lemma) > 5 and lemma.endswith("ism"):
+        return True  # "fight racism", "fight terrorism": a cause, not an enemy in the field
     return lemma in NON_VIOLENT_TARGETS or head.lower_ in NON_VIOLENT_TARGETS
 
 

@@ -73,7 +73,8 @@ def weapons_near(token: Token, triggers: frozenset[int]) -> dict[str, list[Token
             continue
         length, weapon = matched
         head = sentence.doc[i + length - 1]
-        if head.i in own or (head.i not in triggers and head.i not in others):
+        named_by_other = head.head.i in triggers and head.head.i not in own  # "an earlier bomb blast"
+        if head.i in own or (head.i not in triggers and head.i not in others and not named_by_other):
             found.setdefault(weapon, []).append(head)
         i += length
     return found

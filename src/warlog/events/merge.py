@@ -255,6 +255,52 @@ def _mode_rank(event: EventCandidate) -> int:
     return MODE_RANK.index(event.mode) if event.mode in MODE_RANK else len(MODE_RANK)
 
 
+FIGHTING = (None, "firearms", "heavy-weapons", "aerial", "drone", "explosives")
+
+
+def merge_ground(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
+    """Fighting and the ground it took, told in one sentence or the next, are one battle ("AMISOM forces clashed with
+    al Shabaab and retook Goof Guduud; two militants died", "three troops were killed in clashes in Sirte
+    after taking control of the city centre"): the taking of ground keeps the fighting's evidence, toll,
+    parties and place it lacks, as ACLED codes one battle that changed hands."""
+    taken = [e for e in events if e.territory]
+    if not taken:
+        return events
+    folded: set[int] = set()
+    out: dict[int, EventCandidate] = {}
+    for ground in taken:
+        sentence = doc[ground.token].sent
+        current = out.get(ground.token, ground)
+        for fight in events:
+            if fight.type != "ASSAULT" or fight.token in folded or fight.territory or fight.mode not in FIGHTING:
+                continue  # an execution or an abduction beside the capture is an event of its own
+            if not _near(doc[fight.token].sent, sentence) or fight.status.value != ground.status.value:
+                continue
+            sides = set(fight.actors) | set(fight.recipients)
+            if current.actors and sides and not sides & set(current.actors):
+                continue  # other fighters
+            current = replace(
+                current,
+                actors=current.actors or fight.actors,
+                recipients=current.recipients or tuple(r for r in fight.recipients if r not in current.actors),
+                toll=current.toll or fight.toll,
+                place=current.place or fight.place,
+                date=current.date or fight.date,
+                also=current.also + ((fight.start, fight.end, fight.text), *fight.also),
+            )
+            folded.add(fight.token)
+        out[ground.token] = current
+    return [out.get(e.token, e) for e in events if e.token not in folded]
+
+
+def _near(one, other) -> bool:
+    """The same sentence, or the one right before or after it in the same paragraph."""
+    if one.start == other.start:
+        return True
+    first, second = (one, other) if one.start < other.start else (other, one)
+    return first.end == second.start and "\n" not in first.doc.text[first.start_char : second.start_char].strip(" ")
+
+
 def merge_repeats(events: list[EventCandidate]) -> list[EventCandidate]:
     """One event told twice is one event with both evidence spans (see the module docstring)."""
     merged: list[EventCandidate] = []

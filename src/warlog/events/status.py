@@ -4,7 +4,8 @@ The status is what a user filters on, so each rule is narrow:
 - `negated`: a negation on the trigger or its auxiliaries ("did not strike", "no airstrikes").
 - `hypothetical`: the trigger sits in an "if"/"unless" clause or under would/could/might.
 - `planned`: under will/shall/"going to", or the complement of seek/plan/intend/aim/try/want/threaten,
-  or of expected/set/due/likely ("the army is expected to attack").
+  or of expected/set/due/likely ("the army is expected to attack"), or a "to" infinitive of purpose ("a
+  counterattack to retake Sirte was repelled").
 - `claimed` / `reported` / `denied`: the trigger's clause is what someone says; the speaker is the
   reporting verb's subject ("Russia announced that it had hit ..."): the verb's kind in the cue pack
   (data/packs/claims/cues.yaml) decides — claim/announce/allege give `claimed`, deny `denied`,
@@ -71,16 +72,22 @@ def _clause_chain(token: Token):
         current = current.head
 
 
-def find_status(trigger: Token, index: MentionIndex, cues: CuePack) -> Status:
-    """The status of the event whose trigger is `trigger`; `cues` are the reporting verbs (the pipeline's)."""
-    if _negated(trigger):
+def find_status(trigger: Token, index: MentionIndex, cues: CuePack, *, own_mood: bool = True) -> Status:
+    """The status of the event whose trigger is `trigger`; `cues` are the reporting verbs (the pipeline's).
+    With `own_mood=False` the trigger's own auxiliaries and marks are not read (the status of a
+    declaration whose will/would is what it declares: "Syria says it will withdraw" is reported)."""
+    if own_mood and _negated(trigger):
         return Status("negated")
+    if own_mood and _purpose(trigger):
+        return Status("planned")
     below = trigger
     for depth, clause in enumerate(_clause_chain(trigger)):
         children = list(clause.children)
         if depth and below.dep_ == "xcomp" and clause.lemma_.lower() in FUTURE_FRAMES:
             return Status("planned")
         below = clause
+        if not depth and not own_mood:
+            continue
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
             return Status("hypothetical")
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):
@@ -101,6 +108,41 @@ def find_status(trigger: Token, index: MentionIndex, cues: CuePack) -> Status:
         speakers = actors_of([according], index)
         return Status("reported", speakers[0] if speakers else None, _phrase(according), "according to")
     return Status("asserted")
+
+
+ATTEMPTS = frozenset({"attempt", "bid", "effort"})
+DECLARING_VERBS = frozenset({"offer", "promise", "pledge", "vow", "agree", "threaten", "undertake", "propose", "swear"})
+DECLARING_ADJECTIVES = frozenset({"willing", "prepared", "ready", "determined", "unwilling"})
+
+
+def declared_intent(trigger: Token) -> Token | None:
+    """The clause in which the actor declares the event its own intent, or None: the trigger itself under
+    will/would ("Syria said it will withdraw", "they would boycott"), the verb of an offer, a promise, a
+    vow or a threat it completes ("offered to hand over"), or "is willing/prepared/ready to". An expected
+    or scheduled event ("is expected to attack") is no declaration."""
+    if trigger.pos_ != "VERB":
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in trigger.children):
+        return trigger
+    if trigger.dep_ != "xcomp":
+        return None
+    head = trigger.head
+    if head.pos_ == "VERB" and head.lemma_.lower() in DECLARING_VERBS:
+        return head
+    if head.pos_ == "ADJ" and head.lower_ in DECLARING_ADJECTIVES and head.head.i != head.i:
+        return head.head
+    return None
+
+
+def _purpose(trigger: Token) -> bool:
+    """A "to" infinitive of purpose is what someone set out to do, not what was done: "a counterattack to
+    retake Sirte was repelled", "troops moved in to capture the town", "reinforcements were sent to attack"
+    (a complement of "managed" or "tried" is read by the verb above it, not here)."""
+    if trigger.pos_ != "VERB" or trigger.dep_ not in ("acl", "advcl", "relcl"):
+        return False
+    if trigger.head.lemma_.lower() in ATTEMPTS:
+        return False  # "made two attempts to attack the post": an attack was made, and failed
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
 
 
 def said_status(lemma: str, cues: CuePack) -> str | None:

@@ -98,6 +98,7 @@ class _ViolenceModel(_Lexicon):
     blasts: Words
     figurative: Words
     violent_modifiers: Words
+    armed_men: Words
     civilian_targets: Words
     armed_targets: Words
     crowd_actors: Words
@@ -257,6 +258,7 @@ class ViolenceWords:
     blasts: frozenset[str]
     figurative: frozenset[str]
     violent_modifiers: frozenset[str]
+    armed_men: frozenset[str]
     civilian_targets: frozenset[str]
     armed_targets: frozenset[str]
     crowd_actors: frozenset[str]
@@ -277,6 +279,7 @@ class ViolenceWords:
             blasts=frozenset(model.blasts),
             figurative=frozenset(model.figurative),
             violent_modifiers=frozenset(model.violent_modifiers),
+            armed_men=frozenset(model.armed_men),
             civilian_targets=frozenset(model.civilian_targets),
             armed_targets=frozenset(model.armed_targets),
             crowd_actors=frozenset(model.crowd_actors),
