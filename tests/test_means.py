@@ -87,7 +87,7 @@ def test_the_violence_lexicon_refuses_a_word_listed_twice(tmp_path):
     path = tmp_path / "violence.yaml"
     path.write_text(
         "pack: violence\nversion: '1'\nweapons:\n  aerial: [jet]\n  drone: [jet]\nreciprocal: [each other]\n"
-        "blasts: [blast]\nfigurative: [attack]\nviolent_modifiers: [deadly]\n"
+        "blasts: [blast]\nfigurative: [attack]\nviolent_modifiers: [deadly]\narmed_men: [gunman]\n"
         "civilian_targets: [farmer]\narmed_targets: [soldier]\ncrowd_actors: [mob]\n"
     )
     with pytest.raises(PackError, match=r"violence.yaml:5: weapons: 'jet' is listed twice \(also under aerial\)"):
