@@ -29,7 +29,14 @@ from warlog.events.codes import (
     quad_class,
 )
 from warlog.events.means import actor_kinds, target_kinds, with_means
-from warlog.events.merge import absorb_outcomes, merge_coordinated, merge_ground, merge_repeats
+from warlog.events.merge import (
+    absorb_outcomes,
+    merge_aftermath,
+    merge_coordinated,
+    merge_ground,
+    merge_participles,
+    merge_repeats,
+)
 from warlog.events.protests import fold_protests
 from warlog.events.roles import (
     MentionIndex,
@@ -119,7 +126,8 @@ class EventExtractor:
         )
         candidates = [self._event(token, span, trigger, context) for token, span, trigger in found]
         events = absorb_outcomes(doc, context.text, [e for e in candidates if e is not None], tolls, index)
-        events = [_coded(event, kinds) for event in merge_repeats(merge_ground(doc, merge_coordinated(doc, events)))]
+        events = merge_repeats(merge_ground(doc, merge_coordinated(doc, merge_participles(doc, events))))
+        events = [_coded(event, kinds) for event in merge_aftermath(doc, context.text, events, tolls, index)]
         events = attach_other_tolls(carry_setting(events, doc, context.text), tolls)
         events = _literal(doc, events, kinds)
         doc._.warlog_events = fold_protests(doc, context.text, events, kinds)

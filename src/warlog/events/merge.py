@@ -6,6 +6,12 @@
   trigger, the subject of the outcome verb or the object of its "in"/"during"/"by"/"from"; or a verb with the
   outcome as its participle) takes the outcome's toll and victims, and the actors, place and date it
   lacks.
+- Side phrases: a participle that tells how or at whom an attack was made ("attacked a patrol using
+  grenades", "conducted airstrikes targeting LNA positions") is part of that attack (`merge_participles`).
+- Aftermath: the toll of an incident told in a clause or a sentence of its own ("armed men attacked a
+  patrol in X. Three officers died.", "Militants attacked a post. Two were killed, one from each side.",
+  "... clashed with rebels, which resulted in 23 rebels dead"): the attack before it takes the toll, and a
+  killing told without a perpetrator of its own is folded into it (`merge_aftermath`).
 - Repeats: one event told twice ("Boko Haram attacked Maiduguri on Sunday. ... The Sunday attack on
   Maiduguri by Boko Haram ...") is one event with both evidence spans. When two candidates are one event
   is the `IN_DOCUMENT` preset of the incident rule, written once in warlog.incidents.policy: the same
@@ -21,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from warlog.events.candidate import EventCandidate
 from warlog.events.roles import MentionIndex, actors_of
-from warlog.events.tolls import TollMention
+from warlog.events.tolls import TollMention, singular_victims
 from warlog.incidents.policy import IN_DOCUMENT, Telling
 from warlog.packs.lexicon import ViolenceWords
 
@@ -209,6 +215,73 @@ def merge_coordinated(doc: Doc, events: list[EventCandidate]) -> list[EventCandi
     return out
 
 
+PARTICIPLE_DEPS = frozenset({"advcl", "acl", "xcomp"})
+
+
+def merge_participles(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
+    """An attack told by a participle hung on another attack, with no subject of its own, is that attack:
+    "attacked a police patrol using grenades and firearms", "conducted nine airstrikes targeting LNA
+    positions", "opened fire on the convoy, targeting its escort". The host keeps its evidence and takes
+    the participle's evidence, the recipients and place it lacks, and the means ACLED ranks first (a
+    clash keeps its own: fought with artillery, it is still a clash)."""
+    by_token = {event.token: i for i, event in enumerate(events)}
+    out = list(events)
+    folded: set[int] = set()
+    for i, event in enumerate(events):
+        host = _participle_host(doc, event, by_token)
+        if host is None or host in folded or event.type != "ASSAULT" or out[host].type != "ASSAULT":
+            continue
+        first = out[host]
+        if first.status.value != event.status.value or (event.actors and event.actors != first.actors):
+            continue
+        if set(event.recipients) & set(first.actors):  # "foiled the bandits' attack, killing nine bandits"
+            continue
+        if event.place and first.place and event.place != first.place:
+            continue
+        # a clash fought with artillery is still a clash ("a clash between X and Y, involving heavy artillery fire")
+        clash = _reciprocal(first)
+        lead = first if clash or _mode_rank(first) <= _mode_rank(event) else event
+        out[host] = replace(
+            first,
+            mode=first.mode if clash else lead.mode or first.mode or event.mode,
+            rule=lead.rule if lead.mode and not clash else first.rule,
+            recipients=tuple(dict.fromkeys(first.recipients + event.recipients)),
+            place=first.place or event.place,
+            date=first.date or event.date,
+            toll=first.toll or event.toll,
+            target_kinds=first.target_kinds or event.target_kinds,
+            struck_ground=first.struck_ground or event.struck_ground,
+            also=first.also + ((event.start, event.end, event.text), *event.also),
+        )
+        folded.add(i)
+    return [event for i, event in enumerate(out) if i not in folded]
+
+
+def _participle_host(doc: Doc, event: EventCandidate, by_token: dict[int, int]) -> int | None:
+    """The index of the event a participle (or the object of one: "using grenades") is hung on."""
+    token = doc[event.token]
+    verb = token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else token
+    if verb.tag_ != "VBG" or verb.dep_ not in PARTICIPLE_DEPS or _has_subject(verb) or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    if head.i in by_token:
+        return by_token[head.i]
+    for child in head.children:  # "conducted airstrikes, targeting ...": the light verb's object
+        if child.dep_ == "dobj" and child.i in by_token:
+            return by_token[child.i]
+    for _ in range(2):  # the parser hangs the participle on the attack's object: "attacked a patrol using
+        # grenades", "a clash between two militias, involving heavy artillery fire"
+        if head.dep_ == "dobj":
+            head = head.head
+        elif head.dep_ == "pobj" and head.head.dep_ == "prep":
+            head = head.head.head
+        else:
+            return None
+        if head.i in by_token:
+            return by_token[head.i]
+    return None
+
+
 def _conjunct_heads(verb: Token) -> set[int]:
     """The verbs a conjunct hangs on, up its chain of conjuncts."""
     heads = set()
@@ -299,6 +372,183 @@ def _near(one, other) -> bool:
         return True
     first, second = (one, other) if one.start < other.start else (other, one)
     return first.end == second.start and "\n" not in first.doc.text[first.start_char : second.start_char].strip(" ")
+
+
+HAPPENED = frozenset({"asserted", "reported", "claimed"})
+
+
+def merge_aftermath(
+    doc: Doc, text: str, events: list[EventCandidate], tolls: list[TollMention], index: MentionIndex
+) -> list[EventCandidate]:
+    """Each attack that states no toll takes the one told right after it (see the module docstring).
+
+    Three kinds of aftermath, in the attack's sentence after it or in the next sentence of its paragraph:
+    - a killing that names no perpetrator but the attack's own ("Two were killed", "Al Shabaab claimed to
+      have killed two soldiers"), with no means, place or date of its own that differ: folded into the
+      attack, whose evidence it joins;
+    - the attack named again in the next sentence ("At least 9 people were killed in the attack", "the
+      clashes", "the fighting"): folded the same way, toll and all;
+    - a killed-count no event took ("Three officers died.", "resulting in 23 rebels dead", "23 dead when
+      herdsmen clashed with farmers"), or one victim killed when no count was told ("The victim died."):
+      the attack's toll, its span added to the attack's evidence.
+    The nearest attack before it wins; an attack that already has a toll takes none (a second count is
+    another incident, or the same one told again), and neither does an event that did not happen.
+    """
+    out = list(events)
+    singles = singular_victims(doc)
+    for position, event in enumerate(out):  # "Security forces shot him and killed him"
+        own = next((t for t in singles if event.toll is None and t.trigger == event.token), None)
+        if own is not None and event.type == "ASSAULT":
+            out[position] = replace(event, toll=own)
+    folded: set[int] = set()
+    for position, later in enumerate(list(out)):
+        anaphor = _anaphor(doc, later)
+        if not (anaphor or _aftermath_killing(doc, later)):
+            continue
+        target = _attack_for(doc, out, position, later.start, folded, anaphor=anaphor)
+        if target is None:
+            continue
+        attack = out[target]
+        sides = set(attack.actors) | set(attack.recipients)
+        if set(later.actors) - _victims(doc, later.toll, index) - sides:
+            continue  # another perpetrator; a headline's "three soldiers killed" names the dead, not a killer
+        if (later.place and attack.place and later.place != attack.place) or (
+            later.date and attack.date and later.date.value != attack.date.value
+        ):
+            continue
+        recipients, target_kinds = attack.recipients, attack.target_kinds
+        if not recipients and not target_kinds and not _names_target(doc[attack.token]):
+            # the dead told later are its target only when it names none ("opened fire, killing one")
+            recipients = tuple(r for r in later.recipients if r not in attack.actors)
+            target_kinds = later.target_kinds
+        out[target] = replace(
+            attack,
+            target_kinds=target_kinds,
+            toll=attack.toll or later.toll,
+            recipients=recipients,
+            place=attack.place or later.place,
+            date=attack.date or later.date,
+            also=attack.also + ((later.start, later.end, later.text), *later.also),
+        )
+        folded.add(position)
+    out = [event for position, event in enumerate(out) if position not in folded]
+    counted = {event.toll.start for event in out if event.toll is not None}
+    for toll in [*tolls, *singles]:  # a count first; one named victim when no count was told
+        if toll.kind != "killed" or toll.aggregate or toll.start in counted or toll.trigger is None:
+            continue
+        target = _attack_for(doc, out, len(out), toll.start, set(), following=True)
+        if target is None:
+            continue
+        attack = out[target]
+        recipients = attack.recipients
+        if not recipients and toll.victims is not None:
+            victims = doc.char_span(*toll.victims, alignment_mode="expand")
+            found = actors_of([victims.root], index) if victims is not None else ()
+            recipients = tuple(r for r in found if r not in attack.actors)
+        span = (toll.start, toll.end, text[toll.start : toll.end])
+        out[target] = replace(attack, toll=toll, recipients=recipients, also=(*attack.also, span))
+        counted.add(toll.start)
+    return out
+
+
+def _names_target(token: Token) -> bool:
+    """The attack names whom it struck, linked to an actor or not ("attacked three militia camps")."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and _has_pobj(c) for c in token.children)
+
+
+def _has_pobj(token: Token) -> bool:
+    return any(c.dep_ == "pobj" for c in token.children)
+
+
+CIRCUMSTANCE_MARKS = frozenset({"when", "as", "after", "while"})
+
+
+def _circumstance(token: Token) -> bool:
+    """An attack told as the circumstance of what came before it: "23 dead when herdsmen clashed"."""
+    verb = token if token.pos_ == "VERB" else token.head
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in CIRCUMSTANCE_MARKS for c in verb.children)
+
+
+def _victims(doc: Doc, toll: TollMention | None, index: MentionIndex) -> set[str]:
+    """The actors a toll counts among the dead."""
+    if toll is None or toll.victims is None:
+        return set()
+    victims = doc.char_span(*toll.victims, alignment_mode="expand")
+    return set(actors_of([victims.root], index)) if victims is not None else set()
+
+
+def _aftermath_killing(doc: Doc, event: EventCandidate) -> bool:
+    """A killing told for its toll: an assault whose own trigger states the dead, by no named means."""
+    if event.type != "ASSAULT" or event.toll is None or event.toll.aggregate or event.territory:
+        return False
+    if event.mode not in (None, "firearms") or event.status.value not in HAPPENED:
+        return False
+    trigger = event.toll.trigger
+    return trigger is not None and (trigger == event.token or doc[trigger].head.i == event.token)
+
+
+ANAPHORIC = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _anaphor(doc: Doc, event: EventCandidate) -> bool:
+    """An attack named again by a definite noun ("killed in the attack", "the clashes", "the fighting")."""
+    token = doc[event.token]
+    if event.type != "ASSAULT" or token.pos_ != "NOUN" or event.status.value not in HAPPENED or event.territory:
+        return False
+    return any(child.dep_ == "det" and child.lower_ in ANAPHORIC for child in token.children)
+
+
+def _attack_for(
+    doc: Doc,
+    events: list[EventCandidate],
+    stop: int,
+    start: int,
+    skip: set[int],
+    *,
+    anaphor: bool = False,
+    following: bool = False,
+) -> int | None:
+    """The index of the attack a later telling at `start` belongs to (events[stop] is that telling, when
+    it is an event), or None: the nearest attack before it with no toll yet, in the same sentence or,
+    when that sentence tells no attack of its own, the one before it in the paragraph. An anaphor ("the
+    attack") names an attack of the sentence before, toll or not; with `following`, a count told before
+    its attack in one sentence takes the attack after it when that is told as its circumstance ("23 dead
+    when herdsmen clashed with farmers")."""
+    sentence = doc.char_span(start, start + 1, alignment_mode="expand")
+    if sentence is None:
+        return None
+    here = sentence.sent
+
+    def fits(event: EventCandidate) -> bool:
+        if (event.toll is not None and not anaphor) or not _causes(event):
+            return False
+        return event.status.value in HAPPENED and not event.territory
+
+    # an attack of its own in the sentence is the toll's ("40 men were killed as a result of the clash")
+    own = any(
+        _causes(e) and doc[e.token].sent == here and not _anaphor(doc, e)
+        for i, e in enumerate(events)
+        if i != stop and i not in skip
+    )
+    best = None
+    for i, event in enumerate(events[:stop]):
+        if i in skip or event.start >= start or not fits(event):
+            continue
+        seen = doc[event.token].sent
+        if not _near(seen, here) or (own and seen != here) or (anaphor and seen == here):
+            continue
+        if best is None or event.start > events[best].start:
+            best = i
+    if best is None and following:
+        after = [
+            i
+            for i, e in enumerate(events)
+            if e.start > start and doc[e.token].sent == here and fits(e) and _circumstance(doc[e.token])
+        ]
+        best = min(after, key=lambda i: events[i].start, default=None)
+    return best
 
 
 def merge_repeats(events: list[EventCandidate]) -> list[EventCandidate]:

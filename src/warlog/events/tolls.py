@@ -8,7 +8,8 @@ people it counts to the word that states what happened to them:
 - a participle or relative clause on the noun: "the 60-70 Iranians killed in Syria", "the hundreds of
   people Russia killed";
 - a noun that is the toll: "5 dead", "5 deaths", "no casualties", "the bodies of two men", "claimed 10 lives";
-- a result: "shot dead", "beaten to death", "left 5 dead", "found dead", "took three teachers hostage";
+- a result: "shot dead", "beaten to death", "left 5 dead", "found dead", "took three teachers hostage",
+  "resulted in eleven fighters dead";
 - the toll of "the death toll of 45", "the toll has reached 300", "bringing the death toll to 45".
 
 Decisions:
@@ -25,6 +26,8 @@ Decisions:
 - A count compared with a toll ("... killed this year, compared to 140 since 2011") is a toll of the same kind.
 - ACLED's coding notes ("Fatalities coded as 10", "Fatalities split between 2 events") are bookkeeping,
   not reports: their sentences yield nothing.
+- One definite victim: "the victim died", "the nurse was shot dead", "killed him" count nothing in
+  `find_tolls`; `singular_victims` reads them (1 killed) for an attack that states no count of its own.
 - A negated verb yields nothing ("the two guards were not hurt"); "no one was hurt" is (0, 0).
 
 The words are data: data/packs/lexicon/tolls.yaml (warlog.packs.lexicon), read once when this module is
@@ -69,6 +72,8 @@ PERIOD_NOUNS = _WORDS.period_nouns  # "over the past three months"
 TEMPORAL_PREPOSITIONS = frozenset({"since", "in", "on", "until", "till", "before", "after", "by", "during", "from"})
 ATTEMPTS = _WORDS.attempts  # "tried to lynch three men"
 WARS = _WORDS.wars  # "during the war"
+ONE_PERSON = _WORDS.one_person  # "the victim died": one killed
+RESULT_VERBS = frozenset({"result", "end", "leave"})  # "resulted in eleven fighters dead"
 
 
 Orphan = tuple[Span, Token, int | None, int | None]  # a count no toll word governs, kept for "compared to 140"
@@ -125,6 +130,41 @@ def find_tolls(doc: Doc) -> list[TollMention]:
     return sorted(tolls, key=lambda toll: (toll.start, toll.kind))
 
 
+SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
+DEFINITE = frozenset({"the", "this", "that"})
+
+
+def singular_victims(doc: Doc) -> list[TollMention]:
+    """One definite person killed ("the victim died", "the officer was shot dead", "Security forces shot
+    him and killed him"; a name counts nothing, as in `find_tolls`): a toll of one for an attack that states no
+    count, never added to a count (events.merge decides)."""
+    if not doc.has_annotation("DEP"):
+        return []
+    found: list[TollMention] = []
+    for token in doc:
+        if not _one_person(token) or _is_coding_note(token.sent):
+            continue
+        attached = _modifier(token) or _predicate(token)
+        if attached is None or attached[1] != KILLED or _unrealized(attached[0]):
+            continue
+        start = token.left_edge.idx if token.pos_ != "PRON" else token.idx
+        end = token.idx + len(token)
+        found.append(TollMention(start, end, doc.text[start:end], KILLED, 1, 1, (start, end), False, attached[0].i))
+    return found
+
+
+def _one_person(token: Token) -> bool:
+    """A singular pronoun, or a definite singular noun of one person ("the victim", "the nurse")."""
+    if token.pos_ == "PRON":
+        return token.lower_ in SINGULAR_PRONOUNS
+    if token.tag_ != "NN" or token.pos_ != "NOUN" or token.lemma_.lower() not in ONE_PERSON:
+        return False
+    children = list(token.children)
+    if any(c.dep_ == "nummod" for c in children):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in children)
+
+
 # -- the people a count counts --------------------------------------------------------------------
 
 
@@ -178,7 +218,20 @@ def _attach(span: Span, head: Token) -> tuple[Token, str] | None:
     taker = node.head.head
     if node.dep_ == "compound" and node.head.lower_ in HOSTAGE_WORDS and taker.lemma_.lower() in HOSTAGE_VERBS:
         return taker, CAPTURED  # "took three teachers hostage"
-    return _of_noun(node) or _toll(node) or _predicate(node)
+    return _of_noun(node) or _toll(node) or _predicate(node) or _resulting(node)
+
+
+def _resulting(node: Token) -> tuple[Token, str] | None:
+    """ "resulted in eleven fighters dead": the state the count was left in, hung on the verb of its "in"."""
+    if node.dep_ != "pobj" or node.head.lower_ != "in":
+        return None
+    verb = node.head.head
+    if verb.lemma_.lower() not in RESULT_VERBS:
+        return None
+    for child in verb.children:
+        if child.i > node.i and child.lower_ in STATE_WORDS and child.dep_ in ("advcl", "acomp", "oprd", "xcomp"):
+            return child, STATE_WORDS[child.lower_]
+    return None
 
 
 def _kind(token: Token) -> str | None:

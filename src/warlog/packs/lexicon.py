@@ -64,6 +64,7 @@ class _TollsModel(_Lexicon):
     period_nouns: Words
     attempts: Words
     wars: Words
+    one_person: Words = Field(default_factory=list)
 
 
 class _VaguePhrase(_Strict):
@@ -127,6 +128,7 @@ class TollWords:
     period_nouns: frozenset[str]
     attempts: frozenset[str]
     wars: frozenset[str]
+    one_person: frozenset[str]
 
     @classmethod
     def read(cls, path: Path) -> TollWords:
@@ -158,6 +160,7 @@ class TollWords:
             period_nouns=frozenset(model.period_nouns),
             attempts=frozenset(model.attempts),
             wars=frozenset(model.wars),
+            one_person=frozenset(model.one_person),
         )
 
     @classmethod

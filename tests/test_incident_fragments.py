@@ -1,0 +1,65 @@
+"""One incident, one event: the toll, the means and the target told in a side phrase or the next sentence
+belong to the attack (events.merge: merge_participles, merge_aftermath). Sentences written for these tests."""
+
+import pytest
+
+
+def _violent(report):
+    return [e for e in report.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Gunmen on motorbikes attacked a village patrol near Kadarko. Four guards died.", 4),
+        ("Militants raided an army outpost in Gubio. Two were killed, one from each side.", 2),
+        ("Bandits stormed a market in Tsafe. At least six traders were killed in the attack.", 6),
+        ("Rebels clashed with soldiers in Beni, which resulted in eleven fighters dead.", 11),
+        ("Nine dead and four hurt when herdsmen clashed with farmers in Agatu.", 9),
+        ("Two armed men attacked a shopkeeper in Colonia Centro. The victim died.", 1),
+        ("Soldiers stopped a taxi at a checkpoint near Bunia. The soldiers shot the driver and killed him.", 1),
+    ],
+)
+def test_the_toll_told_after_an_attack_is_its_toll(pipeline, text, killed):
+    report = pipeline.extract(text, published="2021-03-02")
+    violent = _violent(report)
+    assert len(violent) == 1, [(e.evidence.text, e.fatalities) for e in violent]
+    assert violent[0].fatalities is not None and violent[0].fatalities.min == killed
+
+
+def test_the_later_sentence_joins_the_evidence(pipeline):
+    text = "Gunmen on motorbikes attacked a village patrol near Kadarko. Four guards died."
+    (event,) = _violent(pipeline.extract(text, published="2021-03-02"))
+    assert any(text[e.start : e.end] == e.text and "Four guards" in e.text for e in event.also)
+
+
+def test_a_count_is_not_added_to_another_incident(pipeline):
+    text = "Gunmen attacked a police station in Kauru, killing three officers. Two civilians died in the crossfire."
+    tolls = [e.fatalities.min for e in _violent(pipeline.extract(text, published="2021-03-02")) if e.fatalities]
+    assert 3 in tolls and 5 not in tolls
+
+
+def test_a_killing_by_someone_else_stays_its_own_event(pipeline):
+    text = "Militants attacked a convoy near Dikwa. Separately, soldiers killed two smugglers in Monguno."
+    violent = _violent(pipeline.extract(text, published="2021-03-02"))
+    assert len(violent) == 2
+
+
+def test_a_name_or_a_thing_is_not_one_victim(pipeline):
+    report = pipeline.extract("The army attacked the rebels in Goma and killed the ceasefire.", published="2021-03-02")
+    assert all(e.fatalities is None for e in report.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Gunmen attacked a police patrol using grenades and rifles in Celaya.", None),
+        ("The air force conducted four airstrikes targeting rebel positions near Sirte.", "Air/drone strike"),
+        ("A clash between two militias, involving heavy artillery fire, was reported in Tarhuna.", "Armed clash"),
+    ],
+)
+def test_a_side_phrase_is_part_of_the_attack(pipeline, text, sub_type):
+    violent = _violent(pipeline.extract(text, published="2021-03-02"))
+    assert len(violent) == 1, [e.evidence.text for e in violent]
+    if sub_type is not None:
+        assert dict(violent[0].codes).get("acled_sub_event_type") == sub_type
