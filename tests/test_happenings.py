@@ -19,6 +19,7 @@ def _violent(report):
         ("A gas cylinder exploded in a kitchen, killing two cooks.", "man_made_disaster", "exploded"),
         ("An old bridge collapsed over the canal, killing 12 people.", "man_made_disaster", "collapsed"),
         ("A crowded bus plunged into a gorge, killing 17 passengers.", "man_made_disaster", "bus plunged"),
+        ("Five workers were killed when a fertiliser plant exploded at dawn.", "man_made_disaster", "plant exploded"),
         ("Customs officers seized two tonnes of cocaine at the harbour.", "crime", "seized"),
         ("Police arrested four drug smugglers near the frontier.", "crime", "smugglers"),
     ],

@@ -12,7 +12,8 @@ of cocaine": the words (data/packs/lexicon/hazards.yaml) are read off the parse,
 
 A sentence that names a weapon or an armed party tells of conflict: it has no happening. The events a
 disaster's own clause makes (the ASSAULT of "killed", the bombing of "exploded", the expulsion of
-"displaced") are dropped unless an actor of their own did them (`drop_happened`); a crime drops none: the
+"displaced") are dropped unless an actor of their own did them, and so is an event of its sentence that no
+one did (`drop_happened`: "six were killed when a plant exploded"); a crime drops none: the
 arrest of smugglers is still an arrest, and "gunmen robbed" still an attack.
 """
 
@@ -76,13 +77,20 @@ def drop_happened(events: list[EventCandidate], found: Sequence[tuple[Happening,
     if not found:
         return events
     doc = found[0][1].doc
-    clauses = {t.i for happening, governor in found if happening.kind != "crime" for t in _clause(governor)}
+    disasters = [governor for happening, governor in found if happening.kind != "crime"]
+    clauses = {t.i for governor in disasters for t in _clause(governor)}
+    sentences = {governor.sent.start for governor in disasters}
     kept = []
     for event in events:
-        own = event.token in clauses and event.type in DROPPED_TYPES
-        if own and not (event.actors and _has_own_subject(doc[event.token], clauses)):
+        token = doc[event.token] if event.token >= 0 else None
+        if token is None or event.type not in DROPPED_TYPES:
+            kept.append(event)
+        elif token.i in clauses and not (event.actors and _has_own_subject(token, clauses)):
             continue
-        kept.append(event)
+        elif token.sent.start in sentences and not event.actors:
+            continue  # "six were killed when a plant exploded": a sentence with no weapon, no armed party
+        else:
+            kept.append(event)
     return kept
 
 
