@@ -4,7 +4,7 @@ import pytest
 
 from warlog.evaluate.acled import fatalities_coded, parse_acled_date, states_number
 from warlog.evaluate.coding import acled_coding, case_label, choose_event, old_event_type
-from warlog.model import Actor, Document, Event, Evidence, Report
+from warlog.model import Actor, Claim, Document, Event, Evidence, Happening, Report
 
 DOCUMENT = Document(id="d_test", text="x" * 200)
 
@@ -86,6 +86,41 @@ def test_case_label_from_code_then_sub_type():
     assert case_label(with_sub, report(with_sub)) == "SUIC_BOMB"
     uncoded = event(0, type="CONSULT")
     assert case_label(uncoded, report(uncoded)) == "OTHER"
+
+
+@pytest.mark.parametrize(
+    ("kind", "label"),
+    [("natural_disaster", "NATURAL_DISASTER"), ("man_made_disaster", "MAN_MADE_DISASTER"), ("crime", "ORG_CRIME")],
+)
+def test_a_happening_without_violence_labels_the_snippet(kind, label):
+    happening = Happening(id="h", kind=kind, evidence=Evidence(0, 5, "x" * 5))
+    alone = Report(version="test", document=DOCUMENT, happenings=(happening,))
+    assert case_label(None, alone) == label
+    arrest = event(0, type="COERCE", mode="arrest")
+    with_arrest = Report(version="test", document=DOCUMENT, events=(arrest,), happenings=(happening,))
+    assert case_label(arrest, with_arrest) == label
+    attack = event(0, codes=[("acled_sub_event_type", "Suicide bomb")])
+    with_attack = Report(version="test", document=DOCUMENT, events=(attack,), happenings=(happening,))
+    assert case_label(attack, with_attack) == "SUIC_BOMB"
+
+
+def test_a_claim_of_responsibility_is_an_attribution():
+    attack = event(0, codes=[("acled_sub_event_type", "Remote explosive/landmine/IED")])
+    claim = Claim(id="c", text="responsibility for the bombing", evidence=Evidence(0, 5, "x" * 5), cue="claimed")
+    claimed = Report(version="test", document=DOCUMENT, events=(attack,), claims=(claim,))
+    assert case_label(attack, claimed) == "ATTRIB"
+    said = Claim(id="c", text="the bombing killed two", evidence=Evidence(0, 5, "x" * 5), cue="said")
+    assert (
+        case_label(attack, Report(version="test", document=DOCUMENT, events=(attack,), claims=(said,))) == "REM_EXPLOS"
+    )
+
+
+@pytest.mark.parametrize(("type", "mode"), [("SANCTION", "expel"), ("SANCTION", "discontinue"), ("REQUEST", None)])
+def test_sanctions_and_requests_outside_acled_are_diplomacy(type, mode):
+    diplomacy = event(0, type=type, mode=mode)
+    assert case_label(diplomacy, report(diplomacy)) == "DIPLO"
+    agreement = event(0, type="AGREE")
+    assert case_label(agreement, report(agreement)) == "AGREEMENT"
 
 
 @pytest.mark.parametrize(

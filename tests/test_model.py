@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator
 from warlog.model import (
     ACTOR_KINDS,
     EVENT_STATUSES,
+    HAPPENING_KINDS,
     POLARITIES,
     STANCES,
     Actor,
@@ -25,6 +26,7 @@ from warlog.model import (
     Document,
     Event,
     Evidence,
+    Happening,
     Place,
     Relation,
     Report,
@@ -159,6 +161,17 @@ def full_report() -> Report:
             Relation(source="new.hamedani", target="irn.irgc", polarity="affiliation"),
         ),
         provenance=(("actors", "warlog-actors@1"), ("model", "en_core_web_sm@3.8.0"), ("warlog", "0.1.0")),
+        happenings=(
+            Happening(
+                id="h1",
+                kind="man_made_disaster",
+                evidence=span(TEXT, "Hamedani was killed"),
+                place="syr.aleppo",
+                date=When(value="2015-10-24", precision="day", text="Oct. 24"),
+                fatalities=Toll(min=1, max=1, text="Hamedani"),
+                wounded=Toll(min=None, max=None, text=None),
+            ),
+        ),
     )
 
 
@@ -171,6 +184,8 @@ def evidences(report: Report) -> Iterator[Evidence]:
     for event in report.events:
         yield event.evidence
         yield from event.also
+    for happening in report.happenings:
+        yield happening.evidence
     for claim in report.claims:
         yield claim.evidence
 
@@ -230,6 +245,7 @@ def test_every_object_is_closed_and_every_field_described() -> None:
         ("when", When(None, None, None)),
         ("toll", Toll(None, None, None)),
         ("event", Event(id="e", type="AID", evidence=Evidence(0, 1, "t"))),
+        ("happening", Happening(id="h", kind="crime", evidence=Evidence(0, 1, "t"))),
         ("claim", Claim(id="c", text="t", evidence=Evidence(0, 1, "t"))),
         ("contradiction", Contradiction(id="x", kind="date", items=("a", "b"), explanation="e")),
         ("relation", Relation(source="a", target="b", polarity="hostile")),
@@ -252,6 +268,7 @@ def test_report_keys_are_the_model_keys() -> None:
     [
         ("actor", "kind", ACTOR_KINDS),
         ("event", "status", EVENT_STATUSES),
+        ("happening", "kind", HAPPENING_KINDS),
         ("claim", "author_stance", STANCES),
         ("relation", "polarity", POLARITIES),
         ("contradiction", "kind", CONTRADICTION_KINDS),
@@ -453,6 +470,15 @@ def reports(draw: st.DrawFn) -> Report:
         confidence=confidences,
         also=spans_in(text),
     )
+    happenings = st.builds(
+        Happening,
+        id=ids,
+        kind=st.sampled_from(HAPPENING_KINDS),
+        evidence=evidence_in(text),
+        place=st.none() | ids,
+        fatalities=st.none() | st.builds(Toll, counts, counts, maybe_words),
+        wounded=st.none() | st.builds(Toll, counts, counts, maybe_words),
+    )
     claims = st.builds(
         Claim,
         id=ids,
@@ -491,6 +517,7 @@ def reports(draw: st.DrawFn) -> Report:
         contradictions=tuple(draw(st.lists(contradictions, max_size=2))),
         relations=tuple(draw(st.lists(relations, max_size=2))),
         provenance=draw(mappings),
+        happenings=tuple(draw(st.lists(happenings, max_size=2))),
     )
 
 

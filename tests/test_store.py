@@ -21,6 +21,7 @@ from warlog.model import (
     Event,
     Evidence,
     Failure,
+    Happening,
     Place,
     Relation,
     Report,
@@ -143,6 +144,18 @@ def full_report(doc_id: str = "doc-1") -> Report:
             Relation(source="idf", target="hamas", polarity="hostile"),
         ),
         provenance=(("warlog", "0.1.0"), ("actors", "2024.1"), ("spacy", "3.8")),
+        happenings=(
+            Happening(
+                id="h1",
+                kind="natural_disaster",
+                evidence=span(TEXT, "people were killed"),
+                place="rafah",
+                date=When("2024-03-07", "day", "on 7 March"),
+                fatalities=Toll(12, 15, "between 12 and 15"),
+                wounded=Toll(30, None, "At least 30"),
+            ),
+            Happening(id="h2", kind="crime", evidence=span(TEXT, "detained")),
+        ),
     )
 
 
@@ -265,7 +278,7 @@ def test_a_closed_store_says_so():
 def test_open_creates_parent_folders_and_reopening_is_a_no_op(tmp_path):
     path = tmp_path / "deep" / "er" / "warlog.duckdb"
     with Store.open(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION == 5
         store.save(full_report())
     with Store.open(str(path)) as store:
         assert store.schema_version == SCHEMA_VERSION
@@ -334,8 +347,8 @@ def event_columns(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def as_of_v1(report: Report) -> Report:
-    """The report as warlog knew it at store schema version 1: no wounded, no captured, and claims
-    without source kind, co-speakers, outlet, work or the evidence of speaker, cue, hedges and stance."""
+    """The report as warlog knew it at store schema version 1: no wounded, no captured, no happenings, and
+    claims without source kind, co-speakers, outlet, work or the evidence of speaker, cue, hedges and stance."""
     events = tuple(replace(e, wounded=None, captured=None) for e in report.events)
     claims = tuple(
         replace(
@@ -351,7 +364,7 @@ def as_of_v1(report: Report) -> Report:
         )
         for c in report.claims
     )
-    return replace(report, events=events, claims=claims)
+    return replace(report, events=events, claims=claims, happenings=())
 
 
 def test_a_v1_store_is_migrated_in_place_and_keeps_its_reports(tmp_path):

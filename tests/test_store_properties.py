@@ -12,6 +12,7 @@ from warlog.model import (
     Document,
     Event,
     Evidence,
+    Happening,
     Place,
     Relation,
     Report,
@@ -93,6 +94,19 @@ def events(text: str):
     )
 
 
+def happenings(text: str):
+    return st.builds(
+        Happening,
+        id=ids,
+        kind=names,
+        evidence=evidence(text),
+        place=st.none() | ids,
+        date=st.none() | st.builds(When, maybe_names, maybe_names, maybe_names),
+        fatalities=tolls,
+        wounded=tolls,
+    )
+
+
 def claims(text: str):
     return st.builds(
         Claim,
@@ -144,6 +158,7 @@ def reports(draw, doc_id=None) -> Report:
         contradictions=draw(unique(st.builds(Contradiction, ids, names, id_lists, names))),
         relations=draw(st.lists(st.builds(Relation, ids, ids, names, numbers, id_lists), max_size=3).map(tuple)),
         provenance=draw(pairs),
+        happenings=draw(unique(happenings(text))),
     )
 
 

@@ -43,6 +43,8 @@ STANCES = ("endorses", "doubts", "disputes", "neutral")
 SOURCE_KINDS = ("named", "unnamed", "author", "scare_quote")
 CONTRADICTION_KINDS = ("perpetrator", "recipient", "place", "date", "toll", "occurrence")
 POLARITIES = ("cooperative", "hostile", "affiliation")
+# what a happening is when it is no conflict: a hazard of nature, an accident of people's making, a crime
+HAPPENING_KINDS = ("natural_disaster", "man_made_disaster", "crime")
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +290,46 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Happening:
+    """Something news tells like an attack that is no conflict event: a disaster, an accident, a crime.
+
+    `kind` is one of HAPPENING_KINDS; `evidence` the words that state it ("an earthquake killed eight",
+    "a boiler exploded", "seized two tonnes of cocaine"); the tolls are those of its sentence.
+    """
+
+    id: str
+    kind: str
+    evidence: Evidence
+    place: str | None = None
+    date: When | None = None
+    fatalities: Toll | None = None
+    wounded: Toll | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "place": self.place,
+            "date": self.date.to_dict() if self.date else None,
+            "fatalities": self.fatalities.to_dict() if self.fatalities else None,
+            "wounded": self.wounded.to_dict() if self.wounded else None,
+            "evidence": self.evidence.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Happening:
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            evidence=Evidence.from_dict(data["evidence"]),
+            place=data.get("place"),
+            date=When.from_dict(data["date"]) if data.get("date") else None,
+            fatalities=Toll.from_dict(data["fatalities"]) if data.get("fatalities") else None,
+            wounded=Toll.from_dict(data["wounded"]) if data.get("wounded") else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """Who says what: a quoted or paraphrased statement, its hedging and the author's stance.
 
@@ -432,6 +474,7 @@ class Report:
     contradictions: tuple[Contradiction, ...] = ()
     relations: tuple[Relation, ...] = ()
     provenance: tuple[tuple[str, str], ...] = field(default=())  # (component or pack, version)
+    happenings: tuple[Happening, ...] = ()  # disasters, accidents and crimes: no conflict events
 
     def actor(self, actor_id: str) -> Actor | None:
         """The report's actor with this id, or None."""
@@ -444,6 +487,7 @@ class Report:
             "actors": [a.to_dict() for a in self.actors],
             "places": [p.to_dict() for p in self.places],
             "events": [e.to_dict() for e in self.events],
+            "happenings": [h.to_dict() for h in self.happenings],
             "claims": [c.to_dict() for c in self.claims],
             "contradictions": [c.to_dict() for c in self.contradictions],
             "relations": [r.to_dict() for r in self.relations],
@@ -462,6 +506,7 @@ class Report:
             contradictions=tuple(Contradiction.from_dict(c) for c in data.get("contradictions", ())),
             relations=tuple(Relation.from_dict(r) for r in data.get("relations", ())),
             provenance=tuple((data.get("provenance") or {}).items()),
+            happenings=tuple(Happening.from_dict(h) for h in data.get("happenings", ())),
         )
 
 

@@ -107,6 +107,29 @@ def events_table(report: Report) -> Table:
     return table
 
 
+def happenings_table(report: Report) -> Table:
+    """Disasters, accidents and crimes: told like attacks, no conflict events."""
+    table = Table(title="Happenings (no conflict)", show_lines=True, expand=True)
+    for column, ratio in (("kind", 2), ("toll", 2), ("where · when", 3), ("evidence", 6)):
+        table.add_column(column, ratio=ratio, overflow="fold")
+    places = {p.id: p.name for p in report.places}
+    for happening in report.happenings:
+        tolls = [
+            f"{label} {toll.min if toll.min is not None else '?'}" + ("+" if toll.max is None else "")
+            for label, toll in (("killed", happening.fatalities), ("wounded", happening.wounded))
+            if toll is not None
+        ]
+        where = places.get(happening.place or "", "—")
+        when = (happening.date.value or happening.date.text or "—") if happening.date else "—"
+        table.add_row(
+            happening.kind.replace("_", " "),
+            ", ".join(tolls) or "—",
+            f"{where}\n{when}",
+            highlight(report.document.text, happening.evidence),
+        )
+    return table
+
+
 def claims_table(report: Report) -> Table:
     """Who says what: attributed claims and scare quotes (the author's own sentences are counted apart)."""
     table = Table(title="Claims", show_lines=True, expand=True)
@@ -188,6 +211,8 @@ def render_report(report: Report, console: Console) -> None:
             console.print(table(report))
         else:
             console.print(f"[dim]No {escape(section)} extracted.[/dim]")
+        if section == "events" and report.happenings:
+            console.print(happenings_table(report))
     authored = sum(1 for c in report.claims if c.source_kind == "author")
     if authored:
         note = f"{authored} sentences assert events on the author's own word (claims with source_kind author)."

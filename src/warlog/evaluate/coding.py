@@ -126,6 +126,22 @@ CLAIMED = ("asserted", "reported", "claimed")
 TERRITORY_SUB_TYPES = ("Government regains territory", "Non-state actor overtakes territory")
 MATERIAL_CONFLICT = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "SANCTION")
 NO_EVENT_LABEL = "OTHER"  # the CASE label of a snippet in which warlog finds no event
+# CASE's classes beyond ACLED's: a happening that is no conflict event (model.Happening) by its kind; a claim
+# of (or a denial of, or a blame for) responsibility is an attribution; sanctions, expulsions and the requests
+# one government makes of another, when no ACLED category takes them, are diplomacy
+HAPPENING_TO_CASE: dict[str, str] = {
+    "natural_disaster": "NATURAL_DISASTER",
+    "man_made_disaster": "MAN_MADE_DISASTER",
+    "crime": "ORG_CRIME",
+}
+ATTRIBUTION_LABEL, DIPLOMACY_LABEL = "ATTRIB", "DIPLO"
+ATTRIBUTED = (
+    "responsibility",
+    "involvement",
+)  # the first word of a claim of responsibility ("claimed responsibility for")
+BLAME_CUES = ("blame", "blamed", "blaming", "blames")
+DIPLOMATIC_TYPES = ("SANCTION", "REQUEST")
+VIOLENT_TYPES = ("ASSAULT", "PROTEST")
 
 
 def label_key(value: str | None) -> str | None:
@@ -175,15 +191,32 @@ def old_event_type(event_type: str | None, sub_type: str | None) -> str | None:
 
 
 def case_label(event: Event | None, report: Report | None) -> str:
-    """The CASE-2021 label of a snippet: the event's ("case", LABEL) code, else its ACLED sub-event type's
-    label, else NO_EVENT_LABEL."""
-    if event is None or report is None:
+    """The CASE-2021 label of a snippet: the event's ("case", LABEL) code; else the kind of a happening when
+    no violence took place; else ATTRIB for a claim of responsibility; else the event's ACLED sub-event
+    type's label, or DIPLO for a sanction or a request outside ACLED's categories; else NO_EVENT_LABEL."""
+    if report is None:
         return NO_EVENT_LABEL
-    codes = dict(event.codes)
+    codes = dict(event.codes) if event is not None else {}
     if codes.get("case"):
         return codes["case"].strip().upper()
+    violent = event is not None and event.type in VIOLENT_TYPES and event.status in CLAIMED
+    if report.happenings and not violent:
+        return HAPPENING_TO_CASE.get(report.happenings[0].kind, NO_EVENT_LABEL)
+    if any(_attribution(claim.text, claim.cue) for claim in report.claims):
+        return ATTRIBUTION_LABEL
+    if event is None:
+        return NO_EVENT_LABEL
     _, sub_type = acled_coding(event, report)
-    return _CASE_BY_SUB.get(label_key(sub_type), NO_EVENT_LABEL)
+    label = _CASE_BY_SUB.get(label_key(sub_type))
+    if label is None and event.type in DIPLOMATIC_TYPES:
+        return DIPLOMACY_LABEL
+    return label or NO_EVENT_LABEL
+
+
+def _attribution(text: str, cue: str | None) -> bool:
+    """ "claimed responsibility for the attack", "denied involvement in", "blamed X for"."""
+    words = text.split(maxsplit=1)
+    return bool(words) and (words[0].casefold() in ATTRIBUTED or (cue or "").casefold() in BLAME_CUES)
 
 
 def _type_of(sub_type: str | None) -> str | None:

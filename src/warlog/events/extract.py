@@ -28,6 +28,7 @@ from warlog.events.codes import (
     cameo_code,
     quad_class,
 )
+from warlog.events.happenings import drop_happened, find_happenings
 from warlog.events.means import actor_kinds, target_kinds, with_means
 from warlog.events.merge import (
     absorb_outcomes,
@@ -69,7 +70,7 @@ TARGET_PREPOSITIONS = frozenset({"for", "against", "on", "into"})
 
 
 def register_extensions() -> None:
-    for name in ("warlog_events", "warlog_published", "warlog_dates"):
+    for name in ("warlog_events", "warlog_published", "warlog_dates", "warlog_happenings"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
@@ -130,7 +131,11 @@ class EventExtractor:
         events = [_coded(event, kinds) for event in merge_aftermath(doc, context.text, events, tolls, index)]
         events = attach_other_tolls(carry_setting(events, doc, context.text), tolls)
         events = _literal(doc, events, kinds)
-        doc._.warlog_events = fold_protests(doc, context.text, events, kinds)
+        happenings = find_happenings(
+            doc, context.text, tolls=tolls, places=places, dates=dates, triggers=context.triggers
+        )
+        doc._.warlog_happenings = [happening for happening, _ in happenings]
+        doc._.warlog_events = fold_protests(doc, context.text, drop_happened(events, happenings), kinds)
         return doc
 
     # -- triggers -----------------------------------------------------------------------------

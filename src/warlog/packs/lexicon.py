@@ -7,6 +7,8 @@ like the other packs:
                                the targets that make a violent trigger no violence (warlog.events.extract)
     ViolenceWords violence.yaml the weapons, targets and crowds that code an attack its trigger leaves open
                                (warlog.events.means)
+    HazardWords  hazards.yaml  the disasters, accidents and crimes that are no conflict events
+                               (warlog.events.happenings)
 
 Each has `read(path)` and `builtin()`, the built-in file read once. They are the grammar's vocabulary, not
 knowledge a user extends, so there are no user lexicon packs: the rule modules take the built-in lists
@@ -103,6 +105,20 @@ class _ViolenceModel(_Lexicon):
     civilian_targets: Words
     armed_targets: Words
     crowd_actors: Words
+
+
+class _HazardsModel(_Lexicon):
+    natural: Words
+    natural_verbs: Words
+    mishaps: Words
+    things: Words
+    vehicles: Words
+    accidents: Words
+    crimes: Words
+    criminals: Words
+    contraband: Words
+    seizures: Words
+    arrests: Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +310,41 @@ class ViolenceWords:
         return _builtin_violence()
 
 
+@dataclass(frozen=True, slots=True)
+class HazardWords:
+    """The words of hazards.yaml (each list explained there)."""
+
+    version: str
+    natural: frozenset[str]
+    natural_verbs: frozenset[str]
+    mishaps: frozenset[str]
+    things: frozenset[str]
+    vehicles: frozenset[str]
+    accidents: frozenset[str]
+    crimes: frozenset[str]
+    criminals: frozenset[str]
+    contraband: frozenset[str]
+    seizures: frozenset[str]
+    arrests: frozenset[str]
+
+    @classmethod
+    def read(cls, path: Path) -> HazardWords:
+        """Read and validate a hazards lexicon.
+
+        Raises:
+            PackError: as for `TollWords.read`.
+        """
+        model, text = read_pack(path, _HazardsModel, "a hazards lexicon")
+        _check_unique(path, text, model)
+        lists = {name: frozenset(value) for name, value in model if isinstance(value, list)}
+        return cls(version=f"{model.pack}@{model.version}", **lists)
+
+    @classmethod
+    def builtin(cls) -> HazardWords:
+        """The built-in hazards lexicon (read once)."""
+        return _builtin_hazards()
+
+
 def _by_word(
     by_kind: dict[TollKind, list[str]] | dict[TargetClass, list[str]] | dict[WeaponClass, list[str]],
 ) -> dict[str, str]:
@@ -340,3 +391,8 @@ def _builtin_roles() -> RoleWords:
 @cache
 def _builtin_violence() -> ViolenceWords:
     return ViolenceWords.read(_builtin_path("violence.yaml"))
+
+
+@cache
+def _builtin_hazards() -> HazardWords:
+    return HazardWords.read(_builtin_path("hazards.yaml"))

@@ -45,6 +45,7 @@ def build_report(
         contradictions=contradictions,
         relations=build_relations(events, actors, ontology),
         provenance=tuple(sorted(provenance.items())),
+        happenings=tuple(doc._.warlog_happenings or ()),
     )
 
 

@@ -71,7 +71,7 @@ def register_components() -> None:
         Language.factory(
             "warlog_event_extractor",
             requires=["doc._.warlog_actors", "doc._.warlog_places"],
-            assigns=["doc._.warlog_events", "doc._.warlog_dates"],
+            assigns=["doc._.warlog_events", "doc._.warlog_dates", "doc._.warlog_happenings"],
             func=extract.make_event_extractor,
         )
     if "warlog_claim_finder" not in Language.factories:

@@ -30,6 +30,7 @@ PARQUET_TABLES: dict[str, tuple[str, str]] = {  # table: (SELECT, condition with
         "id IN (SELECT place_id FROM document_places WHERE " + _IN.format(key="document_id") + ")",
     ),
     "events": ("SELECT * FROM events", _IN.format(key="document_id")),
+    "happenings": ("SELECT * FROM happenings", _IN.format(key="document_id")),
     "claims": ("SELECT * FROM claims", _IN.format(key="document_id")),
     "contradictions": ("SELECT * FROM contradictions", _IN.format(key="document_id")),
     "relations": ("SELECT * FROM relations", _IN.format(key="document_id")),

@@ -14,6 +14,7 @@ from warlog.model import (
     Document,
     Event,
     Evidence,
+    Happening,
     Place,
     Relation,
     Report,
@@ -99,6 +100,7 @@ def load_report(con: duckdb.DuckDBPyConnection, doc_id: str) -> Report | None:
             for r in _rows(con, "SELECT * FROM relations WHERE document_id = $doc ORDER BY seq", doc_id)
         ),
         provenance=tuple((p["name"], p["version"]) for p in row["provenance"]),
+        happenings=_happenings(con, doc_id),
     )
 
 
@@ -157,6 +159,21 @@ def _events(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[Event, ...]:
             also=tuple(_evidence(e) for e in r["also"]),
         )
         for r in _rows(con, "SELECT * FROM events WHERE document_id = $doc ORDER BY seq", doc_id)
+    )
+
+
+def _happenings(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[Happening, ...]:
+    return tuple(
+        Happening(
+            id=r["id"],
+            kind=r["kind"],
+            evidence=_flat_evidence(r),
+            place=r["place"],
+            date=When(**r["date"]) if r["date"] is not None else None,
+            fatalities=_toll(r["fatalities"]),
+            wounded=_toll(r["wounded"]),
+        )
+        for r in _rows(con, "SELECT * FROM happenings WHERE document_id = $doc ORDER BY seq", doc_id)
     )
 
 

@@ -102,7 +102,18 @@ _V4 = (
         "at" TIMESTAMP NOT NULL, note VARCHAR, applied BOOLEAN NOT NULL)""",
 )
 
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4))
+# Happenings: disasters, accidents and crimes that are no conflict events (model.Happening); one row each,
+# with its evidence flat as the events' is. Documents stored before have none.
+_V5 = (
+    f"""CREATE TABLE happenings (
+        document_id VARCHAR NOT NULL, seq INTEGER NOT NULL, id VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+        place VARCHAR, "date" STRUCT("value" VARCHAR, "precision" VARCHAR, "text" VARCHAR),
+        fatalities {_TOLL}, wounded {_TOLL},
+        evidence_start BIGINT NOT NULL, evidence_end BIGINT NOT NULL, evidence_text VARCHAR NOT NULL,
+        evidence_rule VARCHAR, evidence_confidence DOUBLE NOT NULL)""",
+)
+
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5))
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 # Every table, in the order a document's rows are written; `count()` accepts exactly these names.
@@ -118,6 +129,7 @@ TABLES = (
     "document_places",
     "place_mentions",
     "events",
+    "happenings",
     "claims",
     "contradictions",
     "relations",

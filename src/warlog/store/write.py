@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from warlog.errors import StoreError
-from warlog.model import Actor, Claim, Contradiction, Event, Evidence, Place, Report
+from warlog.model import Actor, Claim, Contradiction, Event, Evidence, Happening, Place, Report
 
 # The per-document tables, deleted child-first when a document is replaced.
 DOCUMENT_TABLES = (
@@ -23,6 +23,7 @@ DOCUMENT_TABLES = (
     "place_mentions",
     "document_places",
     "events",
+    "happenings",
     "claims",
     "contradictions",
     "relations",
@@ -88,11 +89,12 @@ def _flat_evidence(evidence: Evidence) -> Row:
 
 
 def check_unique_ids(report: Report) -> None:
-    """Raise StoreError when two actors, places, events, claims or contradictions share an id."""
-    groups: dict[str, Sequence[Actor | Place | Event | Claim | Contradiction]] = {
+    """Raise StoreError when two actors, places, events, happenings, claims or contradictions share an id."""
+    groups: dict[str, Sequence[Actor | Place | Event | Happening | Claim | Contradiction]] = {
         "actor": report.actors,
         "place": report.places,
         "event": report.events,
+        "happening": report.happenings,
         "claim": report.claims,
         "contradiction": report.contradictions,
     }
@@ -205,6 +207,20 @@ def _finding_rows(report: Report) -> dict[str, list[Row]]:
                 "also": [_evidence(x) for x in e.also],
             }
             for seq, e in enumerate(report.events)
+        ],
+        "happenings": [
+            {
+                "document_id": doc_id,
+                "seq": seq,
+                "id": h.id,
+                "kind": h.kind,
+                "place": h.place,
+                "date": h.date.to_dict() if h.date is not None else None,
+                "fatalities": h.fatalities.to_dict() if h.fatalities is not None else None,
+                "wounded": h.wounded.to_dict() if h.wounded is not None else None,
+                **_flat_evidence(h.evidence),
+            }
+            for seq, h in enumerate(report.happenings)
         ],
         "claims": [
             {
