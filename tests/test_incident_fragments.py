@@ -63,3 +63,20 @@ def test_a_side_phrase_is_part_of_the_attack(pipeline, text, sub_type):
     assert len(violent) == 1, [e.evidence.text for e in violent]
     if sub_type is not None:
         assert dict(violent[0].codes).get("acled_sub_event_type") == sub_type
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        ("A farmer was found dead near Korvan with gunshot wounds.", True),
+        ("Two men were found dead in a ravine outside Tarvo. Both had been beheaded.", True),
+        ("A woman was found dead in her flat in Tarvo. The victim had her hands tied.", True),
+        ("An elderly man was found dead in his home in Korvan on Sunday. He lived alone.", False),
+        ("A hiker was found dead in the mountains above Tarvo after a storm.", False),
+    ],
+)
+def test_a_body_found_is_an_attack_only_with_a_mark_of_violence(pipeline, text, attack):
+    violent = _violent(pipeline.extract(text, published="2021-03-02"))
+    assert bool(violent) == attack, [e.evidence.text for e in violent]
+    if attack:
+        assert dict(violent[0].codes).get("acled_sub_event_type") == "Attack"

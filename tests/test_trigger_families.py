@@ -127,6 +127,7 @@ ASSAULT = [
     N("killing", "ASSAULT", "The killing of two aid workers in Varenka drew wide condemnation."),
     V("murder", "ASSAULT", "Unknown attackers murdered a local councillor in Korvan."),
     N("murder", "ASSAULT", "The murder of a radio journalist in Tarvo shocked the town."),
+    V("find dead", "ASSAULT firearms", "A trader was found dead near the market of Korvan with gunshot wounds."),
     V("slay", "ASSAULT", "Four herders were slain by bandits near Belgara, officials said."),
     V("wound", "ASSAULT firearms", "A sniper wounded two civilians in the old town of Mirosa."),
     V("injure", "ASSAULT", "Militiamen injured four villagers in Kessa on Sunday."),

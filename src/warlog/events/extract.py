@@ -192,6 +192,8 @@ class EventExtractor:
             return None  # "riot police", "attack helicopters": a kind of thing, not an event
         if _seized_weapon(token, trigger, context.rules):
             return None  # "found a cache of rifles and grenades": the grenades are what was found
+        if trigger.lemma in BODY_FOUND and not _marked_death(token):
+            return None  # "found dead" is a killing only with a mark of violence: shot, tied, beheaded
         if _hyphen_modifier(token, trigger) or _every(token) or _dismissal(token, trigger) or _tally(token):
             return None  # "coal-fired plants", "every shooting", "5,300 employees were fired"
         trigger = with_means(token, _refined(token, anchor, _labour(token, trigger), context.rules), context.triggers)
@@ -424,6 +426,22 @@ def _figurative(token: Token, event: EventCandidate, kinds: dict[str, str]) -> b
         or any(c.dep_ in ("amod", "compound") and c.lower_ in VIOLENCE.violent_modifiers for c in token.children)
     )
     return not signs
+
+
+BODY_FOUND = frozenset({"find dead"})
+
+
+def _marked_death(token: Token) -> bool:
+    """A body found with a mark of violence in its sentence or the next one of its paragraph ("was found
+    dead with gunshot wounds", "... found dead. The victim had been beheaded", "with the hands tied")."""
+    sentence = token.sent
+    tokens = list(sentence)
+    if sentence.end < len(token.doc) and "\n" not in token.doc.text[sentence.end_char : token.doc[sentence.end].idx]:
+        tokens += list(token.doc[sentence.end].sent)
+    if any(t.lemma_.lower() in VIOLENCE.death_signs or t.lower_ in VIOLENCE.death_signs for t in tokens):
+        return True
+    lemmas = {t.lemma_.lower() for t in tokens}
+    return bool(lemmas & {"tie", "bind"} and lemmas & {"hand", "leg", "foot", "wrist", "ankle"})  # "hands tied"
 
 
 EVENT_NOUNS = frozenset({"incident", "case", "spree", "wave", "series", "attempt", "campaign"})

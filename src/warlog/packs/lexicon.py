@@ -105,6 +105,7 @@ class _ViolenceModel(_Lexicon):
     civilian_targets: Words
     armed_targets: Words
     crowd_actors: Words
+    death_signs: Words = Field(default_factory=list)
 
 
 class _HazardsModel(_Lexicon):
@@ -281,6 +282,7 @@ class ViolenceWords:
     civilian_targets: frozenset[str]
     armed_targets: frozenset[str]
     crowd_actors: frozenset[str]
+    death_signs: frozenset[str]
 
     @classmethod
     def read(cls, path: Path) -> ViolenceWords:
@@ -302,6 +304,7 @@ class ViolenceWords:
             civilian_targets=frozenset(model.civilian_targets),
             armed_targets=frozenset(model.armed_targets),
             crowd_actors=frozenset(model.crowd_actors),
+            death_signs=frozenset(model.death_signs),
         )
 
     @classmethod
