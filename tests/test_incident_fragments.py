@@ -80,3 +80,24 @@ def test_a_body_found_is_an_attack_only_with_a_mark_of_violence(pipeline, text, 
     assert bool(violent) == attack, [e.evidence.text for e in violent]
     if attack:
         assert dict(violent[0].codes).get("acled_sub_event_type") == "Attack"
+
+
+def test_a_sentence_that_opens_with_a_count_keeps_it(pipeline):
+    text = "Troops clashed with rebels near Korvan (Tarvo district). 12 rebel fighters were killed in the fight."
+    (event,) = _violent(pipeline.extract(text, published="2021-03-02"))
+    assert event.fatalities is not None and event.fatalities.min == 12
+
+
+def test_the_dead_told_after_an_abduction_are_the_fighting_s(pipeline):
+    text = (
+        "Soldiers clashed with militants near Korvan after the militants abducted a herder. Two militants were killed."
+    )
+    events = _violent(pipeline.extract(text, published="2021-03-02"))
+    killed = {e.mode: e.fatalities.min for e in events if e.fatalities}
+    assert killed and "abduct" not in killed
+
+
+def test_a_wounding_told_after_the_attack_is_part_of_it(pipeline):
+    text = "Gunmen attacked a bus near Tarvo. One passenger died and another was injured."
+    (event,) = _violent(pipeline.extract(text, published="2021-03-02"))
+    assert event.fatalities is not None and event.fatalities.min == 1

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from warlog.events.candidate import EventCandidate
 from warlog.events.roles import MentionIndex, actors_of
-from warlog.events.tolls import TollMention, singular_victims
+from warlog.events.tolls import VERB_KINDS, TollMention, singular_victims
 from warlog.incidents.policy import IN_DOCUMENT, Telling
 from warlog.packs.lexicon import ViolenceWords
 
@@ -375,6 +375,7 @@ def _near(one, other) -> bool:
 
 
 HAPPENED = frozenset({"asserted", "reported", "claimed"})
+NOT_LETHAL = frozenset({"abduct", "sexual", "crowd-control", "destroy"})  # the dead told after are another act's
 
 
 def merge_aftermath(
@@ -480,10 +481,17 @@ def _victims(doc: Doc, toll: TollMention | None, index: MentionIndex) -> set[str
 
 
 def _aftermath_killing(doc: Doc, event: EventCandidate) -> bool:
-    """A killing told for its toll: an assault whose own trigger states the dead, by no named means."""
-    if event.type != "ASSAULT" or event.toll is None or event.toll.aggregate or event.territory:
+    """A killing or a wounding told for its toll, by no named means: an assault whose own trigger states the
+    dead ("Two were killed"), or a verb of wounding with no perpetrator ("another one was injured")."""
+    if event.type != "ASSAULT" or event.territory or event.status.value not in HAPPENED:
         return False
-    if event.mode not in (None, "firearms") or event.status.value not in HAPPENED:
+    if event.mode not in (None, "firearms"):
+        return False
+    if event.toll is None:
+        token = doc[event.token]
+        wounding = token.pos_ == "VERB" and VERB_KINDS.get(token.lemma_.lower()) == "wounded"
+        return wounding and not event.actors and not event.actor_kinds
+    if event.toll.aggregate:
         return False
     trigger = event.toll.trigger
     return trigger is not None and (trigger == event.token or doc[trigger].head.i == event.token)
@@ -522,13 +530,13 @@ def _attack_for(
     here = sentence.sent
 
     def fits(event: EventCandidate) -> bool:
-        if (event.toll is not None and not anaphor) or not _causes(event):
+        if (event.toll is not None and not anaphor) or not _causes(event) or event.mode in NOT_LETHAL:
             return False
         return event.status.value in HAPPENED and not event.territory
 
     # an attack of its own in the sentence is the toll's ("40 men were killed as a result of the clash")
     own = any(
-        _causes(e) and doc[e.token].sent == here and not _anaphor(doc, e)
+        _causes(e) and doc[e.token].sent == here and not _anaphor(doc, e) and not _aftermath_killing(doc, e)
         for i, e in enumerate(events)
         if i != stop and i not in skip
     )

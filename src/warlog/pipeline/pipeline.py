@@ -60,6 +60,10 @@ def register_components() -> None:
     linker.register_extensions()
     extract.register_extensions()
     finder.register_extensions()
+    if "warlog_sentence_hints" not in Language.factories:
+        from warlog.pipeline.hints import sentence_hints
+
+        Language.component("warlog_sentence_hints", assigns=["token.is_sent_start"], func=sentence_hints)
     if "warlog_actor_linker" not in Language.factories:
         Language.factory(
             "warlog_actor_linker",
@@ -359,6 +363,8 @@ def _add_components(
     from warlog.claims.finder import ClaimFinder
     from warlog.events.extract import EventExtractor
 
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("warlog_sentence_hints", before="parser")
     linker = nlp.add_pipe("warlog_actor_linker", last=True)
     assert isinstance(linker, ActorLinker)  # what each factory makes (register_components)
     linker.bind(kb, gazetteer)
