@@ -101,3 +101,18 @@ def test_a_wounding_told_after_the_attack_is_part_of_it(pipeline):
     text = "Gunmen attacked a bus near Tarvo. One passenger died and another was injured."
     (event,) = _violent(pipeline.extract(text, published="2021-03-02"))
     assert event.fatalities is not None and event.fatalities.min == 1
+
+
+def test_bodies_found_with_marks_of_violence_are_an_attack_by_nobody_named(pipeline):
+    text = "Soldiers found the bodies of three men in a field near Tarvo. They had been shot in the head."
+    events = _violent(pipeline.extract(text, published="2021-03-02"))
+    found = [e for e in events if e.fatalities is not None]
+    assert len(found) == 1 and found[0].fatalities.min == 3 and found[0].actors == ()
+    quiet = pipeline.extract("Rescuers recovered the bodies of two climbers on Mount Korvan.", published="2021-03-02")
+    assert not _violent(quiet)
+
+
+def test_a_subject_hung_on_the_dateline_is_still_the_victim(pipeline):
+    text = "On 4 March 2021, in Tarvo, Korvan province, a man was beaten to death by a crowd."
+    (event,) = _violent(pipeline.extract(text, published="2021-03-05"))
+    assert event.fatalities is not None and event.fatalities.min == 1

@@ -165,7 +165,23 @@ class EventExtractor:
                     break
             if trigger is not None:
                 found.append((token, doc[token.i : token.i + 1], trigger))
+        found += self._bodies_found(doc, taken | {token.i for token, _, _ in found})
         return sorted(found, key=lambda item: item[1].start)
+
+    def _bodies_found(self, doc: Doc, taken: set[int]):
+        """ "The body of a man was found ...", "police found the bodies of three men": read as the
+        `find dead` trigger on the verb (an attack only with a mark of violence, see `_event`)."""
+        assert self.ontology is not None
+        rule = next((t for t in self.ontology.phrases() if t.lemma in BODY_FOUND), None)
+        found = []
+        for token in doc:
+            verb = token.head
+            if rule is None or token.lemma_.lower() not in BODY_NOUNS or token.dep_ not in ("nsubjpass", "dobj"):
+                continue
+            if verb.lemma_.lower() in FINDING_VERBS and verb.pos_ == "VERB" and verb.i not in taken:
+                taken.add(verb.i)
+                found.append((verb, doc[verb.i : verb.i + 1], rule))
+        return found
 
     def _phrase_matches(self, doc: Doc):
         """Multiword triggers, each word matching a token's lemma or its lower-case text ("held talks"
@@ -201,6 +217,8 @@ class EventExtractor:
             actors, recipients = verb_roles(token, index, trigger.recipient_preps, context.cues)
         else:
             actors, recipients = noun_roles(token, index, trigger.recipient_preps, context.cues)
+        if trigger.lemma in BODY_FOUND:
+            actors = ()  # who found the body did not kill
         toll = _toll_for(token, context.tolls)
         place, own_place = place_for(token, context.places, context.triggers) or (None, False)
         territory = trigger.type == "COERCE" and trigger.mode == "seize"
@@ -429,6 +447,8 @@ def _figurative(token: Token, event: EventCandidate, kinds: dict[str, str]) -> b
 
 
 BODY_FOUND = frozenset({"find dead"})
+BODY_NOUNS = frozenset({"body", "corpse", "remains"})
+FINDING_VERBS = frozenset({"find", "discover", "recover", "dump", "retrieve", "exhume"})
 
 
 def _marked_death(token: Token) -> bool:
@@ -441,7 +461,7 @@ def _marked_death(token: Token) -> bool:
     if any(t.lemma_.lower() in VIOLENCE.death_signs or t.lower_ in VIOLENCE.death_signs for t in tokens):
         return True
     lemmas = {t.lemma_.lower() for t in tokens}
-    return bool(lemmas & {"tie", "bind"} and lemmas & {"hand", "leg", "foot", "wrist", "ankle"})  # "hands tied"
+    return bool(lemmas & {"tie", "bind"} and lemmas & {"hand", "leg", "foot", "wrist", "ankle", "body"})
 
 
 EVENT_NOUNS = frozenset({"incident", "case", "spree", "wave", "series", "attempt", "campaign"})
@@ -601,7 +621,8 @@ def _object_fits(trigger: Trigger, token: Token) -> bool:
         return True
     objects = _objects_of(token)
     if not trigger.objects:
-        return bool(objects) or (trigger.type == "REQUEST" and _that_clause(token))
+        passive = any(c.dep_ == "auxpass" for c in token.children)  # "In X, a man was beaten": a patient
+        return bool(objects) or passive or (trigger.type == "REQUEST" and _that_clause(token))
     objects += [g for o in objects if o.lemma_.lower() in QUANTITY_NOUNS for c in o.children
                 if c.dep_ == "prep" and c.lower_ == "of" for g in with_conjuncts_of(c)]  # fmt: skip
     return any(o.lemma_.lower() in trigger.objects or o.lower_ in trigger.objects for o in objects)

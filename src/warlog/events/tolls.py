@@ -218,7 +218,22 @@ def _attach(span: Span, head: Token) -> tuple[Token, str] | None:
     taker = node.head.head
     if node.dep_ == "compound" and node.head.lower_ in HOSTAGE_WORDS and taker.lemma_.lower() in HOSTAGE_VERBS:
         return taker, CAPTURED  # "took three teachers hostage"
-    return _of_noun(node) or _toll(node) or _predicate(node) or _resulting(node)
+    return _of_noun(node) or _toll(node) or _predicate(node) or _resulting(node) or _predicate_detached(node)
+
+
+def _predicate_detached(node: Token) -> tuple[Token, str] | None:
+    """A subject the parser hung on a dateline as an apposition ("In Manaus, Amazonas, a man was beaten to
+    death"): the noun right before the auxiliary of a verb that has no subject of its own is its subject."""
+    if node.dep_ not in ("appos", "conj") or node.right_edge.i + 1 >= len(node.doc):
+        return None
+    aux = node.doc[node.right_edge.i + 1]
+    verb = aux.head
+    if aux.dep_ not in ("aux", "auxpass") or verb.i <= aux.i or _subject(verb):
+        return None
+    kind = _kind(verb)
+    if kind is not None and (aux.dep_ == "auxpass" or verb.lemma_.lower() in INTRANSITIVE):
+        return verb, kind
+    return _result(verb) if aux.dep_ == "auxpass" else None
 
 
 def _resulting(node: Token) -> tuple[Token, str] | None:
