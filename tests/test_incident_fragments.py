@@ -116,3 +116,11 @@ def test_a_subject_hung_on_the_dateline_is_still_the_victim(pipeline):
     text = "On 4 March 2021, in Tarvo, Korvan province, a man was beaten to death by a crowd."
     (event,) = _violent(pipeline.extract(text, published="2021-03-05"))
     assert event.fatalities is not None and event.fatalities.min == 1
+
+
+def test_monitors_counting_fire_are_not_its_party(pipeline):
+    text = "On 3 March 2021, the monitoring mission observed 40 shots involving small arms near Korvan."
+    (event,) = _violent(pipeline.extract(text, published="2021-03-05"))
+    assert event.actors == () and dict(event.codes).get("acled_sub_event_type") == "Armed clash"
+    calm = pipeline.extract("The mission observed the ceasefire talks and recorded the vote.", published="2021-03-05")
+    assert not _violent(calm)

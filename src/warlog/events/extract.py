@@ -217,8 +217,8 @@ class EventExtractor:
             actors, recipients = verb_roles(token, index, trigger.recipient_preps, context.cues)
         else:
             actors, recipients = noun_roles(token, index, trigger.recipient_preps, context.cues)
-        if trigger.lemma in BODY_FOUND:
-            actors = ()  # who found the body did not kill
+        if trigger.lemma in BODY_FOUND or (trigger.type == "ASSAULT" and trigger.lemma in OBSERVERS):
+            actors = ()  # who found the body did not kill; who counted the shots did not fire them
         toll = _toll_for(token, context.tolls)
         place, own_place = place_for(token, context.places, context.triggers) or (None, False)
         territory = trigger.type == "COERCE" and trigger.mode == "seize"
@@ -447,6 +447,7 @@ def _figurative(token: Token, event: EventCandidate, kinds: dict[str, str]) -> b
 
 
 BODY_FOUND = frozenset({"find dead"})
+OBSERVERS = frozenset({"observe", "record", "register"})  # "the mission observed 24 shots": counted, not fired
 BODY_NOUNS = frozenset({"body", "corpse", "remains"})
 FINDING_VERBS = frozenset({"find", "discover", "recover", "dump", "retrieve", "exhume"})
 
