@@ -50,3 +50,32 @@ def test_an_attack_by_other_people_stays_its_own_event(pipeline):
     report, protests = _protests(pipeline, text)
     assert any(e.type == "ASSAULT" for e in report.events)
     assert dict(protests[0].codes)["acled_sub_event_type"] == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "Teachers marched in Tarvo to demand higher pay. The police intervened to disperse the crowd and arrested ten.",
+            "Protest with intervention",
+        ),
+        (
+            "Youths blocked the main road into Korvan over power cuts. Police forces dispersed the crowd.",
+            "Protest with intervention",
+        ),
+        (
+            "Residents blocked the highway near Tarvo with burning tyres to protest against water shortages.",
+            "Violent demonstration",
+        ),
+        (
+            "Villagers protested in Korvan against the new quarry. They threw stones at the company's offices.",
+            "Violent demonstration",
+        ),
+        ("Students marched peacefully through Tarvo. Police threw stones back at them.", "Peaceful protest"),
+    ],
+)
+def test_what_happened_at_the_protest_types_it(pipeline, text, sub_type):
+    report = pipeline.extract(text, published="2021-03-02")
+    protests = [e for e in report.events if e.type == "PROTEST"]
+    assert len(protests) == 1, [(e.type, e.evidence.text) for e in report.events]
+    assert dict(protests[0].codes).get("acled_sub_event_type") == sub_type

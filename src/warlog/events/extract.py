@@ -29,6 +29,7 @@ from warlog.events.codes import (
     quad_class,
 )
 from warlog.events.happenings import drop_happened, find_happenings
+from warlog.events.means import ARMED as ARMED_KIND
 from warlog.events.means import actor_kinds, target_kinds, with_means
 from warlog.events.merge import (
     absorb_outcomes,
@@ -223,7 +224,9 @@ class EventExtractor:
         place, own_place = place_for(token, context.places, context.triggers) or (None, False)
         territory = trigger.type == "COERCE" and trigger.mode == "seize"
         territory = territory and _takes_ground(token, anchor, place, context.place_tokens)
-        if not (actors or recipients or toll or trigger.type in ("ASSAULT", "PROTEST") or trigger.acled == DISRUPTED):
+        forces = trigger.type == "COERCE" and ARMED_KIND in actor_kinds(token)  # "The police dispersed the crowd"
+        bare = not (actors or recipients or toll or forces)
+        if bare and not (trigger.type in ("ASSAULT", "PROTEST") or trigger.acled == DISRUPTED):
             argument = token.pos_ != "VERB" and token.head.i in context.triggers  # "signed an agreement"
             if argument or not (own_place and _in_scope(trigger, territory)):
                 return None  # a bare "support" or "talks" with nobody involved says nothing
@@ -252,7 +255,7 @@ class EventExtractor:
             token=token.i,
             rule=trigger,
             territory=territory,
-            actor_kinds=actor_kinds(token) if trigger.type == "ASSAULT" else (),
+            actor_kinds=actor_kinds(token) if trigger.type in ("ASSAULT", "COERCE") else (),
             target_kinds=target_kinds(token) if trigger.type == "ASSAULT" else (),
             struck_ground=trigger.type == "ASSAULT" and _struck_ground(token, context),
         )

@@ -202,6 +202,10 @@ def actor_kinds(token: Token) -> tuple[str, ...]:
         return ()
     agents = [c for c in token.children if c.dep_ == "nsubj"]
     agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    shared = token
+    while not agents and shared.dep_ in ("xcomp", "conj") and shared.head.pos_ == "VERB" and shared.head != shared:
+        shared = shared.head  # "the police intervened to disperse them and arrested ten": the police's
+        agents = [c for c in shared.children if c.dep_ == "nsubj"]
     kinds = [_actor_kind(head) for agent in agents for head in with_conjuncts(agent)]
     return tuple(dict.fromkeys(k for k in kinds if k is not None))
 

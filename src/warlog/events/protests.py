@@ -7,7 +7,7 @@ the next two, in its paragraph, up to the next protest of other people) as furth
 ACLED sub-event type from them, in ACLED's order:
 
 1. the protesters turn violent (a riot or vandalism; an attack, a burning or a looting by the protesters
-   or by no one named) -> Riots, Violent demonstration;
+   or by no one named; tyres or barricades burned, stones thrown) -> Riots, Violent demonstration;
 2. the authorities use lethal or injuring force (an attack by the state with dead or wounded) ->
    Protests, Excessive force against protesters;
 3. the authorities intervene (disperse, tear gas, arrest, any coercion by the state or by no one named)
@@ -23,10 +23,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from warlog.events.candidate import EventCandidate
 from warlog.events.codes import STATE_KINDS, acled_to_case
+from warlog.events.means import ARMED, actor_kinds
+from warlog.packs.lexicon import ViolenceWords
 
 Pair = tuple[str, str]
 NO_PIECE: Pair = ("", "no piece")  # sentinels of _outcome
@@ -38,6 +40,7 @@ RANK = (VIOLENT_DEMONSTRATION, EXCESSIVE_FORCE, INTERVENTION)
 WINDOW = 2  # sentences after the protest's own
 GRIEVANCE_PREPOSITIONS = frozenset({"against", "over", "for", "about", "after", "following"})
 DEMAND_VERBS = frozenset({"demand", "call", "denounce", "condemn", "decry", "seek", "urge"})
+WORDS = ViolenceWords.builtin()
 FORCEFUL_MODES = frozenset({None, "firearms", "beat", "primitive", "targeted", "crowd-control"})
 
 
@@ -66,9 +69,10 @@ def fold_protests(doc: Doc, text: str, events: list[EventCandidate], kinds: dict
             piece, role = _role(event, other, kinds)
             if piece:
                 pieces.append((other, role))
-        if not pieces:
+        rough = _violent_means(doc, event, first, sentence_of, text)
+        if not pieces and not rough:
             continue
-        outcomes = [role for _, role in pieces if role is not None]
+        outcomes = [role for _, role in pieces if role is not None] + ([VIOLENT_DEMONSTRATION] if rough else [])
         code = min(outcomes, key=RANK.index) if outcomes else None
         folded.update(piece.id for piece, _ in pieces)
         out[event.id] = _with_pieces(event, [piece for piece, _ in pieces], code)
@@ -83,6 +87,7 @@ def _role(protest: EventCandidate, other: EventCandidate, kinds: dict[str, str])
 
 def _outcome(protest: EventCandidate, other: EventCandidate, kinds: dict[str, str]) -> Pair:
     by_state = bool(other.actors) and all(kinds.get(a) in STATE_KINDS for a in other.actors)
+    by_state = by_state or (not other.actors and other.actor_kinds == (ARMED,))  # "the police dispersed them"
     by_protesters = not other.actors or set(other.actors) <= set(protest.actors)
     by_protesters = by_protesters and not (set(other.actor_kinds) - {"civilians"})
     if other.type == "PROTEST":
@@ -100,6 +105,39 @@ def _outcome(protest: EventCandidate, other: EventCandidate, kinds: dict[str, st
     if other.type == "ASSAULT" and not other.actors and other.mode in ("destroy", "primitive"):
         return VIOLENT_DEMONSTRATION  # "tyres were burned", "stones were thrown"
     return NO_PIECE
+
+
+BURNING = frozenset({"burn", "burning", "burned", "burnt", "fire", "alight", "ablaze", "torch", "blaze"})
+THROWING = frozenset({"throw", "hurl", "pelt", "lob"})
+
+
+def _violent_means(doc: Doc, protest: EventCandidate, first: int, sentence_of: dict[str, int], text: str) -> bool:
+    """The protesters burned tyres or barricades, or threw stones, in the protest's sentence or the next two
+    of its paragraph ("blocked the road with burning tyres", "They threw stones at the centre"); what the
+    police or armed men threw is theirs."""
+    sentences = list(doc.sents)
+    for sentence in sentences[first : first + WINDOW + 1]:
+        if "\n\n" in text[protest.start : max(protest.start, sentence.start_char)]:
+            break
+        for token in sentence:
+            lemma = token.lemma_.lower()
+            if lemma in WORDS.burned_in_protest or token.lower_ in WORDS.burned_in_protest:
+                near = sentence.doc[max(token.i - 3, sentence.start) : min(token.i + 4, sentence.end)]
+                if any(t.lemma_.lower() in BURNING or t.lower_ in BURNING for t in near) and not _by_forces(token):
+                    return True
+            if lemma in THROWING and not _by_forces(token):
+                thrown = [t for c in token.children for t in (c, *c.children) if t.dep_ in ("dobj", "pobj")]
+                if any(t.lemma_.lower() in WORDS.thrown_in_protest for t in thrown):
+                    return True
+    return False
+
+
+def _by_forces(token: Token) -> bool:
+    """Police or armed men do it ("police burned the barricades", "soldiers threw tear gas")."""
+    verb = token
+    while verb.pos_ != "VERB" and verb.head != verb:
+        verb = verb.head
+    return ARMED in actor_kinds(verb)
 
 
 def _grievance(doc: Doc, protest: EventCandidate, other: EventCandidate) -> bool:

@@ -106,6 +106,8 @@ class _ViolenceModel(_Lexicon):
     armed_targets: Words
     crowd_actors: Words
     death_signs: Words = Field(default_factory=list)
+    burned_in_protest: Words = Field(default_factory=list)
+    thrown_in_protest: Words = Field(default_factory=list)
 
 
 class _HazardsModel(_Lexicon):
@@ -283,6 +285,8 @@ class ViolenceWords:
     armed_targets: frozenset[str]
     crowd_actors: frozenset[str]
     death_signs: frozenset[str]
+    burned_in_protest: frozenset[str]
+    thrown_in_protest: frozenset[str]
 
     @classmethod
     def read(cls, path: Path) -> ViolenceWords:
@@ -305,6 +309,8 @@ class ViolenceWords:
             armed_targets=frozenset(model.armed_targets),
             crowd_actors=frozenset(model.crowd_actors),
             death_signs=frozenset(model.death_signs),
+            burned_in_protest=frozenset(model.burned_in_protest),
+            thrown_in_protest=frozenset(model.thrown_in_protest),
         )
 
     @classmethod
