@@ -56,7 +56,8 @@ def test_an_attack_by_other_people_stays_its_own_event(pipeline):
     ("text", "sub_type"),
     [
         (
-            "Teachers marched in Tarvo to demand higher pay. The police intervened to disperse the crowd and arrested ten.",
+            "Teachers marched in Tarvo to demand higher pay. "
+            "The police intervened to disperse the crowd and arrested ten.",
             "Protest with intervention",
         ),
         (
