@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from warlog.actors.linker import PlaceMention
 from warlog.events.candidate import EventCandidate
+from warlog.events.clauses import mark_background, told_in_background
 from warlog.events.codes import (
     ARMED_KINDS,
     BATTLE,
@@ -135,7 +136,8 @@ class EventExtractor:
             doc, context.text, tolls=tolls, places=places, dates=dates, triggers=context.triggers
         )
         doc._.warlog_happenings = [happening for happening, _ in happenings]
-        doc._.warlog_events = fold_protests(doc, context.text, drop_happened(events, happenings), kinds)
+        events = fold_protests(doc, context.text, drop_happened(events, happenings), kinds)
+        doc._.warlog_events = mark_background(doc, events)
         return doc
 
     # -- triggers -----------------------------------------------------------------------------
@@ -235,6 +237,7 @@ class EventExtractor:
             actor_kinds=actor_kinds(token) if trigger.type == "ASSAULT" else (),
             target_kinds=target_kinds(token) if trigger.type == "ASSAULT" else (),
             struck_ground=trigger.type == "ASSAULT" and _struck_ground(token, context),
+            background=told_in_background(token, context.rules),
         )
 
 
@@ -426,7 +429,7 @@ def _figurative(token: Token, event: EventCandidate, kinds: dict[str, str]) -> b
     return not signs
 
 
-EVENT_NOUNS = frozenset({"incident", "case", "spree", "wave", "series", "attempt", "campaign"})
+EVENT_NOUNS = frozenset({"incident", "case", "spree", "wave", "series", "attempt", "campaign", "effort"})
 
 
 def _classifier(token: Token, anchor: Span) -> bool:
@@ -583,9 +586,10 @@ def _object_fits(trigger: Trigger, token: Token) -> bool:
         return True
     objects = _objects_of(token)
     if not trigger.objects:
-        return bool(objects) or (trigger.type == "REQUEST" and _that_clause(token))
+        return bool(objects) or (trigger.type == "REQUEST" and _that_clause(token)) or _refused_act(trigger, token)
     objects += [g for o in objects if o.lemma_.lower() in QUANTITY_NOUNS for c in o.children
                 if c.dep_ == "prep" and c.lower_ == "of" for g in with_conjuncts_of(c)]  # fmt: skip
+    objects += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "aid deliveries", "aid program"
     return any(o.lemma_.lower() in trigger.objects or o.lower_ in trigger.objects for o in objects)
 
 
@@ -608,6 +612,11 @@ QUANTITY_NOUNS = frozenset(
         "amount",
         "haul",
         "consignment",
+        "state",  # a state of emergency, of siege
+        "ton",
+        "tonne",
+        "part",
+        "shipment",
     }
 )
 
@@ -615,6 +624,20 @@ QUANTITY_NOUNS = frozenset(
 def with_conjuncts_of(preposition: Token) -> list[Token]:
     """The objects of a preposition with their conjuncts ("a number of barracks and posts")."""
     return [h for g in preposition.children if g.dep_ == "pobj" for h in with_conjuncts(g)]
+
+
+UNSAID = frozenset({
+    "comment", "say", "speak", "elaborate", "discuss", "confirm", "answer", "respond", "identify", "name",
+    "disclose", "reveal", "specify", "give", "provide", "be",
+})  # fmt: skip
+
+
+def _refused_act(trigger: Trigger, token: Token) -> bool:
+    """A rejection whose object is the act refused ("declined to resign"), not a question left unanswered
+    ("declined to comment", "declined to be named")."""
+    return trigger.type == "REJECT" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() not in UNSAID for c in token.children
+    )
 
 
 def _that_clause(token: Token) -> bool:
