@@ -35,3 +35,16 @@ def test_a_scene_in_another_sentence_is_not_background(pipeline):
     text = "Gunmen attacked a police post in Bama on Monday. The governor condemned the attack."
     event = choose_event(pipeline.extract(text, published="2021-03-02"))
     assert event is not None and event.type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Kenya said on Monday that Somalia must return the two aircraft it seized.", "REQUEST"),
+        ("Rebel leaders announced that President Kagame must agree to constitutional reforms.", "REQUEST"),
+        ("The army said it must attack the rebels in Bama.", "ASSAULT"),  # its own intent, no demand
+    ],
+)
+def test_what_another_must_do_is_a_demand(pipeline, text, plover):
+    event = choose_event(pipeline.extract(text, published="2021-03-02"))
+    assert event is not None and event.type == plover

@@ -49,7 +49,7 @@ from warlog.events.roles import (
     with_conjuncts,
 )
 from warlog.events.setting import carry_setting, date_for, place_for
-from warlog.events.status import Status, declared_intent, find_status
+from warlog.events.status import Status, declared_intent, find_status, said_status
 from warlog.events.tolls import TollMention, find_tolls
 from warlog.packs.cues import CuePack
 from warlog.packs.lexicon import RoleWords, ViolenceWords
@@ -462,7 +462,15 @@ def _declared(
     ("Libya offered to hand over the suspects", "Syria says it is willing to withdraw"), THREATEN for
     conflict or for cooperation withheld unless a condition is met ("they would boycott the talks",
     "will withdraw its force unless ..."). The declaration's status is the clause that says it."""
-    if status.value in ("negated", "denied") or trigger.type in ("AGREE", "THREATEN"):
+    if status.value in ("negated", "denied"):
+        return trigger, status
+    if trigger.type not in ("REQUEST", "THREATEN") and _told_obligation(token, cues):
+        demanded = replace(
+            trigger, type="REQUEST", mode=None, acled=None, cameo=None, objects=(), needs_object=False,
+            context=DECLARED,
+        )  # fmt: skip
+        return demanded, status
+    if trigger.type in ("AGREE", "THREATEN"):
         return trigger, status
     holder = declared_intent(token)
     if holder is None:
@@ -477,6 +485,19 @@ def _declared(
     if holder.i == token.i and said.value not in ("reported", "claimed"):
         return trigger, status  # "Turkey will deploy troops": a plan told, not a declaration
     return declared, said
+
+
+OBLIGATION_AUX = frozenset({"must", "should"})
+
+
+def _told_obligation(token: Token, cues: CuePack) -> bool:
+    """An act someone says another must do is, in PLOVER, the speaker's demand ("Russia said Sudan must
+    return the helicopter", "the rebels announced that Kigali must agree to reforms")."""
+    if token.pos_ != "VERB" or token.dep_ != "ccomp" or token.head.pos_ != "VERB":
+        return False
+    obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in token.children)
+    own = any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.children)  # "said it must act": its intent
+    return obliged and not own and said_status(token.head.lemma_.lower(), cues) in ("reported", "claimed")
 
 
 def _said_by(
