@@ -304,7 +304,6 @@ def test_the_built_in_pack_is_what_its_script_makes(tmp_path):
 
 
 ROWS = [
-    ("The cabinet of Zemla dismissed the proposal of the Tarvo government.", "REJECT"),
     ("Russia maintained sanctions on Zemla despite the appeal.", "REJECT yield"),
     ("The president of Zemla received the ambassador of Tarvo on Monday.", "CONSULT visit"),
     ("Tarvo closed its embassy in Zemla on Friday.", "SANCTION withdraw"),

@@ -10,6 +10,10 @@ main event" gets: the first event in this order
 4. where there was fighting (an armed clash), ground taken (ACLED's territory sub-event types) first;
 5. first stated (evidence offset).
 
+An event so chosen that its sentence tells as the background of another (the `background` code: "after
+clashes", "the plane that was shot down", "blamed Israel for the bombing") gives way to the first, in
+the same order, of the events that sentence tells in its main clause.
+
 ACLED types of an event. The events component writes `("acled_event_type", ...)` and
 `("acled_sub_event_type", ...)` into `Event.codes`; an event without them is mapped here from its
 PLOVER type and mode (`PLOVER_TO_ACLED`), so that an evaluation of the events work in progress does not
@@ -172,7 +176,23 @@ def choose_event(report: Report) -> Event | None:
             event.evidence.start,
         )
 
-    return min(report.events, key=rank)
+    best = min(report.events, key=rank)
+    sentence = _sentence_of_background(best)
+    if sentence is None or best.status not in CLAIMED:
+        return best
+    main = [e for e in report.events if _sentence_of_background(e) is None and e.status in CLAIMED
+            and sentence[0] <= e.evidence.start < sentence[1]]  # fmt: skip
+    return min(main, key=rank) if main else best
+
+
+def _sentence_of_background(event: Event) -> tuple[int, int] | None:
+    """The character offsets of the sentence in whose main clause another event is told, when this event
+    is told as its background (events.clauses)."""
+    value = dict(event.codes).get("background")
+    if value is None:
+        return None
+    start, _, end = value.partition("-")
+    return (int(start), int(end)) if start.isdigit() and end.isdigit() else None
 
 
 def acled_coding(event: Event, report: Report) -> tuple[str | None, str | None]:

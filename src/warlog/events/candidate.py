@@ -43,3 +43,4 @@ class EventCandidate:
     actor_kinds: tuple[str, ...] = ()  # actor kinds read off unlinked common nouns (events.means)
     target_kinds: tuple[str, ...] = ()  # the same for the targets ("a man and a woman": civilians)
     struck_ground: bool = False  # a target is a place, a position or another attack ("the battle for the airport")
+    background: bool = False  # told as the setting or the content of another event (events.clauses)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from warlog.actors.linker import PlaceMention
 from warlog.events.candidate import EventCandidate
+from warlog.events.clauses import mark_background, told_in_background
 from warlog.events.codes import (
     ARMED_KINDS,
     BATTLE,
@@ -49,7 +50,7 @@ from warlog.events.roles import (
     with_conjuncts,
 )
 from warlog.events.setting import carry_setting, date_for, place_for
-from warlog.events.status import Status, declared_intent, find_status
+from warlog.events.status import Status, declared_intent, find_status, said_status
 from warlog.events.tolls import TollMention, find_tolls
 from warlog.packs.cues import CuePack
 from warlog.packs.lexicon import RoleWords, ViolenceWords
@@ -136,7 +137,8 @@ class EventExtractor:
             doc, context.text, tolls=tolls, places=places, dates=dates, triggers=context.triggers
         )
         doc._.warlog_happenings = [happening for happening, _ in happenings]
-        doc._.warlog_events = fold_protests(doc, context.text, drop_happened(events, happenings), kinds)
+        events = fold_protests(doc, context.text, drop_happened(events, happenings), kinds)
+        doc._.warlog_events = mark_background(doc, events)
         return doc
 
     # -- triggers -----------------------------------------------------------------------------
@@ -258,6 +260,7 @@ class EventExtractor:
             actor_kinds=actor_kinds(token) if trigger.type in ("ASSAULT", "COERCE") else (),
             target_kinds=target_kinds(token) if trigger.type == "ASSAULT" else (),
             struck_ground=trigger.type == "ASSAULT" and _struck_ground(token, context),
+            background=told_in_background(token, context.rules),
         )
 
 
@@ -468,7 +471,7 @@ def _marked_death(token: Token) -> bool:
     return bool(lemmas & {"tie", "bind"} and lemmas & {"hand", "leg", "foot", "wrist", "ankle", "body"})
 
 
-EVENT_NOUNS = frozenset({"incident", "case", "spree", "wave", "series", "attempt", "campaign"})
+EVENT_NOUNS = frozenset({"incident", "case", "spree", "wave", "series", "attempt", "campaign", "effort"})
 
 
 def _classifier(token: Token, anchor: Span) -> bool:
@@ -501,7 +504,15 @@ def _declared(
     ("Libya offered to hand over the suspects", "Syria says it is willing to withdraw"), THREATEN for
     conflict or for cooperation withheld unless a condition is met ("they would boycott the talks",
     "will withdraw its force unless ..."). The declaration's status is the clause that says it."""
-    if status.value in ("negated", "denied") or trigger.type in ("AGREE", "THREATEN"):
+    if status.value in ("negated", "denied"):
+        return trigger, status
+    if trigger.type not in ("REQUEST", "THREATEN") and _told_obligation(token, cues):
+        demanded = replace(
+            trigger, type="REQUEST", mode=None, acled=None, cameo=None, objects=(), needs_object=False,
+            context=DECLARED,
+        )  # fmt: skip
+        return demanded, status
+    if trigger.type in ("AGREE", "THREATEN"):
         return trigger, status
     holder = declared_intent(token)
     if holder is None:
@@ -516,6 +527,19 @@ def _declared(
     if holder.i == token.i and said.value not in ("reported", "claimed"):
         return trigger, status  # "Turkey will deploy troops": a plan told, not a declaration
     return declared, said
+
+
+OBLIGATION_AUX = frozenset({"must", "should"})
+
+
+def _told_obligation(token: Token, cues: CuePack) -> bool:
+    """An act someone says another must do is, in PLOVER, the speaker's demand ("Russia said Sudan must
+    return the helicopter", "the rebels announced that Kigali must agree to reforms")."""
+    if token.pos_ != "VERB" or token.dep_ != "ccomp" or token.head.pos_ != "VERB":
+        return False
+    obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in token.children)
+    own = any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.children)  # "said it must act": its intent
+    return obliged and not own and said_status(token.head.lemma_.lower(), cues) in ("reported", "claimed")
 
 
 def _said_by(
@@ -626,9 +650,11 @@ def _object_fits(trigger: Trigger, token: Token) -> bool:
     objects = _objects_of(token)
     if not trigger.objects:
         passive = any(c.dep_ == "auxpass" for c in token.children)  # "In X, a man was beaten": a patient
-        return bool(objects) or passive or (trigger.type == "REQUEST" and _that_clause(token))
+        that_clause = trigger.type == "REQUEST" and _that_clause(token)
+        return bool(objects) or passive or that_clause or _refused_act(trigger, token)
     objects += [g for o in objects if o.lemma_.lower() in QUANTITY_NOUNS for c in o.children
                 if c.dep_ == "prep" and c.lower_ == "of" for g in with_conjuncts_of(c)]  # fmt: skip
+    objects += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "aid deliveries", "aid program"
     return any(o.lemma_.lower() in trigger.objects or o.lower_ in trigger.objects for o in objects)
 
 
@@ -651,6 +677,11 @@ QUANTITY_NOUNS = frozenset(
         "amount",
         "haul",
         "consignment",
+        "state",  # a state of emergency, of siege
+        "ton",
+        "tonne",
+        "part",
+        "shipment",
     }
 )
 
@@ -658,6 +689,20 @@ QUANTITY_NOUNS = frozenset(
 def with_conjuncts_of(preposition: Token) -> list[Token]:
     """The objects of a preposition with their conjuncts ("a number of barracks and posts")."""
     return [h for g in preposition.children if g.dep_ == "pobj" for h in with_conjuncts(g)]
+
+
+UNSAID = frozenset({
+    "comment", "say", "speak", "elaborate", "discuss", "confirm", "answer", "respond", "identify", "name",
+    "disclose", "reveal", "specify", "give", "provide", "be",
+})  # fmt: skip
+
+
+def _refused_act(trigger: Trigger, token: Token) -> bool:
+    """A rejection whose object is the act refused ("declined to resign"), not a question left unanswered
+    ("declined to comment", "declined to be named")."""
+    return trigger.type == "REJECT" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() not in UNSAID for c in token.children
+    )
 
 
 def _that_clause(token: Token) -> bool:

@@ -31,7 +31,8 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # verbs whose object is the event and whose subject its actor: "launched an offensive", "dropped barrel bombs"
 LIGHT_VERBS = frozenset({
     "launch", "carry", "conduct", "stage", "mount", "make", "begin", "start", "continue", "step", "wage", "resume",
-    "intensify", "escalate", "unleash", "drop", "fire", "lob", "hurl", "throw", "detonate",
+    "intensify", "escalate", "unleash", "drop", "fire", "lob", "hurl", "throw", "detonate", "impose", "lodge",
+    "issue", "open", "declare", "announce",
 })  # fmt: skip
 
 
