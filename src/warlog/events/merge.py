@@ -30,6 +30,7 @@ from warlog.events.roles import MentionIndex, actors_of
 from warlog.events.tolls import VERB_KINDS, TollMention, singular_victims
 from warlog.incidents.policy import IN_DOCUMENT, Telling
 from warlog.packs.lexicon import ViolenceWords
+from warlog.packs.ontology import Trigger
 
 FIGURATIVE = ViolenceWords.builtin().figurative
 CAUSE_PREPOSITIONS = frozenset({"in", "during", "by", "from"})
@@ -200,19 +201,25 @@ def merge_coordinated(doc: Doc, events: list[EventCandidate]) -> list[EventCandi
             continue
         first = out[into]
         lead = first if (_mode_rank(first), _figurative(first)) <= (_mode_rank(event), _figurative(event)) else event
-        out[into] = replace(
-            first,
-            mode=lead.mode,
-            rule=lead.rule,
-            recipients=tuple(dict.fromkeys(first.recipients + event.recipients)),
-            place=first.place or event.place,
-            date=first.date or event.date,
-            toll=first.toll or event.toll,
-            target_kinds=first.target_kinds or event.target_kinds,
-            struck_ground=first.struck_ground or event.struck_ground,
-            also=first.also + ((event.start, event.end, event.text), *event.also),
-        )
+        out[into] = _joined(first, event, lead.mode, lead.rule)
     return out
+
+
+def _joined(first: EventCandidate, event: EventCandidate, mode: str | None, rule: Trigger | None) -> EventCandidate:
+    """`first` told once more by `event`: its evidence, the recipients, place, date, toll and targets it
+    lacks, and the given means."""
+    return replace(
+        first,
+        mode=mode,
+        rule=rule,
+        recipients=tuple(dict.fromkeys(first.recipients + event.recipients)),
+        place=first.place or event.place,
+        date=first.date or event.date,
+        toll=first.toll or event.toll,
+        target_kinds=first.target_kinds or event.target_kinds,
+        struck_ground=first.struck_ground or event.struck_ground,
+        also=first.also + ((event.start, event.end, event.text), *event.also),
+    )
 
 
 PARTICIPLE_DEPS = frozenset({"advcl", "acl", "xcomp"})
@@ -241,18 +248,8 @@ def merge_participles(doc: Doc, events: list[EventCandidate]) -> list[EventCandi
         # a clash fought with artillery is still a clash ("a clash between X and Y, involving heavy artillery fire")
         clash = _reciprocal(first)
         lead = first if clash or _mode_rank(first) <= _mode_rank(event) else event
-        out[host] = replace(
-            first,
-            mode=first.mode if clash else lead.mode or first.mode or event.mode,
-            rule=lead.rule if lead.mode and not clash else first.rule,
-            recipients=tuple(dict.fromkeys(first.recipients + event.recipients)),
-            place=first.place or event.place,
-            date=first.date or event.date,
-            toll=first.toll or event.toll,
-            target_kinds=first.target_kinds or event.target_kinds,
-            struck_ground=first.struck_ground or event.struck_ground,
-            also=first.also + ((event.start, event.end, event.text), *event.also),
-        )
+        mode = first.mode if clash else lead.mode or first.mode or event.mode
+        out[host] = _joined(first, event, mode, lead.rule if lead.mode and not clash else first.rule)
         folded.add(i)
     return [event for i, event in enumerate(out) if i not in folded]
 
