@@ -415,6 +415,9 @@ def test_exports(client: TestClient) -> None:
     assert_error(client.get("/api/export?format=xls"), 422, "invalid", "acled-csv")
     assert_error(client.get("/api/export?format=jsonl&type=ASSAULT"), 422, "invalid", "type")
     assert_error(client.get("/api/export"), 422, "invalid", "format")
+    per_event = client.get("/api/export?format=acled-csv&per_event=true").text.splitlines()
+    assert len(per_event) >= len(acled.text.splitlines())  # an incident told twice is two rows here
+    assert_error(client.get("/api/export?format=plover-json&per_event=true"), 422, "invalid", "acled-csv only")
 
 
 def test_export_min_confidence(client: TestClient) -> None:

@@ -108,6 +108,34 @@ def test_event_exports_take_a_minimum_confidence(store):
     assert 0 < exported(store, "acled-csv", min_confidence=threshold)[0] < acled_every
 
 
+# two wires tell one shelling (same day, town and attacker) with different tolls; a third story is apart
+WIRES = (
+    ("Russian forces shelled Kharkiv on 4 March 2024, killing five civilians, regional officials said.",
+     "2024-03-05", "Wire A"),
+    ("Russian artillery shelled Kharkiv on 4 March 2024, killing seven civilians and wounding 12.", "2024-03-06",
+     "Wire B"),
+    ("Police arrested 20 demonstrators in Khartoum on 5 May 2023.", "2023-05-06", "Wire C"),
+)  # fmt: skip
+
+
+def test_acled_csv_writes_one_row_per_incident(pipeline, tmp_path):
+    with Store.open(tmp_path / "wires.duckdb") as wires:
+        for text, published, source in WIRES:
+            wires.save(pipeline.extract(text, published=published, source=source))
+        written, text = exported(wires, "acled-csv")
+        out = io.BytesIO()
+        per_event = export(wires, "acled-csv", out, per_event=True)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert written == len(rows) == 2 and per_event == 3
+    shelling = next(row for row in rows if row["sub_event_type"] == "Shelling/artillery/missile attack")
+    assert sorted(shelling["source"].split("; ")) == ["Wire A", "Wire B"]
+    assert shelling["fatalities"] == "5"  # the most conservative figure of the two
+    assert "warlog reports=2" in shelling["tags"] and shelling["actor1"]
+    each = list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8"))))
+    tolls = sorted(row["fatalities"] for row in each if row["sub_event_type"] == shelling["sub_event_type"])
+    assert tolls == ["5", "7"]
+
+
 def test_plover_json_lines_follow_the_manual(store):
     written, text = exported(store, "plover-json", actor="Russia")
     records = [json.loads(line) for line in text.splitlines()]
@@ -184,6 +212,7 @@ def test_exports_show_the_corrected_store(reports):
         ("acled-csv", {"min_confidence": float("nan")}, "min_confidence must be a number from 0 to 1"),
         ("graphml", {"min_confidence": 0.5}, "filter 'min_confidence' does not apply to graphml"),
         ("jsonl", {"min_confidence": 0.5}, "filter 'min_confidence' does not apply to jsonl"),
+        ("plover-json", {"per_event": True}, "per_event applies to acled-csv only"),
     ],
 )
 def test_bad_exports_are_one_line_errors(store, format, filters, message):
@@ -208,6 +237,10 @@ def test_cli_export(db, tmp_path):
     assert result.exit_code == 1 and "cannot write" in result.output
     result = runner.invoke(app, ["export", "--db", str(db), "--format", "parquet"])
     assert result.exit_code == 1 and "--out" in result.output
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "acled-csv", "--per-event"])
+    assert result.exit_code == 0 and result.output.splitlines()[0] == ACLED_HEADER
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "--per-event"])
+    assert result.exit_code == 1 and "per_event applies to acled-csv only" in result.output
 
 
 def test_cli_export_min_confidence(db, tmp_path):

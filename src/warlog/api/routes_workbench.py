@@ -118,17 +118,25 @@ def get_export(
         choice((*EVENT_STATUSES, ANY_STATUS)) | None, Query(description="event status, or 'any' (event formats)")  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     ] = None,
     min_confidence: MinConfidence = None,
+    per_event: Annotated[
+        bool, Query(description="acled-csv: one row per event, not one per incident told by several documents")
+    ] = False,
 ) -> Response:
     """The store (or the part the filters choose) in another tool's format, as `warlog export` writes it
     (fields: docs/data-dictionary.md). The event formats (acled-csv, plover-json) take every filter; the
     graph formats (graphml, gexf) every one but min_confidence; jsonl and parquet take since, until and
-    actor; a filter a format does not take is a 422."""
+    actor; a filter a format does not take is a 422. acled-csv writes one row per incident unless
+    per_event is set."""
     if format not in EXPORT_FORMATS:
         raise ApiError(422, f"unknown export format {format!r}; valid choices: {', '.join(EXPORT_FORMATS)}")
     given = {"since": since, "until": until, "actor": actor, "type": type, "status": status}
     filters: dict[str, Any] = {name: value for name, value in given.items() if value}
     if min_confidence is not None:  # 0 is a threshold, not "no filter"
         filters["min_confidence"] = min_confidence
+    if per_event and format != "acled-csv":
+        raise ApiError(422, f"per_event applies to acled-csv only, not to {format}")
+    if per_event:
+        filters["per_event"] = True
     media_type, suffix = MEDIA_TYPES[format]
     with ctx.database() as store:
         snapshot = store.snapshot()  # the lock is held only while the snapshot is taken

@@ -50,6 +50,9 @@ def export(
             "--min-confidence", help="0 to 1: only events of at least this confidence (acled-csv, plover-json)"
         ),
     ] = None,
+    per_event: Annotated[
+        bool, typer.Option("--per-event", help="acled-csv: one row per event, not one per incident")
+    ] = False,
 ) -> None:
     """Export the store as ACLED CSV, PLOVER JSON Lines, report JSON Lines, Parquet, GraphML or GEXF."""
     from warlog.cli.common import date_option, open_store, run
@@ -67,7 +70,7 @@ def export(
         with open_store(db) as store:
             written = run_export(
                 store, format, out if out is not None else sys.stdout.buffer, actor=actor, type=type, status=status,
-                min_confidence=min_confidence, **filters,
+                min_confidence=min_confidence, per_event=per_event, **filters,
             )  # fmt: skip
         if out is not None:
             Console(stderr=True).print(f"wrote {written} ({format}) → {out}", highlight=False, markup=False)

@@ -1,7 +1,8 @@
 """Export the store in other tools' formats: `export(store, format, out, **filters)`.
 
 Formats (every field in docs/data-dictionary.md):
-- acled-csv: ACLED's CSV, one row per event in ACLED's scope (warlog.export.acled);
+- acled-csv: ACLED's CSV, one row per incident in ACLED's scope: the events of several documents that tell
+  one incident are one row (`per_event=True`: one row per event) (warlog.export.acled);
 - plover-json: PLOVER event records, one JSON object a line (warlog.export.plover);
 - jsonl: one full report (`Report.to_dict()`, docs/report.md) a line, one per document;
 - parquet: one Parquet file per table in a folder (warlog.store.parquet);
@@ -60,6 +61,7 @@ def export(
     type: str | None = None,
     status: str | None = None,
     min_confidence: float | None = None,
+    per_event: bool = False,
 ) -> int:
     """Write the store (or the part the filters choose) in one of EXPORT_FORMATS.
 
@@ -74,6 +76,7 @@ def export(
         status: an event status, or "any" (event formats); default: the events that happened.
         min_confidence: a number from 0 to 1 (acled-csv, plover-json): the events whose confidence is
             at least it.
+        per_event: acled-csv only: one row per event, not one per incident.
 
     Returns:
         What was written: rows (acled-csv, parquet: of every table), events (plover-json), reports
@@ -94,6 +97,8 @@ def export(
         raise StoreError(
             f"filter {extra[0]!r} does not apply to {format}; it takes: {', '.join(FORMAT_FILTERS[format])}"
         )
+    if per_event and format != "acled-csv":
+        raise StoreError(f"per_event applies to acled-csv only, not to {format}")
     if min_confidence is not None and (problem := confidence_problem(min_confidence)):
         raise StoreError(problem)  # before the output is opened
     if format == "parquet":
@@ -101,7 +106,7 @@ def export(
             raise StoreError("parquet writes one file per table: give a folder path, not a stream")
         return store.copy_to_parquet(out, _documents(store, filters) if filters else None)
     writers: dict[str, Callable[[IO[bytes]], int]] = {
-        "acled-csv": lambda stream: write_acled(chosen_events(store, **filters), stream),
+        "acled-csv": lambda stream: write_acled(chosen_events(store, **filters), stream, per_event=per_event),
         "plover-json": lambda stream: write_plover(chosen_events(store, **filters), stream),
         "jsonl": lambda stream: _write_reports(store, _documents(store, filters), stream),
     }

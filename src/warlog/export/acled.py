@@ -5,6 +5,12 @@ An event is in ACLED's scope when warlog coded it to an ACLED event type and sub
 in short: actor1/actor2 the first actor and recipient (assoc_actor_* the others, "; "-separated), inter
 codes from the actor kinds, place and coordinates from the event's place, notes the sentence that states
 the event, source the document's source, fatalities the lowest figure given (0 when none is).
+
+One row per incident, as ACLED codes: the events of different documents that tell one incident (the rule of
+`warlog incidents`, warlog.incidents.policy `ACROSS_DOCUMENTS`) are one row, whose sources are all of theirs
+and whose fatalities are the lowest figure any of them gives (ACLED's most conservative estimate); the row's
+other columns are those of its most complete account, with what that one lacks (actors, place) taken from
+the others. `per_event=True` writes one row per event instead.
 """
 
 from __future__ import annotations
@@ -12,7 +18,8 @@ from __future__ import annotations
 import csv
 import io
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import IO
 
 from warlog.export.csvsafe import neutralize
@@ -24,6 +31,7 @@ from warlog.export.events import (
     event_place,
     sentence,
 )
+from warlog.incidents.cluster import Account, group_accounts
 from warlog.model import Event, Report
 
 ACLED_COLUMNS = (
@@ -129,18 +137,75 @@ def acled_row(report: Report, event: Event, *, timestamp: int) -> dict[str, obje
     }
 
 
-def write_acled(pairs: Iterable[tuple[Report, Event]], out: IO[bytes]) -> int:
-    """Write the ACLED CSV (header and one row per event in scope) to a binary stream; the rows written.
-    Text cells that a spreadsheet would run as a formula get a leading `'` (warlog.export.csvsafe)."""
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """One event's ACLED row, the account it is grouped by, and whether it gives a figure of the dead."""
+
+    row: dict[str, object]
+    account: Account
+    counted: bool
+
+
+# columns that travel together when a row lacks them and another account of its incident has them
+_ACTOR1 = ("actor1", "assoc_actor_1", "inter1")
+_ACTOR2 = ("actor2", "assoc_actor_2", "inter2")
+_PLACE = ("iso", "country", "location", "latitude", "longitude", "geo_precision")
+
+
+def incident_row(tellings: Sequence[_Told]) -> dict[str, object]:
+    """One row for the accounts of one incident: the most complete account's row, with the actors and place
+    it lacks from the others, every source, and the lowest figure of the dead any account gives."""
+    best = max(tellings, key=lambda t: (_filled(t.row), t.account.event.confidence, -tellings.index(t)))
+    row = dict(best.row)
+    for columns in (_ACTOR1, _ACTOR2, _PLACE):
+        if row[columns[0]] is None:
+            donor = next((t.row for t in tellings if t.row[columns[0]] is not None), None)
+            if donor is not None:
+                row.update({c: donor[c] for c in columns})
+    pair = sorted(x for x in (row["inter1"], row["inter2"] or None) if isinstance(x, int))
+    row["interaction"] = (pair[0] * 10 + pair[1]) if len(pair) == 2 else (pair[0] * 10 if pair else None)
+    sources = dict.fromkeys(str(t.row["source"]) for t in tellings if t.row["source"])
+    row["source"] = "; ".join(sources) or None
+    figures = [x for t in tellings if t.counted and isinstance(x := t.row["fatalities"], int)]
+    row["fatalities"] = min(figures, default=0)
+    if len(tellings) > 1:
+        row["tags"] = f"{row['tags']}; warlog reports={len(tellings)}"
+    return row
+
+
+def _filled(row: dict[str, object]) -> int:
+    return sum(row[c] is not None for c in ("actor1", "actor2", "location", "latitude")) + bool(row["fatalities"])
+
+
+def _tellings(pairs: Iterable[tuple[Report, Event]], timestamp: int) -> Iterable[_Told]:
+    for report, event in pairs:
+        row = acled_row(report, event, timestamp=timestamp)
+        if row is not None:
+            document = replace(report.document, text="")  # the row has its sentence; the account needs no text
+            account = Account(document=document, event=event, place=event_place(report, event))
+            toll = event.fatalities
+            yield _Told(row, account, toll is not None and (toll.min is not None or toll.max is not None))
+
+
+def write_acled(pairs: Iterable[tuple[Report, Event]], out: IO[bytes], *, per_event: bool = False) -> int:
+    """Write the ACLED CSV (header and one row per incident in scope, or per event with `per_event`) to a
+    binary stream; the rows written. Text cells that a spreadsheet would run as a formula get a leading `'`
+    (warlog.export.csvsafe)."""
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
     writer = csv.DictWriter(text, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
-    written, now = 0, int(time.time())
-    for report, event in pairs:
-        row = acled_row(report, event, timestamp=now)
-        if row is not None:
-            writer.writerow({k: "" if v is None else neutralize(v) for k, v in row.items()})
-            written += 1
+    tellings = _tellings(pairs, int(time.time()))
+    if per_event:
+        rows: Iterable[dict[str, object]] = (t.row for t in tellings)
+    else:
+        told = list(tellings)
+        by_account = {id(t.account): t for t in told}
+        groups = group_accounts(t.account for t in told)
+        rows = (incident_row([by_account[id(a)] for a in group]) for group in groups)
+    written = 0
+    for row in rows:
+        writer.writerow({k: "" if v is None else neutralize(v) for k, v in row.items()})
+        written += 1
     text.flush()
     text.detach()  # the caller owns `out`
     return written

@@ -35,6 +35,7 @@ __all__ = [
     "Incident",
     "cluster_incidents",
     "differences",
+    "group_accounts",
     "same_incident",
 ]
 
@@ -249,6 +250,21 @@ def cluster_incidents(
     Returns:
         Incidents ordered by their first date (undated last), then id; a lone account is an incident too.
     """
+    groups = group_accounts(accounts, max_km=max_km, max_days=max_days, min_anchors=min_anchors, lag_days=lag_days)
+    incidents = [_incident(members, actors or {}) for members in groups]
+    return tuple(sorted(incidents, key=lambda x: (x.period is None, x.period or ("", ""), x.id)))
+
+
+def group_accounts(
+    accounts: Iterable[Account],
+    *,
+    max_km: float = ACROSS_DOCUMENTS.max_km,
+    max_days: int = ACROSS_DOCUMENTS.max_days,
+    min_anchors: int = ACROSS_DOCUMENTS.min_anchors,
+    lag_days: int = ACROSS_DOCUMENTS.lag_days,
+) -> list[list[Account]]:
+    """The accounts that tell one incident, group by group (a lone account is a group), in the order of each
+    group's first account; `cluster_incidents` without the contradictions (arguments as there)."""
     policy = _across_documents(max_km=max_km, max_days=max_days, min_anchors=min_anchors, lag_days=lag_days)
     items = list(accounts)
     intervals = [_account_interval(a, policy.lag_days) for a in items]
@@ -263,11 +279,10 @@ def cluster_incidents(
                 continue
             if policy.same_incident(tellings[i], tellings[j]):
                 sets.union(i, j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        groups.setdefault(sets.find(i), []).append(i)
-    incidents = [_incident([items[i] for i in members], actors or {}) for members in groups.values()]
-    return tuple(sorted(incidents, key=lambda x: (x.period is None, x.period or ("", ""), x.id)))
+    groups: dict[int, list[Account]] = {}
+    for i, account in enumerate(items):
+        groups.setdefault(sets.find(i), []).append(account)
+    return list(groups.values())
 
 
 def _incident(accounts: list[Account], actors: Mapping[str, Actor]) -> Incident:
