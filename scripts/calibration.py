@@ -3,11 +3,12 @@ docs/evaluation.md.
 
     .venv/bin/python scripts/calibration.py            # ../shared beside the clone
 
-Two readings, each by confidence band:
+Three readings, each by confidence band:
 - ACLED 2020 dev notes: the event that stands for the row (evaluate.coding.choose_event) and whether its
   ACLED event type is the row's;
 - the team's gold of conflict events on PolNeAR dev articles (eval/gold/polnear-conflict-events.tsv):
-  each violent event warlog asserts or reports, and whether the gold lists it (evaluate.alarms).
+  each violent event warlog asserts or reports, and whether the gold lists it (evaluate.alarms);
+- the violent events of both pooled: what a user who exports political violence from a mixed corpus sees.
 The data is read where it lies and nothing of it is written; only counts are printed.
 """
 
@@ -36,10 +37,14 @@ def main() -> None:
     pipeline = warlog.load()
     acled = read_acled(dev / "acled-2020-05-outside-middle-east.csv", limit=1000)
     rows: list[tuple[float, bool]] = []
+    pooled: list[tuple[float, bool]] = []
     for row, report in zip(acled.rows, analyze(pipeline, ((r.notes, r.event_date) for r in acled.rows)), strict=True):
         event = choose_event(report) if report is not None else None
         if event is not None and report is not None:
-            rows.append((event.confidence, label_key(acled_coding(event, report)[0]) == label_key(row.event_type)))
+            right = label_key(acled_coding(event, report)[0]) == label_key(row.event_type)
+            rows.append((event.confidence, right))
+            if is_violent(event):
+                pooled.append((event.confidence, right))
     print(table("ACLED 2020 dev (1,000 rows): the row's event, its ACLED event type right", rows))
     gold = read_conflict_gold(ROOT / "eval" / "gold" / "polnear-conflict-events.tsv", dev / "polnear")
     found: list[tuple[float, bool]] = []
@@ -51,6 +56,8 @@ def main() -> None:
                 hit = any(s < end and start < e for s, e in tellings for start, end in spans)
                 found.append((event.confidence, hit))
     print(table("PolNeAR dev, 30 articles of the team's gold: violent events asserted or reported, in the gold", found))
+    title = "Violent events pooled: ACLED 2020 dev rows (type right) and the PolNeAR gold (in the gold)"
+    print(table(title, [*pooled, *found]))
 
 
 def table(title: str, scored: Iterable[tuple[float, bool]]) -> str:

@@ -29,6 +29,7 @@ from warlog.events.codes import (
     cameo_code,
     quad_class,
 )
+from warlog.events.confidence import score
 from warlog.events.happenings import drop_happened, find_happenings
 from warlog.events.means import ARMED as ARMED_KIND
 from warlog.events.means import actor_kinds, target_kinds, with_means
@@ -138,7 +139,7 @@ class EventExtractor:
         )
         doc._.warlog_happenings = [happening for happening, _ in happenings]
         events = fold_protests(doc, context.text, drop_happened(events, happenings), kinds)
-        doc._.warlog_events = mark_background(doc, events)
+        doc._.warlog_events = score(doc, mark_background(doc, events))
         return doc
 
     # -- triggers -----------------------------------------------------------------------------
@@ -581,7 +582,7 @@ def _tokens_of(doc: Doc, spans) -> frozenset[int]:
 
 
 def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
-    """The event with its PLOVER, ACLED, CASE and CAMEO codes and its confidence."""
+    """The event with its PLOVER, ACLED, CASE and CAMEO codes (its confidence comes last: events.confidence)."""
     rule = event.rule
     assert rule is not None
     acled = (
@@ -605,8 +606,7 @@ def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
             codes.append(("case", case))
     if event.toll is not None and event.toll.aggregate:
         codes.append(("aggregate", "true"))
-    confidence = 0.5 + 0.2 * bool(event.actors) + 0.2 * bool(event.recipients) + 0.05 * (event.place is not None)
-    return replace(event, codes=tuple(codes), confidence=round(min(confidence, 0.95), 2))
+    return replace(event, codes=tuple(codes))
 
 
 def _kinds_of(ids: tuple[str, ...], kinds: dict[str, str]) -> tuple[str, ...]:

@@ -139,12 +139,7 @@ def carry_setting(events: list[EventCandidate], doc: Doc, text: str) -> list[Eve
             and not (before.toll is not None and before.toll.aggregate)
             and _adjacent(doc, text, before, event)
         ):
-            event = replace(
-                event,
-                place=event.place or before.place,
-                date=event.date or before.date,
-                confidence=round(event.confidence - 0.05, 2),
-            )
+            event = replace(event, place=event.place or before.place, date=event.date or before.date)
         out.append(event)
     return out
 
