@@ -538,8 +538,6 @@ PROTESTS_AND_ARRESTS = [
         "Protesters clashed with police in Harare on Monday.",
         ["clashed"],
         dict(type="ASSAULT", place="Harare", acled="Violent demonstration"),
-        xfail="the linker makes protesters '{demonym} opposition' (a political party) and codes.acled_code counts "
-        "only civilians and persons as a crowd, so protesters fighting police code as an armed clash",
     ),
     row(
         "Police dispersed protesters in Harare.",

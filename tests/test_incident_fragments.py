@@ -124,3 +124,11 @@ def test_monitors_counting_fire_are_not_its_party(pipeline):
     assert event.actors == () and dict(event.codes).get("acled_sub_event_type") == "Armed clash"
     calm = pipeline.extract("The mission observed the ceasefire talks and recorded the vote.", published="2021-03-05")
     assert not _violent(calm)
+
+
+def test_a_toll_told_before_its_circumstance_joins_the_attack(pipeline):
+    text = "On Monday, three soldiers were killed and two were wounded when gunmen ambushed their patrol near Gao."
+    report = pipeline.extract(text, published="2021-03-02")
+    (attack,) = [e for e in report.events if e.type == "ASSAULT"]
+    assert (attack.fatalities.min, attack.wounded.min) == (3, 2)
+    assert "ambushed" in attack.evidence.text and len(attack.also) == 2

@@ -80,3 +80,45 @@ def test_what_happened_at_the_protest_types_it(pipeline, text, sub_type):
     protests = [e for e in report.events if e.type == "PROTEST"]
     assert len(protests) == 1, [(e.type, e.evidence.text) for e in report.events]
     assert dict(protests[0].codes).get("acled_sub_event_type") == sub_type
+
+
+@pytest.mark.parametrize(
+    ("text", "acled"),
+    [
+        # the words say the protest turned violent, with no event of their own
+        ("Thousands of protesters marched in Manama on Wednesday. Clashes erupted between police and "
+         "protesters near the ministry.", VIOLENT),
+        ("Demonstrators rallied in Portland on Thursday. Some protesters smashed store windows and damaged "
+         "cars.", VIOLENT),
+        ("The protest in Hamburg turned violent on Saturday.", VIOLENT),
+        ("A large number of demonstrators barricading the main roads gathered in Sikasso on Monday.", VIOLENT),
+        # ... but not what the protest is against, nor the police's violence, nor a denial
+        ("Hundreds marched in Denver on Sunday against gun violence.", PEACEFUL),
+        ("Students protested in Addis Ababa on Monday. The march was peaceful and not violent.", PEACEFUL),
+        # the authorities broke it up
+        ("Police suppressed a student demonstration in Izmir on Monday.", INTERVENTION),
+        ("Riot police broke up a rally of teachers in Lagos on Friday.", INTERVENTION),
+    ],
+)  # fmt: skip
+def test_what_the_words_say_of_how_it_went(pipeline, text, acled):
+    _, protests = _protests(pipeline, text)
+    assert len(protests) == 1, [(e.mode, e.evidence.text) for e in protests]
+    codes = dict(protests[0].codes)
+    assert (codes["acled_event_type"], codes["acled_sub_event_type"]) == acled
+
+
+@pytest.mark.parametrize(
+    ("text", "acled"),
+    [
+        ("Five protesters were killed when security forces opened fire on demonstrators in Basra.", FORCE),
+        ("Dozens were injured as police fired tear gas and rubber bullets to disperse the protesters in "
+         "Beirut.", FORCE),
+        ("Soldiers fired on demonstrators who threw stones at them in Srinagar.", VIOLENT),
+        ("Police clashed with rioters in Lafto on Tuesday.", VIOLENT),
+    ],
+)  # fmt: skip
+def test_force_on_protesters_is_coded_as_a_protest_without_a_protest_event(pipeline, text, acled):
+    report = pipeline.extract(text, published="2021-03-02")
+    coded = {(dict(e.codes).get("acled_event_type"), dict(e.codes).get("acled_sub_event_type")) for e in report.events}
+    assert acled in coded, [(e.type, e.mode, dict(e.codes), e.evidence.text) for e in report.events]
+    assert ("Battles", "Armed clash") not in coded

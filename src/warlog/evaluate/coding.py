@@ -115,6 +115,9 @@ OLD_TYPES_BY_SUB: dict[str, str] = {
     "Non-state actor overtakes territory": "Battle-Non-state actor overtakes territory",
     "Headquarters or base established": "Headquarters or base established",
     "Non-violent transfer of territory": "Non-violent transfer of territory",
+    # before 2019 ACLED coded lethal force on protesters as violence against civilians; its 2019 codebook
+    # made it this sub-event type of Protests
+    "Excessive force against protesters": "Violence against civilians",
 }
 OLD_TYPES: dict[str, str] = {
     "Battles": "Battle-No change of territory",

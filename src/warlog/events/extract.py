@@ -786,14 +786,16 @@ def _not_a_victim(head: Token) -> bool:
 
 def attach_other_tolls(events: list[EventCandidate], tolls: list[TollMention]) -> list[EventCandidate]:
     """The wounded and the captured of each event, counted apart from its dead: a toll stated by the
-    event's own trigger, else the first one inside its evidence; each toll goes to one event."""
+    event's own trigger, else the first one inside its evidence (a fragment folded into it included: "Dozens
+    were injured as police fired"); each toll goes to one event."""
     out, used = [], set()
     for event in events:
         found: dict[str, TollMention] = {}
+        spans = [(event.start, event.end), *((start, end) for start, end, _ in event.also)]
         for kind in ("wounded", "captured"):
             of_kind = [t for t in tolls if t.kind == kind and (t.start, t.kind) not in used and not t.aggregate]
             own = [t for t in of_kind if t.trigger == event.token]
-            inside = [t for t in of_kind if event.start <= t.start and t.end <= event.end]
+            inside = [t for t in of_kind if any(start <= t.start and t.end <= end for start, end in spans)]
             toll = own[0] if own else inside[0] if inside else None
             if toll is not None:
                 found[kind] = toll

@@ -403,7 +403,10 @@ def merge_aftermath(
         anaphor = _anaphor(doc, later)
         if not (anaphor or _aftermath_killing(doc, later)):
             continue
-        target = _attack_for(doc, out, position, later.start, folded, anaphor=anaphor)
+        wounding = later.toll is None and not anaphor  # the wounded are counted apart from the dead
+        target = _attack_for(
+            doc, out, position, later.start, folded, anaphor=anaphor, following=not anaphor, wounding=wounding
+        )
         if target is None:
             continue
         attack = out[target]
@@ -514,20 +517,21 @@ def _attack_for(
     *,
     anaphor: bool = False,
     following: bool = False,
+    wounding: bool = False,
 ) -> int | None:
     """The index of the attack a later telling at `start` belongs to (events[stop] is that telling, when
     it is an event), or None: the nearest attack before it with no toll yet, in the same sentence or,
     when that sentence tells no attack of its own, the one before it in the paragraph. An anaphor ("the
     attack") names an attack of the sentence before, toll or not; with `following`, a count told before
     its attack in one sentence takes the attack after it when that is told as its circumstance ("23 dead
-    when herdsmen clashed with farmers")."""
+    when herdsmen clashed with farmers"); a `wounding` may join an attack that has a toll of the dead."""
     sentence = doc.char_span(start, start + 1, alignment_mode="expand")
     if sentence is None:
         return None
     here = sentence.sent
 
     def fits(event: EventCandidate) -> bool:
-        if (event.toll is not None and not anaphor) or not _causes(event) or event.mode in NOT_LETHAL:
+        if (event.toll is not None and not anaphor and not wounding) or not _causes(event) or event.mode in NOT_LETHAL:
             return False
         return event.status.value in HAPPENED and not event.territory
 

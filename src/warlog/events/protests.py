@@ -14,6 +14,13 @@ ACLED sub-event type from them, in ACLED's order:
    -> Protests, Protest with intervention;
 4. otherwise it stays what its trigger said (a peaceful protest).
 
+What the pieces say is read off the words too, where no event was found for it: the protest "turned
+violent", "scuffles broke out", protesters "smashed windows" or clashed with the police (1); the police
+"suppressed" or "broke up" the protest (3). And force used on protesters is coded as ACLED codes it even when
+the text names no protest event: "security forces opened fire on demonstrators" is Excessive force against
+protesters (with dead or wounded) or a Protest with intervention, and "clashes between police and
+protesters" a Violent demonstration; the words are data/packs/lexicon/violence.yaml.
+
 A piece folded into the protest is no event of its own (one incident, one event, one ACLED row); a
 piece by other actors (soldiers attacking a village the same day) is left alone.
 """
@@ -28,6 +35,7 @@ from spacy.tokens import Doc, Token
 from warlog.events.candidate import EventCandidate
 from warlog.events.codes import STATE_KINDS, acled_to_case
 from warlog.events.means import ARMED, actor_kinds
+from warlog.events.roles import with_conjuncts
 from warlog.packs.lexicon import ViolenceWords
 
 Pair = tuple[str, str]
@@ -66,22 +74,189 @@ def fold_protests(doc: Doc, text: str, events: list[EventCandidate], kinds: dict
                 break  # another protest, by other people
             if _grievance(doc, event, other):
                 continue
-            piece, role = _role(event, other, kinds)
+            piece, role = _role(doc, event, other, kinds)
             if piece:
                 pieces.append((other, role))
-        rough = _violent_means(doc, event, first, sentence_of, text)
-        if not pieces and not rough:
+        rough = _violent_means(doc, event, first, sentence_of, text) or _turned_violent(doc, event, first, text)
+        broken_up = _suppressed(doc[event.token])
+        if not pieces and not rough and not broken_up:
             continue
         outcomes = [role for _, role in pieces if role is not None] + ([VIOLENT_DEMONSTRATION] if rough else [])
+        outcomes += [INTERVENTION] if broken_up else []
         code = min(outcomes, key=RANK.index) if outcomes else None
         folded.update(piece.id for piece, _ in pieces)
         out[event.id] = _with_pieces(event, [piece for piece, _ in pieces], code)
-    return [out.get(e.id, e) for e in events if e.id not in folded]
+    kept = [out.get(e.id, e) for e in events if e.id not in folded]
+    return [_force_on_protesters(doc, e, kinds) if e.id not in out else e for e in kept]
 
 
-def _role(protest: EventCandidate, other: EventCandidate, kinds: dict[str, str]) -> tuple[bool, Pair | None]:
+def _force_on_protesters(doc: Doc, event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
+    """An attack on protesters, or a clash with them, that no protest of the text took: coded as ACLED codes
+    force at a protest (see the module docstring)."""
+    if event.type != "ASSAULT" or event.territory or not 0 <= event.token < len(doc):
+        return event
+    code = _protest_outcome(doc, event, kinds)
+    return _with_pieces(event, [], code) if code is not None else event
+
+
+def _protest_outcome(doc: Doc, event: EventCandidate, kinds: dict[str, str]) -> Pair | None:
+    """What an assault says of a protest from its words: a clash of protesters with the police (a violent
+    demonstration), or force by the state or by no one named on protesters (excessive force when it killed
+    or wounded, else an intervention); None when it is neither."""
+    if event.type != "ASSAULT" or event.mode not in FORCEFUL_MODES:
+        return None
+    token = doc[event.token]
+    sides = _sides(token)
+    if any(_is_protester(t) for t in sides) and any(_is_force(t) for t in sides):
+        return VIOLENT_DEMONSTRATION  # "clashes between police and protesters", "protesters clashed with police"
+    by_state = bool(event.actors) and all(kinds.get(a) in STATE_KINDS for a in event.actors)
+    by_state = by_state or (not event.actors and ARMED in event.actor_kinds)
+    struck = [t for t in _struck(token) if _is_protester(t)]
+    if struck and any(_violent_crowd(t) for t in struck):
+        return VIOLENT_DEMONSTRATION  # ACLED: the protesters' violence decides, whatever the police did
+    if struck and (by_state or (not event.actors and not event.actor_kinds)):
+        return EXCESSIVE_FORCE if _harmed(event) else INTERVENTION
+    return None
+
+
+def _is_protester(token: Token) -> bool:
+    return token.lemma_.lower() in WORDS.protesters or token.lower_ in WORDS.protesters
+
+
+def _is_force(token: Token) -> bool:
+    return token.lemma_.lower() in WORDS.armed_targets or token.lower_ in WORDS.armed_targets
+
+
+def _sides(token: Token) -> list[Token]:
+    """The parties of a clash: its subject and the objects of its "between"/"with"/"against" phrases, for a
+    noun trigger also those of the verb it is the subject of ("clashes erupted between police and ...")."""
+    heads = [token]
+    if token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubjpass"):
+        heads.append(token.head)
+    found: list[Token] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("nsubj", "compound"):
+                found.extend(with_conjuncts(child))
+            elif child.dep_ == "prep" and child.lower_ in ("between", "with", "against"):
+                found.extend(t for g in child.children if g.dep_ == "pobj" for t in with_conjuncts(g))
+    return found
+
+
+def _struck(token: Token) -> list[Token]:
+    """Whom an attack struck, as words: its object, its passive subject ("protesters were killed"), the
+    object of its "on"/"at"/"against" phrase ("opened fire on demonstrators"), and the object of a purpose
+    that breaks up a crowd ("fired tear gas to disperse the protesters")."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            found.extend(with_conjuncts(child))
+        elif child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "into"):
+            found.extend(t for g in child.children if g.dep_ == "pobj" for t in with_conjuncts(g))
+        elif child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in WORDS.suppressed_protest:
+            found.extend(t for g in child.children if g.dep_ == "dobj" for t in with_conjuncts(g))
+    if token.lemma_.lower() == "open":  # "opened fire on demonstrators": the phrase hangs on "fire"
+        for fire in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() == "fire"):
+            found.extend(_struck(fire))
+    return found
+
+
+def _suppressed(token: Token) -> bool:
+    """The protest is what the authorities broke up: the object (or passive subject) of a verb of
+    suppressing ("police suppressed a student demonstration", "the rally was dispersed", "cracked down on
+    the protest", "broke up the march")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "on":
+        head = head.head  # "cracked down on the protest"
+    elif token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    if head.pos_ != "VERB" or head.lemma_.lower() not in WORDS.suppressed_protest:
+        return False
+    if head.lemma_.lower() in ("break", "crack"):  # "broke up", "cracked down": not "broke the law"
+        return any(c.dep_ == "prt" and c.lower_ in ("up", "down") for c in head.children)
+    return True
+
+
+def _turned_violent(doc: Doc, protest: EventCandidate, first: int, text: str) -> bool:
+    """The protest turned violent, in its words ("the protest turned violent", "scuffles broke out", "a
+    violent demonstration", "protesters smashed windows"), in its sentence or the next two of its
+    paragraph, outside what it is against ("a march against gun violence") and not by the police."""
+    sentences = list(doc.sents)
+    zone = _grievance_zone(doc[protest.token])
+    for sentence in sentences[first : first + WINDOW + 1]:
+        if "\n\n" in text[protest.start : max(protest.start, sentence.start_char)]:
+            break
+        for token in sentence:
+            if token.i in zone or _negated(token):
+                continue
+            lemma = token.lemma_.lower()
+            if lemma in WORDS.violent_turn or token.lower_ in WORDS.violent_turn:
+                if token.head.dep_ == "prep" and token.head.lower_ in GRIEVANCE_PREPOSITIONS:
+                    continue  # "protested against violence"
+                if _by_forces(token):
+                    continue  # "police responded with violence": force on the protest, not its violence
+                return True
+            if token.pos_ == "VERB" and lemma in WORDS.wrecked_in_protest and _by_crowd(token):
+                if lemma != "tear" or any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+                    return True
+    return False
+
+
+def _negated(token: Token) -> bool:
+    """ "not violent", "non-violent", "without violence", "no violence"."""
+    before = token.doc[max(token.i - 2, 0) : token.i]
+    if any(t.lower_ in ("non", "nonviolent", "without", "no") for t in before):
+        return True
+    return any(c.dep_ == "neg" for c in (*token.children, *token.head.children))
+
+
+def _by_crowd(verb: Token) -> bool:
+    """The protesters (or a crowd, or a pronoun for them) do it, or no one named does (a passive)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ in ("acl", "relcl"):
+        subjects = [verb.head]  # "demonstrators barricading main roads", "protesters who smashed windows"
+    if not subjects:
+        return any(c.dep_ == "nsubjpass" for c in verb.children) and not _by_forces(verb)
+    return all(_crowd(s) for s in subjects)
+
+
+def _crowd(token: Token) -> bool:
+    """A crowd's word, or a quantity of one ("a large number of demonstrators", "hundreds of them")."""
+    if token.lemma_.lower() in CROWD or token.lower_ in CROWD:
+        return True
+    members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(g.dep_ == "pobj" and (g.lemma_.lower() in CROWD or g.lower_ in CROWD) for g in members)
+
+
+def _violent_crowd(token: Token) -> bool:
+    """Protesters told as doing violence themselves ("demonstrators who pelted stones at the police",
+    "protesters smashing windows")."""
+    for verb in (c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"):
+        lemma = verb.lemma_.lower()
+        if lemma in WORDS.wrecked_in_protest:
+            return True
+        thrown = [t for c in verb.children for t in (c, *c.children) if t.dep_ in ("dobj", "pobj")]
+        if lemma in THROWING and any(t.lemma_.lower() in WORDS.thrown_in_protest for t in thrown):
+            return True
+    return False
+
+
+def _grievance_zone(token: Token) -> set[int]:
+    zone: set[int] = set()
+    for child in token.children:
+        about = child.dep_ == "prep" and child.lower_ in GRIEVANCE_PREPOSITIONS
+        demand = child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in DEMAND_VERBS
+        if about or demand:
+            zone.update(t.i for t in child.subtree)
+    return zone
+
+
+def _role(doc: Doc, protest: EventCandidate, other: EventCandidate, kinds: dict[str, str]) -> tuple[bool, Pair | None]:
     """Whether an event is a piece of the protest, and the ACLED outcome it says (None: a repeat)."""
     outcome = _outcome(protest, other, kinds)
+    said = _protest_outcome(doc, other, kinds) if 0 <= other.token < len(doc) else None
+    if said is not None and (outcome in (NO_PIECE, REPEAT) or RANK.index(said) < RANK.index(outcome)):
+        outcome = said  # the words say more: "police clashed with rioters" is the rioters' violence
     return (outcome is not NO_PIECE, None if outcome in (NO_PIECE, REPEAT) else outcome)
 
 
@@ -109,6 +284,8 @@ def _outcome(protest: EventCandidate, other: EventCandidate, kinds: dict[str, st
 
 BURNING = frozenset({"burn", "burning", "burned", "burnt", "fire", "alight", "ablaze", "torch", "blaze"})
 THROWING = frozenset({"throw", "hurl", "pelt", "lob"})
+CROWD = WORDS.crowd_actors | WORDS.protesters | {"they", "some", "many", "others", "several", "dozens", "hundreds",
+                                                 "thousands"}  # fmt: skip
 
 
 def _violent_means(doc: Doc, protest: EventCandidate, first: int, sentence_of: dict[str, int], text: str) -> bool:
@@ -144,14 +321,7 @@ def _grievance(doc: Doc, protest: EventCandidate, other: EventCandidate) -> bool
     """What the protest is about, not what happened at it: an event inside its "against"/"over"/"for"
     phrase or its demand ("protested against the arrest of X", "for ceasefire violations and targeting
     civilians", "demanding the arrest of the killers"), or one with a date of its own before the protest's."""
-    token = doc[protest.token]
-    zone: set[int] = set()
-    for child in token.children:
-        about = child.dep_ == "prep" and child.lower_ in GRIEVANCE_PREPOSITIONS
-        demand = child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in DEMAND_VERBS
-        if about or demand:
-            zone.update(t.i for t in child.subtree)
-    if other.token in zone:
+    if other.token in _grievance_zone(doc[protest.token]):
         return True
     before, at = (other.date.value if other.date else None), (protest.date.value if protest.date else None)
     return before is not None and at is not None and before[:10] < at[: len(before[:10])]

@@ -108,6 +108,10 @@ class _ViolenceModel(_Lexicon):
     death_signs: Words = Field(default_factory=list)
     burned_in_protest: Words = Field(default_factory=list)
     thrown_in_protest: Words = Field(default_factory=list)
+    protesters: Words = Field(default_factory=list)
+    wrecked_in_protest: Words = Field(default_factory=list)
+    violent_turn: Words = Field(default_factory=list)
+    suppressed_protest: Words = Field(default_factory=list)
 
 
 class _HazardsModel(_Lexicon):
@@ -287,6 +291,10 @@ class ViolenceWords:
     death_signs: frozenset[str]
     burned_in_protest: frozenset[str]
     thrown_in_protest: frozenset[str]
+    protesters: frozenset[str]
+    wrecked_in_protest: frozenset[str]
+    violent_turn: frozenset[str]
+    suppressed_protest: frozenset[str]
 
     @classmethod
     def read(cls, path: Path) -> ViolenceWords:
@@ -311,6 +319,10 @@ class ViolenceWords:
             death_signs=frozenset(model.death_signs),
             burned_in_protest=frozenset(model.burned_in_protest),
             thrown_in_protest=frozenset(model.thrown_in_protest),
+            protesters=frozenset(model.protesters),
+            wrecked_in_protest=frozenset(model.wrecked_in_protest),
+            violent_turn=frozenset(model.violent_turn),
+            suppressed_protest=frozenset(model.suppressed_protest),
         )
 
     @classmethod
