@@ -80,6 +80,30 @@ def test_weapons_found_are_disrupted_weapons_use(pipeline):
     assert codes == ["Disrupted weapons use"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Explosive devices were found at a school in Tarvo, police said.",  # the kind in the modifier
+        "An improvised explosive device was found near the airport and defused.",
+        "The army cleared more than 2,000 landmines across the province.",
+        "IEDs, mortars and rifles were found in the liberated villages.",  # conjuncts
+        "Customs officers intercepted 12 locally made guns at the border.",
+        "Two caches containing weapons and ammunition were discovered near the border.",  # what holds them
+        "Police found a stash of grenades in a house in Mombasa.",
+    ],
+)
+def test_weapons_taken_out_of_use_are_no_explosion(pipeline, text):
+    report = pipeline.extract(text, published="2021-03-02")
+    codes = [dict(e.codes).get("acled_sub_event_type") for e in report.events]
+    assert codes == ["Disrupted weapons use"], [(e.type, e.evidence.text) for e in report.events]
+
+
+@pytest.mark.parametrize("text", ["Soldiers cleared the town of Dhubab.", "Police found the owner of the shop dead."])
+def test_a_place_or_a_person_is_no_weapon_found(pipeline, text):
+    report = pipeline.extract(text, published="2021-03-02")
+    assert "Disrupted weapons use" not in [dict(e.codes).get("acled_sub_event_type") for e in report.events]
+
+
 def test_what_a_number_of_things_are_decides_the_trigger(pipeline):
     report = pipeline.extract("Turkish troops established a number of barracks near Kessa.", published="2021-03-02")
     codes = [dict(e.codes).get("acled_sub_event_type") for e in report.events]

@@ -652,10 +652,19 @@ def _object_fits(trigger: Trigger, token: Token) -> bool:
         passive = any(c.dep_ == "auxpass" for c in token.children)  # "In X, a man was beaten": a patient
         that_clause = trigger.type == "REQUEST" and _that_clause(token)
         return bool(objects) or passive or that_clause or _refused_act(trigger, token)
-    objects += [g for o in objects if o.lemma_.lower() in QUANTITY_NOUNS for c in o.children
+    objects = [h for o in objects for h in with_conjuncts(o)]  # "IEDs, mortars and rifles were found"
+    objects += [g for o in objects if o.lemma_.lower() in QUANTITY_NOUNS | CONTAINERS for c in o.children
                 if c.dep_ == "prep" and c.lower_ == "of" for g in with_conjuncts_of(c)]  # fmt: skip
-    objects += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "aid deliveries", "aid program"
+    objects += [g for o in objects for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in CONTAINING
+                for g in c.children if g.dep_ == "dobj"]  # fmt: skip  # "packages containing grenades"
+    # "aid deliveries", "explosive devices": the kind is often the modifier
+    objects += [c for o in objects for c in o.children if c.dep_ in ("compound", "amod")]
     return any(o.lemma_.lower() in trigger.objects or o.lower_ in trigger.objects for o in objects)
+
+
+# what holds weapons found or seized ("a stash of projectiles", "caches containing ammunition")
+CONTAINERS = frozenset({"bag", "box", "cache", "container", "crate", "depot", "package", "parcel", "stash", "stock"})
+CONTAINING = frozenset({"contain", "carry", "hold", "pack"})
 
 
 QUANTITY_NOUNS = frozenset(
