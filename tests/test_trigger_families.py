@@ -166,6 +166,7 @@ ASSAULT = [
     V("shoot", "ASSAULT", "Air defences shot down a drone over Tarvo on Sunday.", particle="down"),
     V("down", "ASSAULT", "The army said it downed a helicopter near Belgara."),
     V("intercept", "ASSAULT", "Air defence units intercepted two missiles over Mirosa."),
+    V("intercept", "COERCE seize", "Customs officers intercepted a shipment of rifles at the Mirosa border."),
     N("interception", "ASSAULT", "The ministry confirmed the interception of a rocket over Kessa."),
     N("shooting", "ASSAULT firearms", "Three people died in a shooting at a market in Hadrun."),
     V("open fire", "ASSAULT firearms", "Soldiers opened fire on a crowd in Zemla, witnesses said."),
@@ -407,6 +408,8 @@ COERCE = [
     ),
     # weapons taken out of use
     V("defuse", "COERCE seize", "Army engineers defused a bomb near the Pellin bus station."),
+    V("clear", "COERCE seize", "Army engineers cleared 300 landmines around the Pellin dam."),
+    V("dismantle", "COERCE seize", "Police dismantled a bomb found near the Pellin bus station."),
     N("arms cache", "COERCE seize", "Police found the Northern Liberation Front's arms cache near Arvatz."),
     N(
         "weapons cache",
