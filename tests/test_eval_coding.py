@@ -115,6 +115,18 @@ def test_a_claim_of_responsibility_is_an_attribution():
     )
 
 
+def test_an_event_claimed_by_a_claim_of_responsibility_is_an_attribution():
+    attack = event(0, codes=[("acled_sub_event_type", "Armed clash"), ("case", "ARMED_CLASH")])
+    claim = Claim(id="c", text="responsibility for the attack", evidence=Evidence(0, 5, "x" * 5), cue="claimed",
+                  events=(attack.id,))  # fmt: skip
+    assert case_label(attack, Report(version="test", document=DOCUMENT, events=(attack,), claims=(claim,))) == "ATTRIB"
+    other = Claim(id="c", text="responsibility for the attack", evidence=Evidence(0, 5, "x" * 5), cue="claimed")
+    assert (
+        case_label(attack, Report(version="test", document=DOCUMENT, events=(attack,), claims=(other,)))
+        == "ARMED_CLASH"  # the code wins when the claim is about something else
+    )
+
+
 @pytest.mark.parametrize(("type", "mode"), [("SANCTION", "expel"), ("SANCTION", "discontinue"), ("REQUEST", None)])
 def test_sanctions_and_requests_outside_acled_are_diplomacy(type, mode):
     diplomacy = event(0, type=type, mode=mode)

@@ -214,18 +214,22 @@ def old_event_type(event_type: str | None, sub_type: str | None) -> str | None:
 
 
 def case_label(event: Event | None, report: Report | None) -> str:
-    """The CASE-2021 label of a snippet: the event's ("case", LABEL) code; else the kind of a happening when
-    no violence took place; else ATTRIB for a claim of responsibility; else the event's ACLED sub-event
+    """The CASE-2021 label of a snippet: ATTRIB when the event is the content of a claim of responsibility;
+    else the event's ("case", LABEL) code; else the kind of a happening when no violence took place; else
+    ATTRIB for a claim of responsibility; else the event's ACLED sub-event
     type's label, or DIPLO for a sanction or a request outside ACLED's categories; else NO_EVENT_LABEL."""
     if report is None:
         return NO_EVENT_LABEL
     codes = dict(event.codes) if event is not None else {}
+    responsibility = [c for c in report.claims if _attribution(c.text, c.cue)]
+    if event is not None and any(event.id in c.events for c in responsibility):
+        return ATTRIBUTION_LABEL  # the event is what a claim of responsibility is about: "X claimed the attack"
     if codes.get("case"):
         return codes["case"].strip().upper()
     violent = event is not None and event.type in VIOLENT_TYPES and event.status in CLAIMED
     if report.happenings and not violent:
         return HAPPENING_TO_CASE.get(report.happenings[0].kind, NO_EVENT_LABEL)
-    if any(_attribution(claim.text, claim.cue) for claim in report.claims):
+    if responsibility:
         return ATTRIBUTION_LABEL
     if event is None:
         return NO_EVENT_LABEL
