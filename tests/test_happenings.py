@@ -22,6 +22,10 @@ def _violent(report):
         ("Five workers were killed when a fertiliser plant exploded at dawn.", "man_made_disaster", "plant exploded"),
         ("Customs officers seized two tonnes of cocaine at the harbour.", "crime", "seized"),
         ("Police arrested four drug smugglers near the frontier.", "crime", "smugglers"),
+        ("The coast guard intercepted 14 smugglers off the island on Sunday.", "crime", "intercepted"),
+        ("Police caught a gang that stole cars across the city.", "crime", "gang"),
+        ("Six officials were involved in a bribery scam at the port.", "crime", "scam"),
+        ("Dozens fell ill after inhaling toxic gas leaked from a fertiliser factory.", "man_made_disaster", "leaked"),
     ],
 )
 def test_a_happening_is_found_with_its_kind_and_words_and_is_no_attack(pipeline, text, kind, words):

@@ -135,13 +135,12 @@ def _crime(token: Token, lemma: str) -> bool:
         related = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
         related += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         return _crime_argument(token) and not any(_lemma(r) in POLITICAL for r in related)
-    if token.pos_ == "VERB" and lemma in HAZARDS.seizures:
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        return any(_named(o, HAZARDS.contraband, of=True) for o in objects)
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] if token.pos_ == "VERB" else []
+    if lemma in HAZARDS.seizures and any(_named(o, HAZARDS.contraband, of=True) for o in objects):
+        return True  # a verb may be both ("intercepted cocaine", "intercepted smugglers")
     if token.pos_ == "NOUN" and lemma in ("seizure", "haul", "bust"):
         return _named(token, HAZARDS.contraband, of=True)
-    if token.pos_ == "VERB" and lemma in HAZARDS.arrests:
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma in HAZARDS.arrests:
         return any(_named(o, HAZARDS.criminals | HAZARDS.contraband) for o in objects)
     return False
 
@@ -151,9 +150,14 @@ def _crime_argument(token: Token) -> bool:
     background of a victim or of an operation ("accused of fraud", "an operation against drug trafficking")."""
     while token.dep_ == "conj":
         token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and _lemma(token.head.head) in INVOLVED:
+        return True  # "were involved in a scam": the crime is what the clause is about
     return token.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "appos") or (
         token.dep_ == "compound" and token.head.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT")
     )
+
+
+INVOLVED = frozenset({"involve", "engage", "implicate", "participate"})
 
 
 def _named(noun: Token, words: frozenset[str], *, of: bool = False) -> bool:
@@ -188,7 +192,9 @@ def _counted(preposition: Token) -> bool:
 
 
 def _subjects(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    """The verb's subjects; a participle's is the noun it qualifies ("gas leaked from a factory")."""
+    found = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return found or ([token.head] if token.dep_ == "acl" and token.tag_ == "VBN" else [])
 
 
 def _governor(token: Token) -> Token:
