@@ -114,3 +114,19 @@ def test_a_bomb_of_another_event_sets_no_mode(pipeline):
     text = "A soldier hurt in an earlier bomb blast was wounded again when militants ambushed his convoy near Kessa."
     ambush = [e for e in _assaults(pipeline, text) if "ambushed" in e.evidence.text]
     assert ambush and ambush[0].mode != "explosives"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Ugandan troops withdrew from the base in Bunia on Tuesday.", "Non-violent transfer of territory"),
+        ("A swathe of territory was handed over by Armenian forces to Azerbaijani control.",
+         "Non-violent transfer of territory"),
+        ("The senator withdrew from the race on Monday.", None),  # no ground given up
+        ("About 400 fighters defected to the army in Tarvo district on Monday.", None),  # no handover
+    ],
+)  # fmt: skip
+def test_ground_given_up_is_a_non_violent_transfer(pipeline, text, sub_type):
+    report = pipeline.extract(text, published="2021-03-02")
+    found = [dict(e.codes).get("acled_sub_event_type") for e in report.events if e.type == "RETREAT"]
+    assert (sub_type in found) if sub_type else "Non-violent transfer of territory" not in found, found

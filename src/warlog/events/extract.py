@@ -32,7 +32,7 @@ from warlog.events.codes import (
 from warlog.events.confidence import score
 from warlog.events.happenings import drop_happened, find_happenings
 from warlog.events.means import ARMED as ARMED_KIND
-from warlog.events.means import actor_kinds, target_kinds, with_means
+from warlog.events.means import CIVILIAN, actor_kinds, target_kinds, with_means
 from warlog.events.merge import (
     absorb_outcomes,
     merge_aftermath,
@@ -225,7 +225,7 @@ class EventExtractor:
             actors = ()  # who found the body did not kill; who counted the shots did not fire them
         toll = _toll_for(token, context.tolls)
         place, own_place = place_for(token, context.places, context.triggers) or (None, False)
-        territory = trigger.type == "COERCE" and trigger.mode == "seize"
+        territory = trigger.type == "COERCE" and trigger.mode == "seize" or _gives_ground(token, trigger)
         territory = territory and _takes_ground(token, anchor, place, context.place_tokens)
         forces = trigger.type == "COERCE" and ARMED_KIND in actor_kinds(token)  # "The police dispersed the crowd"
         bare = not (actors or recipients or toll or forces)
@@ -833,6 +833,19 @@ def _verb_of(token: Token) -> Token:
     while current.pos_ != "VERB" and current.head.i != current.i:
         current = current.head
     return current
+
+
+def _gives_ground(token: Token, trigger: Trigger) -> bool:
+    """A withdrawal or a handover that may give ground up ("withdrew from the base", "handed the territory
+    over"): ACLED's non-violent transfer of territory when the ground is named (`_takes_ground`); people
+    fleeing or evacuated are no force giving ground up."""
+    if trigger.type != "RETREAT" or trigger.lemma.split()[0] not in GIVING_GROUND or token.dep_ == "relcl":
+        return False  # "rebels who withdrew" is the background of the ground the other side took
+    return CIVILIAN not in actor_kinds(token)
+
+
+# the verbs of giving ground up; defecting, fleeing or being evacuated are not
+GIVING_GROUND = frozenset({"withdraw", "withdrawal", "pull", "pullout", "retreat", "hand", "handover", "cede"})
 
 
 def _takes_ground(token: Token, anchor: Span, place: PlaceMention | None, place_tokens: frozenset[int]) -> bool:
