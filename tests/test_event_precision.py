@@ -130,3 +130,18 @@ def test_ground_given_up_is_a_non_violent_transfer(pipeline, text, sub_type):
     report = pipeline.extract(text, published="2021-03-02")
     found = [dict(e.codes).get("acled_sub_event_type") for e in report.events if e.type == "RETREAT"]
     assert (sub_type in found) if sub_type else "Non-violent transfer of territory" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Gunmen opened fire on a teahouse in Tarvo on Friday.", "Attack"),  # the target hangs on "fire"
+        ("Armed men attacked a hotel in Tarvo on Sunday.", "Attack"),  # a place where civilians gather
+        ("Gunmen fired at a bus near Tarvo on Sunday.", "Attack"),
+        ("Armed men attacked a police office in Tarvo on Sunday.", "Armed clash"),  # the compound is armed
+    ],
+)
+def test_gunmen_firing_on_civilian_places_attack_civilians(pipeline, text, sub_type):
+    report = pipeline.extract(text, published="2021-03-02")
+    found = [dict(e.codes).get("acled_sub_event_type") for e in report.events if e.type == "ASSAULT"]
+    assert found == [sub_type], [(e.evidence.text, dict(e.codes)) for e in report.events]

@@ -169,11 +169,19 @@ def _as(trigger: Trigger, weapon: str) -> Trigger:
     return replace(trigger, mode=mode, acled=acled)
 
 
+FIRED_AT = frozenset({"on", "at", "into", "upon"})
+
+
 def target_kinds(token: Token) -> tuple[str, ...]:
     """The kinds ("civilians", "military") of the targets a trigger names by a common noun: a verb's
     objects or passive subject, a noun's "on"/"against"/"of" object, with their conjuncts."""
     if token.pos_ == "VERB":
         targets = objects_of(token) + [c for c in token.children if c.dep_ == "nsubjpass"]
+        # "opened fire on a teahouse", "fired at a bus": the phrase hangs on the verb or on its "fire"
+        holders = [token, *(c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() == "fire")]
+        targets += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in FIRED_AT
+                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        targets = [t for t in targets if t.lemma_.lower() != "fire"]
     else:
         targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS
                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
@@ -185,6 +193,8 @@ def _target_kind(head: Token) -> str | None:
     head = _group_member(head)
     if any(c.dep_ in ("amod", "compound") and c.lower_ in ("armed", "military") for c in head.children):
         return ARMED  # "armed clan militiamen", "an armed military vehicle"
+    if any(c.dep_ == "compound" and c.lemma_.lower() in WORDS.armed_targets for c in head.children):
+        return ARMED  # "a police office", "an army truck"
     if head.ent_type_ == "PERSON":
         return "person"
     lemma = head.lemma_.lower()
