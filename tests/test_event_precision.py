@@ -145,3 +145,16 @@ def test_gunmen_firing_on_civilian_places_attack_civilians(pipeline, text, sub_t
     report = pipeline.extract(text, published="2021-03-02")
     found = [dict(e.codes).get("acled_sub_event_type") for e in report.events if e.type == "ASSAULT"]
     assert found == [sub_type], [(e.evidence.text, dict(e.codes)) for e in report.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A government helicopter dropped a chlorine bomb on a residential neighbourhood of Tarvo on Monday.",
+        "Rebels fired 150 mortar rounds containing poisonous gas at army positions near Tarvo.",
+        "Civilians near Tarvo were attacked on Tuesday with suspected poison gas.",
+    ],
+)
+def test_a_chemical_weapon_decides_over_what_delivered_it(pipeline, text):
+    report = pipeline.extract(text, published="2021-03-02")
+    assert [dict(e.codes).get("acled_sub_event_type") for e in report.events] == ["Chemical weapon"]

@@ -122,11 +122,18 @@ def _is_noun(token: Token) -> bool:
 
 def with_means(token: Token, trigger: Trigger, triggers: frozenset[int]) -> Trigger:
     """The trigger with the mode (and ACLED default) of the weapon its sentence names; unchanged when it
-    says its own means or lies outside direct violence ("shot down", "excessive force")."""
+    says its own means or lies outside direct violence ("shot down", "excessive force"). A chemical weapon
+    decides over whatever delivered it."""
     if trigger.type != "ASSAULT":
         return trigger
     blast = trigger.lemma in WORDS.blasts
     found = weapons_near(token, triggers)
+    if (
+        "chemical" in found
+        and trigger.acled is not None
+        and trigger.acled[0] in (*DIRECT, "Explosions/Remote violence")
+    ):
+        return _as(trigger, "chemical")  # ACLED: chlorine dropped from a helicopter is a chemical weapon
     if trigger.mode != "firearms" and (_reciprocal(trigger) or ((blast or trigger.mode is None) and _exchanged(token))):
         return _as(trigger, "firearms") if "firearms" in found else replace(trigger, mode=None, acled=CLASH)
     carried = [w for w in ("drone", "aerial") if w in found]
