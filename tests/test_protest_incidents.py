@@ -122,3 +122,19 @@ def test_force_on_protesters_is_coded_as_a_protest_without_a_protest_event(pipel
     coded = {(dict(e.codes).get("acled_event_type"), dict(e.codes).get("acled_sub_event_type")) for e in report.events}
     assert acled in coded, [(e.type, e.mode, dict(e.codes), e.evidence.text) for e in report.events]
     assert ("Battles", "Armed clash") not in coded
+
+
+@pytest.mark.parametrize(
+    ("text", "acled"),
+    [
+        ("At least two people were killed in a protest in Omdurman on Wednesday after security forces used tear "
+         "gas to disperse the demonstrators.", FORCE),
+        ("Several people were injured after police dispersed a protest in Tarvo on Friday.", FORCE),
+        ("Two people were killed during a protest in Tarvo on Friday.", PEACEFUL),  # no force by anyone told
+    ],
+)  # fmt: skip
+def test_casualties_of_a_protest_the_police_broke_up_are_excessive_force(pipeline, text, acled):
+    _, protests = _protests(pipeline, text)
+    assert len(protests) == 1, [(e.mode, e.evidence.text) for e in protests]
+    codes = dict(protests[0].codes)
+    assert (codes["acled_event_type"], codes["acled_sub_event_type"]) == acled

@@ -62,6 +62,7 @@ def fold_protests(doc: Doc, text: str, events: list[EventCandidate], kinds: dict
             continue
         first = sentence_of[event.id]
         pieces: list[tuple[EventCandidate, Pair | None]] = []
+        casualties: list[EventCandidate] = []  # the dead or wounded of its sentence that no one is named for
         for other in events:
             if other.id == event.id or other.id in folded or other.id in out:
                 continue
@@ -77,6 +78,8 @@ def fold_protests(doc: Doc, text: str, events: list[EventCandidate], kinds: dict
             piece, role = _role(doc, event, other, kinds)
             if piece:
                 pieces.append((other, role))
+            elif at == first and _unclaimed_casualties(other):
+                casualties.append(other)
         rough = _violent_means(doc, event, first, sentence_of, text) or _turned_violent(doc, event, first, text)
         broken_up = _suppressed(doc[event.token])
         if not pieces and not rough and not broken_up:
@@ -84,6 +87,9 @@ def fold_protests(doc: Doc, text: str, events: list[EventCandidate], kinds: dict
         outcomes = [role for _, role in pieces if role is not None] + ([VIOLENT_DEMONSTRATION] if rough else [])
         outcomes += [INTERVENTION] if broken_up else []
         code = min(outcomes, key=RANK.index) if outcomes else None
+        if code == INTERVENTION and casualties:  # "two were killed after police dispersed the protest"
+            code = EXCESSIVE_FORCE
+            pieces += [(c, EXCESSIVE_FORCE) for c in casualties]
         folded.update(piece.id for piece, _ in pieces)
         out[event.id] = _with_pieces(event, [piece for piece, _ in pieces], code)
     kept = [out.get(e.id, e) for e in events if e.id not in folded]
@@ -325,6 +331,18 @@ def _grievance(doc: Doc, protest: EventCandidate, other: EventCandidate) -> bool
         return True
     before, at = (other.date.value if other.date else None), (protest.date.value if protest.date else None)
     return before is not None and at is not None and before[:10] < at[: len(before[:10])]
+
+
+def _unclaimed_casualties(event: EventCandidate) -> bool:
+    """A killing or a wounding that names no one who did it and no weapon of war ("two people were killed",
+    "dozens were injured")."""
+    return (
+        event.type == "ASSAULT"
+        and not event.actors
+        and not event.actor_kinds
+        and event.mode in (None, "firearms")
+        and _harmed(event)
+    )
 
 
 def _harmed(event: EventCandidate) -> bool:
