@@ -158,3 +158,10 @@ def test_gunmen_firing_on_civilian_places_attack_civilians(pipeline, text, sub_t
 def test_a_chemical_weapon_decides_over_what_delivered_it(pipeline, text):
     report = pipeline.extract(text, published="2021-03-02")
     assert [dict(e.codes).get("acled_sub_event_type") for e in report.events] == ["Chemical weapon"]
+
+
+def test_destruction_from_the_air_is_an_air_strike(pipeline):
+    report = pipeline.extract(
+        "Turkish jets destroyed weapon depots used by militants in Tarvo.", published="2021-03-02"
+    )
+    assert [dict(e.codes).get("acled_sub_event_type") for e in report.events] == ["Air/drone strike"]

@@ -143,6 +143,9 @@ def with_means(token: Token, trigger: Trigger, triggers: frozenset[int]) -> Trig
         return _as(trigger, "firearms") if "firearms" in found else trigger  # "fired mortars and small arms"
     if trigger.mode == "explosives" and not blast:
         return trigger
+    struck_from_afar = [w for w in REMOTE if w in found and w in ("drone", "aerial", "artillery")]
+    if trigger.mode == "destroy" and struck_from_afar:  # "jets destroyed weapon depots": an air strike
+        return _as(trigger, struck_from_afar[0])
     if not blast and (trigger.mode is not None or (trigger.acled is not None and trigger.acled[0] not in DIRECT)):
         return trigger
     remote = [weapon for weapon in REMOTE if weapon in found and not (blast and weapon == "explosive")]
