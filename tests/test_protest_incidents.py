@@ -92,6 +92,8 @@ def test_what_happened_at_the_protest_types_it(pipeline, text, sub_type):
          "cars.", VIOLENT),
         ("The protest in Hamburg turned violent on Saturday.", VIOLENT),
         ("A large number of demonstrators barricading the main roads gathered in Sikasso on Monday.", VIOLENT),
+        ("Dozens were arrested during a demonstration in Bristol after projectiles were thrown at police.", VIOLENT),
+        ("Protesters pulled down concrete walls during a demonstration in central Baghdad on Friday.", VIOLENT),
         # ... but not what the protest is against, nor the police's violence, nor a denial
         ("Hundreds marched in Denver on Sunday against gun violence.", PEACEFUL),
         ("Students protested in Addis Ababa on Monday. The march was peaceful and not violent.", PEACEFUL),

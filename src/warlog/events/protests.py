@@ -203,7 +203,7 @@ def _turned_violent(doc: Doc, protest: EventCandidate, first: int, text: str) ->
                     continue  # "police responded with violence": force on the protest, not its violence
                 return True
             if token.pos_ == "VERB" and lemma in WORDS.wrecked_in_protest and _by_crowd(token):
-                if lemma != "tear" or any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+                if lemma not in ("tear", "pull") or any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
                     return True
     return False
 
@@ -239,7 +239,7 @@ def _violent_crowd(token: Token) -> bool:
     "protesters smashing windows")."""
     for verb in (c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"):
         lemma = verb.lemma_.lower()
-        if lemma in WORDS.wrecked_in_protest:
+        if lemma in WORDS.wrecked_in_protest and lemma not in ("tear", "pull"):
             return True
         thrown = [t for c in verb.children for t in (c, *c.children) if t.dep_ in ("dobj", "pobj")]
         if lemma in THROWING and any(t.lemma_.lower() in WORDS.thrown_in_protest for t in thrown):
@@ -308,8 +308,10 @@ def _violent_means(doc: Doc, protest: EventCandidate, first: int, sentence_of: d
                 near = sentence.doc[max(token.i - 3, sentence.start) : min(token.i + 4, sentence.end)]
                 if any(t.lemma_.lower() in BURNING or t.lower_ in BURNING for t in near) and not _by_forces(token):
                     return True
-            if lemma in THROWING and not _by_forces(token):
-                thrown = [t for c in token.children for t in (c, *c.children) if t.dep_ in ("dobj", "pobj")]
+            if lemma in THROWING and not _by_forces(token):  # "threw stones", "projectiles were thrown at"
+                thrown = [
+                    t for c in token.children for t in (c, *c.children) if t.dep_ in ("dobj", "pobj", "nsubjpass")
+                ]
                 if any(t.lemma_.lower() in WORDS.thrown_in_protest for t in thrown):
                     return True
     return False
