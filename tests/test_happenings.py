@@ -26,6 +26,9 @@ def _violent(report):
         ("Police caught a gang that stole cars across the city.", "crime", "gang"),
         ("Six officials were involved in a bribery scam at the port.", "crime", "scam"),
         ("Dozens fell ill after inhaling toxic gas leaked from a fertiliser factory.", "man_made_disaster", "leaked"),
+        ("A number of gas containers exploded in a garage on Monday.", "man_made_disaster", "exploded"),
+        ("An engineer was killed when an explosion ripped through a fuel warehouse.", "man_made_disaster", "explosion"),
+        ("A storage bunker at a waste treatment plant exploded on Friday.", "man_made_disaster", "exploded"),
     ],
 )
 def test_a_happening_is_found_with_its_kind_and_words_and_is_no_attack(pipeline, text, kind, words):
@@ -54,6 +57,7 @@ def test_a_happening_keeps_its_toll(pipeline):
         "Gunmen robbed a bank and shot two guards.",
         "Protests erupted in the capital after the vote.",
         "Security forces seized rifles and ammunition from the militants.",
+        "An explosion ripped through a crowded market in the town, killing six people.",
     ],
 )
 def test_conflict_stays_conflict(pipeline, text):

@@ -120,13 +120,22 @@ def _mishap(token: Token, lemma: str) -> bool:
         nouns = _subjects(token)
         if lemma in ("leak", "spill"):
             nouns += [c for c in token.children if c.dep_ == "dobj"]
+        # "a number of gas containers exploded", "a bunker at a treatment plant exploded"
+        nouns += [g for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ in ("of", "at")
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         return any(_named(n, things) for n in nouns)
     if token.pos_ != "NOUN" or not _argument(token):
         return False
     modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
-    modifiers += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "in", "on", "from")
+    holders = [token]
+    if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        holders.append(token.head)  # "an explosion ripped through a warehouse"
+    modifiers += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in MISHAP_SITES
                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     return any(_named(m, things - WEAPON_WORDS) for m in modifiers)  # "tank fire" is shooting
+
+
+MISHAP_SITES = frozenset({"of", "at", "in", "on", "from", "through", "inside"})
 
 
 def _crime(token: Token, lemma: str) -> bool:
