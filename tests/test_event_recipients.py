@@ -126,3 +126,13 @@ def test_a_formal_protest_is_an_accusation(pipeline):
 def test_the_actor_of_an_event_noun_carried_by_another_word(pipeline, text, plover, actor):
     event, actors, _ = _main(pipeline, text)
     assert event.type == plover and actor in actors
+
+
+def test_who_is_committed_holds_the_commitment(pipeline):
+    event, actors, recipients = _main(pipeline, "Ghana is committed to talks with Togo.")
+    assert event.type == "AGREE" and actors == ["Ghana"] and recipients == ["Togo"]
+
+
+def test_an_order_to_stop_publishing_is_censorship(pipeline):
+    event, actors, _ = _main(pipeline, "The government of Nicaragua ordered the newspaper to suspend publication.")
+    assert (event.type, event.mode) == ("COERCE", "censor") and actors == ["Government of Nicaragua"]

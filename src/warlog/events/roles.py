@@ -118,13 +118,13 @@ def _subject(verb: Token, cues: CuePack) -> tuple[Token | None, bool]:
     """The verb's subject (climbing to the clause it borrows from) and whether the verb is passive. A
     subject raised from a passive clause acts in an active complement ("the army is expected to attack",
     "X was accused of attacking Y"); a bare participle is passive ("Hamedani was reported killed")."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    passive = any(c.dep_ == "auxpass" for c in verb.children) and not _stative(verb)
     passive = passive or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "xcomp", "oprd"))
     current, raised = verb, False
     for _ in range(6):
         for child in current.children:
             if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
-                return child, passive or (child.dep_ in PASSIVE_SUBJECTS and not raised)
+                return child, passive or (child.dep_ in PASSIVE_SUBJECTS and not raised and not _stative(current))
         if current.dep_ == "relcl":
             return current.head, False
         if current.dep_ == "acl" and current.tag_ == "VBN":  # "60-70 Iranians killed in Syria"
@@ -137,6 +137,16 @@ def _subject(verb: Token, cues: CuePack) -> tuple[Token | None, bool]:
         if _aside(current, cues) and verb.dep_ != "parataxis":  # "not only X, the Embassy noted, but Y"
             current = current.head
     return None, passive
+
+
+# participles that say a state of their subject, not what was done to it: "Vietnam is committed to reform",
+# "the army is determined to retake the town"
+STATIVE_PARTICIPLES = frozenset({"commit", "determine", "resolve", "dedicate"})
+
+
+def _stative(verb: Token) -> bool:
+    """ "is committed to X": the subject holds the commitment; no agent acted on it."""
+    return verb.lemma_.lower() in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _aside(token: Token, cues: CuePack) -> bool:
@@ -345,7 +355,7 @@ def further_recipients(
     verb = (
         token if token.pos_ == "VERB" else token.head if token.dep_ in OBJECTS and token.head.pos_ == "VERB" else None
     )
-    if verb is not None and any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
+    if verb is not None and any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children) and not _stative(verb):
         return ()  # "was arrested for collaborating with Israel": the patient is the subject, named or not
     heads = [token] if verb is None or verb.i == token.i else [token, verb]
     steps: list[list[Token]] = [[n for head in heads for n in _arguments(head)]] if own else []
