@@ -136,3 +136,8 @@ def test_who_is_committed_holds_the_commitment(pipeline):
 def test_an_order_to_stop_publishing_is_censorship(pipeline):
     event, actors, _ = _main(pipeline, "The government of Nicaragua ordered the newspaper to suspend publication.")
     assert (event.type, event.mode) == ("COERCE", "censor") and actors == ["Government of Nicaragua"]
+
+
+def test_the_party_granted_something_is_its_recipient(pipeline):
+    event, actors, recipients = _main(pipeline, "Uganda granted political asylum to 18 Rwandan rebels.")
+    assert event.type == "AID" and actors == ["Uganda"] and recipients == ["Rwandan rebels"]

@@ -240,9 +240,10 @@ class EventExtractor:
         if trigger.lemma in BODY_FOUND or (trigger.type == "ASSAULT" and trigger.lemma in OBSERVERS):
             actors = ()  # who found the body did not kill; who counted the shots did not fire them
         if trigger.type not in DIRECT_TYPES:  # "withdrew its troops from Mali": the troops are the actor's
-            recipients = tuple(r for r in recipients if r not in own_objects(token, index))
-        if not recipients and trigger.type not in DIRECT_TYPES:
-            recipients = further_recipients(token, index, actors, trigger.type)
+            owned = own_objects(token, index)
+            recipients = tuple(r for r in recipients if r not in owned)
+            if not recipients:
+                recipients = further_recipients(token, index, actors + owned, trigger.type, own=True)
         if not recipients and trigger.type in STATE_RECIPIENT_TYPES:  # "promised aid to Mozambique"
             recipients = further_recipients(token, context.states, actors, trigger.type, own=True)
         toll = _toll_for(token, context.tolls)

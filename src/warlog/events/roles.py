@@ -358,7 +358,10 @@ def further_recipients(
     if verb is not None and any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children) and not _stative(verb):
         return ()  # "was arrested for collaborating with Israel": the patient is the subject, named or not
     heads = [token] if verb is None or verb.i == token.i else [token, verb]
-    steps: list[list[Token]] = [[n for head in heads for n in _arguments(head)]] if own else []
+    # the trigger's own arguments, but not "by" (an actor) nor "of" ("the deployment of NATO troops": who
+    # deploys, or what is deployed)
+    mine = [n for head in heads for n in _arguments(head) if n.head.lower_ not in ("by", "of")]
+    steps: list[list[Token]] = [mine] if own else []
     if event_type in ASKING_TYPES:
         steps.append([c for head in heads for clause in head.children if clause.dep_ in ("ccomp", "acl")
                       for c in clause.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"])  # fmt: skip
