@@ -141,3 +141,24 @@ def test_an_order_to_stop_publishing_is_censorship(pipeline):
 def test_the_party_granted_something_is_its_recipient(pipeline):
     event, actors, recipients = _main(pipeline, "Uganda granted political asylum to 18 Rwandan rebels.")
     assert event.type == "AID" and actors == ["Uganda"] and recipients == ["Rwandan rebels"]
+
+
+def test_a_statement_speaks_for_whoever_issued_it(pipeline):
+    text = "The Kurdistan Workers' Party issued a declaration demanding that the Turkish government free its leader."
+    event, actors, recipients = _main(pipeline, text)
+    assert event.type == "REQUEST" and actors == ["Kurdistan Workers' Party"]
+    assert recipients == ["Government of Turkey"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Hamas released a statement condemning the attack on the mosque.", "ACCUSE"),
+        ("Hamas released three hostages on Sunday.", "RETREAT"),
+    ],
+)
+def test_a_released_statement_frees_nobody(pipeline, text, plover):
+    report = pipeline.extract(text, published="2021-03-02")
+    event = choose_event(report)
+    assert event is not None and event.type == plover
+    assert plover == "RETREAT" or "RETREAT" not in {e.type for e in report.events}

@@ -20,6 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from warlog.events.candidate import EventCandidate
+from warlog.events.roles import STATEMENT_NOUNS
 from warlog.packs.ontology import Trigger
 
 # prepositions and subordinators of a clause or phrase that sets the scene of the main event
@@ -53,8 +54,9 @@ def told_in_background(token: Token, rules: dict[int, Trigger]) -> bool:
         head = current.head
         if head.i == current.i:
             return False
-        if current.dep_ == "relcl" or (current.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN")):
-            return True
+        said = current.dep_ == "acl" and head.lemma_.lower() in STATEMENT_NOUNS and current.tag_ == "VBG"
+        if current.dep_ == "relcl" or (current.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not said):
+            return True  # but "issued a statement condemning X" says its content
         if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SETTING_MARKS for c in current.children):
             return True
         if current.dep_ in ("pobj", "pcomp") and head.lower_ in SETTING_PREPOSITIONS:

@@ -222,6 +222,8 @@ class EventExtractor:
         index = context.index
         if trigger.type == "ASSAULT" and _abstract_object(token):
             return None  # "killed the possibility of a no-fly zone"
+        if trigger.type == "RETREAT" and _published(token):
+            return None  # "released a statement", "released a video of the hostages": a text made public
         if _non_violent_target(token, trigger):
             return None  # "attacked his rivals", "the battle for second place", "stocks hit bottom"
         if _classifier(token, anchor):
@@ -809,6 +811,20 @@ ABSTRACT_OBJECTS = frozenset({
     "possibility", "hope", "chance", "deal", "plan", "idea", "talks", "process", "bill", "proposal", "momentum",
     "prospect", "prospects", "story", "project", "initiative"
 })  # fmt: skip
+
+
+# what is released or issued as a text or a recording, not as a captive
+PUBLISHED_THINGS = frozenset({
+    "statement", "report", "video", "footage", "document", "figure", "list", "result", "data", "photo",
+    "photograph", "image", "picture", "audio", "recording", "tape", "detail", "communique", "declaration",
+    "letter", "message", "book", "album", "film", "version", "update", "plan", "budget", "guideline",
+})  # fmt: skip
+
+
+def _published(token: Token) -> bool:
+    """The object is a text or a recording made public ("released a statement"), not a person freed."""
+    objects = objects_of(token) if token.pos_ == "VERB" else []
+    return bool(objects) and all(o.lemma_.lower() in PUBLISHED_THINGS for o in objects)
 
 
 def _abstract_object(token: Token) -> bool:

@@ -130,6 +130,9 @@ def _subject(verb: Token, cues: CuePack) -> tuple[Token | None, bool]:
         if current.dep_ == "acl" and current.tag_ == "VBN":  # "60-70 Iranians killed in Syria"
             return current.head, True
         participle = current.dep_ == "advcl" and current.tag_ == "VBG"  # "took a run at Aleppo, targeting ..."
+        if _said_by_statement(current):  # "issued a statement condemning the attack": the issuer condemns
+            current = current.head.head
+            continue
         if (current.dep_ not in BORROWING and not participle) or current.head.i == current.i:
             break
         raised = raised or current.dep_ in ("xcomp", "pcomp")
@@ -137,6 +140,26 @@ def _subject(verb: Token, cues: CuePack) -> tuple[Token | None, bool]:
         if _aside(current, cues) and verb.dep_ != "parataxis":  # "not only X, the Embassy noted, but Y"
             current = current.head
     return None, passive
+
+
+# nouns of a text that says something: a participle on one ("a statement condemning X") speaks for whoever
+# issued it
+STATEMENT_NOUNS = frozenset({
+    "statement", "declaration", "communique", "communiqué", "letter", "message", "resolution", "note", "appeal",
+})  # fmt: skip
+
+
+def _said_by_statement(clause: Token) -> bool:
+    """ "issued a declaration demanding that ...": a present participle on a statement that is the object of
+    a verb."""
+    noun = clause.head
+    return (
+        clause.dep_ == "acl"
+        and clause.tag_ == "VBG"
+        and noun.lemma_.lower() in STATEMENT_NOUNS
+        and noun.dep_ in OBJECTS
+        and noun.head.pos_ == "VERB"
+    )
 
 
 # participles that say a state of their subject, not what was done to it: "Vietnam is committed to reform",
@@ -408,12 +431,15 @@ def _nested(noun: Token) -> list[Token]:
 
 
 def own_objects(verb: Token, index: MentionIndex) -> tuple[str, ...]:
-    """The actors of a verb's objects that belong to its subject ("withdrew its troops", "deployed their
-    police"): the actor's own, moved or used, and no recipient of what it does."""
+    """The actors that the objects of a verb owned by its subject are ("withdrew its troops", "deployed their
+    police"): the actor's own, moved or used, and no recipient of what it does ("its blockade of Kessa":
+    Kessa is no part of the actor)."""
+    if verb.pos_ != "VERB":
+        return ()
     owned = [
         o for o in objects_of(verb) if any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in o.children)
     ]
-    return actors_of(owned, index) if verb.pos_ == "VERB" else ()
+    return tuple(dict.fromkeys(m.actor.id for o in owned if (m := index.at(o)) is not None))
 
 
 def _nested_all(nouns: list[Token]) -> list[Token]:
