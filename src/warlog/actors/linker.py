@@ -1,7 +1,9 @@
 """The actor linker: a spaCy component that resolves actor mentions to the knowledge base.
 
 It reads the parse and the entities and writes `doc._.warlog_actors` (LinkedMention, in text order),
-`doc._.warlog_places` (PlaceMention) and `doc._.warlog_country` (the document's country of context).
+`doc._.warlog_places` (PlaceMention), `doc._.warlog_country` (the document's country of context) and
+`doc._.warlog_state_places` (the states and capitals named as places, as LinkedMention of their actor: "aid
+to Mozambique"; the event extractor makes one an actor mention where an event's recipient is that state).
 Rules, in order, each tagged in `LinkedMention.rule`:
 
 - `alias`: a knowledge-base name or alias ("I.S.", "Daesh", "Islamic Revolutionary Guard Corp").

@@ -10,7 +10,13 @@ positions"); a relative pronoun stands for its noun ("the rebels who have been k
 announced that it had hit ...", "Russia denied that its jets had bombed ..."); a name in apposition says
 who a common noun is ("the group, Boko Haram, ..."). Nouns: the possessor or a modifier acts ("Russia's
 intervention", "the rebel offensive"), the object of "against"/"on" receives ("an offensive against
-I.S."), the subject of a light verb acts ("launched an offensive", "dropped barrel bombs").
+I.S."), the subject of a light verb acts ("launched an offensive", "dropped barrel bombs"), and so does
+the subject of the verb a carrier noun hangs on ("launched a mediation effort", "arrived for talks").
+
+Where a non-violent event's own object names nobody, `further_recipients` looks one step further: the
+subject of what is demanded, what a declared or refused act is done to, who made or is named in the
+object, whom a protest's purpose is aimed at ("demanded that the US cancel ...", "threatened to break
+relations with Russia", "rejected calls by X", "marched to demand the resignation of X").
 """
 
 from __future__ import annotations
