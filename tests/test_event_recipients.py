@@ -162,3 +162,12 @@ def test_a_released_statement_frees_nobody(pipeline, text, plover):
     event = choose_event(report)
     assert event is not None and event.type == plover
     assert plover == "RETREAT" or "RETREAT" not in {e.type for e in report.events}
+
+
+def test_the_purpose_of_an_accord_names_its_party(pipeline):
+    report = pipeline.extract("Russia signed an accord to supply Syria with fighter jets.", published="2021-03-02")
+    event = choose_event(report)
+    assert event is not None and event.type == "SUPPORT"
+    assert [report.actor(a).name for a in event.recipients] == ["Syria"]
+    supplied = [e for e in report.events if e.type == "AID"]
+    assert supplied and [report.actor(a).name for a in supplied[0].actors] == ["Russia"]

@@ -229,6 +229,12 @@ def verb_roles(
         recipients: tuple[str, ...] = (own.actor.id,) if own is not None else ()
         return actors, tuple(r for r in recipients if r not in actors)
     subject, passive = _subject(verb, cues)
+    if subject is None and _infinitive_on_noun(verb):  # "signed an accord to supply Syria": Russia supplies
+        noun = verb.head
+        if index.in_phrase(noun) is not None:  # "sent troops to fight the rebels": the troops fight
+            subject, passive = noun, False
+        elif noun.dep_ in OBJECTS and noun.head.pos_ == "VERB":
+            subject, _ = _subject(noun.head, cues)
     if subject is not None:
         subject = _resolve_pronoun(subject, index)
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -249,6 +255,15 @@ def verb_roles(
             objects = [verb.head]  # "the hundreds of people Russia killed": the noun is the object
         recipients = actors_of(objects, index) or actors_of([_identified(o) for o in objects], index)
     return actors, tuple(r for r in recipients if r not in actors)
+
+
+def _infinitive_on_noun(verb: Token) -> bool:
+    """ "an accord to supply X", "troops to fight": a "to" infinitive on a noun."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _identified(noun: Token) -> Token:
@@ -400,6 +415,8 @@ def further_recipients(
     steps.append([n for start in _arguments(token) for n in _nested(start)])
     purposes = [c for head in heads for c in head.children if c.dep_ in ("advcl", "xcomp", "acl", "prep")
                 and (c.lemma_.lower() in PURPOSE_VERBS or _in_protest(c))]  # fmt: skip
+    # "signed an accord to supply X": the purpose told on the object
+    purposes += [c for o in objects_of(verb or token) for c in o.children if _infinitive_on_noun(c)]
     aims = [n for clause in purposes for n in _arguments(clause)]
     steps.append([*aims, *_nested_all(aims)])
     for nouns in steps:
