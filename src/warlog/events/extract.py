@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from warlog.actors.linker import PlaceMention
+from warlog.actors.linker import LinkedMention, PlaceMention
 from warlog.events.candidate import EventCandidate
 from warlog.events.clauses import mark_background, told_in_background
 from warlog.events.codes import (
@@ -602,11 +602,11 @@ def _said_by(
     return actors, recipients, status
 
 
-def _with_state_recipients(doc: Doc, events: list[EventCandidate]) -> list:
-    """The document's actor mentions, with the states named as places that are an event's recipients
-    ("aid to Mozambique": Mozambique is a party to the aid as well as where it goes)."""
+def _with_state_recipients(doc: Doc, events: list[EventCandidate]) -> list[LinkedMention]:
+    """The document's actor mentions, with the states named as places that are the recipients of an event
+    between states ("aid to Mozambique": Mozambique is a party to the aid as well as where it goes)."""
     mentions = list(doc._.warlog_actors or [])
-    recipients = {r for event in events for r in event.recipients}
+    recipients = {r for event in events if event.type in STATE_RECIPIENT_TYPES for r in event.recipients}
     used = [m for m in doc._.warlog_state_places or [] if m.actor.id in recipients]
     return sorted(mentions + used, key=lambda m: m.start) if used else mentions
 
