@@ -1,7 +1,9 @@
 """The actor linker: a spaCy component that resolves actor mentions to the knowledge base.
 
 It reads the parse and the entities and writes `doc._.warlog_actors` (LinkedMention, in text order),
-`doc._.warlog_places` (PlaceMention) and `doc._.warlog_country` (the document's country of context).
+`doc._.warlog_places` (PlaceMention), `doc._.warlog_country` (the document's country of context) and
+`doc._.warlog_state_places` (the states and capitals named as places, as LinkedMention of their actor: "aid
+to Mozambique"; the event extractor makes one an actor mention where an event's recipient is that state).
 Rules, in order, each tagged in `LinkedMention.rule`:
 
 - `alias`: a knowledge-base name or alias ("I.S.", "Daesh", "Islamic Revolutionary Guard Corp").
@@ -116,6 +118,8 @@ class _Found:
     actors: dict[tuple[int, int], LinkedMention] = field(default_factory=dict)  # by token span
     places: dict[tuple[int, int], PlaceMention] = field(default_factory=dict)
     taken: set[int] = field(default_factory=set)
+    # a state or a capital named as a place ("aid to Mozambique", "withdraw from Lebanon"): the state it names
+    state_places: dict[tuple[int, int], LinkedMention] = field(default_factory=dict)
 
     def free(self, start: int, end: int) -> bool:
         return not any(i in self.taken for i in range(start, end))
@@ -149,7 +153,8 @@ class _Found:
 
 def register_extensions() -> None:
     """Declare the Doc attributes warlog's components write (idempotent)."""
-    for name, default in (("warlog_actors", None), ("warlog_places", None), ("warlog_country", None)):
+    names = ("warlog_actors", "warlog_places", "warlog_country", "warlog_state_places")
+    for name, default in ((name, None) for name in names):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
 
@@ -196,6 +201,7 @@ class ActorLinker:
         self._link_entities(doc, country, found)
         doc._.warlog_actors = sorted(found.actors.values(), key=lambda m: m.start)
         doc._.warlog_places = sorted(found.places.values(), key=lambda m: m.start)
+        doc._.warlog_state_places = sorted(found.state_places.values(), key=lambda m: m.start)
         return doc
 
     # -- knowledge-base aliases -------------------------------------------------------------------
@@ -248,6 +254,9 @@ class ActorLinker:
         if hit.form == "metonym" or actor.kind == "state":
             if not is_acting(span):
                 place = self.gazetteer.best(span.text, country=actor.country if actor.kind == "state" else None)
+                found.state_places[(span.start, span.end)] = LinkedMention(
+                    span.start_char, span.end_char, span.text, actor, f"place@{RULES_VERSION}", 0.8
+                )
                 return found.add_place(span, place, self.gazetteer)
             return found.add_actor(span, actor, "metonym" if hit.form == "metonym" else "alias", 0.9)
         found.add_actor(span, actor, "alias", 1.0 if hit.form == "name" else 0.95)

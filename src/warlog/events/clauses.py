@@ -3,11 +3,13 @@
 A sentence reports one event and may tell others as its setting or its content: what came before or
 caused it ("lifted the state of emergency imposed after tribal clashes", "suspended aid deliveries after
 their vehicles were hit"), what a relative clause or a participle says of a noun ("the helicopter that
-was captured", "two men suspected of blowing up a plane"), or what a declaration, a demand, a refusal or
+was captured", "two men suspected of blowing up a plane"), what a declaration, a demand, a refusal or
 an accusation is about ("blamed Israel for the bombing", "demanded an admission that forces murdered
-officers", "refused to deploy peacekeepers"). Such an event is marked `background`: it is still an event,
-but not the one the sentence stands for (evaluate.coding.choose_event): where its sentence tells another
-event in the main clause, it carries the code ("background", "START-END"), the character offsets of that
+officers", "refused to deploy peacekeepers"), or what a concession lifts ("lifted the blockade"). An
+order is the other way round: what it orders is the news and the order its background ("ordered an
+inquiry into the killings"). Such an event is marked `background`: it is still an event, but not the
+one the sentence stands for (evaluate.coding.choose_event): where its sentence tells another event in
+the main clause, it carries the code ("background", "START-END"), the character offsets of that
 sentence.
 """
 
@@ -18,6 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from warlog.events.candidate import EventCandidate
+from warlog.events.roles import STATEMENT_NOUNS
 from warlog.packs.ontology import Trigger
 
 # prepositions and subordinators of a clause or phrase that sets the scene of the main event
@@ -28,6 +31,13 @@ SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", 
 # the prepositions that introduce what a declaration or an accusation is about ("blamed X for the bombing");
 # any other ("during the attack", "in a protest") sets a scene, it tells no content
 CONTENT_PREPOSITIONS = frozenset({"for", "of", "to", "on", "over", "about", "against", "into", "with"})
+# verbs of command: what is ordered is done by the order's authority ("ordered the arrest of", "ordered troops
+# to withdraw"), so it is the event the sentence reports, and the order its background
+COMMANDS = frozenset({"order", "command", "instruct"})
+# a coercion that a yielding act lifts or eases is what the act is about ("lifted a blockade on the crossing",
+# "eased the curfew"), not a coercion of its own
+YIELDING_TYPES = frozenset({"CONCEDE", "RETREAT"})
+LIFTED_TYPES = frozenset({"COERCE", "SANCTION"})
 MAX_DEPTH = 12
 
 
@@ -35,14 +45,18 @@ def told_in_background(token: Token, rules: dict[int, Trigger]) -> bool:
     """The trigger lies in a phrase or clause that sets the scene of its sentence's main clause (after,
     following, since, a relative clause, a participle on a noun), or under a trigger of speech whose content
     it is (a demand, a refusal, an accusation, an offer)."""
+    own = rules.get(token.i)
+    if own is not None and own.lemma in COMMANDS and _orders_an_event(token, rules):
+        return True  # "ordered an inquiry into the killings": the inquiry is the news
     current = token
     content = True  # the way up from the trigger names what a trigger of speech above it is about
     for _ in range(MAX_DEPTH):
         head = current.head
         if head.i == current.i:
             return False
-        if current.dep_ == "relcl" or (current.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN")):
-            return True
+        said = current.dep_ == "acl" and head.lemma_.lower() in STATEMENT_NOUNS and current.tag_ == "VBG"
+        if current.dep_ == "relcl" or (current.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not said):
+            return True  # but "issued a statement condemning X" says its content
         if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SETTING_MARKS for c in current.children):
             return True
         if current.dep_ in ("pobj", "pcomp") and head.lower_ in SETTING_PREPOSITIONS:
@@ -50,10 +64,25 @@ def told_in_background(token: Token, rules: dict[int, Trigger]) -> bool:
         if current.dep_ == "prep" and current.lower_ not in CONTENT_PREPOSITIONS:
             content = False
         rule = rules.get(head.i)
-        if content and rule is not None and rule.type in SPEECH_TYPES and head.i != token.i:
+        lifted = own is not None and own.type in LIFTED_TYPES and current.i == token.i and current.dep_ == "dobj"
+        if lifted and rule is not None and rule.type in YIELDING_TYPES:
+            return True
+        if (
+            content
+            and rule is not None
+            and rule.type in SPEECH_TYPES
+            and head.i != token.i
+            and rule.lemma not in COMMANDS
+        ):
             return True
         current = head
     return False
+
+
+def _orders_an_event(token: Token, rules: dict[int, Trigger]) -> bool:
+    """The order's object or complement is an event of its own ("ordered the arrest of", "ordered an
+    inquiry", "ordered the troops to withdraw")."""
+    return any(c.i in rules for c in token.children if c.dep_ in ("dobj", "xcomp", "ccomp"))
 
 
 def mark_background(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from warlog.actors.linker import PlaceMention
+from warlog.actors.linker import LinkedMention, PlaceMention
 from warlog.events.candidate import EventCandidate
 from warlog.events.clauses import mark_background, told_in_background
 from warlog.events.codes import (
@@ -43,10 +43,13 @@ from warlog.events.merge import (
 )
 from warlog.events.protests import fold_protests
 from warlog.events.roles import (
+    LIGHT_VERBS,
     MentionIndex,
     attributive_modifiers,
+    further_recipients,
     noun_roles,
     objects_of,
+    own_objects,
     verb_roles,
     with_conjuncts,
 )
@@ -70,6 +73,16 @@ TOLL_WORDS = frozenset({"casualty", "fatality", "injury", "corpse"})
 TOLL_STATES = frozenset({"dead", "wounded", "injured", "killed"})
 NON_VIOLENT_TARGETS = RoleWords.builtin().non_violent_targets  # data/packs/lexicon/roles.yaml, explained there
 TARGET_PREPOSITIONS = frozenset({"for", "against", "on", "into"})
+# the types whose recipient is only ever the trigger's own object or preposition (events.roles.verb_roles,
+# noun_roles): a victim is named where the violence is told, and ACLED's second actor is that victim
+DIRECT_TYPES = frozenset({"ASSAULT"})
+# the types whose recipient may be a state named as a place ("promised aid to Mozambique", "will withdraw its
+# troops from Lebanon", "visited Senegal"): dealings between states, not force used at a place (where the
+# place is where it happened, ACLED's location, and no party)
+STATE_RECIPIENT_TYPES = frozenset({
+    "AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "REJECT", "THREATEN", "SANCTION",
+    "REQUEST", "ACCUSE",
+})  # fmt: skip
 
 
 def register_extensions() -> None:
@@ -91,6 +104,7 @@ class _Context:
     place_tokens: frozenset[int]  # the tokens of place mentions
     text: str  # doc.text, which spaCy rebuilds on every access
     cues: CuePack  # the reporting verbs, which set an event's status and hide no subject
+    states: MentionIndex  # the states named as places ("aid to Mozambique"), recipients of some types
 
 
 class EventExtractor:
@@ -125,9 +139,11 @@ class EventExtractor:
         found = list(self._triggers(doc, _date_tokens(doc, dates)))
         rules = {token.i: trigger for token, _, trigger in found}
         places = doc._.warlog_places or []
+        states = MentionIndex(doc, doc._.warlog_state_places or [])
         context = _Context(
-            index, places, dates, tolls, frozenset(rules), rules, _place_tokens(doc, places), doc.text, self.cues
-        )
+            index, places, dates, tolls, frozenset(rules), rules, _place_tokens(doc, places), doc.text, self.cues,
+            states,
+        )  # fmt: skip
         candidates = [self._event(token, span, trigger, context) for token, span, trigger in found]
         events = absorb_outcomes(doc, context.text, [e for e in candidates if e is not None], tolls, index)
         events = merge_repeats(merge_ground(doc, merge_coordinated(doc, merge_participles(doc, events))))
@@ -140,6 +156,7 @@ class EventExtractor:
         doc._.warlog_happenings = [happening for happening, _ in happenings]
         events = fold_protests(doc, context.text, drop_happened(events, happenings), kinds)
         doc._.warlog_events = score(doc, mark_background(doc, events))
+        doc._.warlog_actors = _with_state_recipients(doc, events)
         return doc
 
     # -- triggers -----------------------------------------------------------------------------
@@ -206,6 +223,8 @@ class EventExtractor:
         index = context.index
         if trigger.type == "ASSAULT" and _abstract_object(token):
             return None  # "killed the possibility of a no-fly zone"
+        if trigger.type == "RETREAT" and _published(token):
+            return None  # "released a statement", "released a video of the hostages": a text made public
         if _non_violent_target(token, trigger):
             return None  # "attacked his rivals", "the battle for second place", "stocks hit bottom"
         if _classifier(token, anchor):
@@ -223,6 +242,13 @@ class EventExtractor:
             actors, recipients = noun_roles(token, index, trigger.recipient_preps, context.cues)
         if trigger.lemma in BODY_FOUND or (trigger.type == "ASSAULT" and trigger.lemma in OBSERVERS):
             actors = ()  # who found the body did not kill; who counted the shots did not fire them
+        if trigger.type not in DIRECT_TYPES:  # "withdrew its troops from Mali": the troops are the actor's
+            owned = own_objects(token, index)
+            recipients = tuple(r for r in recipients if r not in owned)
+            if not recipients:
+                recipients = further_recipients(token, index, actors + owned, trigger.type, own=True)
+        if not recipients and trigger.type in STATE_RECIPIENT_TYPES:  # "promised aid to Mozambique"
+            recipients = further_recipients(token, context.states, actors, trigger.type, own=True)
         toll = _toll_for(token, context.tolls)
         place, own_place = place_for(token, context.places, context.triggers) or (None, False)
         territory = trigger.type == "COERCE" and trigger.mode == "seize" or _gives_ground(token, trigger)
@@ -236,6 +262,9 @@ class EventExtractor:
         status = find_status(token, index, context.cues)
         trigger, status = _declared(token, trigger, status, index, context.cues)
         actors, recipients, status = _said_by(token, actors, recipients, status)
+        if trigger.context == DECLARED and trigger.type == "REQUEST" and status.speaker is not None:
+            # "Russia said Sudan must return the helicopter": Russia asks, Sudan is asked
+            actors, recipients = (status.speaker,), tuple(a for a in actors or recipients if a != status.speaker)
         evidence = _evidence(token, anchor)
         date = date_for(token, context.dates, context.triggers)
         key = f"{evidence.start_char}:{evidence.end_char}:{trigger.type}:{token.i}"
@@ -504,7 +533,14 @@ def _declared(
     """An act its actor declares it will do is, in PLOVER, the declaration: AGREE for cooperation
     ("Libya offered to hand over the suspects", "Syria says it is willing to withdraw"), THREATEN for
     conflict or for cooperation withheld unless a condition is met ("they would boycott the talks",
-    "will withdraw its force unless ..."). The declaration's status is the clause that says it."""
+    "will withdraw its force unless ..."). The declaration's status is the clause that says it. Cooperation
+    its actor says it will not give, or failed to give, is a refusal, REJECT ("Syria says it will not accept
+    more refugees", "the two sides failed to reach an agreement")."""
+    if (status.value == "negated" or _failed(token)) and quad_class(trigger.type) in COOPERATIVE_QUADS:
+        refused = replace(
+            trigger, type="REJECT", mode=None, acled=None, cameo=None, objects=(), needs_object=False, context=DECLARED,
+        )  # fmt: skip
+        return refused, find_status(token, index, cues, own_mood=False)
     if status.value in ("negated", "denied"):
         return trigger, status
     if trigger.type not in ("REQUEST", "THREATEN") and _told_obligation(token, cues):
@@ -531,11 +567,20 @@ def _declared(
 
 
 OBLIGATION_AUX = frozenset({"must", "should"})
+FAILING = frozenset({"fail"})
+
+
+def _failed(token: Token) -> bool:
+    """The act is what its actor failed to do: "failed to reach an agreement", "failed to agree"."""
+    verb = token.head if token.pos_ != "VERB" and token.dep_ in ("dobj", "pobj") else token
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAILING
 
 
 def _told_obligation(token: Token, cues: CuePack) -> bool:
     """An act someone says another must do is, in PLOVER, the speaker's demand ("Russia said Sudan must
     return the helicopter", "the rebels announced that Kigali must agree to reforms")."""
+    if token.pos_ != "VERB" and token.dep_ in ("dobj", "obj") and token.head.lemma_.lower() in LIGHT_VERBS:
+        token = token.head  # "said the two sides must reach an agreement"
     if token.pos_ != "VERB" or token.dep_ != "ccomp" or token.head.pos_ != "VERB":
         return False
     obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in token.children)
@@ -556,6 +601,15 @@ def _said_by(
     if not actors and status.value == "claimed" and speaker is not None and responsibility:
         actors, recipients = (speaker,), tuple(r for r in recipients if r != speaker)
     return actors, recipients, status
+
+
+def _with_state_recipients(doc: Doc, events: list[EventCandidate]) -> list[LinkedMention]:
+    """The document's actor mentions, with the states named as places that are the recipients of an event
+    between states ("aid to Mozambique": Mozambique is a party to the aid as well as where it goes)."""
+    mentions = list(doc._.warlog_actors or [])
+    recipients = {r for event in events if event.type in STATE_RECIPIENT_TYPES for r in event.recipients}
+    used = [m for m in doc._.warlog_state_places or [] if m.actor.id in recipients]
+    return sorted(mentions + used, key=lambda m: m.start) if used else mentions
 
 
 def _in_scope(trigger: Trigger, territory: bool) -> bool:
@@ -650,7 +704,9 @@ def _object_fits(trigger: Trigger, token: Token) -> bool:
     objects = _objects_of(token)
     if not trigger.objects:
         passive = any(c.dep_ == "auxpass" for c in token.children)  # "In X, a man was beaten": a patient
-        that_clause = trigger.type == "REQUEST" and _that_clause(token)
+        that_clause = (trigger.type == "REQUEST" and _that_clause(token)) or (
+            trigger.type == "CONCEDE" and _let_clause(token)
+        )
         return bool(objects) or passive or that_clause or _refused_act(trigger, token)
     objects = [h for o in objects for h in with_conjuncts(o)]  # "IEDs, mortars and rifles were found"
     objects += [g for o in objects if o.lemma_.lower() in QUANTITY_NOUNS | CONTAINERS for c in o.children
@@ -714,6 +770,11 @@ def _refused_act(trigger: Trigger, token: Token) -> bool:
     )
 
 
+def _let_clause(token: Token) -> bool:
+    """A concession whose object is a clause with its own subject: "decided to allow the candidate to run"."""
+    return any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) for c in token.children)
+
+
 def _that_clause(token: Token) -> bool:
     """A demand whose object is a clause: "demanded that the US cancel the sale"."""
     return any(
@@ -759,6 +820,20 @@ ABSTRACT_OBJECTS = frozenset({
     "possibility", "hope", "chance", "deal", "plan", "idea", "talks", "process", "bill", "proposal", "momentum",
     "prospect", "prospects", "story", "project", "initiative"
 })  # fmt: skip
+
+
+# what is released or issued as a text or a recording, not as a captive
+PUBLISHED_THINGS = frozenset({
+    "statement", "report", "video", "footage", "document", "figure", "list", "result", "data", "photo",
+    "photograph", "image", "picture", "audio", "recording", "tape", "detail", "communique", "declaration",
+    "letter", "message", "book", "album", "film", "version", "update", "plan", "budget", "guideline",
+})  # fmt: skip
+
+
+def _published(token: Token) -> bool:
+    """The object is a text or a recording made public ("released a statement"), not a person freed."""
+    objects = objects_of(token) if token.pos_ == "VERB" else []
+    return bool(objects) and all(o.lemma_.lower() in PUBLISHED_THINGS for o in objects)
 
 
 def _abstract_object(token: Token) -> bool:

@@ -50,6 +50,8 @@ GRIEVANCE_PREPOSITIONS = frozenset({"against", "over", "for", "about", "after", 
 DEMAND_VERBS = frozenset({"demand", "call", "denounce", "condemn", "decry", "seek", "urge"})
 WORDS = ViolenceWords.builtin()
 FORCEFUL_MODES = frozenset({None, "firearms", "beat", "primitive", "targeted", "crowd-control"})
+# coercion by decree, which answers a protest but is no intervention at it
+POLICY_MODES = frozenset({"curfew", "martial-law"})
 
 
 def fold_protests(doc: Doc, text: str, events: list[EventCandidate], kinds: dict[str, str]) -> list[EventCandidate]:
@@ -279,6 +281,8 @@ def _outcome(protest: EventCandidate, other: EventCandidate, kinds: dict[str, st
         return EXCESSIVE_FORCE if _harmed(other) else INTERVENTION
     if other.type == "ASSAULT" and by_state and other.mode in FORCEFUL_MODES:
         return EXCESSIVE_FORCE if _harmed(other) else INTERVENTION
+    if other.type == "COERCE" and other.mode in POLICY_MODES:
+        return NO_PIECE  # "imposed a curfew after the demonstration": a measure of its own, not a piece of it
     if other.type == "COERCE" and (by_state or (not other.actors and other.mode == "restrict")):
         return INTERVENTION  # "police dispersed them"; a passive "was arrested" may be the grievance
     if other.type in ("ASSAULT", "COERCE") and by_protesters and other.actors:

@@ -4,9 +4,11 @@ Components (the table of contents; each declares what it requires and assigns):
 
     spaCy model             tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner
     warlog_actor_linker     requires token.dep/pos/lemma, doc.ents
-                            assigns doc._.warlog_actors, doc._.warlog_places, doc._.warlog_country
+                            assigns doc._.warlog_actors, doc._.warlog_places, doc._.warlog_country,
+                            doc._.warlog_state_places
     warlog_event_extractor  requires doc._.warlog_actors, doc._.warlog_places, doc._.warlog_published
-                            assigns doc._.warlog_events, doc._.warlog_dates
+                            assigns doc._.warlog_events, doc._.warlog_dates; updates doc._.warlog_actors
+                            (a state named as a place that is an event's recipient)
     warlog_claim_finder     requires doc._.warlog_actors, doc._.warlog_events
                             assigns doc._.warlog_claims; updates doc._.warlog_events (statuses said
                             inside a claim, accusations)
@@ -68,7 +70,7 @@ def register_components() -> None:
         Language.factory(
             "warlog_actor_linker",
             requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
-            assigns=["doc._.warlog_actors", "doc._.warlog_places", "doc._.warlog_country"],
+            assigns=["doc._.warlog_actors", "doc._.warlog_places", "doc._.warlog_country", "doc._.warlog_state_places"],
             func=linker.make_actor_linker,
         )
     if "warlog_event_extractor" not in Language.factories:
