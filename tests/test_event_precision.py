@@ -125,6 +125,9 @@ def _violent(pipeline, text):
         "Police shootings are changing the debate over policing.",
         "The lawyer defended people accused of rape or murder.",
         "Nearly 1,000 coal- and gas-fired plants emit most of the carbon.",
+        "The new rules say little about veterans in combat.",  # a bare noun that qualifies another
+        # a verb that happens to share a weapon's lemma signs no violence
+        "Her aides say the mayor's critics are waging vicious attacks on her. She is sticking to her message.",
     ],
 )
 def test_no_violent_event_is_read(pipeline, text):
@@ -170,3 +173,20 @@ def test_a_detention_told_of_a_noun_is_no_request(pipeline):
     )
     detained = [e for e in report.events if "detained" in e.evidence.text and e.type == "COERCE"]
     assert detained and detained[-1].status in HAPPENED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was not a terrorist attack, the mayor said.",  # a predicate noun of a negated copula
+        "Bombs are not falling on the city any more.",  # the subject of a negated verb of occurrence
+    ],
+)
+def test_an_event_noun_negated_by_its_verb(pipeline, text):
+    report = pipeline.extract(text, published="2021-03-02")
+    assert [e.status for e in report.events if is_violent(e)] == ["negated"]
+
+
+def test_an_event_noun_whose_verb_is_negated_otherwise_stays(pipeline):
+    report = pipeline.extract("The attack on the convoy near Kessa did not stop the aid.", published="2021-03-02")
+    assert [e.status for e in report.events if is_violent(e)] == ["asserted"]

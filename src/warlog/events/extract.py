@@ -472,7 +472,8 @@ def _violent_sentence(sentence: Span) -> bool:
     figurative-capable words as violence."""
     for token in sentence:
         lemma = token.lemma_.lower()
-        if lemma in VIOLENCE.armed_men or lemma in TOLL_WORDS or lemma in VIOLENCE.weapons:
+        weapon = lemma in VIOLENCE.weapons and token.pos_ in ("NOUN", "PROPN")  # not "sticking to his message"
+        if lemma in VIOLENCE.armed_men or lemma in TOLL_WORDS or weapon:
             return True
         armed = token.lower_ == "armed" and token.dep_ == "amod"
         if token.lower_ in TOLL_STATES or armed:
@@ -943,7 +944,10 @@ def _generic_verb(token: Token) -> list[Token] | None:
 
 def _generic_noun(token: Token, clause: Token | None) -> list[Token] | None:
     """The tokens of the clause of a bare plural event noun with no party and no past deed of its own
-    ("clashes which began on Monday"), whose clause's subject is itself or a bare plural, else None."""
+    ("clashes which began on Monday"), whose clause's subject is itself or a bare plural, or of a bare
+    singular one that qualifies another noun ("women in combat", "the sound of gunfire"), else None."""
+    if clause is not None and _bare(token) and token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":
+        return list(clause.subtree)
     if clause is None or not _bare_plural(token):
         return None
     if any(c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS for c in token.children):
@@ -956,6 +960,13 @@ def _generic_noun(token: Token, clause: Token | None) -> list[Token] | None:
     if not all(s.i == token.i or _bare_plural(s) for s in subjects):
         return None  # "Both sides are implicated in beatings": sides told before
     return list(clause.subtree)
+
+
+def _bare(token: Token) -> bool:
+    """A singular noun with no determiner, possessive, number or modifier of its own ("in combat")."""
+    return token.tag_ == "NN" and not any(
+        c.dep_ in ("det", "poss", "nummod", "amod", "compound", "prep", "acl", "relcl") for c in token.children
+    )
 
 
 def _antecedent(token: Token) -> Token:

@@ -63,8 +63,28 @@ class Status:
 NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "no one", "noone", "neither"})
 
 
+# intransitive verbs whose subject is an event that takes place: "bombs did not fall", "the attack never happened"
+OCCURRENCE_VERBS = frozenset({"happen", "occur", "fall", "erupt", "take", "break", "come", "begin", "start"})
+
+
 def _negated(token: Token) -> bool:
-    """ "did not strike", "no airstrikes", "nobody attacked" — but not "not even when ..." or "not only"."""
+    """ "did not strike", "no airstrikes", "nobody attacked" — but not "not even when ..." or "not only".
+    An event noun is negated with the verb that says it took place ("bombs did not fall", "the attack never
+    happened") or that it is one ("it was not a terrorist attack")."""
+    head = token.head
+    if token.pos_ != "VERB" and head.i != token.i and _negated_verb(head):
+        if token.dep_ == "attr" and head.lemma_ == "be":
+            return True
+        if (
+            token.dep_ == "nsubj"
+            and head.lemma_.lower() in OCCURRENCE_VERBS
+            and not any(c.dep_ == "dobj" for c in head.children)
+        ):
+            return True
+    return _negated_verb(token)
+
+
+def _negated_verb(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg":
             after = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
