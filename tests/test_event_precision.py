@@ -128,6 +128,16 @@ def _violent(pipeline, text):
         "The new rules say little about veterans in combat.",  # a bare noun that qualifies another
         # a verb that happens to share a weapon's lemma signs no violence
         "Her aides say the mayor's critics are waging vicious attacks on her. She is sticking to her message.",
+        # a retort, an office, a vote, a bill, a course, a habit, a share of deeds
+        "Asked about the poll, the senator shot back that nobody had called him.",
+        "Asked about the poll, she shot back, “I will not apologize.”",
+        "He has been popular since taking over as speaker in the fall.",
+        "Only the governor can beat Tom Hale in November, his aides argue.",
+        "The mayor went on the offensive on Sunday.",
+        "No trade agreement has ever been defeated in the chamber.",
+        "The vice president hit the 2016 campaign trail with the governor on Monday.",
+        "Victims are usually murdered by someone they know, experts say.",
+        "About 80 percent of murders were committed by people the victims knew.",
     ],
 )
 def test_no_violent_event_is_read(pipeline, text):
@@ -145,6 +155,10 @@ def test_no_violent_event_is_read(pipeline, text):
         "Two men were accused of the murder of a trader in Kessa on Monday.",
         "The minister urged both sides to stop the shelling of Kessa.",
         "The UN urged donors to send aid amid heavy fighting in Kessa.",
+        "Troops in the north have frequently been targeted by insurgents.",
+        "Police shot back at the gunmen near Kessa.",
+        "Gunmen beat John Hale in Kessa on Monday.",
+        "Rebels took over the town of Kessa as the army withdrew.",
     ],
 )
 def test_violent_event_still_happened(pipeline, text):

@@ -69,6 +69,7 @@ TOLL_WORDS = frozenset({"casualty", "fatality", "injury", "corpse"})
 TOLL_STATES = frozenset({"dead", "wounded", "injured", "killed"})
 NON_VIOLENT_TARGETS = RoleWords.builtin().non_violent_targets  # data/packs/lexicon/roles.yaml, explained there
 NON_VIOLENT_AGENTS = RoleWords.builtin().non_violent_agents  # the same
+GEOGRAPHIC_NOUNS = RoleWords.builtin().geographic_nouns  # "the outskirts", "the north": ground
 TARGET_PREPOSITIONS = frozenset({"for", "against", "on", "into"})
 
 
@@ -227,6 +228,8 @@ class EventExtractor:
             return None  # "found a cache of rifles and grenades": the grenades are what was found
         if trigger.lemma in BODY_FOUND and not _marked_death(token):
             return None  # "found dead" is a killing only with a mark of violence: shot, tied, beheaded
+        if trigger.mode == "seize" and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+            return None  # "took over as speaker": an office taken, not ground
         if _charge(token):
             return None  # "people accused of rape or murder": the name of a charge, not an incident
         if _hyphen_modifier(token, trigger) or _every(token) or _dismissal(token, trigger) or _tally(token):
@@ -348,7 +351,7 @@ def _hyphen_modifier(token: Token, trigger: Trigger) -> bool:
     return hyphen and not trigger.attributive and modifier
 
 
-TALLY_WORDS = frozenset({"hundreds", "thousands", "millions", "tens"})
+TALLY_WORDS = frozenset({"hundreds", "thousands", "millions", "tens", "percent", "share", "proportion", "majority"})
 TALLIED = frozenset({"incident", "case", "attack", "shooting", "killing", "murder", "operation"})
 
 
@@ -484,7 +487,8 @@ def _violent_sentence(sentence: Span) -> bool:
 def _figurative(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool:
     """A word of violence that news also uses of words and votes ("attacked Machado in a tweet", "an ad
     hitting Trump", "the fight against the Alt Right") is violence only with a sign of it: an armed party
-    or a crowd, people or things struck as a body is struck (by their head noun), a weapon named, a toll,
+    or a crowd, people or things struck as a body is struck (by their head noun: a named person is as
+    often attacked in words, and one "beaten" is as often beaten in a vote), a weapon named, a toll,
     ground taken (data/packs/lexicon/violence.yaml `figurative`)."""
     rule = event.rule
     if rule is None or rule.type != "ASSAULT" or rule.lemma not in VIOLENCE.figurative:
@@ -495,7 +499,7 @@ def _figurative(token: Token, event: EventCandidate, kinds: dict[str, str]) -> b
         or "civilians" in {kinds.get(a) for a in event.actors}  # a crowd; one person acting says nothing
         or event.actor_kinds
         or set(event.target_kinds) - {"person"}  # a named person is attacked in words as often as in the flesh
-        or event.mode is not None
+        or (event.mode is not None and not (event.mode == "beat" and event.target_kinds == ("person",)))
         or event.toll is not None
         or event.wounded is not None
         or event.territory
@@ -524,6 +528,19 @@ def _won_in_vote(token: Token, event: EventCandidate, kinds: dict[str, str]) -> 
     return paragraph is not None and any(t.lemma_.lower() in VIOLENCE.vote_words for t in paragraph)
 
 
+def _quoted(clause: Token) -> bool:
+    """A clause that is what someone says: a "that" clause, or one after a quotation mark or a colon."""
+    if clause.dep_ not in ("ccomp", "parataxis", "conj") or clause.i < clause.head.i:
+        return False
+    first = clause.left_edge
+    if clause.dep_ == "conj":  # "shot back, “I ...”"
+        return first.is_quote
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return True
+    before = clause.doc[first.i - 1] if first.i > 0 else None
+    return first.is_quote or (before is not None and (before.is_quote or before.text in (":", ",")))
+
+
 WORDS_PREPOSITIONS = frozenset({"in", "with", "via", "through", "by", "at", "on", "during", "including"})
 
 
@@ -537,6 +554,8 @@ def _in_words(token: Token, event: EventCandidate) -> bool:
     rule = event.rule
     if rule is None or not (rule.type == "ASSAULT" or event.type == "ASSAULT"):
         return False
+    if token.pos_ == "VERB" and not _objects_of(token) and any(_quoted(c) for c in token.children):
+        return True  # "she shot back that ...", "he hit back: ...": a retort
     figurative = rule.lemma in VIOLENCE.figurative
     if figurative and any(
         c.dep_ in ("amod", "compound") and c.lower_ in VIOLENCE.figurative_modifiers for c in token.children
@@ -919,12 +938,34 @@ def _generic(token: Token, trigger: Trigger, context: _Context) -> bool:
     clause = _finite_clause(token)
     if not violent or (clause is not None and _past(clause)):
         return False
+    if clause is not None and _habitual(clause):
+        return True  # "victims are usually murdered by someone they know"
     scope = _generic_verb(token) if token.pos_ == "VERB" else _generic_noun(token, clause)
     return scope is not None and not any(
         t.ent_type_ in SETTING_ENTITIES or t.pos_ == "NUM" or _named_place(t) or t.i in context.place_tokens
         or t.i in context.date_tokens
         for t in scope
     )  # fmt: skip
+
+
+HABITUAL_ADVERBS = frozenset({
+    "usually", "often", "typically", "generally", "normally", "frequently", "routinely", "regularly", "rarely",
+    "seldom", "commonly", "always", "sometimes",
+})  # fmt: skip
+
+
+def _habitual(clause: Token) -> bool:
+    """A clause in the simple present with an adverb of frequency and a bare plural subject tells what happens
+    as a rule: "victims are usually killed by someone they know", "gangs often rob travellers" (not "troops
+    have often been targeted", not "the hospital is often shelled")."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
+    present = clause.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in clause.children
+    )
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    kind = bool(subjects) and all(_bare_plural(_antecedent(s)) for s in subjects)  # not "the hospital is often hit"
+    frequent = any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in clause.children)
+    return present and not perfect and kind and frequent
 
 
 def _generic_verb(token: Token) -> list[Token] | None:
@@ -946,8 +987,9 @@ def _generic_noun(token: Token, clause: Token | None) -> list[Token] | None:
     """The tokens of the clause of a bare plural event noun with no party and no past deed of its own
     ("clashes which began on Monday"), whose clause's subject is itself or a bare plural, or of a bare
     singular one that qualifies another noun ("women in combat", "the sound of gunfire"), else None."""
-    if clause is not None and _bare(token) and token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":
-        return list(clause.subtree)
+    if clause is not None and _bare(token) and token.dep_ == "pobj" and token.head.lower_ == "in":
+        if token.head.head.pos_ == "NOUN":  # "veterans in combat" (not "reports of torture", a claim)
+            return list(clause.subtree)
     if clause is None or not _bare_plural(token):
         return None
     if any(c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS for c in token.children):
@@ -976,10 +1018,12 @@ def _antecedent(token: Token) -> Token:
 
 
 def _named_place(token: Token) -> bool:
-    """A name after a preposition of place, known to no gazetteer or not ("in Kessa", "near Um Arda")."""
+    """A name or a noun of ground after a preposition of place, known to no gazetteer or not ("in Kessa",
+    "near Um Arda", "in the north", "across the border")."""
     while token.dep_ == "compound" and token.head.i != token.i:
         token = token.head
-    return token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+    ground = token.pos_ == "PROPN" or token.lower_ in GEOGRAPHIC_NOUNS
+    return ground and token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 
 
 PARTY_PREPOSITIONS = TARGET_PREPOSITIONS | {"between", "with", "by", "of", "at"}
@@ -1019,7 +1063,8 @@ def _bare_plural(head: Token) -> bool:
 
 
 def _not_a_victim(head: Token) -> bool:
-    if head.pos_ == "PRON" or head.ent_type_ == "PERSON" or any(c.dep_ == "nummod" for c in head.children):
+    counted = any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in head.children)  # not "the 2016 campaign trail"
+    if head.pos_ == "PRON" or head.ent_type_ == "PERSON" or counted:
         return False
     lemma = head.lemma_.lower()
     if len(lemma) > 5 and lemma.endswith("ism"):
