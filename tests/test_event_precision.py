@@ -159,6 +159,7 @@ def test_no_violent_event_is_read(pipeline, text):
         "Police shot back at the gunmen near Kessa.",
         "Gunmen beat John Hale in Kessa on Monday.",
         "Rebels took over the town of Kessa as the army withdrew.",
+        "The story of the attack on the convoy near Sirte was told by survivors.",
     ],
 )
 def test_violent_event_still_happened(pipeline, text):
@@ -173,6 +174,8 @@ def test_violent_event_still_happened(pipeline, text):
         "The senator is calling for the army to step up its fight against the rebels.",
         "The navy simulated an attack on the island.",  # played
         "Gunmen with pistols would have been able to kill many more people.",  # "would" over "able to"
+        "He told the unsubstantiated tale of a general halting rebel attacks in 1902.",  # a tale
+        "Villagers repeated a rumor that rebels had killed ten soldiers.",  # a rumour
     ],
 )
 def test_violence_not_done_is_hypothetical(pipeline, text):

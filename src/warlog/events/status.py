@@ -4,7 +4,8 @@ The status is what a user filters on, so each rule is narrow:
 - `negated`: a negation on the trigger or its auxiliaries ("did not strike", "no airstrikes").
 - `hypothetical`: the trigger sits in an "if"/"unless" clause or under would/could/might.
 - `hypothetical` too: what is asked for ("urged them to attack", "called for airstrikes"), an act played
-  ("simulated an attack"), an imperative ("Defeat them in the field").
+  ("simulated an attack"), an imperative ("Defeat them in the field"), what a tale, a myth, a rumour or
+  a story called untrue tells ("a discredited story about a general shooting prisoners").
 - `planned`: under will/shall/"going to", or the complement of seek/plan/intend/aim/try/want/threaten,
   or of expected/set/due/likely ("the army is expected to attack"), or a "to" infinitive of purpose ("a
   counterattack to retake Sirte was repelled").
@@ -117,6 +118,8 @@ def find_status(trigger: Token, index: MentionIndex, cues: CuePack, *, own_mood:
         return Status("negated")
     if own_mood and _purpose(trigger):
         return Status("planned")
+    if _fiction(trigger):
+        return Status("hypothetical")
     below, setting, told = trigger, False, trigger.dep_ in ("acl", "relcl")
     for depth, clause in enumerate(_clause_chain(trigger)):
         children = list(clause.children)
@@ -159,6 +162,35 @@ def find_status(trigger: Token, index: MentionIndex, cues: CuePack, *, own_mood:
         speakers = actors_of([according], index)
         return Status("reported", speakers[0] if speakers else None, _phrase(according), "according to")
     return Status("asserted")
+
+
+# nouns of a story not held true, and the words that make a story one ("a discredited story about ...")
+FICTION_NOUNS = frozenset(
+    {"tale", "legend", "myth", "fable", "parable", "rumor", "rumour", "hoax", "fantasy", "fiction"}
+)
+UNTRUE = frozenset({
+    "discredited", "false", "fake", "fabricated", "apocryphal", "unsubstantiated", "debunked", "bogus", "invented",
+    "made-up", "fictional", "fictitious", "untrue", "baseless",
+})  # fmt: skip
+
+
+def _fiction(trigger: Token) -> bool:
+    """The event is what a tale, a legend, a myth or a rumour tells, or a story called untrue ("the tale of a
+    general shooting prisoners", "a discredited story about ..."): not held to have happened."""
+    current = trigger
+    for _ in range(10):
+        head = current.head
+        if head.i == current.i:
+            return False
+        content = current.dep_ == "prep" and current.lower_ in ("of", "about")
+        content = content or (current.dep_ in ("acl", "relcl") and any(c.lower_ == "that" for c in current.children))
+        if content and head.pos_ == "NOUN":
+            lemma = head.lemma_.lower()
+            untrue = any(c.dep_ == "amod" and c.lower_ in UNTRUE for c in head.children)
+            if lemma in FICTION_NOUNS or (lemma in ("story", "account", "claim") and untrue):
+                return True
+        current = head
+    return False
 
 
 def _requested(verb: Token, below: Token) -> bool:
