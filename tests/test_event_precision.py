@@ -3,6 +3,9 @@ Each case states an event an analyst would not accept; each has a twin that is v
 
 import pytest
 
+from warlog.evaluate.alarms import is_violent
+from warlog.model import HAPPENED
+
 
 def _assaults(pipeline, text):
     report = pipeline.extract(text, published="2021-03-02")
@@ -114,6 +117,120 @@ def test_a_bomb_of_another_event_sets_no_mode(pipeline):
     text = "A soldier hurt in an earlier bomb blast was wounded again when militants ambushed his convoy near Kessa."
     ambush = [e for e in _assaults(pipeline, text) if "ambushed" in e.evidence.text]
     assert ambush and ambush[0].mode != "explosives"
+
+
+def _violent(pipeline, text):
+    """The violent ACLED-scope events that took place (what the polnear-alarms eval counts)."""
+    report = pipeline.extract(text, published="2021-03-02")
+    return [e for e in report.events if is_violent(e) and e.status in HAPPENED]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a contest, speech or an outburst is where the words of violence happen
+        "The senator beat her rival in the state's caucuses on Saturday.",
+        "The governor beat out Tom Hale with 51 percent of the vote.",
+        "The mayor attacked John Smith in an interview on Sunday.",
+        "The congressman clashed with the mayor at the debate over taxes.",
+        "The crowd exploded in applause when she finished.",
+        "He is looking forward to a general election fight against the governor.",
+        "The senator says he beat expectations in the state.",
+        # an agent that wields no violence
+        "A tweet attacking the actress was shared thousands of times.",
+        "The state's prison population has exploded since 1980.",
+        "The court struck the rules down in March.",
+        # a state won in a vote
+        "Jane Roe won the primary in Ohio. She also captured her home state of Texas.",
+        # a person named as the only target of a figurative word
+        "The mayor picked a fight with John Smith over the budget.",
+        # a kind of event, not an incident
+        "Advocates speak for families of Americans who have been killed by drunk drivers.",
+        "Police shootings are changing the debate over policing.",
+        "The lawyer defended people accused of rape or murder.",
+        "Nearly 1,000 coal- and gas-fired plants emit most of the carbon.",
+        "The new rules say little about veterans in combat.",  # a bare noun that qualifies another
+        # a verb that happens to share a weapon's lemma signs no violence
+        "Her aides say the mayor's critics are waging vicious attacks on her. She is sticking to her message.",
+        # a retort, an office, a vote, a bill, a course, a habit, a share of deeds
+        "Asked about the poll, the senator shot back that nobody had called him.",
+        "Asked about the poll, she shot back, “I will not apologize.”",
+        "He has been popular since taking over as speaker in the fall.",
+        "Only the governor can beat Tom Hale in November, his aides argue.",
+        "The mayor went on the offensive on Sunday.",
+        "No trade agreement has ever been defeated in the chamber.",
+        "The vice president hit the 2016 campaign trail with the governor on Monday.",
+        "Victims are usually murdered by someone they know, experts say.",
+        "About 80 percent of murders were committed by people the victims knew.",
+    ],
+)
+def test_no_violent_event_is_read(pipeline, text):
+    assert not _violent(pipeline, text), [(e.evidence.text, e.status) for e in _violent(pipeline, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attack farmers near Kessa.",
+        "Rebels won the battle for the hills near Sirte. They captured the town of Sirte on Monday.",
+        "Militants attacked a polling station in Kessa during the election.",
+        "Clashes continue in Kessa between the army and the rebels.",
+        "Soldiers killed civilians in Kessa last week, residents said.",
+        "Two men were accused of the murder of a trader in Kessa on Monday.",
+        "The minister urged both sides to stop the shelling of Kessa.",
+        "The UN urged donors to send aid amid heavy fighting in Kessa.",
+        "Troops in the north have frequently been targeted by insurgents.",
+        "Police shot back at the gunmen near Kessa.",
+        "Gunmen beat John Hale in Kessa on Monday.",
+        "Rebels took over the town of Kessa as the army withdrew.",
+        "The story of the attack on the convoy near Sirte was told by survivors.",
+    ],
+)
+def test_violent_event_still_happened(pipeline, text):
+    assert _violent(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One, defeat the militants in the north.",  # an imperative
+        "The senator called on the army to step up the fight against the rebels.",  # asked for
+        "The senator is calling for the army to step up its fight against the rebels.",
+        "The navy simulated an attack on the island.",  # played
+        "Gunmen with pistols would have been able to kill many more people.",  # "would" over "able to"
+        "He told the unsubstantiated tale of a general halting rebel attacks in 1902.",  # a tale
+        "Villagers repeated a rumor that rebels had killed ten soldiers.",  # a rumour
+    ],
+)
+def test_violence_not_done_is_hypothetical(pipeline, text):
+    report = pipeline.extract(text, published="2021-03-02")
+    statuses = [e.status for e in report.events if is_violent(e)]
+    assert statuses and set(statuses) == {"hypothetical"}, statuses
+
+
+def test_a_detention_told_of_a_noun_is_no_request(pipeline):
+    report = pipeline.extract(
+        "Activists called for the release of a journalist detained near Kessa.", published="2021-03-02"
+    )
+    detained = [e for e in report.events if "detained" in e.evidence.text and e.type == "COERCE"]
+    assert detained and detained[-1].status in HAPPENED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was not a terrorist attack, the mayor said.",  # a predicate noun of a negated copula
+        "Bombs are not falling on the city any more.",  # the subject of a negated verb of occurrence
+    ],
+)
+def test_an_event_noun_negated_by_its_verb(pipeline, text):
+    report = pipeline.extract(text, published="2021-03-02")
+    assert [e.status for e in report.events if is_violent(e)] == ["negated"]
+
+
+def test_an_event_noun_whose_verb_is_negated_otherwise_stays(pipeline):
+    report = pipeline.extract("The attack on the convoy near Kessa did not stop the aid.", published="2021-03-02")
+    assert [e.status for e in report.events if is_violent(e)] == ["asserted"]
 
 
 @pytest.mark.parametrize(

@@ -600,7 +600,8 @@ def test_no_event(pipeline, text, absent):
         ("Stocks hit bottom on Monday.", False),  # an economic object
         ("Rebels attacked rival militias near the town.", True),  # the head is "militias"
         ("Gunmen attacked a polling station in the north.", True),  # the head is "station"
-        ("Trump attacked Clinton in a speech.", True),  # a person stays a target
+        ("Trump attacked Clinton in a speech.", False),  # a person attacked in a speech: words
+        ("Youths attacked John Banda at his home in Mongu.", True),  # a person stays a target
         ("Party youths attacked two opposition candidates in Mongu on Friday.", True),  # counted people
         ("Airstrikes hit a market in Aleppo.", True),  # a market is a place that is bombed
     ],

@@ -72,6 +72,8 @@ VIOLENCE = ViolenceWords.builtin()
 TOLL_WORDS = frozenset({"casualty", "fatality", "injury", "corpse"})
 TOLL_STATES = frozenset({"dead", "wounded", "injured", "killed"})
 NON_VIOLENT_TARGETS = RoleWords.builtin().non_violent_targets  # data/packs/lexicon/roles.yaml, explained there
+NON_VIOLENT_AGENTS = RoleWords.builtin().non_violent_agents  # the same
+GEOGRAPHIC_NOUNS = RoleWords.builtin().geographic_nouns  # "the outskirts", "the north": ground
 TARGET_PREPOSITIONS = frozenset({"for", "against", "on", "into"})
 # the types whose recipient is only ever the trigger's own object or preposition (events.roles.verb_roles,
 # noun_roles): a victim is named where the violence is told, and ACLED's second actor is that victim
@@ -102,6 +104,7 @@ class _Context:
     triggers: frozenset[int]
     rules: dict[int, Trigger]  # the trigger of each trigger token
     place_tokens: frozenset[int]  # the tokens of place mentions
+    date_tokens: frozenset[int]  # the tokens of date mentions
     text: str  # doc.text, which spaCy rebuilds on every access
     cues: CuePack  # the reporting verbs, which set an event's status and hide no subject
     states: MentionIndex  # the states named as places ("aid to Mozambique"), recipients of some types
@@ -136,13 +139,14 @@ class EventExtractor:
         dates = find_dates(doc, doc._.warlog_published)
         doc._.warlog_dates = dates
         tolls = find_tolls(doc)
-        found = list(self._triggers(doc, _date_tokens(doc, dates)))
+        date_tokens = _date_tokens(doc, dates)
+        found = list(self._triggers(doc, date_tokens))
         rules = {token.i: trigger for token, _, trigger in found}
         places = doc._.warlog_places or []
         states = MentionIndex(doc, doc._.warlog_state_places or [])
         context = _Context(
-            index, places, dates, tolls, frozenset(rules), rules, _place_tokens(doc, places), doc.text, self.cues,
-            states,
+            index, places, dates, tolls, frozenset(rules), rules, _place_tokens(doc, places), date_tokens, doc.text,
+            self.cues, states,
         )  # fmt: skip
         candidates = [self._event(token, span, trigger, context) for token, span, trigger in found]
         events = absorb_outcomes(doc, context.text, [e for e in candidates if e is not None], tolls, index)
@@ -227,12 +231,18 @@ class EventExtractor:
             return None  # "released a statement", "released a video of the hostages": a text made public
         if _non_violent_target(token, trigger):
             return None  # "attacked his rivals", "the battle for second place", "stocks hit bottom"
+        if _non_violent_agent(token, trigger):
+            return None  # "an ad hitting the governor", "the population exploded", "the court struck it down"
         if _classifier(token, anchor):
             return None  # "riot police", "attack helicopters": a kind of thing, not an event
         if _seized_weapon(token, trigger, context.rules):
             return None  # "found a cache of rifles and grenades": the grenades are what was found
         if trigger.lemma in BODY_FOUND and not _marked_death(token):
             return None  # "found dead" is a killing only with a mark of violence: shot, tied, beheaded
+        if trigger.mode == "seize" and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+            return None  # "took over as speaker": an office taken, not ground
+        if _charge(token):
+            return None  # "people accused of rape or murder": the name of a charge, not an incident
         if _hyphen_modifier(token, trigger) or _every(token) or _dismissal(token, trigger) or _tally(token):
             return None  # "coal-fired plants", "every shooting", "5,300 employees were fired"
         trigger = with_means(token, _refined(token, anchor, _labour(token, trigger), context.rules), context.triggers)
@@ -250,6 +260,8 @@ class EventExtractor:
         if not recipients and trigger.type in STATE_RECIPIENT_TYPES:  # "promised aid to Mozambique"
             recipients = further_recipients(token, context.states, actors, trigger.type, own=True)
         toll = _toll_for(token, context.tolls)
+        if not (actors or recipients or toll) and _generic(token, trigger, context):
+            return None  # "illegal aliens kill Americans", "police shootings are changing the debate"
         place, own_place = place_for(token, context.places, context.triggers) or (None, False)
         territory = trigger.type == "COERCE" and trigger.mode == "seize" or _gives_ground(token, trigger)
         territory = territory and _takes_ground(token, anchor, place, context.place_tokens)
@@ -355,10 +367,12 @@ def _hyphen_modifier(token: Token, trigger: Trigger) -> bool:
     "battle-hardened") qualifies a noun; an attributive trigger ("Iran-backed") is read apart."""
     doc = token.doc
     hyphen = token.i > 1 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
-    return hyphen and not trigger.attributive and token.dep_ in ("amod", "compound", "advmod", "acomp")
+    modifier = token.dep_ in ("amod", "compound", "advmod", "acomp")
+    modifier = modifier or (token.dep_ == "conj" and token.head.dep_ in ("amod", "compound"))  # "coal- and gas-fired"
+    return hyphen and not trigger.attributive and modifier
 
 
-TALLY_WORDS = frozenset({"hundreds", "thousands", "millions", "tens"})
+TALLY_WORDS = frozenset({"hundreds", "thousands", "millions", "tens", "percent", "share", "proportion", "majority"})
 TALLIED = frozenset({"incident", "case", "attack", "shooting", "killing", "murder", "operation"})
 
 
@@ -378,6 +392,33 @@ def _tally(token: Token) -> bool:
 def _at_least(number: str, floor: int) -> bool:
     digits = number.replace(",", "")
     return digits.isdigit() and int(digits) >= floor
+
+
+CHARGING_WORDS = frozenset({
+    "accuse", "charge", "convict", "suspect", "indict", "acquit", "try", "sentence", "jail", "arrest", "prosecute",
+    "conviction", "count",
+})  # fmt: skip
+
+
+def _charge(token: Token) -> bool:
+    """A bare event noun (no determiner, number, possessive or modifier) that names what someone is accused,
+    charged, convicted or tried of is a charge, not an incident: "people accused of rape or murder", "was
+    convicted of manslaughter", "charges of murder"."""
+    if token.pos_ == "VERB":
+        return False
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ != "pobj" or first.head.lower_ not in ("of", "with", "for"):
+        return False
+    charged = first.head.head
+    if charged.lemma_.lower() not in CHARGING_WORDS and charged.lower_ not in ("charges", "counts"):
+        return False
+    return not any(
+        c.dep_ in ("det", "poss", "nummod", "amod", "compound", "prep")
+        for noun in (token, first)
+        for c in noun.children
+    )
 
 
 def _every(token: Token) -> bool:
@@ -411,6 +452,9 @@ def _struck_ground(token: Token, context: _Context) -> bool:
     for head in (h for target in targets for h in with_conjuncts(target)):
         nouns = [head, *(g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
         for noun in nouns:
+            mention = context.index.at(noun)
+            if noun.ent_type_ == "PERSON" or (mention is not None and mention.actor.kind == "person"):
+                continue  # "beat Clinton", "attacks against Rubio": a person, whatever place bears the name
             if noun.i in context.place_tokens or noun.ent_type_ in ("GPE", "LOC", "FAC"):
                 return True
             if noun.lemma_.lower() in SEIZE_OBJECTS:
@@ -437,6 +481,8 @@ def _literal(doc: Doc, events: list[EventCandidate], kinds: dict[str, str]) -> l
             )
         again = token.pos_ != "VERB" and event.rule is not None and event.rule.lemma in told
         again = again and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in token.children)
+        if not signed[sentence.start] and (_won_in_vote(token, event, kinds) or _in_words(token, event)):
+            continue  # "She won one primary and captured another state", "attacked her rival in a tweet"
         if signed[sentence.start] or again or not _figurative(token, event, kinds):
             kept.append(event)
             if event.rule is not None and event.type == "ASSAULT":
@@ -450,7 +496,8 @@ def _violent_sentence(sentence: Span) -> bool:
     figurative-capable words as violence."""
     for token in sentence:
         lemma = token.lemma_.lower()
-        if lemma in VIOLENCE.armed_men or lemma in TOLL_WORDS or lemma in VIOLENCE.weapons:
+        weapon = lemma in VIOLENCE.weapons and token.pos_ in ("NOUN", "PROPN")  # not "sticking to his message"
+        if lemma in VIOLENCE.armed_men or lemma in TOLL_WORDS or weapon:
             return True
         armed = token.lower_ == "armed" and token.dep_ == "amod"
         if token.lower_ in TOLL_STATES or armed:
@@ -461,7 +508,8 @@ def _violent_sentence(sentence: Span) -> bool:
 def _figurative(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool:
     """A word of violence that news also uses of words and votes ("attacked Machado in a tweet", "an ad
     hitting Trump", "the fight against the Alt Right") is violence only with a sign of it: an armed party
-    or a crowd, people or things struck as a body is struck (by their head noun), a weapon named, a toll,
+    or a crowd, people or things struck as a body is struck (by their head noun: a named person is as
+    often attacked in words, and one "beaten" is as often beaten in a vote), a weapon named, a toll,
     ground taken (data/packs/lexicon/violence.yaml `figurative`)."""
     rule = event.rule
     if rule is None or rule.type != "ASSAULT" or rule.lemma not in VIOLENCE.figurative:
@@ -471,8 +519,8 @@ def _figurative(token: Token, event: EventCandidate, kinds: dict[str, str]) -> b
         parties & ARMED_KINDS
         or "civilians" in {kinds.get(a) for a in event.actors}  # a crowd; one person acting says nothing
         or event.actor_kinds
-        or event.target_kinds
-        or event.mode is not None
+        or set(event.target_kinds) - {"person"}  # a named person is attacked in words as often as in the flesh
+        or (event.mode is not None and not (event.mode == "beat" and event.target_kinds == ("person",)))
         or event.toll is not None
         or event.wounded is not None
         or event.territory
@@ -480,6 +528,70 @@ def _figurative(token: Token, event: EventCandidate, kinds: dict[str, str]) -> b
         or any(c.dep_ in ("amod", "compound") and c.lower_ in VIOLENCE.violent_modifiers for c in token.children)
     )
     return not signs
+
+
+def _won_in_vote(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool:
+    """Ground "captured" or "taken" by one person (a name, "he", "she") who is no armed party, in a paragraph
+    that speaks of a vote, is won in the vote ("She won the primary in one state and captured another", "Jane
+    Roe has captured three states"): data/packs/lexicon/violence.yaml `vote_words`. Forces take ground; a
+    commander said to take it is named with them or with arms, which sign the sentence as violence."""
+    if not (event.type == "COERCE" and event.mode == "seize") or event.toll is not None or token.pos_ != "VERB":
+        return False
+    if {kinds.get(a) for a in event.actors} & ARMED_KINDS or ARMED_KIND in event.actor_kinds:
+        return False
+    subjects = [h for c in token.children if c.dep_ == "nsubj" for h in with_conjuncts(c)]
+    if not subjects or not all(h.ent_type_ == "PERSON" or h.lower_ in ("he", "she") for h in subjects):
+        return False
+    doc = token.doc
+    start = doc.text.rfind("\n", 0, token.idx) + 1
+    end = doc.text.find("\n", token.idx)
+    paragraph = doc.char_span(start, len(doc.text) if end < 0 else end, alignment_mode="expand")
+    return paragraph is not None and any(t.lemma_.lower() in VIOLENCE.vote_words for t in paragraph)
+
+
+def _quoted(clause: Token) -> bool:
+    """A clause that is what someone says: a "that" clause, or one after a quotation mark or a colon."""
+    if clause.dep_ not in ("ccomp", "parataxis", "conj") or clause.i < clause.head.i:
+        return False
+    first = clause.left_edge
+    if clause.dep_ == "conj":  # "shot back, “I ...”"
+        return first.is_quote
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return True
+    before = clause.doc[first.i - 1] if first.i > 0 else None
+    return first.is_quote or (before is not None and (before.is_quote or before.text in (":", ",")))
+
+
+WORDS_PREPOSITIONS = frozenset({"in", "with", "via", "through", "by", "at", "on", "during", "including"})
+
+
+def _in_words(token: Token, event: EventCandidate) -> bool:
+    """A violent event that happens in, with or by speech, a text, a broadcast or a debate ("attacked her rival
+    in a tweet", "hit him with an ad", "clashed with him at the debate"), or in an outburst ("the audience
+    exploded in applause"), is one of words or feelings; so is a word of `figurative` that happens in a
+    contest ("beat his rival in the caucuses", "in his fourth win", "with 47 percent"), or that a modifier
+    makes one of words or votes ("a general election fight", "a media attack", "withering attacks")
+    (data/packs/lexicon/violence.yaml `figurative_settings`, `figurative_modifiers`)."""
+    rule = event.rule
+    if rule is None or not (rule.type == "ASSAULT" or event.type == "ASSAULT"):
+        return False
+    if token.pos_ == "VERB" and not _objects_of(token) and any(_quoted(c) for c in token.children):
+        return True  # "she shot back that ...", "he hit back: ...": a retort
+    figurative = rule.lemma in VIOLENCE.figurative
+    if figurative and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in VIOLENCE.figurative_modifiers for c in token.children
+    ):
+        return True
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ not in WORDS_PREPOSITIONS:
+            continue
+        for setting in (g for g in child.children if g.dep_ == "pobj"):
+            kind = VIOLENCE.figurative_settings.get(setting.lemma_.lower()) or VIOLENCE.figurative_settings.get(
+                setting.lower_
+            )
+            if kind in ("speech", "outburst") or (kind == "contest" and figurative):
+                return True
+    return False
 
 
 BODY_FOUND = frozenset({"find dead"})
@@ -508,7 +620,8 @@ def _classifier(token: Token, anchor: Span) -> bool:
     """A trigger noun that classifies the noun it modifies ("riot police", "attack helicopters"), unless
     that noun names an event itself ("rape incidents", "a shooting spree")."""
     head = token.head
-    if token.dep_ != "compound" or head.pos_ not in ("NOUN", "PROPN") or anchor.end > head.i:
+    classifying = token.dep_ == "compound" or (token.dep_ == "amod" and token.pos_ == "NOUN")  # "shooting victims"
+    if not classifying or head.pos_ not in ("NOUN", "PROPN") or anchor.end > head.i:
         return False
     return head.lemma_.lower() not in EVENT_NOUNS
 
@@ -859,8 +972,174 @@ def _non_violent_target(token: Token, trigger: Trigger) -> bool:
     return bool(heads) and all(_not_a_victim(head) for head in heads)
 
 
+def _non_violent_agent(token: Token, trigger: Trigger) -> bool:
+    """A violent verb whose agents are all things that wield no violence is a figure of speech: a text or a
+    broadcast ("an ad hitting the governor", "a tweet attacking her"), a quantity or a market ("the prison
+    population exploded", "prices hit a record"), an audience ("the audience exploded in applause"), a court
+    or a law ("the court may strike the rule down"). The agents are the subject (a relative pronoun stands
+    for the noun its clause qualifies), the "by" object of a passive, or the noun that a participle qualifies
+    ("tweets targeting the actress"); only their head nouns count (data/packs/lexicon/roles.yaml)."""
+    violent = trigger.type == "ASSAULT" or (trigger.acled is not None and trigger.acled[0] in VIOLENT_TYPES)
+    if not violent or token.pos_ != "VERB":
+        return False
+    agents = [c for c in token.children if c.dep_ == "nsubj"]
+    agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not agents and token.dep_ == "conj" and token.head.pos_ == "VERB":  # "the population stood at ... and exploded"
+        agents = [c for c in token.head.children if c.dep_ == "nsubj"]
+    if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ == "acl" and token.tag_ == "VBG":
+            agents.append(token.head)  # "a tweet attacking her"
+        agents = [token.head if a.tag_ in ("WDT", "WP") else a for a in agents]  # "the ad that hit him"
+    heads = [head for agent in agents for head in with_conjuncts(agent)]
+    return bool(heads) and all(
+        h.pos_ in ("NOUN", "PROPN") and (h.lemma_.lower() in NON_VIOLENT_AGENTS or h.lower_ in NON_VIOLENT_AGENTS)
+        for h in heads
+    )
+
+
+SETTING_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _generic(token: Token, trigger: Trigger, context: _Context) -> bool:
+    """A violent event of a kind, told of no one in particular at no place or time, is no incident: a verb
+    whose agents and patients are all bare plurals ("illegal immigrants kill Americans", "families of people
+    killed by drunk drivers", "officers shooting unarmed men"), or a bare plural event noun in a clause whose
+    subject is itself or a bare plural ("police shootings are changing the debate", "people prone to bomb
+    attacks"). A bare plural has no determiner, number or possessive. A clause in the past tense ("Gunmen
+    attacked villagers"), a place, a date, a number, a party ("clashes with the army") or a named party (the
+    caller checks the names) makes it an incident."""
+    violent = trigger.type == "ASSAULT" or (trigger.acled is not None and trigger.acled[0] in VIOLENT_TYPES)
+    clause = _finite_clause(token)
+    if not violent or (clause is not None and _past(clause)):
+        return False
+    if clause is not None and _habitual(clause):
+        return True  # "victims are usually murdered by someone they know"
+    scope = _generic_verb(token) if token.pos_ == "VERB" else _generic_noun(token, clause)
+    return scope is not None and not any(
+        t.ent_type_ in SETTING_ENTITIES or t.pos_ == "NUM" or _named_place(t) or t.i in context.place_tokens
+        or t.i in context.date_tokens
+        for t in scope
+    )  # fmt: skip
+
+
+HABITUAL_ADVERBS = frozenset({
+    "usually", "often", "typically", "generally", "normally", "frequently", "routinely", "regularly", "rarely",
+    "seldom", "commonly", "always", "sometimes",
+})  # fmt: skip
+
+
+def _habitual(clause: Token) -> bool:
+    """A clause in the simple present with an adverb of frequency and a bare plural subject tells what happens
+    as a rule: "victims are usually killed by someone they know", "gangs often rob travellers" (not "troops
+    have often been targeted", not "the hospital is often shelled")."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
+    present = clause.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in clause.children
+    )
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    kind = bool(subjects) and all(_bare_plural(_antecedent(s)) for s in subjects)  # not "the hospital is often hit"
+    frequent = any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in clause.children)
+    return present and not perfect and kind and frequent
+
+
+def _generic_verb(token: Token) -> list[Token] | None:
+    """The tokens of the clause of a verb whose agents and patients are all bare plurals, else None."""
+    agents = [c for c in token.children if c.dep_ == "nsubj"]
+    agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    patients = _objects_of(token)
+    if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+        (agents if token.tag_ == "VBG" else patients).append(token.head)  # "officers shooting", "people killed"
+        agents = [_antecedent(a) for a in agents]
+        patients = [_antecedent(p) for p in patients]
+    parties = [h for party in agents + patients for h in with_conjuncts(party)]
+    if not (agents and patients) or not all(_bare_plural(h) for h in parties):
+        return None
+    return [t for party in [token, *parties] for t in party.subtree]
+
+
+def _generic_noun(token: Token, clause: Token | None) -> list[Token] | None:
+    """The tokens of the clause of a bare plural event noun with no party and no past deed of its own
+    ("clashes which began on Monday"), whose clause's subject is itself or a bare plural, or of a bare
+    singular one that qualifies another noun ("women in combat", "the sound of gunfire"), else None."""
+    if clause is not None and _bare(token) and token.dep_ == "pobj" and token.head.lower_ == "in":
+        if token.head.head.pos_ == "NOUN":  # "veterans in combat" (not "reports of torture", a claim)
+            return list(clause.subtree)
+    if clause is None or not _bare_plural(token):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS for c in token.children):
+        return None
+    if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and _past(c) for c in token.children):
+        return None
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "attr")]
+    if clause.dep_ == "relcl":  # "people who are prone to bomb attacks"
+        subjects = [_antecedent(s) for s in subjects]
+    if not all(s.i == token.i or _bare_plural(s) for s in subjects):
+        return None  # "Both sides are implicated in beatings": sides told before
+    return list(clause.subtree)
+
+
+def _bare(token: Token) -> bool:
+    """A singular noun with no determiner, possessive, number or modifier of its own ("in combat")."""
+    return token.tag_ == "NN" and not any(
+        c.dep_ in ("det", "poss", "nummod", "amod", "compound", "prep", "acl", "relcl") for c in token.children
+    )
+
+
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("people who ..."), else the token."""
+    relative = token.tag_ in ("WDT", "WP") and token.head.dep_ in ("relcl", "acl") and token.head.head.i != token.i
+    return token.head.head if relative else token
+
+
+def _named_place(token: Token) -> bool:
+    """A name or a noun of ground after a preposition of place, known to no gazetteer or not ("in Kessa",
+    "near Um Arda", "in the north", "across the border")."""
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    ground = token.pos_ == "PROPN" or token.lower_ in GEOGRAPHIC_NOUNS
+    return ground and token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+
+
+PARTY_PREPOSITIONS = TARGET_PREPOSITIONS | {"between", "with", "by", "of", "at"}
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "from", "across", "into", "off"})
+
+
+def _past(verb: Token) -> bool:
+    """The verb is in the past tense, itself or by its auxiliary ("attacked", "was attacked", "did attack")."""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _finite_clause(token: Token) -> Token | None:
+    """The finite verb whose clause tells the trigger (itself, or the verb above it), None when the trigger
+    hangs on no finite verb (a participle on a noun, "people killed by ...", has no tense of its own)."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX"):
+            if current.tag_ in FINITE_TAGS or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in current.children
+            ):
+                return current
+            if current.dep_ in ("acl", "relcl") and current.tag_ in ("VBN", "VBG"):
+                return None
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _bare_plural(head: Token) -> bool:
+    """A plural common noun with no determiner, number or possessive: a kind ("civilians", "police shootings")."""
+    if head.tag_ not in ("NNS", "NNPS") or head.ent_type_ in ("PERSON", "ORG", "GPE"):
+        return False
+    if head.lemma_.lower() in VIOLENCE.weapons or head.lower_ in VIOLENCE.weapons:
+        return False  # "stray bullets", "explosive devices": things, not a kind of people or of events
+    return not any(c.dep_ in ("det", "poss", "nummod", "quantmod", "predet") for c in head.children)
+
+
 def _not_a_victim(head: Token) -> bool:
-    if head.pos_ == "PRON" or head.ent_type_ == "PERSON" or any(c.dep_ == "nummod" for c in head.children):
+    counted = any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in head.children)  # not "the 2016 campaign trail"
+    if head.pos_ == "PRON" or head.ent_type_ == "PERSON" or counted:
         return False
     lemma = head.lemma_.lower()
     if len(lemma) > 5 and lemma.endswith("ism"):

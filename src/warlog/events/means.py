@@ -216,10 +216,15 @@ def _target_kind(head: Token) -> str | None:
 
 
 def actor_kinds(token: Token) -> tuple[str, ...]:
-    """The kinds of the actors a verb trigger names by a common noun: its subject, or the "by" object of
-    the passive ("a mob", "villagers" are a crowd; "armed men", "gunmen" are armed)."""
+    """The kinds of the actors a trigger names by a common noun: a verb's subject, or the "by" object of
+    the passive or of a noun ("a mob", "villagers" are a crowd; "armed men", "gunmen" are armed; "the
+    invasion by northern forces")."""
     if token.pos_ != "VERB":
-        return ()
+        agents = [
+            g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"
+        ]
+        kinds = [_actor_kind(head) for agent in agents for head in with_conjuncts(agent)]
+        return tuple(dict.fromkeys(k for k in kinds if k is not None))
     agents = [c for c in token.children if c.dep_ == "nsubj"]
     agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     shared = token

@@ -3,6 +3,9 @@
 The status is what a user filters on, so each rule is narrow:
 - `negated`: a negation on the trigger or its auxiliaries ("did not strike", "no airstrikes").
 - `hypothetical`: the trigger sits in an "if"/"unless" clause or under would/could/might.
+- `hypothetical` too: what is asked for ("urged them to attack", "called for airstrikes"), an act played
+  ("simulated an attack"), an imperative ("Defeat them in the field"), what a tale, a myth, a rumour or
+  a story called untrue tells ("a discredited story about a general shooting prisoners").
 - `planned`: under will/shall/"going to", or the complement of seek/plan/intend/aim/try/want/threaten,
   or of expected/set/due/likely ("the army is expected to attack"), or a "to" infinitive of purpose ("a
   counterattack to retake Sirte was repelled").
@@ -32,7 +35,20 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 FUTURE_FRAMES = frozenset({"expect", "set", "due", "poise", "poised", "likely", "schedule", "slate", "about"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "prep", "relcl", "acl", "dobj", "pobj"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "prep", "relcl", "acl", "dobj", "pobj", "csubj"})
+# an adjective or a noun whose verb complement the trigger is: "would have been able to kill", "is prone to attack"
+# (not "responsible for the attack", whose attack is the content of a charge)
+COMPLEMENTED_DEPS = frozenset({"acomp", "oprd", "attr", "amod"})
+# prepositions of a phrase that sets the scene of its clause ("amid clashes", "after the attack"): what it
+# tells stands apart from the clause's mood ("urged them to send aid amid the fighting")
+SETTING_PREPOSITIONS = frozenset({"after", "amid", "amidst", "following", "since", "despite", "during", "before"})
+# verbs whose complement is what someone asks another to do ("called on the US to step up the fight", "urged
+# them to retake the town", "called for airstrikes"): asked for, not done
+REQUEST_VERBS = frozenset({"urge", "call", "ask", "appeal", "encourage", "exhort", "implore", "beg"})
+# verbs of a phase of an act under way: what they take goes on already ("urged them to stop the shelling")
+ASPECT_VERBS = frozenset({"stop", "cease", "halt", "quit", "end", "continue", "keep", "resume"})
+# verbs whose object is an act played, not done ("simulated an attack on the island", "rehearsed a landing")
+FEIGNING_VERBS = frozenset({"simulate", "rehearse", "feign", "fake", "mimic", "pretend", "imagine", "practise"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +64,28 @@ class Status:
 NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "no one", "noone", "neither"})
 
 
+# intransitive verbs whose subject is an event that takes place: "bombs did not fall", "the attack never happened"
+OCCURRENCE_VERBS = frozenset({"happen", "occur", "fall", "erupt", "take", "break", "come", "begin", "start"})
+
+
 def _negated(token: Token) -> bool:
-    """ "did not strike", "no airstrikes", "nobody attacked" — but not "not even when ..." or "not only"."""
+    """ "did not strike", "no airstrikes", "nobody attacked" — but not "not even when ..." or "not only".
+    An event noun is negated with the verb that says it took place ("bombs did not fall", "the attack never
+    happened") or that it is one ("it was not a terrorist attack")."""
+    head = token.head
+    if token.pos_ != "VERB" and head.i != token.i and _negated_verb(head):
+        if token.dep_ == "attr" and head.lemma_ == "be":
+            return True
+        if (
+            token.dep_ == "nsubj"
+            and head.lemma_.lower() in OCCURRENCE_VERBS
+            and not any(c.dep_ == "dobj" for c in head.children)
+        ):
+            return True
+    return _negated_verb(token)
+
+
+def _negated_verb(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg":
             after = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
@@ -64,12 +100,14 @@ def _negated(token: Token) -> bool:
 
 def _clause_chain(token: Token):
     """The trigger, then the heads of the clauses it is embedded in, up to the sentence root."""
-    current = token
+    current, below = token, token
     for _ in range(8):
         yield current
-        if current.head.i == current.i or current.dep_ not in CLAUSE_DEPS:
+        if current.head.i == current.i:
             return
-        current = current.head
+        if current.dep_ not in CLAUSE_DEPS and not (current.dep_ in COMPLEMENTED_DEPS and below.dep_ == "xcomp"):
+            return
+        current, below = current.head, current
 
 
 def find_status(trigger: Token, index: MentionIndex, cues: CuePack, *, own_mood: bool = True) -> Status:
@@ -80,13 +118,20 @@ def find_status(trigger: Token, index: MentionIndex, cues: CuePack, *, own_mood:
         return Status("negated")
     if own_mood and _purpose(trigger):
         return Status("planned")
-    below = trigger
+    if _fiction(trigger):
+        return Status("hypothetical")
+    below, setting, told = trigger, False, trigger.dep_ in ("acl", "relcl")
     for depth, clause in enumerate(_clause_chain(trigger)):
         children = list(clause.children)
         if depth and below.dep_ == "xcomp" and clause.lemma_.lower() in FUTURE_FRAMES:
             return Status("planned")
-        below = clause
+        below_clause, below = below, clause
         if not depth and not own_mood:
+            continue
+        setting = setting or (clause.dep_ == "prep" and clause.lower_ in SETTING_PREPOSITIONS)
+        if setting:  # "urged them to send aid amid the fighting": the fighting is not asked for
+            if depth and clause.pos_ == "VERB" and (value := said_status(clause.lemma_, cues)) is not None:
+                return _said(clause, value, index)
             continue
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
             return Status("hypothetical")
@@ -96,6 +141,15 @@ def find_status(trigger: Token, index: MentionIndex, cues: CuePack, *, own_mood:
             return Status("planned")
         if depth and clause.lemma_ in INTENT_VERBS:
             return Status("planned")
+        if depth and clause.pos_ == "VERB" and not told and _requested(clause, below_clause):
+            return Status("hypothetical")
+        if depth and clause.pos_ == "VERB" and not told and clause.lemma_.lower() in FEIGNING_VERBS:
+            return Status("hypothetical")
+        # what a relative clause or a participle says of a noun is told as fact ("called for the release of a
+        # journalist detained last week"); an act asked to stop goes on ("urged them to stop the shelling")
+        told = told or clause.dep_ in ("acl", "relcl") or (depth > 0 and clause.lemma_.lower() in ASPECT_VERBS)
+        if _imperative(clause):
+            return Status("hypothetical")
         if depth and clause.pos_ == "VERB":
             value = said_status(clause.lemma_, cues)
             if value is not None:
@@ -108,6 +162,53 @@ def find_status(trigger: Token, index: MentionIndex, cues: CuePack, *, own_mood:
         speakers = actors_of([according], index)
         return Status("reported", speakers[0] if speakers else None, _phrase(according), "according to")
     return Status("asserted")
+
+
+# nouns of a story not held true, and the words that make a story one ("a discredited story about ...")
+FICTION_NOUNS = frozenset(
+    {"tale", "legend", "myth", "fable", "parable", "rumor", "rumour", "hoax", "fantasy", "fiction"}
+)
+UNTRUE = frozenset({
+    "discredited", "false", "fake", "fabricated", "apocryphal", "unsubstantiated", "debunked", "bogus", "invented",
+    "made-up", "fictional", "fictitious", "untrue", "baseless",
+})  # fmt: skip
+
+
+def _fiction(trigger: Token) -> bool:
+    """The event is what a tale, a legend, a myth or a rumour tells, or a story called untrue ("the tale of a
+    general shooting prisoners", "a discredited story about ..."): not held to have happened."""
+    current = trigger
+    for _ in range(10):
+        head = current.head
+        if head.i == current.i:
+            return False
+        content = current.dep_ == "prep" and current.lower_ in ("of", "about")
+        content = content or (current.dep_ in ("acl", "relcl") and any(c.lower_ == "that" for c in current.children))
+        if content and head.pos_ == "NOUN":
+            lemma = head.lemma_.lower()
+            untrue = any(c.dep_ == "amod" and c.lower_ in UNTRUE for c in head.children)
+            if lemma in FICTION_NOUNS or (lemma in ("story", "account", "claim") and untrue):
+                return True
+        current = head
+    return False
+
+
+def _requested(verb: Token, below: Token) -> bool:
+    """The clause below `verb` is what it asks someone to do: the complement of "urge", "call on", "ask" ("called
+    on the US to step up the fight"), or the object of "call for" ("called for more airstrikes")."""
+    if verb.lemma_.lower() not in REQUEST_VERBS:
+        return False
+    if below.dep_ == "advcl":  # "called for the US to step up the fight"
+        return any(c.dep_ == "mark" and c.lower_ == "for" for c in below.children)
+    return below.dep_ in ("xcomp", "ccomp") or (below.dep_ == "prep" and below.lower_ == "for")
+
+
+def _imperative(clause: Token) -> bool:
+    """The sentence's main verb is an imperative: a bare verb with no subject and no auxiliary ("Defeat them
+    in the field", "Hit them hard"), an exhortation, not a report."""
+    if clause.head.i != clause.i or clause.tag_ != "VB" or clause.pos_ != "VERB":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "csubj") for c in clause.children)
 
 
 ATTEMPTS = frozenset({"attempt", "bid", "effort"})

@@ -32,7 +32,9 @@ from warlog.packs.files import line_of, read_pack
 Word = Annotated[str, Field(pattern=r"^[a-z][a-z.' -]*$")]  # "no one", "vs.", "a total of"
 Words = list[Word]
 TollKind = Literal["killed", "wounded", "captured", "missing"]
-TargetClass = Literal["contest", "rival", "economy", "speech", "cause", "cyber"]
+TargetClass = Literal["contest", "rival", "economy", "speech", "law", "course", "cause", "cyber"]
+AgentClass = Literal["text", "quantity", "audience", "law"]
+SettingClass = Literal["speech", "outburst", "contest"]
 WeaponClass = Literal[
     "aerial", "drone", "artillery", "explosive", "grenade", "suicide", "chemical", "firearms", "blades"
 ]
@@ -93,6 +95,7 @@ class _RolesModel(_Lexicon):
     place_feature_nouns: Words
     motion_verbs: Words
     non_violent_targets: dict[TargetClass, Words]
+    non_violent_agents: dict[AgentClass, Words] = Field(default_factory=dict)
 
 
 class _ViolenceModel(_Lexicon):
@@ -112,6 +115,9 @@ class _ViolenceModel(_Lexicon):
     wrecked_in_protest: Words = Field(default_factory=list)
     violent_turn: Words = Field(default_factory=list)
     suppressed_protest: Words = Field(default_factory=list)
+    figurative_settings: dict[SettingClass, Words] = Field(default_factory=dict)
+    figurative_modifiers: Words = Field(default_factory=list)
+    vote_words: Words = Field(default_factory=list)
 
 
 class _HazardsModel(_Lexicon):
@@ -248,6 +254,7 @@ class RoleWords:
     place_feature_nouns: frozenset[str]
     motion_verbs: frozenset[str]
     non_violent_targets: dict[str, str]  # word -> class ("opponent" -> "rival")
+    non_violent_agents: dict[str, str]  # word -> class ("tweet" -> "text")
 
     @classmethod
     def read(cls, path: Path) -> RoleWords:
@@ -266,6 +273,7 @@ class RoleWords:
             place_feature_nouns=frozenset(model.place_feature_nouns),
             motion_verbs=frozenset(model.motion_verbs),
             non_violent_targets=_by_word(model.non_violent_targets),
+            non_violent_agents=_by_word(model.non_violent_agents),
         )
 
     @classmethod
@@ -295,6 +303,9 @@ class ViolenceWords:
     wrecked_in_protest: frozenset[str]
     violent_turn: frozenset[str]
     suppressed_protest: frozenset[str]
+    figurative_settings: dict[str, str]  # word -> class ("tweet" -> "speech")
+    figurative_modifiers: frozenset[str]
+    vote_words: frozenset[str]
 
     @classmethod
     def read(cls, path: Path) -> ViolenceWords:
@@ -323,6 +334,9 @@ class ViolenceWords:
             wrecked_in_protest=frozenset(model.wrecked_in_protest),
             violent_turn=frozenset(model.violent_turn),
             suppressed_protest=frozenset(model.suppressed_protest),
+            figurative_settings=_by_word(model.figurative_settings),
+            figurative_modifiers=frozenset(model.figurative_modifiers),
+            vote_words=frozenset(model.vote_words),
         )
 
     @classmethod
@@ -367,7 +381,11 @@ class HazardWords:
 
 
 def _by_word(
-    by_kind: dict[TollKind, list[str]] | dict[TargetClass, list[str]] | dict[WeaponClass, list[str]],
+    by_kind: dict[TollKind, list[str]]
+    | dict[TargetClass, list[str]]
+    | dict[AgentClass, list[str]]
+    | dict[SettingClass, list[str]]
+    | dict[WeaponClass, list[str]],
 ) -> dict[str, str]:
     return {word: kind for kind, words in by_kind.items() for word in words}
 
