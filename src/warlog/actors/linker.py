@@ -245,8 +245,9 @@ class ActorLinker:
                 continue
             if any(hit.form == "metonym" for hit in hits) and not is_acting(span):
                 candidates.append(self.gazetteer.lookup(span.text))  # a capital named as a place
-            elif actor is not None and actor.kind == "state" and actor.country and span.text[:1].isupper():
-                (named if is_locative(span) or is_aside(span) else states).append(actor.country)
+            elif actor is not None and actor.country and span.text[:1].isupper():
+                place = actor.kind == "state" and (is_locative(span) or is_aside(span))
+                (named if place else states).append(actor.country)  # "in Syria"; "Syrian rebels"
             if any(hit.form == "metonym" for hit in hits) and is_acting(span) and not is_aside(span):
                 acting.update(range(span.start, span.end))
         taken = {i for span, _ in matches for i in range(self._widest_place(span).start, span.end)}

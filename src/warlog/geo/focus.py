@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from warlog.packs.placenames import GEONAMES, GeoName, normalize_place
 
 NAMED_COUNTRY = 3.0  # the vote of a country the text names as a place
-NAMED_STATE = 1.0  # ... or as an actor ("Serbia's government", "Mexican police")
+NAMED_STATE = 0.25  # ... or as an actor ("Serbia's government", "Russia bombed"): breaks ties between places
 CLUE = 0.5  # a leading score under this is no focus: the names are too ambiguous to tell ("San Antonio")
 SHARE = 0.75  # a country with three quarters of the leading score or more is a focus country
 PROMINENT_POPULATION = 1_000_000  # a city this large may be named from abroad ("protests in Paris")
@@ -43,8 +43,10 @@ class Focus:
 
     @property
     def primary(self) -> str | None:
-        """The likeliest country, or None when the text gives no clue."""
-        return self.scores[0][0] if self.scores else None
+        """The likeliest country, or None when the text gives no clue (states acting alone are none:
+        "Syria rejected the proposal" is not set in Syria)."""
+        countries = self.countries
+        return countries[0] if countries else None
 
     @property
     def countries(self) -> tuple[str, ...]:
@@ -55,9 +57,13 @@ class Focus:
         return tuple(code for code, score in self.scores if score >= SHARE * top or code in self.named)
 
     def rank(self, country: str | None) -> int:
-        """0 for the likeliest focus country, 1 for the next...; len(countries) for any other."""
+        """0 for the likeliest focus countries (those tied for the lead), 1 for the next score...;
+        len(countries) for any other country."""
         countries = self.countries
-        return countries.index(country) if country in countries else len(countries)
+        if country not in countries:
+            return len(countries)
+        scores = dict(self.scores)
+        return len({scores[c] for c in countries if scores[c] > scores[country]})
 
 
 def weight(place: GeoName) -> float:
