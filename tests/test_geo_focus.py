@@ -55,7 +55,8 @@ def test_a_world_city_may_be_named_from_abroad_by_its_own_name_only():
 def test_the_candidate_nearest_the_other_places_wins():
     far, close = town("far", "Kamenka", "AAA", 50.0, 30.0, 900), town("close", "Kamenka", "AAA", 48.1, 37.8, 800)
     assert nearest(far, [far, close], [(48.0, 37.8)]) == close
-    assert nearest(far, [far, close], [(10.0, 10.0)]) == far  # nothing near: the ranked choice stays
+    assert nearest(far, [far, close], [(10.0, 10.0)]) is None  # none near the other places: unresolved
+    assert nearest(far, [far, close], []) == far  # nothing to go by: the ranked choice stays
 
 
 @pytest.mark.parametrize(

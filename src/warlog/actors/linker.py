@@ -409,7 +409,10 @@ class ActorLinker:
             if not found.free(ent.start, ent.end):
                 continue
             span = _extend_place(ent)
-            place = self.gazetteer.locate(span.text, focus) or self.gazetteer.locate(ent.text, focus)
+            holder = is_aside(ent)
+            place = self.gazetteer.locate(span.text, focus, holder=holder) or self.gazetteer.locate(
+                ent.text, focus, holder=holder
+            )
             if ent.label_ in PLACE_LABELS or (place is not None and _looks_like_place(ent, place, focus)):
                 named = span if place is None or self.gazetteer.candidates(span.text)[0] else ent
                 found.add_place(named, place, self.gazetteer)
@@ -420,6 +423,26 @@ class ActorLinker:
                 new_actors[actor.id] = actor
                 found.add_actor(_with_title(ent), actor, "ner", 0.75)
         self._affiliate(doc, new_actors, found)
+        self._link_untagged_holders(doc, focus, found)
+
+    def _link_untagged_holders(self, doc: Doc, focus: Focus, found: _Found) -> None:
+        """A proper noun the tagger left out, given as the larger place around a place just named
+        ("near Kamianka, Donetsk", "in Qalat (Kidal)"), is a place when the gazetteer knows it."""
+        assert self.gazetteer is not None
+        i = 0
+        while i < len(doc):
+            end = i
+            while end < len(doc) and doc[end].pos_ == "PROPN" and found.free(end, end + 1) and doc[end].is_alpha:
+                end += 1
+            if end == i:
+                i += 1
+                continue
+            span = doc[i:end]
+            if is_aside(span):
+                place = self.gazetteer.locate(span.text, focus, holder=True)
+                if place is not None:
+                    found.add_place(span, place, self.gazetteer)
+            i = end
 
     def _widest_place(self, span: Span) -> Span:
         """A place name the tagger or the alias matcher cut short ("Baja" and "California", "Juba" in
@@ -438,8 +461,9 @@ class ActorLinker:
         return best
 
     def _settle_places(self, doc: Doc, focus: Focus, found: _Found) -> None:
-        """A name that several places of its country bear ("Kamianka") is the one nearest the document's
-        other places whose names are unambiguous ("..., Donetsk")."""
+        """A town's name that several towns of its country bear ("Kamianka") is the one nearest the
+        document's other places whose names are unambiguous: areas, and towns their country has one of
+        ("..., Donetsk")."""
         assert self.gazetteer is not None
         options: dict[tuple[int, int], tuple[GeoName, ...]] = {}
         anchors: list[tuple[str, tuple[float, float]]] = []
@@ -448,8 +472,8 @@ class ActorLinker:
             if place is None or place.feature == "country" or place.lat is None or place.lon is None:
                 continue
             candidates, _ = self.gazetteer.candidates(mention.name)
-            same = [c for c in candidates if c.country == place.country]
-            if len(same) > 1:
+            same = [c for c in candidates if c.country == place.country and _settlement(c) == _settlement(place)]
+            if len(same) > 1 and _settlement(place):
                 options[key] = candidates
             else:
                 anchors.append((place.id, (place.lat, place.lon)))
@@ -458,7 +482,10 @@ class ActorLinker:
             assert mention.place is not None
             points = [point for place_id, point in anchors if place_id != mention.place.id]
             place = nearest(mention.place, candidates, points)
-            if place.id != mention.place.id:
+            if place is None and _held(doc, key, found):
+                # none of the towns of that name lies near the place the text puts it in: unresolved
+                found.places[key] = replace(mention, place=None, precision=None, province=None)
+            elif place is not None and place.id != mention.place.id:
                 found.add_place(doc[key[0] : key[1]], place, self.gazetteer)
 
     def _new_actor(self, ent: Span, kind: str) -> KBActor:
@@ -544,6 +571,19 @@ def _looks_like_place(ent: Span, place: GeoName, focus: Focus) -> bool:
     if ent.label_ == "PERSON" and ent.start > 0 and ent.doc[ent.start - 1].lower_ in TITLES:
         return False
     return place.source != "geonames" or place.country == focus.primary or is_locative(ent) or is_aside(ent)
+
+
+def _held(doc: Doc, key: tuple[int, int], found: _Found) -> bool:
+    """Whether a place mention is followed by the larger place that holds it ("Kamianka, Donetsk")."""
+    for other in found.places:
+        between = doc[key[1] : other[0]]
+        if other[0] >= key[1] and len(between) <= 2 and all(t.text in (",", "(", "[") for t in between):
+            return is_aside(doc[other[0] : other[1]])
+    return False
+
+
+def _settlement(place: GeoName) -> bool:
+    return place.feature in ("city", "town", "village")
 
 
 def _place_within(doc: Doc, found: _Found) -> None:

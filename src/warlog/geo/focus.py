@@ -103,8 +103,13 @@ def prominent(place: GeoName, name: str) -> bool:
     return place.population >= PROMINENT_POPULATION and normalize_place(place.name) == normalize_place(name)
 
 
-def choose(candidates: Sequence[GeoName], focus: Focus, name: str, preferred: Iterable[str] = ()) -> GeoName | None:
-    """The candidate that a document with this focus means by `name` (see the module docstring), or None."""
+def choose(
+    candidates: Sequence[GeoName], focus: Focus, name: str, preferred: Iterable[str] = (), *, holder: bool = False
+) -> GeoName | None:
+    """The candidate that a document with this focus means by `name` (see the module docstring), or None.
+
+    A `holder` (a name given as the larger place around another: "..., Espirito Santo", "(..., Sindh)")
+    is an admin area or a city before a town of the same name."""
     if not candidates:
         return None
     countries = focus.countries
@@ -115,16 +120,19 @@ def choose(candidates: Sequence[GeoName], focus: Focus, name: str, preferred: It
         return None
     ids = frozenset(preferred)
 
-    def rank(place: GeoName) -> tuple[int, bool, bool, int]:
+    def rank(place: GeoName) -> tuple[int, bool, bool, bool, int]:
         admin = place.feature in ("province", "district")
-        return (-focus.rank(place.country), not admin, place.source != GEONAMES or place.id in ids, place.population)
+        large = holder and (place.feature in ("province", "region", "city"))
+        curated = place.source != GEONAMES or place.id in ids
+        return (-focus.rank(place.country), large, not admin, curated, place.population)
 
     return max(pool, key=rank)
 
 
-def nearest(place: GeoName, candidates: Sequence[GeoName], anchors: Sequence[tuple[float, float]]) -> GeoName:
+def nearest(place: GeoName, candidates: Sequence[GeoName], anchors: Sequence[tuple[float, float]]) -> GeoName | None:
     """Among the candidates of the same country and kind as `place`, the one closest to an anchor (a point
-    of another place of the text), when it lies within `NEAR_KM` of it; else `place` itself."""
+    of another place of the text), when it lies within `NEAR_KM` of it; None when anchors are given and
+    none lies that close; else (no anchors, a single candidate) `place` itself."""
     kind = _kind(place)
     same = [
         c for c in candidates
@@ -134,7 +142,7 @@ def nearest(place: GeoName, candidates: Sequence[GeoName], anchors: Sequence[tup
         return place
     scored = [(min(distance_km(c.lat, c.lon, *a) for a in anchors), c) for c in same]  # type: ignore[arg-type]
     best_km, best = min(scored, key=lambda item: item[0])
-    return best if best_km <= NEAR_KM else place
+    return best if best_km <= NEAR_KM else None
 
 
 def _kind(place: GeoName) -> str:

@@ -189,13 +189,14 @@ class Gazetteer:
             found = tuple(p for p in found if p.precision == TOWN) or found
         return found, phrase if found else None
 
-    def locate(self, text: str, focus: Focus) -> GeoName | None:
+    def locate(self, text: str, focus: Focus, *, holder: bool = False) -> GeoName | None:
         """The place a name means in a document with this focus (see `warlog.geo.focus.choose`): the
-        whole name or, failing that, the name without its generic word; None when no candidate fits."""
+        whole name or, failing that, the name without its generic word; None when no candidate fits.
+        A `holder` names the larger place around another ("Kamianka, Donetsk"): an area or a city first."""
         found, phrase = self.candidates(text)
         key = normalize_place(phrase.base if phrase is not None else text)
         preferred = [self._index.rows[row][0] for row in self._preferred.get(key, ())]
-        return choose(found, focus, phrase.base if phrase is not None else text, preferred)
+        return choose(found, focus, phrase.base if phrase is not None else text, preferred, holder=holder)
 
     def best(self, name: str, *, country: str | None = None) -> GeoName | None:
         """The likeliest place of this name: in the context country first; then a town, country or curated
