@@ -102,3 +102,18 @@ def test_an_unknown_village_lies_within_the_place_the_text_puts_it_in(pipeline):
     assert village.precision is not None and village.precision > 1
     event = next(e for e in report.events if e.place)
     assert event.place == village.id
+
+
+def test_an_untagged_holder_after_a_village_places_it(pipeline):
+    report, places = places_of(
+        pipeline, "On Monday, separatist forces fired mortars at army positions near Vorobyivka, Donetsk."
+    )
+    village = places["place.vorobyivka"]
+    assert village.country == "UKR" and village.lat is not None
+    assert next(e for e in report.events if e.place).place == village.id
+
+
+def test_a_name_tagged_as_a_person_before_its_holder_is_a_place(pipeline):
+    report, places = places_of(pipeline, "On Friday, gunmen killed two traders in Kerbaya (Tillaberi).")
+    assert places["place.kerbaya"].country == "NER"
+    assert not any(a.name == "Kerbaya" for a in report.actors)

@@ -413,7 +413,11 @@ class ActorLinker:
             place = self.gazetteer.locate(span.text, focus, holder=holder) or self.gazetteer.locate(
                 ent.text, focus, holder=holder
             )
-            if ent.label_ in PLACE_LABELS or (place is not None and _looks_like_place(ent, place, focus)):
+            if (
+                ent.label_ in PLACE_LABELS
+                or (place is not None and _looks_like_place(ent, place, focus))
+                or (ent.label_ in MISLABELED_PLACE_LABELS and is_locative(ent) and self._holder_after(ent))
+            ):
                 named = span if place is None or self.gazetteer.candidates(span.text)[0] else ent
                 found.add_place(named, place, self.gazetteer)
                 continue
@@ -443,6 +447,18 @@ class ActorLinker:
                 if place is not None:
                     found.add_place(span, place, self.gazetteer)
             i = end
+
+    def _holder_after(self, ent: Span) -> bool:
+        """The name is followed by a larger place the gazetteer knows, as a holder: "in Qasr (Tripoli)",
+        "at Kerba, Tillaberi"; then the name is a place even when the tagger called it a person."""
+        assert self.gazetteer is not None
+        doc, start = ent.doc, ent.end + 1
+        if start >= len(doc) or doc[ent.end].text not in ("(", ","):
+            return False
+        end = start
+        while end < len(doc) and doc[end].pos_ == "PROPN" and end - start < 4:
+            end += 1
+        return any(self.gazetteer.lookup(doc[start:stop].text) for stop in range(end, start, -1))
 
     def _widest_place(self, span: Span) -> Span:
         """A place name the tagger or the alias matcher cut short ("Baja" and "California", "Juba" in

@@ -72,11 +72,15 @@ def is_aside(span: Span) -> bool:
 
 
 def _after_place(head: Span) -> bool:
-    """The text before a comma ends with a place named locatively, or with another aside."""
+    """The text before a comma ends with a place named locatively ("near Vorobyivka,"), or with another
+    aside."""
     for ent in head.ents:
         if ent.end == head.end and ent.label_ in ("GPE", "LOC", "FAC"):
             return is_locative(ent) or is_aside(ent)
-    return False
+    start = head.end
+    while start > head.start and head.doc[start - 1].pos_ == "PROPN" and head.end - start < 4:
+        start -= 1
+    return start < head.end and is_locative(head.doc[start : head.end])
 
 
 def is_acting(span: Span) -> bool:
