@@ -117,3 +117,9 @@ def test_a_name_tagged_as_a_person_before_its_holder_is_a_place(pipeline):
     report, places = places_of(pipeline, "On Friday, gunmen killed two traders in Kerbaya (Tillaberi).")
     assert places["place.kerbaya"].country == "NER"
     assert not any(a.name == "Kerbaya" for a in report.actors)
+
+
+def test_a_country_after_a_day_is_not_a_holder(pipeline):
+    report = pipeline.extract("On Friday, Russia said its jets had struck depots in Syria.", published=PUBLISHED)
+    assert any(a.id == "rus" for a in report.actors)
+    assert all(p.country != "RUS" for p in report.places)

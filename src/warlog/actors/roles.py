@@ -79,6 +79,8 @@ def _after_place(head: Span) -> bool:
             return is_locative(ent) or is_aside(ent)
     start = head.end
     while start > head.start and head.doc[start - 1].pos_ == "PROPN" and head.end - start < 4:
+        if head.doc[start - 1].ent_type_ in ("DATE", "TIME", "NORP"):
+            return False  # "On Friday, Russia announced": a time, not a place
         start -= 1
     return start < head.end and is_locative(head.doc[start : head.end])
 
