@@ -28,7 +28,7 @@ def test_a_named_country_outweighs_ambiguous_names():
 
 
 def test_an_unambiguous_name_sets_the_focus():
-    only = [town("a", "Rivermouth", "AAA", 1, 1, 500)]
+    only = [town("a", "Rivermouth", "AAA", 1, 1, 20_000)]
     diffuse = [town(str(i), "Saint Paul", code, i, i, 20000) for i, code in enumerate(("AAA", "BBB", "CCC"))]
     focus = find_focus([only, diffuse])
     assert focus.primary == "AAA" and focus.countries == ("AAA",)
@@ -123,3 +123,10 @@ def test_a_country_after_a_day_is_not_a_holder(pipeline):
     report = pipeline.extract("On Friday, Russia said its jets had struck depots in Syria.", published=PUBLISHED)
     assert any(a.id == "rus" for a in report.actors)
     assert all(p.country != "RUS" for p in report.places)
+
+
+def test_without_a_focus_only_a_reading_that_stands_out_is_taken():
+    port = [town("a", "Portville", "AAA", 1, 1, 90_000), town("b", "Portville", "BBB", 9, 9, 80_000)]
+    assert choose(port, Focus(), "Portville") is None  # two towns of a size in two countries: a guess
+    big = [town("a", "Bigtown", "AAA", 1, 1, 900_000), town("b", "Bigtown", "BBB", 9, 9, 8_000)]
+    assert choose(big, Focus(), "Bigtown") == big[0]

@@ -10,7 +10,8 @@ names Lebanon is Lebanon's.
 Choice (`choose`): a candidate in a focus country first (the likelier focus country first), then a
 town or country before an admin area, a curated spelling, the most populous. A name that has no
 candidate in the focus countries is taken abroad only when the place is prominent (a country, a curated
-place, a city of a million); otherwise it stays unresolved, never the nearest homonym.
+place, a city of a million); without any focus, only when one country's reading stands out (`_dominant`).
+Otherwise the name stays unresolved, never the nearest homonym.
 
 Nearness (`nearest`): among a focus country's several places of one name ("Kamianka", a dozen in
 Ukraine), the one closest to the document's other, unambiguous places.
@@ -90,7 +91,7 @@ def find_focus(candidates: Iterable[Sequence[GeoName]], named: Iterable[str] = (
                 best[place.country] = max(best.get(place.country, 0.0), weight(place))
         total = sum(best.values())
         for code, value in best.items():
-            scores[code] += value / total
+            scores[code] += value * value / total  # its share of the vote, by how likely its reading is
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     return Focus(tuple((code, round(score, 3)) for code, score in ranked if score > 0), frozenset(named))
 
@@ -116,7 +117,7 @@ def choose(
     pool = [c for c in candidates if c.country in countries] if countries else list(candidates)
     if not pool:
         pool = [c for c in candidates if prominent(c, name)]
-    if not pool:
+    if not pool or (not countries and not _dominant(pool, name)):
         return None
     ids = frozenset(preferred)
 
@@ -127,6 +128,26 @@ def choose(
         return (-focus.rank(place.country), large, not admin, curated, place.population)
 
     return max(pool, key=rank)
+
+
+def _dominant(candidates: Sequence[GeoName], name: str) -> bool:
+    """Without a focus, whether one country's reading of a name stands out: the name is one country's
+    only, or its likeliest reading outweighs every other country's (an area or a city against towns, a
+    place ten times as populous, a world city by its own name). Otherwise it is a guess."""
+    by_country: dict[str | None, GeoName] = {}
+    for place in candidates:
+        held = by_country.get(place.country)
+        if held is None or (weight(place), place.population) > (weight(held), held.population):
+            by_country[place.country] = place
+    if len(by_country) < 2:
+        return True
+    ranked = sorted(by_country.values(), key=lambda p: (prominent(p, name), weight(p), p.population), reverse=True)
+    first, second = ranked[0], ranked[1]
+    if prominent(first, name) and not prominent(second, name):
+        return True
+    if weight(first) > weight(second):
+        return True
+    return weight(first) == weight(second) and first.population >= 10 * max(second.population, 1)
 
 
 def nearest(place: GeoName, candidates: Sequence[GeoName], anchors: Sequence[tuple[float, float]]) -> GeoName | None:
