@@ -20,7 +20,6 @@ Rules, in order, each tagged in `LinkedMention.rule`:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -28,8 +27,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from warlog.actors.kb import Affiliation, AliasHit, KBActor, KnowledgeBase
-from warlog.actors.roles import PLACE_FEATURE_NOUNS, is_acting, is_locative
+from warlog.actors.roles import PLACE_FEATURE_NOUNS, is_acting, is_aside, is_locative
 from warlog.geo import Gazetteer, GeoName
+from warlog.geo.focus import Focus, find_focus, nearest
 from warlog.geo.qualify import direction_of, qualified_id
 from warlog.packs.slugs import slug
 
@@ -95,6 +95,12 @@ class PlaceMention:
     lon: float | None = None
     km: float | None = None  # the stated distance ("20 km north of Aleppo")
     province: GeoName | None = None  # the province a bare town name also names ("Aleppo": the governorate)
+    within: GeoName | None = None  # for a name the gazetteer does not know, the place the text puts it in
+
+    @property
+    def located(self) -> bool:
+        """Whether the mention has a point: its own place, or the place the text puts it in."""
+        return (self.place or self.within) is not None
 
     @property
     def qualified(self) -> bool:
@@ -193,12 +199,15 @@ class ActorLinker:
             raise RuntimeError("ActorLinker used before bind(kb, gazetteer); build pipelines with warlog.load()")
         found = _Found()
         matches = self._kb_matches(doc)
-        country = self._context_country(doc, matches)
+        focus = self._focus(doc, matches)
+        country = focus.primary
         doc._.warlog_country = country
         for span, hits in matches:
-            self._link_alias(span, hits, country, found)
+            self._link_alias(span, hits, focus, found)
         self._link_agents(doc, country, found)
-        self._link_entities(doc, country, found)
+        self._link_entities(doc, focus, found)
+        self._settle_places(doc, focus, found)
+        _place_within(doc, found)
         doc._.warlog_actors = sorted(found.actors.values(), key=lambda m: m.start)
         doc._.warlog_places = sorted(found.places.values(), key=lambda m: m.start)
         doc._.warlog_state_places = sorted(found.state_places.values(), key=lambda m: m.start)
@@ -224,36 +233,63 @@ class ActorLinker:
                 chosen.append((doc[start:end], hits))
         return sorted(chosen, key=lambda m: m[0].start)
 
-    def _context_country(self, doc: Doc, matches: list[tuple[Span, list[AliasHit]]]) -> str | None:
-        """The country most often named as a place: "in Syria", "Aleppo" → SYR; an acting capital
-        ("Moscow targeted the rebels") names an actor, not a place, and does not vote."""
+    def _focus(self, doc: Doc, matches: list[tuple[Span, list[AliasHit]]]) -> Focus:
+        """The document's focus countries (warlog.geo.focus): the countries it names as places ("in
+        Syria", "Mali Zvornik, Serbia"), the states it names as actors, and the countries where its other
+        place names may lie. An acting capital ("Moscow targeted the rebels") names an actor, not a
+        place, and does not vote."""
         assert self.kb is not None and self.gazetteer is not None
-        votes: Counter[str] = Counter()
+        named: list[str] = []
+        states: list[str] = []
         acting: set[int] = set()
+        candidates = []
         for span, hits in matches:
             actor = self.kb.get(hits[0].actor_id)
-            if actor is not None and actor.kind == "state" and actor.country and is_locative(span):
-                votes[actor.country] += 2
-            if any(hit.form == "metonym" for hit in hits) and is_acting(span):
+            wider = self._widest_place(span)
+            if wider is not span:  # "Lower Juba", not Juba
+                candidates.append(self.gazetteer.lookup(wider.text))
+                continue
+            if any(hit.form == "metonym" for hit in hits) and not is_acting(span):
+                candidates.append(self.gazetteer.lookup(span.text))  # a capital named as a place
+            elif actor is not None and actor.country and span.text[:1].isupper():
+                place = actor.kind == "state" and (is_locative(span) or is_aside(span))
+                (named if place else states).append(actor.country)  # "in Syria"; "Syrian rebels"
+            if any(hit.form == "metonym" for hit in hits) and is_acting(span) and not is_aside(span):
                 acting.update(range(span.start, span.end))
+        taken = {i for span, _ in matches for i in range(self._widest_place(span).start, span.end)}
         for ent in doc.ents:
-            if ent.label_ in PLACE_LABELS and acting.isdisjoint(range(ent.start, ent.end)):
-                place = self.gazetteer.best(ent.text)
-                if place is not None and place.country and place.feature != "country":
-                    votes[place.country] += 1
-        return votes.most_common(1)[0][0] if votes else None
+            if not acting.isdisjoint(range(ent.start, ent.end)) or not taken.isdisjoint(range(ent.start, ent.end)):
+                continue  # an acting capital, or a country or capital the knowledge base matched: counted above
+            if ent.label_ not in PLACE_LABELS and not (
+                ent.label_ in MISLABELED_PLACE_LABELS and (is_locative(ent) or is_aside(ent))
+            ):
+                continue
+            found, _ = self.gazetteer.candidates(self._widest_place(ent).text)
+            country = next((p.country for p in found if p.feature == "country" and p.country), None)
+            if country is not None:
+                named.append(country)
+            elif found:
+                candidates.append(found)
+        return find_focus(candidates, named, states)
 
-    def _link_alias(self, span: Span, hits: list[AliasHit], country: str | None, found: _Found) -> None:
+    def _link_alias(self, span: Span, hits: list[AliasHit], focus: Focus, found: _Found) -> None:
         assert self.kb is not None and self.gazetteer is not None
-        hit = _choose(hits, self.kb, country)
+        wider = self._widest_place(span)
+        if wider is not span and found.free(wider.start, wider.end):
+            # "Lower Juba", "Baja California": a longer place name holds the alias ("Juba", "California")
+            return found.add_place(wider, self.gazetteer.locate(wider.text, focus), self.gazetteer)
+        hit = _choose(hits, self.kb, focus.primary)
         actor = self.kb.get(hit.actor_id)
         if actor is None:
             return
         if hit.form == "demonym":
             return self._link_demonym(span, actor, found)
         if hit.form == "metonym" or actor.kind == "state":
-            if not is_acting(span):
-                place = self.gazetteer.best(span.text, country=actor.country if actor.kind == "state" else None)
+            if not is_acting(span) or is_aside(span):
+                if hit.form != "metonym":
+                    place = self.gazetteer.best(span.text, country=actor.country if actor.kind == "state" else None)
+                else:  # a capital's name: Tripoli in a note on Lebanon is Lebanon's
+                    place = self.gazetteer.locate(span.text, focus) or self.gazetteer.best(span.text)
                 found.state_places[(span.start, span.end)] = LinkedMention(
                     span.start_char, span.end_char, span.text, actor, f"place@{RULES_VERSION}", 0.8
                 )
@@ -366,7 +402,7 @@ class ActorLinker:
 
     # -- named entities: places and new actors --------------------------------------------------
 
-    def _link_entities(self, doc: Doc, country: str | None, found: _Found) -> None:
+    def _link_entities(self, doc: Doc, focus: Focus, found: _Found) -> None:
         assert self.gazetteer is not None
         new_actors: dict[str, KBActor] = {}
         for ent in doc.ents:
@@ -378,10 +414,20 @@ class ActorLinker:
             if known is not None:
                 found.add_actor(_with_title(ent), known, "ner", 0.8)
                 continue
+            ent = self._widest_place(ent)
+            if not found.free(ent.start, ent.end):
+                continue
             span = _extend_place(ent)
-            place = self.gazetteer.best(span.text, country=country) or self.gazetteer.best(ent.text, country=country)
-            if ent.label_ in PLACE_LABELS or (place is not None and _looks_like_place(ent, place, country)):
-                named = span if place is None or self.gazetteer.lookup(span.text) else ent
+            holder = is_aside(ent)
+            place = self.gazetteer.locate(span.text, focus, holder=holder) or self.gazetteer.locate(
+                ent.text, focus, holder=holder
+            )
+            if (
+                ent.label_ in PLACE_LABELS
+                or (place is not None and _looks_like_place(ent, place, focus))
+                or (ent.label_ in MISLABELED_PLACE_LABELS and is_locative(ent) and self._holder_after(ent))
+            ):
+                named = span if place is None or self.gazetteer.candidates(span.text)[0] else ent
                 found.add_place(named, place, self.gazetteer)
                 continue
             kind = NEW_ACTOR_KINDS.get(ent.label_)
@@ -390,6 +436,82 @@ class ActorLinker:
                 new_actors[actor.id] = actor
                 found.add_actor(_with_title(ent), actor, "ner", 0.75)
         self._affiliate(doc, new_actors, found)
+        self._link_untagged_holders(doc, focus, found)
+
+    def _link_untagged_holders(self, doc: Doc, focus: Focus, found: _Found) -> None:
+        """A proper noun the tagger left out, given as the larger place around a place just named
+        ("near Kamianka, Donetsk", "in Qalat (Kidal)"), is a place when the gazetteer knows it."""
+        assert self.gazetteer is not None
+        i = 0
+        while i < len(doc):
+            end = i
+            while end < len(doc) and doc[end].pos_ == "PROPN" and found.free(end, end + 1) and doc[end].is_alpha:
+                end += 1
+            if end == i:
+                i += 1
+                continue
+            span = doc[i:end]
+            if is_aside(span):
+                place = self.gazetteer.locate(span.text, focus, holder=True)
+                if place is not None:
+                    found.add_place(span, place, self.gazetteer)
+            i = end
+
+    def _holder_after(self, ent: Span) -> bool:
+        """The name is followed by a larger place the gazetteer knows, as a holder: "in Qasr (Tripoli)",
+        "at Kerba, Tillaberi"; then the name is a place even when the tagger called it a person."""
+        assert self.gazetteer is not None
+        doc, start = ent.doc, ent.end + 1
+        if start >= len(doc) or doc[ent.end].text not in ("(", ","):
+            return False
+        end = start
+        while end < len(doc) and doc[end].pos_ == "PROPN" and end - start < 4:
+            end += 1
+        return any(self.gazetteer.lookup(doc[start:stop].text) for stop in range(end, start, -1))
+
+    def _widest_place(self, span: Span) -> Span:
+        """A place name the tagger or the alias matcher cut short ("Baja" and "California", "Juba" in
+        "Lower Juba"): the longest run of capitalized words around the span, two more on either side at
+        most, that the gazetteer knows as a whole; else the span itself."""
+        assert self.gazetteer is not None
+        doc, best = span.doc, span
+        for start in range(span.start, max(span.start - 3, -1), -1):
+            if start < span.start and not _capitalized(doc[start]):
+                break
+            for end in range(span.end, min(span.end + 2, len(doc)) + 1):
+                if end > span.end and not _capitalized(doc[end - 1]):
+                    break
+                if end - start > len(best) and self.gazetteer.lookup(doc[start:end].text):
+                    best = Span(doc, start, end, label=span.label_)
+        return best
+
+    def _settle_places(self, doc: Doc, focus: Focus, found: _Found) -> None:
+        """A town's name that several towns of its country bear ("Kamianka") is the one nearest the
+        document's other places whose names are unambiguous: areas, and towns their country has one of
+        ("..., Donetsk")."""
+        assert self.gazetteer is not None
+        options: dict[tuple[int, int], tuple[GeoName, ...]] = {}
+        anchors: list[tuple[str, tuple[float, float]]] = []
+        for key, mention in found.places.items():
+            place = mention.place
+            if place is None or place.feature == "country" or place.lat is None or place.lon is None:
+                continue
+            candidates, _ = self.gazetteer.candidates(mention.name)
+            same = [c for c in candidates if c.country == place.country and _settlement(c) == _settlement(place)]
+            if len(same) > 1 and _settlement(place):
+                options[key] = candidates
+            else:
+                anchors.append((place.id, (place.lat, place.lon)))
+        for key, candidates in options.items():
+            mention = found.places[key]
+            assert mention.place is not None
+            points = [point for place_id, point in anchors if place_id != mention.place.id]
+            place = nearest(mention.place, candidates, points)
+            if place is None and _held(doc, key, found):
+                # none of the towns of that name lies near the place the text puts it in: unresolved
+                found.places[key] = replace(mention, place=None, precision=None, province=None)
+            elif place is not None and place.id != mention.place.id:
+                found.add_place(doc[key[0] : key[1]], place, self.gazetteer)
 
     def _new_actor(self, ent: Span, kind: str) -> KBActor:
         name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
@@ -467,13 +589,46 @@ def _extend_place(ent: Span) -> Span:
     return ent
 
 
-def _looks_like_place(ent: Span, place: GeoName, country: str | None) -> bool:
+def _looks_like_place(ent: Span, place: GeoName, focus: Focus) -> bool:
     """An entity the tagger did not call a place that the gazetteer knows, used as a place."""
     if ent.label_ not in MISLABELED_PLACE_LABELS or not ent.text[:1].isupper():
         return False
     if ent.label_ == "PERSON" and ent.start > 0 and ent.doc[ent.start - 1].lower_ in TITLES:
         return False
-    return place.source != "geonames" or (country is not None and place.country == country) or is_locative(ent)
+    return place.source != "geonames" or place.country == focus.primary or is_locative(ent) or is_aside(ent)
+
+
+def _held(doc: Doc, key: tuple[int, int], found: _Found) -> bool:
+    """Whether a place mention is followed by the larger place that holds it ("Kamianka, Donetsk")."""
+    for other in found.places:
+        between = doc[key[1] : other[0]]
+        if other[0] >= key[1] and len(between) <= 2 and all(t.text in (",", "(", "[") for t in between):
+            return is_aside(doc[other[0] : other[1]])
+    return False
+
+
+def _settlement(place: GeoName) -> bool:
+    return place.feature in ("city", "town", "village")
+
+
+def _place_within(doc: Doc, found: _Found) -> None:
+    """A name the gazetteer does not know, followed by the larger place that holds it ("Abu Salim
+    (Tripoli)", "Bar-Sanguun village (Kismaayo, Lower Juba)", "Pesqueria, Nuevo Leon"), lies within that
+    place: it keeps its own name, with the point of the holder at a coarser precision (ACLED codes an
+    unknown village at the nearest known place)."""
+    ordered = sorted(found.places.items())
+    for (key, mention), (next_key, holder) in zip(ordered, ordered[1:], strict=False):
+        if mention.place is not None or holder.place is None or holder.place.feature == "country":
+            continue
+        between = doc[key[1] : next_key[0]]
+        if len(between) <= 2 and all(t.text in (",", "(", "[") or t.lower_ in PLACE_FEATURE_NOUNS for t in between):
+            if is_aside(doc[next_key[0] : next_key[1]]):
+                found.places[key] = replace(mention, within=holder.place)
+
+
+def _capitalized(token: Token) -> bool:
+    """A capitalized word that may belong to a name (not "In" or "The" opening a sentence)."""
+    return token.is_alpha and token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ")
 
 
 def _is_name(ent: Span) -> bool:

@@ -55,6 +55,36 @@ def is_locative(span: Span) -> bool:
     return any(child.dep_ == "amod" and child.lower_.endswith("ern") for child in span.root.children)
 
 
+def is_aside(span: Span) -> bool:
+    """The span names the larger place that holds a place just named, as datelines and event notes
+    write it: in parentheses ("Qasr (Tripoli)", "the village of Qalat (Kidal, Mopti)") or after a
+    comma that follows a locative place ("in Tijuana, Baja California", "in Pipri, Kaushambi")."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 1 and (doc[i].text == "," or doc[i].pos_ == "PROPN") and span.start - i < 8:
+        if doc[i].text == "," and doc[i - 1].text != ")" and _after_place(doc[:i]):
+            return True
+        i -= 1
+    if i < 1 or doc[i].text not in ("(", "["):
+        return False
+    before = doc[i - 1]
+    return before.text[:1].isupper() or before.lower_ in PLACE_FEATURE_NOUNS or before.lower_ in GEOGRAPHIC_NOUNS
+
+
+def _after_place(head: Span) -> bool:
+    """The text before a comma ends with a place named locatively ("near Vorobyivka,"), or with another
+    aside."""
+    for ent in head.ents:
+        if ent.end == head.end and ent.label_ in ("GPE", "LOC", "FAC"):
+            return is_locative(ent) or is_aside(ent)
+    start = head.end
+    while start > head.start and head.doc[start - 1].pos_ == "PROPN" and head.end - start < 4:
+        if head.doc[start - 1].ent_type_ in ("DATE", "TIME", "NORP"):
+            return False  # "On Friday, Russia announced": a time, not a place
+        start -= 1
+    return start < head.end and is_locative(head.doc[start : head.end])
+
+
 def is_acting(span: Span) -> bool:
     """The span denotes an agent or a party, not a location."""
     if is_locative(span):

@@ -151,7 +151,7 @@ class EventExtractor:
         candidates = [self._event(token, span, trigger, context) for token, span, trigger in found]
         events = absorb_outcomes(doc, context.text, [e for e in candidates if e is not None], tolls, index)
         events = merge_repeats(merge_ground(doc, merge_coordinated(doc, merge_participles(doc, events))))
-        events = [_coded(event, kinds) for event in merge_aftermath(doc, context.text, events, tolls, index)]
+        events = [_coded(event, kinds) for event in merge_aftermath(doc, context.text, events, tolls, index, places)]
         events = attach_other_tolls(carry_setting(events, doc, context.text), tolls)
         events = _literal(doc, events, kinds)
         happenings = find_happenings(

@@ -21,10 +21,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from warlog.actors.linker import PlaceMention
 from warlog.events.candidate import EventCandidate
 from warlog.events.roles import MentionIndex, actors_of
 from warlog.events.tolls import VERB_KINDS, TollMention, singular_victims
@@ -212,6 +214,7 @@ def _joined(first: EventCandidate, event: EventCandidate, mode: str | None, rule
         first,
         mode=mode,
         rule=rule,
+        actors=first.actors or event.actors,  # "thwarted an attack and killed a fighter": the killers'
         recipients=tuple(dict.fromkeys(first.recipients + event.recipients)),
         place=first.place or event.place,
         date=first.date or event.date,
@@ -311,7 +314,7 @@ def _joinable(first: EventCandidate, second: EventCandidate) -> bool:
         and first.mode in means
         and second.mode in means
         and first.status.value == second.status.value
-        and (not second.actors or first.actors == second.actors)
+        and (not second.actors or not first.actors or first.actors == second.actors)
         and (plain or (one_place and (first.place is None) != (second.place is None)))
     )
 
@@ -376,7 +379,12 @@ NOT_LETHAL = frozenset({"abduct", "sexual", "crowd-control", "destroy"})  # the 
 
 
 def merge_aftermath(
-    doc: Doc, text: str, events: list[EventCandidate], tolls: list[TollMention], index: MentionIndex
+    doc: Doc,
+    text: str,
+    events: list[EventCandidate],
+    tolls: list[TollMention],
+    index: MentionIndex,
+    places: Sequence[PlaceMention] = (),
 ) -> list[EventCandidate]:
     """Each attack that states no toll takes the one told right after it (see the module docstring).
 
@@ -393,6 +401,7 @@ def merge_aftermath(
     another incident, or the same one told again), and neither does an event that did not happen.
     """
     out = list(events)
+    named = {place.place_id: place for place in places}
     singles = singular_victims(doc)
     for position, event in enumerate(out):  # "Security forces shot him and killed him"
         own = next((t for t in singles if event.toll is None and t.trigger == event.token), None)
@@ -413,7 +422,7 @@ def merge_aftermath(
         sides = set(attack.actors) | set(attack.recipients)
         if set(later.actors) - _victims(doc, later.toll, index) - sides:
             continue  # another perpetrator; a headline's "three soldiers killed" names the dead, not a killer
-        if (later.place and attack.place and later.place != attack.place) or (
+        if (later.place and attack.place and not _same_ground(later.place, attack.place, named)) or (
             later.date and attack.date and later.date.value != attack.date.value
         ):
             continue
@@ -450,6 +459,28 @@ def merge_aftermath(
         out[target] = replace(attack, toll=toll, recipients=recipients, also=(*attack.also, span))
         counted.add(toll.start)
     return out
+
+
+AREAS = frozenset({"country", "admin1", "admin2", "region", "province", "district", "area"})
+
+
+def _same_ground(one: str, other: str, named: dict[str, PlaceMention]) -> bool:
+    """Two places of one incident: the same place, a town and the area it lies in, a name the gazetteer
+    lacks and the place the text puts it in (or any located place: "clashes in the Rutshuru area ... two
+    killed in Katsiro locality"); places in two countries never are."""
+    if one == other:
+        return True
+    first, second = named.get(one), named.get(other)
+    if first is None or second is None:
+        return False
+    a, b = first.place or first.within, second.place or second.within
+    if (a is None) != (b is None):
+        return True  # a name no gazetteer places may lie in the other ("in Rutshuru ... in Katsiro locality")
+    if a is None or b is None or a.country != b.country:
+        return False
+    if first.within is not None and first.within.id == b.id or second.within is not None and second.within.id == a.id:
+        return True
+    return a.feature in AREAS or b.feature in AREAS or a.precision >= 3 or b.precision >= 3
 
 
 def _names_target(token: Token) -> bool:

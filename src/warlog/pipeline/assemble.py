@@ -18,6 +18,7 @@ from warlog.geo.qualify import qualified_name
 from warlog.incidents.contradictions import find_contradictions
 from warlog.model import Actor, Claim, Document, Event, Evidence, Place, Report, Toll
 from warlog.packs.ontology import Ontology
+from warlog.packs.placenames import REGION, TOWN
 
 
 def build_report(
@@ -90,7 +91,9 @@ def _actor(entry: KBActor, mentions: list[LinkedMention], *, kb: KnowledgeBase, 
 
 
 def build_places(mentions: list[PlaceMention]) -> tuple[Place, ...]:
-    """Places in order of first mention; unknown names get a `place.<slug>` id and no coordinates.
+    """Places in order of first mention; unknown names get a `place.<slug>` id and no coordinates, or,
+    when the text puts them in a known place ("Abu Salim (Tripoli)"), that place's point and country at a
+    coarser precision.
 
     A direction from a place ("north of Aleppo": `PlaceMention.qualified`) is a place of its own: id
     `<base id>~<qualifier>`, the qualified name, the phrase's precision (2) and the base's point, as ACLED
@@ -104,7 +107,22 @@ def build_places(mentions: list[PlaceMention]) -> tuple[Place, ...]:
         first, geo = ms[0], ms[0].place
         evidence = tuple(Evidence(m.start, m.end, m.name, "place@1", 1.0 if geo else 0.6) for m in ms)
         if geo is None:
-            places.append(Place(id=key, name=first.name, mentions=evidence))
+            holder = next((m.within for m in ms if m.within is not None), None)
+            if holder is None:
+                places.append(Place(id=key, name=first.name, mentions=evidence))
+                continue
+            # a name the gazetteer lacks, inside a place it knows: that place's point, coarser
+            places.append(
+                Place(
+                    id=key,
+                    name=first.name,
+                    country=holder.country,
+                    lat=holder.lat,
+                    lon=holder.lon,
+                    precision=min(max(holder.precision, TOWN) + 1, REGION),
+                    mentions=evidence,
+                )  # fmt: skip
+            )
             continue
         qualifier = first.qualifier if first.qualified else None
         places.append(
