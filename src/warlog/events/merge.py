@@ -398,15 +398,46 @@ def merge_aftermath(
         own = next((t for t in singles if event.toll is None and t.trigger == event.token), None)
         if own is not None and event.type == "ASSAULT":
             out[position] = replace(event, toll=own)
+    out = _fold_later(doc, out, index, again=False)
+    out = _fold_later(doc, out, index, again=True)
+    counted = {event.toll.start for event in out if event.toll is not None}
+    for toll in [*tolls, *singles]:  # a count first; one named victim when no count was told
+        if toll.kind != "killed" or toll.aggregate or toll.start in counted or toll.trigger is None:
+            continue
+        target = _attack_for(doc, out, len(out), toll.start, set(), following=True)
+        if target is None:
+            continue
+        attack = out[target]
+        recipients = attack.recipients
+        if not recipients and toll.victims is not None:
+            victims = doc.char_span(*toll.victims, alignment_mode="expand")
+            found = actors_of([victims.root], index) if victims is not None else ()
+            recipients = tuple(r for r in found if r not in attack.actors)
+        span = (toll.start, toll.end, text[toll.start : toll.end])
+        out[target] = replace(attack, toll=toll, recipients=recipients, also=(*attack.also, span))
+        counted.add(toll.start)
+    return out
+
+
+def _fold_later(doc: Doc, events: list[EventCandidate], index: MentionIndex, *, again: bool) -> list[EventCandidate]:
+    """The events told as the aftermath of an attack before them folded into it: a killing or the attack
+    named again (see `merge_aftermath`), or, with `again`, the fighting told once more in the next sentence
+    with its toll (`_told_again`), once the killings have been folded into their fighting."""
+    out = list(events)
     folded: set[int] = set()
     for position, later in enumerate(list(out)):
         anaphor = _anaphor(doc, later)
-        if not (anaphor or _aftermath_killing(doc, later)):
+        if again:
+            if anaphor or _aftermath_killing(doc, later) or not _told_again(doc, later):
+                continue
+        elif not (anaphor or _aftermath_killing(doc, later)):
             continue
         target = _attack_for(doc, out, position, later.start, folded, anaphor=anaphor)
         if target is None:
             continue
         attack = out[target]
+        if again and (doc[attack.token].sent == doc[later.token].sent or not _same_means(attack, later)):
+            continue
         sides = set(attack.actors) | set(attack.recipients)
         if set(later.actors) - _victims(doc, later.toll, index) - sides:
             continue  # another perpetrator; a headline's "three soldiers killed" names the dead, not a killer
@@ -429,24 +460,7 @@ def merge_aftermath(
             also=attack.also + ((later.start, later.end, later.text), *later.also),
         )
         folded.add(position)
-    out = [event for position, event in enumerate(out) if position not in folded]
-    counted = {event.toll.start for event in out if event.toll is not None}
-    for toll in [*tolls, *singles]:  # a count first; one named victim when no count was told
-        if toll.kind != "killed" or toll.aggregate or toll.start in counted or toll.trigger is None:
-            continue
-        target = _attack_for(doc, out, len(out), toll.start, set(), following=True)
-        if target is None:
-            continue
-        attack = out[target]
-        recipients = attack.recipients
-        if not recipients and toll.victims is not None:
-            victims = doc.char_span(*toll.victims, alignment_mode="expand")
-            found = actors_of([victims.root], index) if victims is not None else ()
-            recipients = tuple(r for r in found if r not in attack.actors)
-        span = (toll.start, toll.end, text[toll.start : toll.end])
-        out[target] = replace(attack, toll=toll, recipients=recipients, also=(*attack.also, span))
-        counted.add(toll.start)
-    return out
+    return [event for position, event in enumerate(out) if position not in folded]
 
 
 def _names_target(token: Token) -> bool:
@@ -461,10 +475,14 @@ def _has_pobj(token: Token) -> bool:
 
 
 CIRCUMSTANCE_MARKS = frozenset({"when", "as", "after", "while"})
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"after", "following", "amid", "during"})
 
 
 def _circumstance(token: Token) -> bool:
-    """An attack told as the circumstance of what came before it: "23 dead when herdsmen clashed"."""
+    """An attack told as the circumstance of what came before it: "23 dead when herdsmen clashed", "eight
+    feared dead following a clash"."""
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in CIRCUMSTANCE_PREPOSITIONS:
+        return True
     verb = token if token.pos_ == "VERB" else token.head
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in CIRCUMSTANCE_MARKS for c in verb.children)
 
@@ -492,6 +510,32 @@ def _aftermath_killing(doc: Doc, event: EventCandidate) -> bool:
         return False
     trigger = event.toll.trigger
     return trigger is not None and (trigger == event.token or doc[trigger].head.i == event.token)
+
+
+SEPARATE = frozenset({"separate", "another", "earlier", "previous", "prior", "later", "subsequent", "different"})
+
+
+def _told_again(doc: Doc, event: EventCandidate) -> bool:
+    """The fighting of the sentence before told once more with its toll ("Gunmen attacked a post. After heavy
+    gunfire, they claimed to have killed three officers.", "Rebels shelled army positions. Stray shells also
+    hit a market, killing four."): an assault with a count of its own dead, in a sentence that does not set
+    it apart as another incident ("in a separate attack", "an earlier clash"). `merge_aftermath` folds it
+    into an attack of the sentence before that has no toll, by the same means or by plain fire."""
+    if event.type != "ASSAULT" or event.territory or event.status.value not in HAPPENED:
+        return False
+    if event.toll is None or event.toll.aggregate:
+        return False
+    return not any(t.lower_ in SEPARATE for t in doc[event.token].sent)
+
+
+def _same_means(one: EventCandidate, other: EventCandidate) -> bool:
+    return one.mode == other.mode or (one.mode in (None, "firearms") and other.mode in (None, "firearms"))
+
+
+def _earlier(doc: Doc, event: EventCandidate) -> bool:
+    """An attack told as one before the incident ("to break up an earlier clash", "a previous attack"): the
+    dead told after it are not its own."""
+    return any(c.dep_ == "amod" and c.lower_ in SEPARATE for c in doc[event.token].children)
 
 
 ANAPHORIC = frozenset({"the", "this", "that", "these", "those"})
@@ -528,6 +572,8 @@ def _attack_for(
 
     def fits(event: EventCandidate) -> bool:
         if (event.toll is not None and not anaphor) or not _causes(event) or event.mode in NOT_LETHAL:
+            return False
+        if _earlier(doc, event):
             return False
         return event.status.value in HAPPENED and not event.territory
 

@@ -253,6 +253,9 @@ def _resulting(node: Token) -> tuple[Token, str] | None:
     for child in verb.children:
         if child.i > node.i and child.lower_ in STATE_WORDS and child.dep_ in ("advcl", "acomp", "oprd", "xcomp"):
             return child, STATE_WORDS[child.lower_]
+    after = node.doc[node.i + 1] if node.i + 1 < len(node.doc) else None
+    if after is not None and after.lower_ in STATE_WORDS and node.pos_ == "NUM":
+        return after, STATE_WORDS[after.lower_]  # "resulting in 3 killed and 10 wounded", the state misparsed
     return None
 
 
