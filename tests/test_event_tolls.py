@@ -60,3 +60,21 @@ def test_the_first_incident_keeps_its_own_toll(pipeline, text, killed):
     report = pipeline.extract(text, published="2016-07-05")
     first = min((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.evidence.start)
     assert (first.fatalities.min if first.fatalities else None) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "acled"),
+    [
+        # a killing told before the fighting that is its circumstance is that fighting's toll, and the dead tell
+        # whom an attack struck when it names no one
+        ("On 7 May, in Baidoa, a man was killed after exchanging fire with police officers.", 1, "Armed clash"),
+        ("Eight soldiers were killed following a rebel ambush on the outskirts of Baidoa.", 8, "Armed clash"),
+        ("Two rebels were killed and one was wounded when soldiers repulsed their attack near Baidoa.", 2, None),
+    ],
+)
+def test_a_killing_before_its_fighting_is_its_toll(pipeline, text, killed, acled):
+    report = pipeline.extract(text, published="2020-05-08")
+    first = min((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.evidence.start)
+    assert first.fatalities is not None and first.fatalities.min == killed
+    if acled is not None:
+        assert dict(first.codes).get("acled_sub_event_type") == acled

@@ -63,6 +63,11 @@ def test_a_company_called_mine_is_no_landmine(pipeline):
         ("Armed men attacked the village of Kessa on Monday.", ATTACK),
         ("Armed men attacked a police patrol near Kessa on Monday.", CLASH),
         ("A group of villagers attacked two men with sticks in Kessa on Monday.", MOB),
+        # workers, inmates or migrants fighting are rioters, and so are the sides a clash is "between"
+        ("Two groups of seasonal workers clashed at the bus depot in Kessa on Monday.", MOB),
+        ("Inmates attacked two guards with metal bars in the Kessa prison on Monday.", MOB),
+        ("A man died in a clash between two groups of neighbours in Kessa on Monday.", MOB),
+        ("A soldier died in a clash between armed men and the army in Kessa on Monday.", CLASH),
     ],
 )
 def test_unnamed_parties_set_the_event_type(pipeline, text, acled):

@@ -197,9 +197,13 @@ def _target_kind(head: Token) -> str | None:
 
 def actor_kinds(token: Token) -> tuple[str, ...]:
     """The kinds of the actors a verb trigger names by a common noun: its subject, or the "by" object of
-    the passive ("a mob", "villagers" are a crowd; "armed men", "gunmen" are armed)."""
+    the passive ("a mob", "villagers" are a crowd; "armed men", "gunmen" are armed); for a noun, the sides it
+    is "between" ("a clash between two groups of workers")."""
     if token.pos_ != "VERB":
-        return ()
+        sides = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
+                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        kinds = [_actor_kind(head) for side in sides for head in with_conjuncts(side)]
+        return tuple(dict.fromkeys(k for k in kinds if k is not None))
     agents = [c for c in token.children if c.dep_ == "nsubj"]
     agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     shared = token
@@ -217,13 +221,13 @@ def _actor_kind(head: Token) -> str | None:
         return ARMED  # "armed men", "two armed groups"
     if any(c.dep_ == "compound" and c.lemma_.lower() in WORDS.crowd_actors for c in head.children):
         return CIVILIAN  # "community members"
-    if head.i == group.i and head.lemma_.lower() == "group" and head.tag_ == "NNS":
-        return CIVILIAN  # "two groups clashed": no armed group is named
     lemma = head.lemma_.lower()
     if lemma in WORDS.armed_targets or head.lower_ in WORDS.armed_targets:
         return ARMED
     if lemma in WORDS.crowd_actors or head.lower_ in WORDS.crowd_actors:
         return CIVILIAN
+    if group.lemma_.lower() == "group" and group.tag_ == "NNS":
+        return CIVILIAN  # "two groups clashed", "two groups of neighbours": no armed group is named
     return None
 
 

@@ -432,7 +432,12 @@ def _fold_later(doc: Doc, events: list[EventCandidate], index: MentionIndex, *, 
                 continue
         elif not (anaphor or _aftermath_killing(doc, later)):
             continue
-        target = _attack_for(doc, out, position, later.start, folded, anaphor=anaphor)
+        # a killing told before the fighting that is its circumstance takes that ("a man was killed after
+        # exchanging fire with the police")
+        following = not again and not anaphor
+        target = _attack_for(
+            doc, out, position, later.start, folded, anaphor=anaphor, following=following, tolled=later.toll is None
+        )
         if target is None:
             continue
         attack = out[target]
@@ -446,9 +451,11 @@ def _fold_later(doc: Doc, events: list[EventCandidate], index: MentionIndex, *, 
         ):
             continue
         recipients, target_kinds = attack.recipients, attack.target_kinds
-        if not recipients and not target_kinds and not _names_target(doc[attack.token]):
-            # the dead told later are its target only when it names none ("opened fire, killing one")
-            recipients = tuple(r for r in later.recipients if r not in attack.actors)
+        if not recipients and not target_kinds:
+            # the dead told later are its target only when it names none ("opened fire, killing one"); who they
+            # were tells whom it struck when its target is no one ("an ambush on the outskirts of X")
+            if not _names_target(doc[attack.token]):
+                recipients = tuple(r for r in later.recipients if r not in attack.actors)
             target_kinds = later.target_kinds
         out[target] = replace(
             attack,
@@ -481,8 +488,8 @@ CIRCUMSTANCE_PREPOSITIONS = frozenset({"after", "following", "amid", "during"})
 def _circumstance(token: Token) -> bool:
     """An attack told as the circumstance of what came before it: "23 dead when herdsmen clashed", "eight
     feared dead following a clash"."""
-    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in CIRCUMSTANCE_PREPOSITIONS:
-        return True
+    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in CIRCUMSTANCE_PREPOSITIONS:
+        return True  # "following a clash", "killed after exchanging fire with the police"
     verb = token if token.pos_ == "VERB" else token.head
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in CIRCUMSTANCE_MARKS for c in verb.children)
 
@@ -558,20 +565,22 @@ def _attack_for(
     *,
     anaphor: bool = False,
     following: bool = False,
+    tolled: bool = False,
 ) -> int | None:
     """The index of the attack a later telling at `start` belongs to (events[stop] is that telling, when
     it is an event), or None: the nearest attack before it with no toll yet, in the same sentence or,
     when that sentence tells no attack of its own, the one before it in the paragraph. An anaphor ("the
     attack") names an attack of the sentence before, toll or not; with `following`, a count told before
     its attack in one sentence takes the attack after it when that is told as its circumstance ("23 dead
-    when herdsmen clashed with farmers")."""
+    when herdsmen clashed with farmers"); with `tolled`, an attack with a toll will do (a wounding told
+    after the killing: "two were killed and one was wounded when ...")."""
     sentence = doc.char_span(start, start + 1, alignment_mode="expand")
     if sentence is None:
         return None
     here = sentence.sent
 
     def fits(event: EventCandidate) -> bool:
-        if (event.toll is not None and not anaphor) or not _causes(event) or event.mode in NOT_LETHAL:
+        if (event.toll is not None and not (anaphor or tolled)) or not _causes(event) or event.mode in NOT_LETHAL:
             return False
         if _earlier(doc, event):
             return False
