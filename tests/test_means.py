@@ -68,6 +68,8 @@ def test_a_company_called_mine_is_no_landmine(pipeline):
         ("Inmates attacked two guards with metal bars in the Kessa prison on Monday.", MOB),
         ("A man died in a clash between two groups of neighbours in Kessa on Monday.", MOB),
         ("A soldier died in a clash between armed men and the army in Kessa on Monday.", CLASH),
+        # what armed men hold is armed: "militia camps", "army barracks"
+        ("Young men from Kessa attacked two militia camps near Tripoli on Monday.", CLASH),
     ],
 )
 def test_unnamed_parties_set_the_event_type(pipeline, text, acled):

@@ -185,6 +185,8 @@ def _target_kind(head: Token) -> str | None:
     head = _group_member(head)
     if any(c.dep_ in ("amod", "compound") and c.lower_ in ("armed", "military") for c in head.children):
         return ARMED  # "armed clan militiamen", "an armed military vehicle"
+    if any(c.dep_ == "compound" and c.lemma_.lower() in WORDS.armed_targets for c in head.children):
+        return ARMED  # "militia camps", "army barracks", "rebel positions": what armed men hold
     if head.ent_type_ == "PERSON":
         return "person"
     lemma = head.lemma_.lower()

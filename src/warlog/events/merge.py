@@ -453,7 +453,7 @@ def _fold_later(doc: Doc, events: list[EventCandidate], index: MentionIndex, *, 
         recipients, target_kinds = attack.recipients, attack.target_kinds
         if not recipients and not target_kinds:
             # the dead told later are its target only when it names none ("opened fire, killing one"); who they
-            # were tells whom it struck when its target is no one ("an ambush on the outskirts of X")
+            # were tells whom it struck when it names no one ("an ambush on the outskirts of X")
             if not _names_target(doc[attack.token]):
                 recipients = tuple(r for r in later.recipients if r not in attack.actors)
             target_kinds = later.target_kinds
