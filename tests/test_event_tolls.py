@@ -70,6 +70,11 @@ def test_the_first_incident_keeps_its_own_toll(pipeline, text, killed):
         ("On 7 May, in Baidoa, a man was killed after exchanging fire with police officers.", 1, "Armed clash"),
         ("Eight soldiers were killed following a rebel ambush on the outskirts of Baidoa.", 8, "Armed clash"),
         ("Two rebels were killed and one was wounded when soldiers repulsed their attack near Baidoa.", 2, None),
+        (
+            "On 9 May, a police commander was killed when he was hit by a landmine in Kandahar.",
+            1,
+            "Remote explosive/landmine/IED",
+        ),
     ],
 )
 def test_a_killing_before_its_fighting_is_its_toll(pipeline, text, killed, acled):

@@ -115,3 +115,23 @@ def test_attacks_told_by_coordinated_verbs_are_one_incident(pipeline):
     assert len(assaults) == 1, [(e.mode, e.evidence.text) for e in assaults]
     assert assaults[0].mode == "drone" and assaults[0].also
     assert dict(assaults[0].codes)["acled_sub_event_type"] == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces fired anti-aircraft guns at rebel positions near Kessa on Monday.",
+        "Government forces fired mortars, anti-aircraft guns and grenade launchers at rebel positions near Kessa.",
+        # what a participle tells of is what was fired; a shell that fell took no ground
+        "On Monday, shells fired by rebel forces fell in a village near Tripoli.",
+    ],
+)
+def test_heavy_weapons_make_a_shelling(pipeline, text):
+    assert _acled(pipeline, text) == ("heavy-weapons", SHELLING)
+
+
+def test_a_shell_that_fell_takes_no_ground(pipeline):
+    report = pipeline.extract(
+        "On Monday, shells fired by rebel forces fell in a village near Tripoli.", published="2021-03-02"
+    )
+    assert not [e for e in report.events if e.type == "COERCE"]

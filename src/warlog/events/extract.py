@@ -211,6 +211,8 @@ class EventExtractor:
             return None  # "riot police", "attack helicopters": a kind of thing, not an event
         if _seized_weapon(token, trigger, context.rules):
             return None  # "found a cache of rifles and grenades": the grenades are what was found
+        if _fallen_thing(token, trigger, context.place_tokens):
+            return None  # "shells fell in the village": only ground falls to a captor
         if trigger.lemma in BODY_FOUND and not _marked_death(token):
             return None  # "found dead" is a killing only with a mark of violence: shot, tied, beheaded
         if _hyphen_modifier(token, trigger) or _every(token) or _dismissal(token, trigger) or _tally(token):
@@ -822,6 +824,16 @@ def _verb_of(token: Token) -> Token:
     while current.pos_ != "VERB" and current.head.i != current.i:
         current = current.head
     return current
+
+
+def _fallen_thing(token: Token, trigger: Trigger, place_tokens: frozenset[int]) -> bool:
+    """A verb of ground taken whose captor comes after "to" ("Palmyra fell to IS") with a subject that is no
+    ground ("shells fell in the village", "the rockets fell short")."""
+    if trigger.type != "COERCE" or "to" not in trigger.actor_preps or token.pos_ != "VERB":
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    ground = [s for s in subjects if s.i in place_tokens or s.lemma_.lower() in SEIZE_OBJECTS or s.pos_ == "PROPN"]
+    return bool(subjects) and not ground
 
 
 def _takes_ground(token: Token, anchor: Span, place: PlaceMention | None, place_tokens: frozenset[int]) -> bool:

@@ -63,6 +63,8 @@ def weapons_near(token: Token, triggers: frozenset[int]) -> dict[str, list[Token
     that trigger ("fired at and dropped grenades from a drone on ...": the drone is the dropping's)."""
     sentence = token.sent
     own = own_phrase(_clause_of(token))
+    if token.pos_ == "VERB" and token.dep_ == "acl":
+        own |= {token.head.i}  # "shells fired by the rebels": what a participle tells of is what was fired
     others = {i for t in sentence if t.i in triggers and t.i not in own for i in own_phrase(_clause_of(t))} - own
     found: dict[str, list[Token]] = {}
     i = sentence.start

@@ -490,7 +490,9 @@ def _circumstance(token: Token) -> bool:
     feared dead following a clash"."""
     if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in CIRCUMSTANCE_PREPOSITIONS:
         return True  # "following a clash", "killed after exchanging fire with the police"
-    verb = token if token.pos_ == "VERB" else token.head
+    verb = token
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:  # "when he was hit by a landmine": the landmine's verb
+        verb = verb.head
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in CIRCUMSTANCE_MARKS for c in verb.children)
 
 
