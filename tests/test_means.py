@@ -68,6 +68,10 @@ def test_a_company_called_mine_is_no_landmine(pipeline):
         ("Inmates attacked two guards with metal bars in the Kessa prison on Monday.", MOB),
         ("A man died in a clash between two groups of neighbours in Kessa on Monday.", MOB),
         ("A soldier died in a clash between armed men and the army in Kessa on Monday.", CLASH),
+        # a party's cadres are its militia: their attack on civilians is violence against civilians
+        ("Ruling party cadres beat residents of a suburb of Lusaka on Monday.", ATTACK),
+        ("Opposition cadres attacked two ruling party members in Lusaka on Monday.", ATTACK),
+        ("Supporters of the ruling party clashed with opposition supporters in Lusaka on Monday.", MOB),
         # what armed men hold is armed: "militia camps", "army barracks"
         ("Young men from Kessa attacked two militia camps near Tripoli on Monday.", CLASH),
     ],

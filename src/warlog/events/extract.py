@@ -31,6 +31,7 @@ from warlog.events.codes import (
 )
 from warlog.events.happenings import drop_happened, find_happenings
 from warlog.events.means import ARMED as ARMED_KIND
+from warlog.events.means import MILITIA as MILITIA_KIND
 from warlog.events.means import actor_kinds, target_kinds, with_means
 from warlog.events.merge import (
     absorb_outcomes,
@@ -593,7 +594,7 @@ def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
             event.type,
             event.mode,
             default=rule.acled,
-            actor_kinds=_kinds_of(event.actors, kinds) or event.actor_kinds,
+            actor_kinds=_actor_kinds(event, kinds),
             recipient_kinds=_kinds_of(event.recipients, kinds) or event.target_kinds,
             territory=event.territory,
             mutual=rule.acled == BATTLE and bool({"with", "between"} & set(rule.recipient_preps)),
@@ -609,6 +610,18 @@ def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
         codes.append(("aggregate", "true"))
     confidence = 0.5 + 0.2 * bool(event.actors) + 0.2 * bool(event.recipients) + 0.05 * (event.place is not None)
     return replace(event, codes=tuple(codes), confidence=round(min(confidence, 0.95), 2))
+
+
+PARTY_KINDS = frozenset({"political_party", "civilians", "person", "organization", "other"})
+
+
+def _actor_kinds(event: EventCandidate, kinds: dict[str, str]) -> tuple[str, ...]:
+    """The kinds of the actors: the linked actors', else those their head nouns tell; a party whose "cadres"
+    or "thugs" act is its political militia."""
+    linked = _kinds_of(event.actors, kinds)
+    if linked and MILITIA_KIND in event.actor_kinds and set(linked) <= PARTY_KINDS:
+        return (MILITIA_KIND,)
+    return linked or event.actor_kinds
 
 
 def _kinds_of(ids: tuple[str, ...], kinds: dict[str, str]) -> tuple[str, ...]:

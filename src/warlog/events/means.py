@@ -47,6 +47,7 @@ DIRECT = frozenset({"Battles", "Violence against civilians", "Riots"})
 CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "cc"})
 TARGET_PREPOSITIONS = frozenset({"on", "against", "of", "at", "upon", "between", "with"})
 ARMED = "military"
+MILITIA = "militia"
 CIVILIAN = "civilians"
 
 _PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -196,6 +197,10 @@ def _target_kind(head: Token) -> str | None:
         return ARMED
     if lemma in WORDS.civilian_targets or head.lower_ in WORDS.civilian_targets:
         return CIVILIAN
+    if lemma == "member" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in WORDS.crowd_actors for c in head.children
+    ):
+        return CIVILIAN  # "party members", "community members"
     return None
 
 
@@ -223,6 +228,8 @@ def _actor_kind(head: Token) -> str | None:
     head = _group_member(head)
     if any(c.dep_ == "amod" and c.lower_ == "armed" for c in (*head.children, *group.children)):
         return ARMED  # "armed men", "two armed groups"
+    if head.lemma_.lower() in WORDS.militia_actors or head.lower_ in WORDS.militia_actors:
+        return MILITIA  # "party cadres", "hired thugs"
     if any(c.dep_ == "compound" and c.lemma_.lower() in WORDS.crowd_actors for c in head.children):
         return CIVILIAN  # "community members"
     lemma = head.lemma_.lower()
