@@ -73,6 +73,9 @@ def test_a_side_phrase_is_part_of_the_attack(pipeline, text, sub_type):
         ("A woman was found dead in her flat in Tarvo. The victim had her hands tied.", True),
         ("An elderly man was found dead in his home in Korvan on Sunday. He lived alone.", False),
         ("A hiker was found dead in the mountains above Tarvo after a storm.", False),
+        # a body disposed of, or a word of murder, is a mark as well
+        ("A man was found dead on a dirt road near Korvan. His body had been wrapped in a tarpaulin.", True),
+        ("A young woman was found dead in Tarvo. Police have not identified the perpetrators.", True),
     ],
 )
 def test_a_body_found_is_an_attack_only_with_a_mark_of_violence(pipeline, text, attack):

@@ -63,6 +63,17 @@ def test_a_company_called_mine_is_no_landmine(pipeline):
         ("Armed men attacked the village of Kessa on Monday.", ATTACK),
         ("Armed men attacked a police patrol near Kessa on Monday.", CLASH),
         ("A group of villagers attacked two men with sticks in Kessa on Monday.", MOB),
+        # workers, inmates or migrants fighting are rioters, and so are the sides a clash is "between"
+        ("Two groups of seasonal workers clashed at the bus depot in Kessa on Monday.", MOB),
+        ("Inmates attacked two guards with metal bars in the Kessa prison on Monday.", MOB),
+        ("A man died in a clash between two groups of neighbours in Kessa on Monday.", MOB),
+        ("A soldier died in a clash between armed men and the army in Kessa on Monday.", CLASH),
+        # a party's cadres are its militia: their attack on civilians is violence against civilians
+        ("Ruling party cadres beat residents of a suburb of Lusaka on Monday.", ATTACK),
+        ("Opposition cadres attacked two ruling party members in Lusaka on Monday.", ATTACK),
+        ("Supporters of the ruling party clashed with opposition supporters in Lusaka on Monday.", MOB),
+        # what armed men hold is armed: "militia camps", "army barracks"
+        ("Young men from Kessa attacked two militia camps near Tripoli on Monday.", CLASH),
     ],
 )
 def test_unnamed_parties_set_the_event_type(pipeline, text, acled):
@@ -108,3 +119,23 @@ def test_attacks_told_by_coordinated_verbs_are_one_incident(pipeline):
     assert len(assaults) == 1, [(e.mode, e.evidence.text) for e in assaults]
     assert assaults[0].mode == "drone" and assaults[0].also
     assert dict(assaults[0].codes)["acled_sub_event_type"] == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces fired anti-aircraft guns at rebel positions near Kessa on Monday.",
+        "Government forces fired mortars, anti-aircraft guns and grenade launchers at rebel positions near Kessa.",
+        # what a participle tells of is what was fired; a shell that fell took no ground
+        "On Monday, shells fired by rebel forces fell in a village near Tripoli.",
+    ],
+)
+def test_heavy_weapons_make_a_shelling(pipeline, text):
+    assert _acled(pipeline, text) == ("heavy-weapons", SHELLING)
+
+
+def test_a_shell_that_fell_takes_no_ground(pipeline):
+    report = pipeline.extract(
+        "On Monday, shells fired by rebel forces fell in a village near Tripoli.", published="2021-03-02"
+    )
+    assert not [e for e in report.events if e.type == "COERCE"]

@@ -22,6 +22,12 @@ def _protests(pipeline, text):
         ("On Monday, residents protested in Nairobi over water cuts. They burned tyres and threw stones at "
          "passing cars.", VIOLENT),
         ("On Monday, students rallied in Nairobi over fees. Kenyan police shot dead two of the protesters.", FORCE),
+        # protesters who fight the police, barricade a road or block it with stones demonstrate violently
+        ("On Monday, workers staged a demonstration in Nairobi over unpaid wages. They clashed with Kenyan police "
+         "who fired tear gas.", VIOLENT),
+        ("On Monday, residents blocked roads with stones in Nairobi to demand water.", VIOLENT),
+        ("On Monday, bus drivers barricaded the main road in Nairobi to denounce a new levy.", VIOLENT),
+        ("On Monday, traders staged a sit-in and blocked the road in Nairobi over market fees.", PEACEFUL),
         # what a protest is about is no piece of it
         ("On Monday, students protested in Nairobi against the arrest of a lecturer.", PEACEFUL),
         ("On Monday, farmers protested in Nairobi, demanding justice for the killing of a farmer by unknown "
@@ -140,3 +146,9 @@ def test_casualties_of_a_protest_the_police_broke_up_are_excessive_force(pipelin
     assert len(protests) == 1, [(e.mode, e.evidence.text) for e in protests]
     codes = dict(protests[0].codes)
     assert (codes["acled_event_type"], codes["acled_sub_event_type"]) == acled
+
+
+def test_whom_the_protesters_fought_is_the_other_side(pipeline):
+    text = "On Monday, workers marched in Nairobi over unpaid wages. They clashed with Kenyan police."
+    _, protests = _protests(pipeline, text)
+    assert len(protests) == 1 and protests[0].recipients, [(e.evidence.text, e.recipients) for e in protests]

@@ -216,10 +216,29 @@ CASES = [
         [(K, None, 30, "Up to 30 people", "people", False)],
     ),
     ("More than 20 were injured.", [(W, 20, None, "More than 20", None, False)]),
-    # several people in one subject, two verbs for one subject
+    # several people in one subject are one toll, their sum; a definite person among them counts one
     (
         "Three policemen and a civilian were killed when gunmen attacked the station.",
-        [(K, 3, 3, "Three policemen", "policemen", False), (K, 1, 1, "a civilian", "civilian", False)],
+        [(K, 4, 4, "Three policemen and a civilian", "policemen", False)],
+    ),
+    ("A shepherd and his nephew died in the raid.", [(K, 2, 2, "A shepherd and his nephew", "shepherd", False)]),
+    (
+        "At least 5 rebels as well as 2 soldiers were killed near the border.",
+        [(K, 7, None, "At least 5 rebels as well as 2 soldiers", "rebels", False)],
+    ),
+    # a part set apart by "including" is not added
+    (
+        "Nine fighters, including two commanders, were killed in the raid.",
+        [(K, 9, 9, "Nine fighters", "fighters", False)],
+    ),
+    # ACLED's coding note splits the toll between events: each counts its share, rounded down
+    (
+        "Seven soldiers were killed in the two ambushes. Fatalities split between 2 events.",
+        [(K, 3, 3, "Seven soldiers", "soldiers", False)],
+    ),
+    (
+        "A villager was killed. Total fatalities divided equally across three events.",
+        [(K, 0, 0, "A villager", "villager", False)],
     ),
     ("Militants beheaded a police officer.", [(K, 1, 1, "a police officer", "police officer", False)]),
     (

@@ -354,6 +354,10 @@ class ActorLinker:
         assert self.kb is not None
         if token.lemma_.lower() not in CROWD_NOUNS or token.dep_ not in ("nsubj", "conj"):
             return None
+        members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj"]  # fmt: skip
+        if any(hit.form in ("name", "alias") for g in members for hit in self.kb.lookup(g.text)):
+            return None  # "thousands of Kurds marched": a group the knowledge base names is who protests
         head = token.head
         while head.dep_ == "conj" and head.head is not head and head.i != head.head.i:
             head = head.head

@@ -33,6 +33,7 @@ from warlog.events.confidence import score
 from warlog.events.happenings import drop_happened, find_happenings
 from warlog.events.means import ARMED as ARMED_KIND
 from warlog.events.means import CIVILIAN, actor_kinds, target_kinds, with_means
+from warlog.events.means import MILITIA as MILITIA_KIND
 from warlog.events.merge import (
     absorb_outcomes,
     merge_aftermath,
@@ -237,6 +238,8 @@ class EventExtractor:
             return None  # "riot police", "attack helicopters": a kind of thing, not an event
         if _seized_weapon(token, trigger, context.rules):
             return None  # "found a cache of rifles and grenades": the grenades are what was found
+        if _fallen_thing(token, trigger, context.place_tokens):
+            return None  # "shells fell in the village": only ground falls to a captor
         if trigger.lemma in BODY_FOUND and not _marked_death(token):
             return None  # "found dead" is a killing only with a mark of violence: shot, tied, beheaded
         if trigger.mode == "seize" and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
@@ -759,7 +762,7 @@ def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
             event.type,
             event.mode,
             default=rule.acled,
-            actor_kinds=_kinds_of(event.actors, kinds) or event.actor_kinds,
+            actor_kinds=_actor_kinds(event, kinds),
             recipient_kinds=_kinds_of(event.recipients, kinds) or event.target_kinds,
             territory=event.territory,
             mutual=rule.acled == BATTLE and bool({"with", "between"} & set(rule.recipient_preps)),
@@ -774,6 +777,18 @@ def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
     if event.toll is not None and event.toll.aggregate:
         codes.append(("aggregate", "true"))
     return replace(event, codes=tuple(codes))
+
+
+PARTY_KINDS = frozenset({"political_party", "civilians", "person", "organization", "other"})
+
+
+def _actor_kinds(event: EventCandidate, kinds: dict[str, str]) -> tuple[str, ...]:
+    """The kinds of the actors: the linked actors', else those their head nouns tell; a party whose "cadres"
+    or "thugs" act is its political militia."""
+    linked = _kinds_of(event.actors, kinds)
+    if linked and MILITIA_KIND in event.actor_kinds and set(linked) <= PARTY_KINDS:
+        return (MILITIA_KIND,)
+    return linked or event.actor_kinds
 
 
 def _kinds_of(ids: tuple[str, ...], kinds: dict[str, str]) -> tuple[str, ...]:
@@ -1200,6 +1215,16 @@ def _gives_ground(token: Token, trigger: Trigger) -> bool:
 
 # the verbs of giving ground up; defecting, fleeing or being evacuated are not
 GIVING_GROUND = frozenset({"withdraw", "withdrawal", "pull", "pullout", "retreat", "hand", "handover", "cede"})
+
+
+def _fallen_thing(token: Token, trigger: Trigger, place_tokens: frozenset[int]) -> bool:
+    """A verb of ground taken whose captor comes after "to" ("Palmyra fell to IS") with a subject that is no
+    ground ("shells fell in the village", "the rockets fell short")."""
+    if trigger.type != "COERCE" or "to" not in trigger.actor_preps or token.pos_ != "VERB":
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    ground = [s for s in subjects if s.i in place_tokens or s.lemma_.lower() in SEIZE_OBJECTS or s.pos_ == "PROPN"]
+    return bool(subjects) and not ground
 
 
 def _takes_ground(token: Token, anchor: Span, place: PlaceMention | None, place_tokens: frozenset[int]) -> bool:

@@ -47,6 +47,7 @@ DIRECT = frozenset({"Battles", "Violence against civilians", "Riots"})
 CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "cc"})
 TARGET_PREPOSITIONS = frozenset({"on", "against", "of", "at", "upon", "between", "with"})
 ARMED = "military"
+MILITIA = "militia"
 CIVILIAN = "civilians"
 
 _PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -63,6 +64,8 @@ def weapons_near(token: Token, triggers: frozenset[int]) -> dict[str, list[Token
     that trigger ("fired at and dropped grenades from a drone on ...": the drone is the dropping's)."""
     sentence = token.sent
     own = own_phrase(_clause_of(token))
+    if token.pos_ == "VERB" and token.dep_ == "acl":
+        own |= {token.head.i}  # "shells fired by the rebels": what a participle tells of is what was fired
     others = {i for t in sentence if t.i in triggers and t.i not in own for i in own_phrase(_clause_of(t))} - own
     found: dict[str, list[Token]] = {}
     i = sentence.start
@@ -204,7 +207,7 @@ def _target_kind(head: Token) -> str | None:
     if any(c.dep_ in ("amod", "compound") and c.lower_ in ("armed", "military") for c in head.children):
         return ARMED  # "armed clan militiamen", "an armed military vehicle"
     if any(c.dep_ == "compound" and c.lemma_.lower() in WORDS.armed_targets for c in head.children):
-        return ARMED  # "a police office", "an army truck"
+        return ARMED  # "a police office", "militia camps", "army barracks": what armed men hold
     if head.ent_type_ == "PERSON":
         return "person"
     lemma = head.lemma_.lower()
@@ -212,17 +215,21 @@ def _target_kind(head: Token) -> str | None:
         return ARMED
     if lemma in WORDS.civilian_targets or head.lower_ in WORDS.civilian_targets:
         return CIVILIAN
+    if lemma == "member" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in WORDS.crowd_actors for c in head.children
+    ):
+        return CIVILIAN  # "party members", "community members"
     return None
 
 
 def actor_kinds(token: Token) -> tuple[str, ...]:
     """The kinds of the actors a trigger names by a common noun: a verb's subject, or the "by" object of
     the passive or of a noun ("a mob", "villagers" are a crowd; "armed men", "gunmen" are armed; "the
-    invasion by northern forces")."""
+    invasion by northern forces"); for a noun, also the sides it is "between" ("a clash between two groups
+    of workers")."""
     if token.pos_ != "VERB":
-        agents = [
-            g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"
-        ]
+        agents = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "between")
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         kinds = [_actor_kind(head) for agent in agents for head in with_conjuncts(agent)]
         return tuple(dict.fromkeys(k for k in kinds if k is not None))
     agents = [c for c in token.children if c.dep_ == "nsubj"]
@@ -240,15 +247,17 @@ def _actor_kind(head: Token) -> str | None:
     head = _group_member(head)
     if any(c.dep_ == "amod" and c.lower_ == "armed" for c in (*head.children, *group.children)):
         return ARMED  # "armed men", "two armed groups"
+    if head.lemma_.lower() in WORDS.militia_actors or head.lower_ in WORDS.militia_actors:
+        return MILITIA  # "party cadres", "hired thugs"
     if any(c.dep_ == "compound" and c.lemma_.lower() in WORDS.crowd_actors for c in head.children):
         return CIVILIAN  # "community members"
-    if head.i == group.i and head.lemma_.lower() == "group" and head.tag_ == "NNS":
-        return CIVILIAN  # "two groups clashed": no armed group is named
     lemma = head.lemma_.lower()
     if lemma in WORDS.armed_targets or head.lower_ in WORDS.armed_targets:
         return ARMED
     if lemma in WORDS.crowd_actors or head.lower_ in WORDS.crowd_actors:
         return CIVILIAN
+    if group.lemma_.lower() == "group" and group.tag_ == "NNS":
+        return CIVILIAN  # "two groups clashed", "two groups of neighbours": no armed group is named
     return None
 
 

@@ -195,7 +195,12 @@ def merge_coordinated(doc: Doc, events: list[EventCandidate]) -> list[EventCandi
         if verb is not None and verb.dep_ == "conj" and not _has_subject(verb) and event.type == "ASSAULT":
             chain = _conjunct_heads(verb)
             into = next(
-                (i for i, v in enumerate(verbs) if v is not None and v.i in chain and _joinable(out[i], event)), None
+                (
+                    i
+                    for i, v in enumerate(verbs)
+                    if v is not None and v.i in chain and (_joinable(out[i], event) or _dangling(v))
+                ),
+                None,
             )
         if into is None:
             out.append(event)
@@ -298,6 +303,12 @@ def _verb_of_event(doc: Doc, event: EventCandidate) -> Token | None:
     if token.dep_ == "dobj" and token.head.pos_ == "VERB":  # "dropped grenades"
         return token.head
     return None
+
+
+def _dangling(verb: Token) -> bool:
+    """The verb shares the target of the verb coordinated after it: its preposition has no object ("fired
+    mortars at and dropped grenades on the positions"), so the two verbs tell one attack."""
+    return any(c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
 
 
 def _joinable(first: EventCandidate, second: EventCandidate) -> bool:
@@ -407,41 +418,8 @@ def merge_aftermath(
         own = next((t for t in singles if event.toll is None and t.trigger == event.token), None)
         if own is not None and event.type == "ASSAULT":
             out[position] = replace(event, toll=own)
-    folded: set[int] = set()
-    for position, later in enumerate(list(out)):
-        anaphor = _anaphor(doc, later)
-        if not (anaphor or _aftermath_killing(doc, later)):
-            continue
-        wounding = later.toll is None and not anaphor  # the wounded are counted apart from the dead
-        target = _attack_for(
-            doc, out, position, later.start, folded, anaphor=anaphor, following=not anaphor, wounding=wounding
-        )
-        if target is None:
-            continue
-        attack = out[target]
-        sides = set(attack.actors) | set(attack.recipients)
-        if set(later.actors) - _victims(doc, later.toll, index) - sides:
-            continue  # another perpetrator; a headline's "three soldiers killed" names the dead, not a killer
-        if (later.place and attack.place and not _same_ground(later.place, attack.place, named)) or (
-            later.date and attack.date and later.date.value != attack.date.value
-        ):
-            continue
-        recipients, target_kinds = attack.recipients, attack.target_kinds
-        if not recipients and not target_kinds and not _names_target(doc[attack.token]):
-            # the dead told later are its target only when it names none ("opened fire, killing one")
-            recipients = tuple(r for r in later.recipients if r not in attack.actors)
-            target_kinds = later.target_kinds
-        out[target] = replace(
-            attack,
-            target_kinds=target_kinds,
-            toll=attack.toll or later.toll,
-            recipients=recipients,
-            place=attack.place or later.place,
-            date=attack.date or later.date,
-            also=attack.also + ((later.start, later.end, later.text), *later.also),
-        )
-        folded.add(position)
-    out = [event for position, event in enumerate(out) if position not in folded]
+    out = _fold_later(doc, out, index, named, again=False)
+    out = _fold_later(doc, out, index, named, again=True)
     counted = {event.toll.start for event in out if event.toll is not None}
     for toll in [*tolls, *singles]:  # a count first; one named victim when no count was told
         if toll.kind != "killed" or toll.aggregate or toll.start in counted or toll.trigger is None:
@@ -483,6 +461,59 @@ def _same_ground(one: str, other: str, named: dict[str, PlaceMention]) -> bool:
     return a.feature in AREAS or b.feature in AREAS or a.precision >= 3 or b.precision >= 3
 
 
+def _fold_later(
+    doc: Doc, events: list[EventCandidate], index: MentionIndex, named: dict[str, PlaceMention], *, again: bool
+) -> list[EventCandidate]:
+    """The events told as the aftermath of an attack before them folded into it: a killing or the attack
+    named again (see `merge_aftermath`), or, with `again`, the fighting told once more in the next sentence
+    with its toll (`_told_again`), once the killings have been folded into their fighting."""
+    out = list(events)
+    folded: set[int] = set()
+    for position, later in enumerate(list(out)):
+        anaphor = _anaphor(doc, later)
+        if again:
+            if anaphor or _aftermath_killing(doc, later) or not _told_again(doc, later):
+                continue
+        elif not (anaphor or _aftermath_killing(doc, later)):
+            continue
+        # a killing told before the fighting that is its circumstance takes that ("a man was killed after
+        # exchanging fire with the police")
+        following = not again and not anaphor
+        target = _attack_for(
+            doc, out, position, later.start, folded, anaphor=anaphor, following=following, tolled=later.toll is None
+        )
+        if target is None:
+            continue
+        attack = out[target]
+        if again and (doc[attack.token].sent == doc[later.token].sent or not _same_means(attack, later)):
+            continue
+        sides = set(attack.actors) | set(attack.recipients)
+        if set(later.actors) - _victims(doc, later.toll, index) - sides:
+            continue  # another perpetrator; a headline's "three soldiers killed" names the dead, not a killer
+        if (later.place and attack.place and not _same_ground(later.place, attack.place, named)) or (
+            later.date and attack.date and later.date.value != attack.date.value
+        ):
+            continue
+        recipients, target_kinds = attack.recipients, attack.target_kinds
+        if not recipients and not target_kinds:
+            # the dead told later are its target only when it names none ("opened fire, killing one"); who they
+            # were tells whom it struck when it names no one ("an ambush on the outskirts of X")
+            if not _names_target(doc[attack.token]):
+                recipients = tuple(r for r in later.recipients if r not in attack.actors)
+            target_kinds = later.target_kinds
+        out[target] = replace(
+            attack,
+            target_kinds=target_kinds,
+            toll=attack.toll or later.toll,
+            recipients=recipients,
+            place=attack.place or later.place,
+            date=attack.date or later.date,
+            also=attack.also + ((later.start, later.end, later.text), *later.also),
+        )
+        folded.add(position)
+    return [event for position, event in enumerate(out) if position not in folded]
+
+
 def _names_target(token: Token) -> bool:
     """The attack names whom it struck, linked to an actor or not ("attacked three militia camps")."""
     if any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
@@ -495,11 +526,17 @@ def _has_pobj(token: Token) -> bool:
 
 
 CIRCUMSTANCE_MARKS = frozenset({"when", "as", "after", "while"})
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"after", "following", "amid", "during"})
 
 
 def _circumstance(token: Token) -> bool:
-    """An attack told as the circumstance of what came before it: "23 dead when herdsmen clashed"."""
-    verb = token if token.pos_ == "VERB" else token.head
+    """An attack told as the circumstance of what came before it: "23 dead when herdsmen clashed", "eight
+    feared dead following a clash"."""
+    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in CIRCUMSTANCE_PREPOSITIONS:
+        return True  # "following a clash", "killed after exchanging fire with the police"
+    verb = token
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:  # "when he was hit by a landmine": the landmine's verb
+        verb = verb.head
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in CIRCUMSTANCE_MARKS for c in verb.children)
 
 
@@ -528,6 +565,32 @@ def _aftermath_killing(doc: Doc, event: EventCandidate) -> bool:
     return trigger is not None and (trigger == event.token or doc[trigger].head.i == event.token)
 
 
+SEPARATE = frozenset({"separate", "another", "earlier", "previous", "prior", "later", "subsequent", "different"})
+
+
+def _told_again(doc: Doc, event: EventCandidate) -> bool:
+    """The fighting of the sentence before told once more with its toll ("Gunmen attacked a post. After heavy
+    gunfire, they claimed to have killed three officers.", "Rebels shelled army positions. Stray shells also
+    hit a market, killing four."): an assault with a count of its own dead, in a sentence that does not set
+    it apart as another incident ("in a separate attack", "an earlier clash"). `merge_aftermath` folds it
+    into an attack of the sentence before that has no toll, by the same means or by plain fire."""
+    if event.type != "ASSAULT" or event.territory or event.status.value not in HAPPENED:
+        return False
+    if event.toll is None or event.toll.aggregate:
+        return False
+    return not any(t.lower_ in SEPARATE for t in doc[event.token].sent)
+
+
+def _same_means(one: EventCandidate, other: EventCandidate) -> bool:
+    return one.mode == other.mode or (one.mode in (None, "firearms") and other.mode in (None, "firearms"))
+
+
+def _earlier(doc: Doc, event: EventCandidate) -> bool:
+    """An attack told as one before the incident ("to break up an earlier clash", "a previous attack"): the
+    dead told after it are not its own."""
+    return any(c.dep_ == "amod" and c.lower_ in SEPARATE for c in doc[event.token].children)
+
+
 ANAPHORIC = frozenset({"the", "this", "that", "these", "those"})
 
 
@@ -548,21 +611,24 @@ def _attack_for(
     *,
     anaphor: bool = False,
     following: bool = False,
-    wounding: bool = False,
+    tolled: bool = False,
 ) -> int | None:
     """The index of the attack a later telling at `start` belongs to (events[stop] is that telling, when
     it is an event), or None: the nearest attack before it with no toll yet, in the same sentence or,
     when that sentence tells no attack of its own, the one before it in the paragraph. An anaphor ("the
     attack") names an attack of the sentence before, toll or not; with `following`, a count told before
     its attack in one sentence takes the attack after it when that is told as its circumstance ("23 dead
-    when herdsmen clashed with farmers"); a `wounding` may join an attack that has a toll of the dead."""
+    when herdsmen clashed with farmers"); with `tolled`, an attack with a toll will do (a wounding told
+    after the killing: "two were killed and one was wounded when ...")."""
     sentence = doc.char_span(start, start + 1, alignment_mode="expand")
     if sentence is None:
         return None
     here = sentence.sent
 
     def fits(event: EventCandidate) -> bool:
-        if (event.toll is not None and not anaphor and not wounding) or not _causes(event) or event.mode in NOT_LETHAL:
+        if (event.toll is not None and not (anaphor or tolled)) or not _causes(event) or event.mode in NOT_LETHAL:
+            return False
+        if _earlier(doc, event):
             return False
         return event.status.value in HAPPENED and not event.territory
 

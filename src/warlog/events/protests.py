@@ -277,6 +277,8 @@ def _outcome(protest: EventCandidate, other: EventCandidate, kinds: dict[str, st
         if other.mode in ("riot", "vandalize"):
             return VIOLENT_DEMONSTRATION if by_protesters else NO_PIECE
         return REPEAT if by_protesters else NO_PIECE  # "the demonstrations", "they blocked the road"
+    if other.type == "ASSAULT" and _fighting(other) and (by_protesters or by_state):
+        return VIOLENT_DEMONSTRATION  # "they clashed with police", "police clashed with the demonstrators"
     if other.type == "ASSAULT" and other.mode == "crowd-control":
         return EXCESSIVE_FORCE if _harmed(other) else INTERVENTION
     if other.type == "ASSAULT" and by_state and other.mode in FORCEFUL_MODES:
@@ -290,6 +292,17 @@ def _outcome(protest: EventCandidate, other: EventCandidate, kinds: dict[str, st
     if other.type == "ASSAULT" and not other.actors and other.mode in ("destroy", "primitive"):
         return VIOLENT_DEMONSTRATION  # "tyres were burned", "stones were thrown"
     return NO_PIECE
+
+
+def _fighting(event: EventCandidate) -> bool:
+    """A word of fighting between sides ("clashed with", "a clash between"): the protesters fought, whoever
+    the word names first, and ACLED codes a demonstration that turns to fighting as a violent one."""
+    rule = event.rule
+    return (
+        rule is not None
+        and rule.acled == ("Battles", "Armed clash")
+        and bool({"with", "between"} & set(rule.recipient_preps))
+    )
 
 
 BURNING = frozenset({"burn", "burning", "burned", "burnt", "fire", "alight", "ablaze", "torch", "blaze"})
@@ -312,6 +325,8 @@ def _violent_means(doc: Doc, protest: EventCandidate, first: int, sentence_of: d
                 near = sentence.doc[max(token.i - 3, sentence.start) : min(token.i + 4, sentence.end)]
                 if any(t.lemma_.lower() in BURNING or t.lower_ in BURNING for t in near) and not _by_forces(token):
                     return True
+            if _blockade(token) and not _by_forces(token):
+                return True
             if lemma in THROWING and not _by_forces(token):  # "threw stones", "projectiles were thrown at"
                 thrown = [
                     t for c in token.children for t in (c, *c.children) if t.dep_ in ("dobj", "pobj", "nsubjpass")
@@ -319,6 +334,32 @@ def _violent_means(doc: Doc, protest: EventCandidate, first: int, sentence_of: d
                 if any(t.lemma_.lower() in WORDS.thrown_in_protest for t in thrown):
                     return True
     return False
+
+
+def _blockade(token: Token) -> bool:
+    """The road barricaded, or blocked with stones, tyres or burning things ("barricaded the main roads",
+    "blocked the highway with rocks"): ACLED's violent demonstration. A road blocked by a sit-in is not."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma == "barricade":
+        return True
+    if lemma not in ("block", "close", "obstruct"):
+        return False
+    holders = [token, *(c for c in token.children if c.dep_ == "dobj")]  # the parser may hang "with" on the road
+    used = [
+        g
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    material = WORDS.burned_in_protest | WORDS.thrown_in_protest | {"barricade", "debris"}
+    return any(
+        g.lemma_.lower() in material or g.lower_ in material or any(c.lower_ in BURNING for c in g.children)
+        for g in used
+    )
 
 
 def _by_forces(token: Token) -> bool:
@@ -364,8 +405,11 @@ def _with_pieces(protest: EventCandidate, pieces: list[EventCandidate], code: Pa
             codes["case"] = case
     also = protest.also + tuple(item for p in pieces for item in ((p.start, p.end, p.text), *p.also))
     tolls = [p.toll for p in pieces if p.toll is not None]
+    # whom the protesters fought is the other side of the protest ("they clashed with police")
+    sides = [a for p in pieces if _fighting(p) for a in (*p.actors, *p.recipients) if a not in protest.actors]
     return replace(
         protest,
+        recipients=protest.recipients or tuple(dict.fromkeys(sides)),
         codes=tuple(codes.items()),
         also=also,
         place=protest.place or next((p.place for p in pieces if p.place), None),

@@ -37,11 +37,11 @@ imported; the grammar that ties a count to its toll word is here.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from warlog.events.numbers import find_counts
+from warlog.events.numbers import find_counts, parse_count
 from warlog.packs.lexicon import TollWords
 from warlog.temporal.lexicon import MONTHS
 
@@ -106,6 +106,7 @@ def find_tolls(doc: Doc) -> list[TollMention]:
     if not doc.has_annotation("DEP"):
         return []
     tolls: list[TollMention] = []
+    heads: list[Token] = []  # the people each toll counts, in step with `tolls`
     orphans: list[Orphan] = []
     for count in find_counts(doc.text):
         span = doc.char_span(count.start, count.end)
@@ -123,10 +124,15 @@ def find_tolls(doc: Doc) -> list[TollMention]:
         trigger, kind = found
         if _unrealized(trigger) and count.max != 0:
             continue
-        tolls.extend(_mentions(span, head, trigger, kind, count.min, count.max))
-        for verb, also in _sharing(head, trigger):  # "were kidnapped and later killed"
-            tolls.extend(_mentions(span, head, verb, also, count.min, count.max))
+        for verb, found_kind in [(trigger, kind), *_sharing(head, trigger)]:  # "were kidnapped and later killed"
+            mentions = list(_mentions(span, head, verb, found_kind, count.min, count.max))
+            tolls.extend(mentions)
+            heads.extend(head for _ in mentions)
+    tolls = _summed(doc, tolls, heads)
     tolls.extend(_compared(doc, orphans, tolls))
+    share = split_between(doc)
+    if share > 1:
+        tolls = [_share(toll, share) if toll.kind == KILLED and not toll.aggregate else toll for toll in tolls]
     return sorted(tolls, key=lambda toll: (toll.start, toll.kind))
 
 
@@ -149,7 +155,8 @@ def singular_victims(doc: Doc) -> list[TollMention]:
             continue
         start = token.left_edge.idx if token.pos_ != "PRON" else token.idx
         end = token.idx + len(token)
-        found.append(TollMention(start, end, doc.text[start:end], KILLED, 1, 1, (start, end), False, attached[0].i))
+        one = 1 // split_between(doc)  # one victim split between events is 0 for each
+        found.append(TollMention(start, end, doc.text[start:end], KILLED, one, one, (start, end), False, attached[0].i))
     return found
 
 
@@ -246,6 +253,9 @@ def _resulting(node: Token) -> tuple[Token, str] | None:
     for child in verb.children:
         if child.i > node.i and child.lower_ in STATE_WORDS and child.dep_ in ("advcl", "acomp", "oprd", "xcomp"):
             return child, STATE_WORDS[child.lower_]
+    after = node.doc[node.i + 1] if node.i + 1 < len(node.doc) else None
+    if after is not None and after.lower_ in STATE_WORDS and node.pos_ == "NUM":
+        return after, STATE_WORDS[after.lower_]  # "resulting in 3 killed and 10 wounded", the state misparsed
     return None
 
 
@@ -521,6 +531,59 @@ def _is_period_cue(token: Token) -> bool:
     return token.lemma_.lower() in WARS and token.dep_ == "pobj" and token.head.lower_ in ("during", "in", "since")
 
 
+# -- counts told in parts ---------------------------------------------------------------------------
+
+
+def _summed(doc: Doc, tolls: list[TollMention], heads: list[Token]) -> list[TollMention]:
+    """Coordinated counts of one toll word are one toll, their sum: "five soldiers and one officer were
+    killed" is 6, "a farmer and his brother were killed" 2 (a definite person among counted ones counts
+    one). Counts set apart by "including" or an apposition are not coordinated, and are not added."""
+    out: list[TollMention] = []
+    used: set[int] = set()
+    for i, toll in enumerate(tolls):
+        if i in used:
+            continue
+        parts = [toll]
+        conjuncts = set(heads[i].conjuncts) if heads[i].pos_ in NOMINALS else set()
+        conjuncts |= _co_subjects(heads[i])
+        for j in range(i + 1, len(tolls)):
+            other = tolls[j]
+            if j in used or heads[j] not in conjuncts or (other.trigger, other.kind) != (toll.trigger, toll.kind):
+                continue
+            parts.append(other)
+            used.add(j)
+        counted = {heads[i], *(heads[j] for j in used if tolls[j] in parts)}
+        ones = sum(1 for c in conjuncts - counted if c.i > heads[i].i and _one_person(c))
+        if len(parts) == 1 and not ones:
+            out.append(toll)
+            continue
+        low, high = _total([p.min for p in parts], ones), _total([p.max for p in parts], ones)
+        end = max(p.end for p in parts)
+        if ones:
+            end = max(end, *(c.idx + len(c) for c in conjuncts - counted if _one_person(c)))
+        text = doc.text[toll.start : end]
+        out.append(TollMention(toll.start, end, text, toll.kind, low, high, toll.victims, toll.aggregate, toll.trigger))
+    return out
+
+
+def _total(values: list[int | None], ones: int) -> int | None:
+    """The sum of the ends of coordinated counts; an open end stays open."""
+    known = [v for v in values if v is not None]
+    return sum(known) + ones if len(known) == len(values) else None
+
+
+def _co_subjects(head: Token) -> set[Token]:
+    """Two subjects the parser hung side by side on one verb, joined by a "cc" ("4 people as well as 2
+    policemen were killed"): coordinated as well."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.head == head:
+        return set()
+    return {
+        c
+        for c in head.head.children
+        if c.i > head.i and c.dep_ == head.dep_ and any(t.dep_ == "cc" for t in head.doc[head.i + 1 : c.i])
+    }
+
+
 # -- counts that lean on another toll, and notes that are not reports -----------------------------
 
 
@@ -542,6 +605,27 @@ def _compared(doc: Doc, orphans: list[Orphan], tolls: list[TollMention]) -> list
             aggregate = any(_is_period_cue(token) for token in _clause(head, set(range(span.start, span.end))))
             found.append(_mention(span, head, trigger, toll.kind, low, high, aggregate))
     return found
+
+
+def split_between(doc: Doc) -> int:
+    """How many events ACLED's coding note splits the toll between ("Fatalities split between 2 events",
+    "Total fatalities divided equally across three events"), or 1: each event then counts its share, rounded
+    down as ACLED does (1 killed split between 2 events is 0 for each)."""
+    for sentence in doc.sents:
+        if not _is_coding_note(sentence):
+            continue
+        for token in sentence:
+            if token.lower_ in ("events", "days") and token.i > sentence.start:
+                count = parse_count(doc[token.i - 1].text)
+                if count is not None and count[0] is not None and count[0] == count[1] and count[0] > 1:
+                    return count[0]
+    return 1
+
+
+def _share(toll: TollMention, parts: int) -> TollMention:
+    low = toll.min // parts if toll.min is not None else None
+    high = toll.max // parts if toll.max is not None else None
+    return replace(toll, min=low, max=high)
 
 
 def _is_coding_note(sentence: Span) -> bool:

@@ -108,6 +108,7 @@ class _ViolenceModel(_Lexicon):
     civilian_targets: Words
     armed_targets: Words
     crowd_actors: Words
+    militia_actors: Words = Field(default_factory=list)
     death_signs: Words = Field(default_factory=list)
     burned_in_protest: Words = Field(default_factory=list)
     thrown_in_protest: Words = Field(default_factory=list)
@@ -296,6 +297,7 @@ class ViolenceWords:
     civilian_targets: frozenset[str]
     armed_targets: frozenset[str]
     crowd_actors: frozenset[str]
+    militia_actors: frozenset[str]
     death_signs: frozenset[str]
     burned_in_protest: frozenset[str]
     thrown_in_protest: frozenset[str]
@@ -327,6 +329,7 @@ class ViolenceWords:
             civilian_targets=frozenset(model.civilian_targets),
             armed_targets=frozenset(model.armed_targets),
             crowd_actors=frozenset(model.crowd_actors),
+            militia_actors=frozenset(model.militia_actors),
             death_signs=frozenset(model.death_signs),
             burned_in_protest=frozenset(model.burned_in_protest),
             thrown_in_protest=frozenset(model.thrown_in_protest),
