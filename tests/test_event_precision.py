@@ -282,3 +282,16 @@ def test_destruction_from_the_air_is_an_air_strike(pipeline):
         "Turkish jets destroyed weapon depots used by militants in Tarvo.", published="2021-03-02"
     )
     assert [dict(e.codes).get("acled_sub_event_type") for e in report.events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        ("Peacekeepers were blamed for bringing cholera to the island, killing more than 9,000.", False),
+        ("The epidemic has killed 300 people in the province.", False),
+        ("Gunmen attacked the clinic, killing two nurses.", True),
+    ],
+)
+def test_deaths_of_a_disease_are_no_attack(pipeline, text, attack):
+    report = pipeline.extract(text, published="2021-03-02")
+    assert any(e.type == "ASSAULT" for e in report.events) == attack

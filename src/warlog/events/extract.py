@@ -58,7 +58,7 @@ from warlog.events.setting import carry_setting, date_for, place_for
 from warlog.events.status import Status, declared_intent, find_status, said_status
 from warlog.events.tolls import TollMention, find_tolls
 from warlog.packs.cues import CuePack
-from warlog.packs.lexicon import RoleWords, ViolenceWords
+from warlog.packs.lexicon import HazardWords, RoleWords, ViolenceWords
 from warlog.packs.ontology import Ontology, Trigger
 from warlog.temporal import DateMention, find_dates
 
@@ -232,6 +232,8 @@ class EventExtractor:
             return None  # "released a statement", "released a video of the hostages": a text made public
         if _non_violent_target(token, trigger):
             return None  # "attacked his rivals", "the battle for second place", "stocks hit bottom"
+        if _disease_toll(token, trigger):
+            return None  # "the epidemic killed 300", "introducing cholera to the island, killing thousands"
         if _non_violent_agent(token, trigger):
             return None  # "an ad hitting the governor", "the population exploded", "the court struck it down"
         if _classifier(token, anchor):
@@ -985,6 +987,22 @@ def _non_violent_target(token: Token, trigger: Trigger) -> bool:
             targets += [g for g in child.children if g.dep_ == "pobj"]
     heads = [head for target in targets for head in with_conjuncts(target)]
     return bool(heads) and all(_not_a_victim(head) for head in heads)
+
+
+def _disease_toll(token: Token, trigger: Trigger) -> bool:
+    """Deaths a disease or hunger caused: the subject of the killing is one ("cholera killed 300"), or the
+    killing is a participle on a clause that names one ("spreading cholera, killing thousands")."""
+    if trigger.type != "ASSAULT" or token.pos_ != "VERB":
+        return False
+    nouns = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ in ("advcl", "xcomp", "conj") and token.tag_ == "VBG":
+        own = {t.i for t in token.subtree}  # the rest of the clause it hangs on ("blamed for introducing cholera")
+        nouns += [t for t in token.head.subtree if t.i not in own and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")]
+    words = [n for noun in nouns for n in (noun, *(c for c in noun.children if c.dep_ == "compound"))]
+    return any(w.lemma_.lower() in DISEASES or w.lower_ in DISEASES for w in words)
+
+
+DISEASES = HazardWords.builtin().diseases
 
 
 def _non_violent_agent(token: Token, trigger: Trigger) -> bool:

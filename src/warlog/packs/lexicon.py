@@ -124,6 +124,7 @@ class _ViolenceModel(_Lexicon):
 class _HazardsModel(_Lexicon):
     natural: Words
     natural_verbs: Words
+    diseases: Words = Field(default_factory=list)
     mishaps: Words
     things: Words
     vehicles: Words
@@ -355,6 +356,7 @@ class HazardWords:
     version: str
     natural: frozenset[str]
     natural_verbs: frozenset[str]
+    diseases: frozenset[str]
     mishaps: frozenset[str]
     things: frozenset[str]
     vehicles: frozenset[str]
