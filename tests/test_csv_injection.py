@@ -66,13 +66,15 @@ def rows(text: str) -> list[dict[str, str]]:
 def acled_by_library(path: Path) -> str:
     out = io.BytesIO()
     with Store.open(path, read_only=True) as store:
-        export(store, "acled-csv", out)
+        export(store, "acled-csv", out, per_event=True)  # one text told six times: one row per document
     return out.getvalue().decode("utf-8")
 
 
 def acled_by_cli(path: Path) -> str:
     out = path.parent / "events.csv"
-    result = CliRunner().invoke(app, ["export", "--db", str(path), "--format", "acled-csv", "--out", str(out)])
+    result = CliRunner().invoke(
+        app, ["export", "--db", str(path), "--format", "acled-csv", "--per-event", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     return out.read_bytes().decode("utf-8")
 
@@ -80,7 +82,7 @@ def acled_by_cli(path: Path) -> str:
 def acled_by_api(path: Path) -> str:
     api = create_app(path, read_only=True)
     try:
-        response = TestClient(api, base_url="http://127.0.0.1").get("/api/export?format=acled-csv")
+        response = TestClient(api, base_url="http://127.0.0.1").get("/api/export?format=acled-csv&per_event=true")
         assert response.status_code == 200, response.text
         return response.content.decode("utf-8")
     finally:
