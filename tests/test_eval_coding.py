@@ -161,3 +161,10 @@ def test_coded_fatalities():
     assert fatalities_coded("Several were killed; fatalities coded as 10.")
     assert fatalities_coded("Fatalities coded as 3 for each of the three events.")
     assert not fatalities_coded("Three people were killed.")
+
+
+def test_a_denial_without_an_event_is_an_attribution():
+    denial = Claim(id="c", text="a report that it armed the rebels", evidence=Evidence(0, 5, "x" * 5), cue="denied")
+    assert case_label(None, Report(version="test", document=DOCUMENT, claims=(denial,))) == "ATTRIB"
+    said = Claim(id="c", text="the talks went well", evidence=Evidence(0, 5, "x" * 5), cue="said")
+    assert case_label(None, Report(version="test", document=DOCUMENT, claims=(said,))) == "OTHER"

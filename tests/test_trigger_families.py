@@ -426,6 +426,7 @@ COERCE = [
     V("discover", "COERCE seize", "Kenyan police discovered two pistols in a bus near Nairobi."),
     V("uncover", "COERCE seize", "The army uncovered an arms depot outside Korvan."),
     V("unearth", "COERCE seize", "Engineers unearthed a stash of mortar shells near Pellin."),
+    V("identify", "COERCE seize", "Fishermen identified two unexploded rocket bombs on the beach at Pellin."),
     V("recover", "COERCE seize", "Nigerian troops recovered ammunition and explosives in Maiduguri."),
     V("gain ground", "COERCE seize", "Militants gained ground in the northern districts of Zemla."),
     N("seizure", "COERCE seize", "The seizure of Hadrun by the militia was confirmed on Monday."),

@@ -147,6 +147,7 @@ ATTRIBUTED = (
     "involvement",
 )  # the first word of a claim of responsibility ("claimed responsibility for")
 BLAME_CUES = ("blame", "blamed", "blaming", "blames")
+DENIAL_CUES = ("deny", "denied", "denies", "denying", "rejected", "dismissed", "refuted")
 DIPLOMATIC_TYPES = ("SANCTION", "REQUEST")
 VIOLENT_TYPES = ("ASSAULT", "PROTEST")
 
@@ -216,7 +217,7 @@ def old_event_type(event_type: str | None, sub_type: str | None) -> str | None:
 def case_label(event: Event | None, report: Report | None) -> str:
     """The CASE-2021 label of a snippet: ATTRIB when the event is the content of a claim of responsibility;
     else the event's ("case", LABEL) code; else the kind of a happening when no violence took place; else
-    ATTRIB for a claim of responsibility; else the event's ACLED sub-event
+    ATTRIB for a claim of responsibility, or for a denial when there is no event; else the event's ACLED sub-event
     type's label, or DIPLO for a sanction or a request outside ACLED's categories; else NO_EVENT_LABEL."""
     if report is None:
         return NO_EVENT_LABEL
@@ -231,6 +232,8 @@ def case_label(event: Event | None, report: Report | None) -> str:
         return HAPPENING_TO_CASE.get(report.happenings[0].kind, NO_EVENT_LABEL)
     if responsibility:
         return ATTRIBUTION_LABEL
+    if event is None and any((claim.cue or "").casefold() in DENIAL_CUES for claim in report.claims):
+        return ATTRIBUTION_LABEL  # "the Kremlin denied a report that ...": a denial, and no event of its own
     if event is None:
         return NO_EVENT_LABEL
     _, sub_type = acled_coding(event, report)
