@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from warlog.actors.cameo import interpret
-from warlog.actors.entries import PetrarchCode, display_name
+from warlog.actors.entries import PetrarchCode, clean_aliases, display_name
 from warlog.actors.kb import KnowledgeBase
 from warlog.actors.petrarch import (
     convert_petrarch,
@@ -216,3 +216,13 @@ def test_import_detects_agent_dictionaries(tmp_path: Path) -> None:
     spec = kb.agent("riflemen")
     assert spec is not None and spec.pack == "petrarch-agents" and spec.suffix == "mil"
     assert path.name == "petrarch-agents.yaml"
+
+
+def test_a_parenthesis_that_is_a_common_noun_is_no_alias() -> None:
+    # PETRARCH writes "JORDAN_(COUNTRY)_": the parenthesis is a gloss, and "country" names no one
+    assert clean_aliases("Jordan", ["Jordan (country)", "Kingdom of Jordan (HKJ)"]) == ["Kingdom of Jordan", "HKJ"]
+
+
+def test_the_built_in_knowledge_base_links_no_common_noun_to_a_state() -> None:
+    kb = KnowledgeBase.load()
+    assert not [hit for word in ("country", "nation", "kingdom") for hit in kb.lookup(word)]

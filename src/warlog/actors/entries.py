@@ -82,7 +82,7 @@ COMMON_WORDS = frozenset(
     president minister leader soviet islamic national republic democratic liberation people's
     organization organisation youth zero tigers falcon falcons paradise machete mavericks muhammad
     muhammed mohammed abdullah shahin hamzah muhannad yahweh gaza gazan rafah ghazzah marxist-leninist
-    resistance martyrs freedom justice unity hope""".split()
+    resistance martyrs freedom justice unity hope country nation kingdom""".split()
 )
 
 
