@@ -22,6 +22,7 @@ def test_an_attempt_is_an_attack_made(pipeline):
 @pytest.mark.parametrize(
     ("text", "plover"),
     [
+        # the next three adapted from PLOVER gold-standard records (© 2016 Open Event Data Alliance, CC BY-SA 4.0)
         ("Libya has offered to hand over two suspects to Britain.", "AGREE"),
         ("Syria says it is willing to withdraw its troops from Lebanon.", "AGREE"),
         ("Palestinian leaders said they would boycott all official contact with the United States.", "THREATEN"),

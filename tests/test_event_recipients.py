@@ -70,7 +70,7 @@ def test_what_another_must_do_is_asked_by_the_speaker(pipeline):
 @pytest.mark.parametrize(
     "text",
     [
-        "Syria says it will not accept any more refugees.",
+        "Turkey says it will not accept any more refugees from the war.",
         "Kenya and Somalia failed to reach an agreement on the border.",
         "Hamas did not release the prisoners.",
     ],
