@@ -9,6 +9,14 @@ FORCE = ("Protests", "Excessive force against protesters")
 VIOLENT = ("Riots", "Violent demonstration")
 
 
+def _coded(pipeline, text):
+    """The ACLED event type and sub-event type of the text's one protest."""
+    _, protests = _protests(pipeline, text)
+    assert len(protests) == 1, [(e.mode, e.evidence.text) for e in protests]
+    codes = dict(protests[0].codes)
+    return codes["acled_event_type"], codes["acled_sub_event_type"]
+
+
 def _protests(pipeline, text):
     report = pipeline.extract(text, published="2021-03-02")
     return report, [e for e in report.events if e.type == "PROTEST"]
@@ -35,10 +43,7 @@ def _protests(pipeline, text):
     ],
 )  # fmt: skip
 def test_the_protest_is_coded_by_how_it_went(pipeline, text, acled):
-    _, protests = _protests(pipeline, text)
-    assert len(protests) == 1, [(e.mode, e.evidence.text) for e in protests]
-    codes = dict(protests[0].codes)
-    assert (codes["acled_event_type"], codes["acled_sub_event_type"]) == acled
+    assert _coded(pipeline, text) == acled
 
 
 def test_the_pieces_are_no_events_of_their_own(pipeline):
@@ -109,10 +114,7 @@ def test_what_happened_at_the_protest_types_it(pipeline, text, sub_type):
     ],
 )  # fmt: skip
 def test_what_the_words_say_of_how_it_went(pipeline, text, acled):
-    _, protests = _protests(pipeline, text)
-    assert len(protests) == 1, [(e.mode, e.evidence.text) for e in protests]
-    codes = dict(protests[0].codes)
-    assert (codes["acled_event_type"], codes["acled_sub_event_type"]) == acled
+    assert _coded(pipeline, text) == acled
 
 
 @pytest.mark.parametrize(
@@ -142,10 +144,7 @@ def test_force_on_protesters_is_coded_as_a_protest_without_a_protest_event(pipel
     ],
 )  # fmt: skip
 def test_casualties_of_a_protest_the_police_broke_up_are_excessive_force(pipeline, text, acled):
-    _, protests = _protests(pipeline, text)
-    assert len(protests) == 1, [(e.mode, e.evidence.text) for e in protests]
-    codes = dict(protests[0].codes)
-    assert (codes["acled_event_type"], codes["acled_sub_event_type"]) == acled
+    assert _coded(pipeline, text) == acled
 
 
 def test_whom_the_protesters_fought_is_the_other_side(pipeline):
