@@ -74,6 +74,12 @@ def _inter(kind: str | None, event_type: str) -> int:
     return _INTER.get(kind or "other", EXTERNAL)
 
 
+def _interaction(inter1: object, inter2: object) -> int | None:
+    """ACLED's interaction code: the two inter codes, lower first (17), or one times ten (10)."""
+    pair = sorted(x for x in (inter1, inter2) if isinstance(x, int))
+    return (pair[0] * 10 + pair[1]) if len(pair) == 2 else (pair[0] * 10 if pair else None)
+
+
 def _time_precision(days: int, precision: str | None) -> int:
     """ACLED's time precision: 1 the day, 2 the week (or the document's date stood in), 3 the month."""
     if precision == "published":
@@ -94,7 +100,6 @@ def acled_row(report: Report, event: Event, *, timestamp: int) -> dict[str, obje
     targets = [r.name if r else x for r, x in zip(recipients, event.recipients, strict=True)]
     inter1 = _inter(actors[0].kind if actors and actors[0] else None, event_type) if actors else None
     inter2 = _inter(recipients[0].kind if recipients and recipients[0] else None, event_type) if recipients else None
-    pair = sorted(x for x in (inter1, inter2) if x is not None)
     place = event_place(report, event)
     country = place.country if place else None  # where it happened, never the actors' country
     toll = event.fatalities
@@ -116,7 +121,7 @@ def acled_row(report: Report, event: Event, *, timestamp: int) -> dict[str, obje
         "actor2": targets[0] if targets else None,
         "assoc_actor_2": "; ".join(targets[1:]) or None,
         "inter2": inter2 if inter2 is not None else 0,
-        "interaction": (pair[0] * 10 + pair[1]) if len(pair) == 2 else (pair[0] * 10 if pair else None),
+        "interaction": _interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if civilians else None,
         "iso": country_numeric(country),
         "region": None,
@@ -155,15 +160,14 @@ _PLACE = ("iso", "country", "location", "latitude", "longitude", "geo_precision"
 def incident_row(tellings: Sequence[_Told]) -> dict[str, object]:
     """One row for the accounts of one incident: the most complete account's row, with the actors and place
     it lacks from the others, every source, and the lowest figure of the dead any account gives."""
-    best = max(tellings, key=lambda t: (_filled(t.row), t.account.event.confidence, -tellings.index(t)))
+    _, best = max(enumerate(tellings), key=lambda it: (_filled(it[1].row), it[1].account.event.confidence, -it[0]))
     row = dict(best.row)
     for columns in (_ACTOR1, _ACTOR2, _PLACE):
         if row[columns[0]] is None:
             donor = next((t.row for t in tellings if t.row[columns[0]] is not None), None)
             if donor is not None:
                 row.update({c: donor[c] for c in columns})
-    pair = sorted(x for x in (row["inter1"], row["inter2"] or None) if isinstance(x, int))
-    row["interaction"] = (pair[0] * 10 + pair[1]) if len(pair) == 2 else (pair[0] * 10 if pair else None)
+    row["interaction"] = _interaction(row["inter1"], row["inter2"] or None)
     sources = dict.fromkeys(str(t.row["source"]) for t in tellings if t.row["source"])
     row["source"] = "; ".join(sources) or None
     figures = [x for t in tellings if t.counted and isinstance(x := t.row["fatalities"], int)]
