@@ -275,10 +275,10 @@ PHRASAL_VERBS_AND_TERRITORY = [
         ["recaptured"],
         dict(type="COERCE", mode="seize", actors=("syr.mil",), place="Palmyra", acled=REGAINS),
     ),
-    row(  # an unknown actor keeps an empty list; the event is still news
+    row(  # the text's one place lies in Syria: its government forces are Syria's
         "Government forces recaptured Palmyra.",
         ["recaptured"],
-        dict(type="COERCE", actors=(), place="Palmyra", acled=REGAINS),
+        dict(type="COERCE", actors=("syr.mil",), place="Palmyra", acled=REGAINS),
     ),
     row(  # "in March" is a date, not a march
         "Syrian troops and Hezbollah fighters recaptured Palmyra from the Islamic State in March.",

@@ -20,6 +20,7 @@ Rules, in order, each tagged in `LinkedMention.rule`:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -48,12 +49,15 @@ NEW_ACTOR_KINDS = {"PERSON": "person", "ORG": "organization"}
 ARMED_NAME_WORDS = {
     "militia": "militia", "militias": "militia", "army": "armed_group", "brigade": "armed_group",
     "brigades": "armed_group", "battalion": "armed_group", "battalions": "armed_group", "regiment": "armed_group",
-    "forces": "armed_group", "guard": "armed_group", "guards": "armed_group",
+    "forces": "armed_group", "guard": "armed_group", "guards": "armed_group", "cartel": "armed_group",
+    "gang": "armed_group",
 }  # fmt: skip
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels the small English model often gives to place names ("Palmyra" PERSON, "Aleppo" NORP)
 MISLABELED_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT"})
 # nouns for people who become protesters when they protest; the words that say they do
+# the agent nouns (data/packs/actors/agents.yaml) of the groups an unnamed person belongs to, by suffix
+PEOPLE_AGENTS = {"cvl": "civilians", "opp": "protesters", "uaf": "gunmen"}
 CROWD_NOUNS = frozenset(
     {
         "people", "resident", "worker", "student", "villager", "trader", "farmer", "teacher", "doctor", "nurse",
@@ -159,7 +163,7 @@ class _Found:
 
 def register_extensions() -> None:
     """Declare the Doc attributes warlog's components write (idempotent)."""
-    names = ("warlog_actors", "warlog_places", "warlog_country", "warlog_state_places")
+    names = ("warlog_actors", "warlog_places", "warlog_country", "warlog_state_places", "warlog_people")
     for name, default in ((name, None) for name in names):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
@@ -207,6 +211,12 @@ class ActorLinker:
         self._link_agents(doc, country, found)
         self._link_entities(doc, focus, found)
         self._settle_places(doc, focus, found)
+        if country is None:  # no focus before the places were read: the one country they all lie in
+            country = _placed_country(found)
+            if country is not None:
+                doc._.warlog_country = country
+                self._link_agents(doc, country, found)
+        doc._.warlog_people = self._people(country)
         _place_within(doc, found)
         doc._.warlog_actors = sorted(found.actors.values(), key=lambda m: m.start)
         doc._.warlog_places = sorted(found.places.values(), key=lambda m: m.start)
@@ -270,7 +280,27 @@ class ActorLinker:
                 named.append(country)
             elif found:
                 candidates.append(found)
+        entities = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        for span in _proper_runs(doc, taken | acting | entities):
+            if is_aside(span):  # "(Nellore, AP)": a holder the tagger left out votes too
+                holders, _ = self.gazetteer.candidates(span.text)
+                if holders:
+                    candidates.append(holders)
         return find_focus(candidates, named, states)
+
+    def _people(self, country: str | None) -> dict[str, KBActor] | None:
+        """The groups an unnamed person of the document's country belongs to, by the part they play in
+        an event (events.parties): a victim is a civilian, who protests or riots a protester (ACLED's
+        "Protesters (X)", "Rioters (X)"), an unknown man who attacks an unidentified armed group."""
+        assert self.kb is not None
+        if country is None:
+            return None
+        people = {}
+        for suffix, noun in PEOPLE_AGENTS.items():
+            spec = self.kb.agent(noun)
+            if spec is not None and self.kb.state(country.lower()) is not None:
+                people[suffix] = self.kb.scoped_agent(spec, country)
+        return people or None
 
     def _link_alias(self, span: Span, hits: list[AliasHit], focus: Focus, found: _Found) -> None:
         assert self.kb is not None and self.gazetteer is not None
@@ -446,20 +476,11 @@ class ActorLinker:
         """A proper noun the tagger left out, given as the larger place around a place just named
         ("near Kamianka, Donetsk", "in Qalat (Kidal)"), is a place when the gazetteer knows it."""
         assert self.gazetteer is not None
-        i = 0
-        while i < len(doc):
-            end = i
-            while end < len(doc) and doc[end].pos_ == "PROPN" and found.free(end, end + 1) and doc[end].is_alpha:
-                end += 1
-            if end == i:
-                i += 1
-                continue
-            span = doc[i:end]
+        for span in _proper_runs(doc, found.taken):
             if is_aside(span):
                 place = self.gazetteer.locate(span.text, focus, holder=True)
                 if place is not None:
                     found.add_place(span, place, self.gazetteer)
-            i = end
 
     def _holder_after(self, ent: Span) -> bool:
         """The name is followed by a larger place the gazetteer knows, as a holder: "in Qasr (Tripoli)",
@@ -519,7 +540,7 @@ class ActorLinker:
 
     def _new_actor(self, ent: Span, kind: str) -> KBActor:
         name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
-        if kind == "organization":
+        if kind == "organization" or (kind == "person" and len(ent) > 1):  # "Los Pinas Cartel", tagged a person
             kind = ARMED_NAME_WORDS.get(ent[-1].lower_, kind)
         return KBActor(
             id=f"new.{slug(name)}", name=name, kind=kind, country=None, cameo=None, aliases=(), demonyms=(),
@@ -548,6 +569,24 @@ class ActorLinker:
             for k, m in list(found.actors.items()):
                 if m.actor.id == actor.id:
                     found.actors[k] = LinkedMention(m.start, m.end, m.text, updated, m.rule, m.confidence)
+
+
+def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
+    """The runs of alphabetic proper nouns outside the `taken` tokens."""
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and doc[end].pos_ == "PROPN" and end not in taken and doc[end].is_alpha:
+            end += 1
+        if end > i:
+            yield doc[i:end]
+        i = max(end, i + 1)
+
+
+def _placed_country(found: _Found) -> str | None:
+    """The one country every resolved place of the document lies in, or None."""
+    countries = {m.place.country for m in found.places.values() if m.place is not None and m.place.country}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _replace_parents(actor: KBActor, parents: tuple[Affiliation, ...]) -> KBActor:

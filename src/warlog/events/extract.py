@@ -42,6 +42,7 @@ from warlog.events.merge import (
     merge_participles,
     merge_repeats,
 )
+from warlog.events.parties import name_people
 from warlog.events.protests import fold_protests
 from warlog.events.roles import (
     LIGHT_VERBS,
@@ -160,8 +161,9 @@ class EventExtractor:
         )
         doc._.warlog_happenings = [happening for happening, _ in happenings]
         events = fold_protests(doc, context.text, drop_happened(events, happenings), kinds)
-        doc._.warlog_events = score(doc, mark_background(doc, events))
-        doc._.warlog_actors = _with_state_recipients(doc, events)
+        events, people = name_people(doc, score(doc, mark_background(doc, events)), kinds)
+        doc._.warlog_events = events
+        doc._.warlog_actors = _with_state_recipients(doc, events, people)
         return doc
 
     # -- triggers -----------------------------------------------------------------------------
@@ -721,12 +723,13 @@ def _said_by(
     return actors, recipients, status
 
 
-def _with_state_recipients(doc: Doc, events: list[EventCandidate]) -> list[LinkedMention]:
+def _with_state_recipients(doc: Doc, events: list[EventCandidate], people: list[LinkedMention]) -> list[LinkedMention]:
     """The document's actor mentions, with the states named as places that are the recipients of an event
-    between states ("aid to Mozambique": Mozambique is a party to the aid as well as where it goes)."""
+    between states ("aid to Mozambique": Mozambique is a party to the aid as well as where it goes) and the
+    unnamed people of the events' roles (events.parties)."""
     mentions = list(doc._.warlog_actors or [])
     recipients = {r for event in events if event.type in STATE_RECIPIENT_TYPES for r in event.recipients}
-    used = [m for m in doc._.warlog_state_places or [] if m.actor.id in recipients]
+    used = [m for m in doc._.warlog_state_places or [] if m.actor.id in recipients] + people
     return sorted(mentions + used, key=lambda m: m.start) if used else mentions
 
 

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from warlog.events.roles import objects_of, with_conjuncts
+from warlog.events.roles import objects_of, orphan_subject, participle_subject, passive_agents, with_conjuncts
 from warlog.packs.lexicon import ViolenceWords
 from warlog.packs.ontology import Trigger
 
@@ -186,10 +186,18 @@ FIRED_AT = frozenset({"on", "at", "into", "upon"})
 
 
 def target_kinds(token: Token) -> tuple[str, ...]:
-    """The kinds ("civilians", "military") of the targets a trigger names by a common noun: a verb's
-    objects or passive subject, a noun's "on"/"against"/"of" object, with their conjuncts."""
+    """The kinds ("civilians", "military") of the targets a trigger names by a common noun (`target_heads`)."""
+    kinds = [target_kind(head) for head in target_heads(token)]
+    return tuple(dict.fromkeys(k for k in kinds if k is not None))
+
+
+def target_heads(token: Token) -> list[Token]:
+    """The heads of a trigger's targets: a verb's objects or passive subject, a noun's "on"/"against"/"of"
+    object, with their conjuncts."""
     if token.pos_ == "VERB":
         targets = objects_of(token) + [c for c in token.children if c.dep_ == "nsubjpass"]
+        if not targets and any(c.dep_ == "auxpass" for c in token.children):
+            targets = [orphan] if (orphan := orphan_subject(token)) is not None else []  # "..., a man was shot"
         # "opened fire on a teahouse", "fired at a bus": the phrase hangs on the verb or on its "fire"
         holders = [token, *(c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() == "fire")]
         targets += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in FIRED_AT
@@ -198,11 +206,11 @@ def target_kinds(token: Token) -> tuple[str, ...]:
     else:
         targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS
                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    kinds = [_target_kind(head) for target in targets for head in with_conjuncts(target)]
-    return tuple(dict.fromkeys(k for k in kinds if k is not None))
+    return [head for target in targets for head in with_conjuncts(target)]
 
 
-def _target_kind(head: Token) -> str | None:
+def target_kind(head: Token) -> str | None:
+    """The kind of an unnamed target by its head noun, or None."""
     head = _group_member(head)
     if any(c.dep_ in ("amod", "compound") and c.lower_ in ("armed", "military") for c in head.children):
         return ARMED  # "armed clan militiamen", "an armed military vehicle"
@@ -223,23 +231,32 @@ def _target_kind(head: Token) -> str | None:
 
 
 def actor_kinds(token: Token) -> tuple[str, ...]:
-    """The kinds of the actors a trigger names by a common noun: a verb's subject, or the "by" object of
-    the passive or of a noun ("a mob", "villagers" are a crowd; "armed men", "gunmen" are armed; "the
-    invasion by northern forces"); for a noun, also the sides it is "between" ("a clash between two groups
-    of workers")."""
+    """The kinds of the actors a trigger names by a common noun (`actor_heads`): "a mob", "villagers" are a
+    crowd; "armed men", "gunmen" are armed; "the invasion by northern forces"."""
+    kinds = [_actor_kind(head) for head in actor_heads(token)]
+    return tuple(dict.fromkeys(k for k in kinds if k is not None))
+
+
+def actor_heads(token: Token) -> list[Token]:
+    """The heads of a trigger's actors, with their conjuncts: a verb's subject (or that of the verb it
+    shares it with: "the police intervened to disperse them and arrested ten"), or the "by" object of the
+    passive or of a noun; for a noun, also the sides it is "between" ("a clash between two groups of
+    workers")."""
     if token.pos_ != "VERB":
         agents = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "between")
                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-        kinds = [_actor_kind(head) for agent in agents for head in with_conjuncts(agent)]
-        return tuple(dict.fromkeys(k for k in kinds if k is not None))
+        return [head for agent in agents for head in with_conjuncts(agent)]
     agents = [c for c in token.children if c.dep_ == "nsubj"]
-    agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents += [participle_subject(c) for c in token.children if c.dep_ == "csubj" and c.tag_ == "VBG"]
+    agents = [a for a in agents if a.dep_ != "csubj"]
+    agents += passive_agents(token)
+    if not agents and not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        agents = [orphan] if (orphan := orphan_subject(token)) is not None else []  # "armed men driving ... attacked"
     shared = token
     while not agents and shared.dep_ in ("xcomp", "conj") and shared.head.pos_ == "VERB" and shared.head != shared:
         shared = shared.head  # "the police intervened to disperse them and arrested ten": the police's
         agents = [c for c in shared.children if c.dep_ == "nsubj"]
-    kinds = [_actor_kind(head) for agent in agents for head in with_conjuncts(agent)]
-    return tuple(dict.fromkeys(k for k in kinds if k is not None))
+    return [head for agent in agents for head in with_conjuncts(agent)]
 
 
 def _actor_kind(head: Token) -> str | None:

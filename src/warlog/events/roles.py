@@ -130,6 +130,7 @@ def _subject(verb: Token, cues: CuePack) -> tuple[Token | None, bool]:
     for _ in range(6):
         for child in current.children:
             if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
+                child = participle_subject(child)
                 return child, passive or (child.dep_ in PASSIVE_SUBJECTS and not raised and not _stative(current))
         if current.dep_ == "relcl":
             return current.head, False
@@ -145,7 +146,46 @@ def _subject(verb: Token, cues: CuePack) -> tuple[Token | None, bool]:
         current = current.head
         if _aside(current, cues) and verb.dep_ != "parataxis":  # "not only X, the Embassy noted, but Y"
             current = current.head
-    return None, passive
+    return orphan_subject(verb), passive
+
+
+def participle_subject(subject: Token) -> Token:
+    """The noun of a clausal subject the parser made of a noun and its participle ("armed men driving a
+    pickup attacked": "driving" is the subject, "men" its own), else the subject itself."""
+    if subject.dep_ == "csubj" and subject.tag_ == "VBG":
+        nouns = [c for c in subject.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+        if nouns:
+            return nouns[0]
+    return subject
+
+
+# the dependencies of a noun the parser set apart from the verb it is the subject of
+ORPHAN_DEPS = frozenset({"appos", "npadvmod", "nsubj"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+ORPHAN_HOLDERS = frozenset({"GPE", "LOC", "FAC", "PERSON"})  # a place name, or one the tagger took for a person
+
+
+def orphan_subject(verb: Token) -> Token | None:
+    """The subject of a main verb the parser left without one, in the "On <date>, in <place>, <who> <did>"
+    style of event notes: a noun it hung on the place before ("in Manaus, Amazonas, a man was beaten": an
+    apposition of the place), or the subject of a participle that describes it ("armed men driving two
+    vehicles attacked a patrol"). Only a noun before the verb with no finite verb between them."""
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB":
+        return None
+    for i in range(verb.i - 1, verb.sent.start - 1, -1):
+        token = verb.doc[i]
+        if token.head.i == verb.i and token.dep_ in ("aux", "auxpass", "neg", "advmod"):
+            continue  # "was", "has", "not": the verb's own words
+        if (token.tag_ in FINITE_TAGS and token.dep_ != "relcl") or token.text in (";", ":"):
+            return None  # "armed men who arrived on motorcycles attacked": a relative clause does not stop it
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ORPHAN_DEPS or token.head.i == verb.i:
+            continue
+        head = token.head
+        if token.dep_ == "nsubj" and head.tag_ == "VBG" and head.dep_ in ("prep", "acl", "advcl") and head.i < verb.i:
+            return token  # "armed men driving two vehicles attacked"
+        if token.dep_ in ("appos", "npadvmod") and head.pos_ == "PROPN" and head.ent_type_ in ORPHAN_HOLDERS:
+            return token  # "in Manaus, Amazonas, a man was beaten"
+    return None
 
 
 # nouns of a text that says something: a participle on one ("a statement condemning X") speaks for whoever
@@ -237,7 +277,7 @@ def verb_roles(
             subject, _ = _subject(noun.head, cues)
     if subject is not None:
         subject = _resolve_pronoun(subject, index)
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents = passive_agents(verb) if passive else []
     objects = objects_of(verb)
     objects += [
         g
@@ -255,6 +295,18 @@ def verb_roles(
             objects = [verb.head]  # "the hundreds of people Russia killed": the noun is the object
         recipients = actors_of(objects, index) or actors_of([_identified(o) for o in objects], index)
     return actors, tuple(r for r in recipients if r not in actors)
+
+
+def passive_agents(verb: Token) -> list[Token]:
+    """The "by" objects of a passive verb, also where the parser took "by" for a plain preposition ("was
+    beaten to death by 15 men"); not a time ("by Monday")."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if agents or verb.tag_ != "VBN":
+        return agents
+    return [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
+        for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.ent_type_ not in ("DATE", "TIME")
+    ]  # fmt: skip
 
 
 def _infinitive_on_noun(verb: Token) -> bool:

@@ -109,6 +109,7 @@ class _ViolenceModel(_Lexicon):
     armed_targets: Words
     crowd_actors: Words
     militia_actors: Words = Field(default_factory=list)
+    unknown_men: Words = Field(default_factory=list)
     death_signs: Words = Field(default_factory=list)
     burned_in_protest: Words = Field(default_factory=list)
     thrown_in_protest: Words = Field(default_factory=list)
@@ -299,6 +300,7 @@ class ViolenceWords:
     armed_targets: frozenset[str]
     crowd_actors: frozenset[str]
     militia_actors: frozenset[str]
+    unknown_men: frozenset[str]
     death_signs: frozenset[str]
     burned_in_protest: frozenset[str]
     thrown_in_protest: frozenset[str]
@@ -331,6 +333,7 @@ class ViolenceWords:
             armed_targets=frozenset(model.armed_targets),
             crowd_actors=frozenset(model.crowd_actors),
             militia_actors=frozenset(model.militia_actors),
+            unknown_men=frozenset(model.unknown_men),
             death_signs=frozenset(model.death_signs),
             burned_in_protest=frozenset(model.burned_in_protest),
             thrown_in_protest=frozenset(model.thrown_in_protest),

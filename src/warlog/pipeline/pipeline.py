@@ -70,7 +70,13 @@ def register_components() -> None:
         Language.factory(
             "warlog_actor_linker",
             requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
-            assigns=["doc._.warlog_actors", "doc._.warlog_places", "doc._.warlog_country", "doc._.warlog_state_places"],
+            assigns=[
+                "doc._.warlog_actors",
+                "doc._.warlog_places",
+                "doc._.warlog_country",
+                "doc._.warlog_state_places",
+                "doc._.warlog_people",
+            ],
             func=linker.make_actor_linker,
         )
     if "warlog_event_extractor" not in Language.factories:

@@ -1,0 +1,167 @@
+"""Unnamed people in an event's roles, named as ACLED names them: by what they do, in the document's country.
+
+"A man was shot dead" is an attack on Civilians (Mexico); "residents blocked the road to protest" is done
+by Protesters (India); "armed men", "15 men" who attack are an Unidentified Armed Group (Brazil). The actor
+linker links a generic noun only when its word says who it is ("the police", "rebels", "civilians"); this
+step links the rest, only where the noun fills an empty role of an event and the document has a country
+(`doc._.warlog_people`, from the linker):
+
+- the victim of violence (an attack, an abduction): a person or a civilian place ("a man", "two
+  teachers", "a house") is the country's civilians;
+- who protests, or a crowd that turns violent ("villagers", "hundreds of workers", "a mob"): the country's
+  protesters (ACLED's "Protesters (X)" and "Rioters (X)");
+- an unknown man who attacks ("15 men", "an armed man", "unknown persons"): an armed group of the country.
+
+A role a named actor fills is left alone, and without a country the role stays empty: never a guess. The
+mention keeps the noun's own words, so a reader sees "a man" linked to Mexican civilians.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from warlog.actors.kb import KBActor
+from warlog.actors.linker import RULES_VERSION, LinkedMention
+from warlog.events.candidate import EventCandidate
+from warlog.events.means import CIVILIAN, WORDS, actor_heads, target_heads, target_kind
+from warlog.events.roles import with_conjuncts
+
+RULE = f"people@{RULES_VERSION}"
+CONFIDENCE = 0.6
+# ACLED event types whose victims are civilians when no armed party is named
+VICTIM_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence", "Riots"})
+CROWD_TYPES = frozenset({"Protests", "Riots"})
+NUMBER_WORDS = frozenset({"hundred", "thousand", "dozen", "score", "group", "number", "crowd"})
+MAX_WORDS = 6  # a mention is the head noun with its modifiers before it, this long at most
+
+
+def name_people(
+    doc: Doc, events: list[EventCandidate], kinds: dict[str, str]
+) -> tuple[list[EventCandidate], list[LinkedMention]]:
+    """The events with their empty roles filled by the unnamed people who play them (see the module
+    docstring), and the mentions of those people. `kinds` (actor id -> kind) learns the new actors."""
+    people: dict[str, KBActor] | None = doc._.warlog_people
+    if not people:
+        return events, []
+    mentions: dict[int, LinkedMention] = {}
+    out = []
+    for event in events:
+        acled = dict(event.codes).get("acled_event_type")
+        token = doc[event.token]
+        actors, recipients = event.actors, event.recipients
+        violent = event.type == "ASSAULT" or acled == "Violence against civilians"
+        if not recipients and violent and acled in VICTIM_TYPES:
+            recipients = _link(doc, _victims(token), people.get("cvl"), mentions)
+        if not actors and acled in CROWD_TYPES | VICTIM_TYPES:
+            for suffix, heads in _doers(token, event.type, acled):
+                actors = _link(doc, heads, people.get(suffix), mentions)
+                if actors:
+                    break
+        recipients = tuple(r for r in recipients if r not in actors)
+        if (actors, recipients) != (event.actors, event.recipients):
+            event = replace(event, actors=actors, recipients=recipients)
+        out.append(event)
+    for mention in mentions.values():
+        kinds[mention.actor.id] = mention.actor.kind
+    return out, sorted(mentions.values(), key=lambda m: m.start)
+
+
+def _victims(token: Token) -> list[Token]:
+    return [head for head in target_heads(token) if _unnamed(head) and target_kind(head) == CIVILIAN]
+
+
+def _doers(token: Token, event_type: str, acled: str | None) -> list[tuple[str, list[Token]]]:
+    """(agent suffix, heads) to try in turn for who did it."""
+    heads = actor_heads(token)
+    if not heads and token.pos_ != "VERB" and token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB":
+        heads = [h for c in token.head.children if c.dep_ == "nsubj" for h in with_conjuncts(c)]  # "staged a protest"
+    if not heads and event_type == "PROTEST" and token.dep_ == "acl" and token.tag_ == "VBN":
+        heads = [token.head]  # "hundreds of musicians protested", parsed as a participle on its subject
+    heads = [head for head in heads if _unnamed(head)]
+    if not heads:
+        return []
+    if event_type == "PROTEST" or acled == "Protests":
+        return [("opp", [h for h in heads if _people(h)])]
+    crowd = [h for h in heads if _member(h).lemma_.lower() in WORDS.crowd_actors | WORDS.protesters]
+    unknown = [h for h in heads if _unknown_man(h)]
+    return [("opp", crowd), ("uaf", unknown)]
+
+
+def _people(head: Token) -> bool:
+    """A noun of people: a crowd, a trade, a number of them ("hundreds of musicians")."""
+    member = _member(head)
+    lemma = member.lemma_.lower()
+    if lemma in WORDS.crowd_actors or lemma in WORDS.protesters or lemma in WORDS.unknown_men:
+        return True
+    if lemma in WORDS.civilian_targets and not _thing(member):
+        return True
+    return member.pos_ == "NOUN" and member.tag_ == "NNS" and member.ent_type_ == "" and not _thing(member)
+
+
+def _thing(noun: Token) -> bool:
+    return noun.lemma_.lower() in PLACES_AND_THINGS
+
+
+# the civilian targets that are not people (data/packs/lexicon/violence.yaml civilian_targets)
+PLACES_AND_THINGS = frozenset({
+    "bus", "car", "church", "building", "compound", "consulate", "embassy", "farm", "hamlet", "home", "hospital",
+    "house", "household", "market", "mosque", "school", "settlement", "shop", "temple", "truck", "vehicle",
+    "village", "bakery", "bar", "cafe", "cafeteria", "cinema", "clinic", "college", "hotel", "mall", "nightclub",
+    "office", "pharmacy", "restaurant", "stadium", "supermarket", "teahouse", "theatre", "university", "wedding",
+})  # fmt: skip
+
+
+def _unknown_man(head: Token) -> bool:
+    """An unnamed man or men, armed or unknown: "15 men", "an armed man", "unknown persons", "thugs"."""
+    member = _member(head)
+    lemma = member.lemma_.lower()
+    return lemma in WORDS.unknown_men or lemma in WORDS.armed_men or lemma in WORDS.militia_actors
+
+
+def _member(head: Token) -> Token:
+    """What a number or a group is of: "hundreds of musicians" -> musicians."""
+    if head.lemma_.lower() in NUMBER_WORDS or head.pos_ == "NUM":
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for member in child.children:
+                    if member.dep_ == "pobj":
+                        return member
+    return head
+
+
+def _unnamed(head: Token) -> bool:
+    """A common noun (or a number of people), not a name, a pronoun or a place."""
+    if head.pos_ not in ("NOUN", "NUM") or head.ent_type_ not in ("", "CARDINAL"):
+        return False
+    return not (head.pos_ == "NUM" and _member(head) is head and head.lemma_.lower() not in NUMBER_WORDS)
+
+
+def _link(doc: Doc, heads: list[Token], actor: KBActor | None, mentions: dict[int, LinkedMention]) -> tuple[str, ...]:
+    if actor is None or not heads:
+        return ()
+    linked = _linked(doc)
+    for head in heads:
+        if head.i in linked:
+            continue  # the linker named it already ("taxi drivers" protesting): the role is that actor's
+        if head.i not in mentions:
+            span = _phrase(doc, head)
+            mentions[head.i] = LinkedMention(span.start_char, span.end_char, span.text, actor, RULE, CONFIDENCE)
+    return (actor.id,)
+
+
+def _linked(doc: Doc) -> frozenset[int]:
+    """The tokens of the linker's actor mentions."""
+    spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in doc._.warlog_actors or [])
+    return frozenset(t.i for span in spans if span is not None for t in span)
+
+
+def _phrase(doc: Doc, head: Token) -> Span:
+    """The head noun with the modifiers before it: "two armed men", "a civilian vehicle"."""
+    start = head.i
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ("det", "amod", "compound", "nummod", "quantmod", "nmod"):
+            start = min(start, child.left_edge.i)
+    start = max(start, head.i - MAX_WORDS + 1)
+    return doc[start : head.i + 1]

@@ -1,0 +1,86 @@
+"""Unnamed people in an event's roles (events.parties): victims are civilians, who protests a protester,
+unknown men who attack an armed group, all of the document's country; without a country, nobody."""
+
+import pytest
+
+
+def _event(report, event_type):
+    events = [e for e in report.events if e.type == event_type]
+    assert events, [(e.type, e.text) for e in report.events]
+    return events[0]
+
+
+def _mentions(report, actor_id):
+    return [m.text for a in report.actors if a.id == actor_id for m in a.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        (  # the victim of an attack is a civilian of the country; the attackers an armed group
+            "On 3 June 2021, in Tijuana, Baja California, two armed men shot a shopkeeper in his store.",
+            ("mex.uaf",),
+            ("mex.cvl",),
+        ),
+        (  # "by" taken for a plain preposition still names who beat him
+            "On 3 June 2021, in Manaus, Amazonas, a man was beaten to death in a market by 12 men.",
+            ("bra.uaf",),
+            ("bra.cvl",),
+        ),
+        (  # the subject the parser hung on a participle ("armed men driving ...") acts in the main verb
+            "On 4 June 2021, in Celaya, Guanajuato, armed men driving a pickup attacked a police patrol.",
+            ("mex.uaf",),
+            ("mex.cop",),
+        ),
+    ],
+)
+def test_unnamed_people_of_an_attack(pipeline, text, actors, recipients):
+    event = _event(pipeline.extract(text, published="2021-06-05"), "ASSAULT")
+    assert (event.actors, event.recipients) == (actors, recipients)
+
+
+def test_the_mention_keeps_the_words_of_the_text(pipeline):
+    report = pipeline.extract(
+        "On 3 June 2021, in Tijuana, Baja California, gunmen attacked a man and a woman.", published="2021-06-05"
+    )
+    assert _event(report, "ASSAULT").recipients == ("mex.cvl",)
+    assert _mentions(report, "mex.cvl") == ["a man", "a woman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 2 June 2021, hundreds of teachers protested in Lahore, Punjab, demanding their back pay.", "pak.opp"),
+        ("On 2 June 2021, taxi drivers staged a protest in Batumi over fuel prices.", "geo.opp"),
+    ],
+)
+def test_who_protests_is_the_protesters(pipeline, text, expected):
+    report = pipeline.extract(text, published="2021-06-05")
+    assert _event(report, "PROTEST").actors == (expected,)
+    assert len(_mentions(report, expected)) == 1  # one mention, not one from the linker and one from the event
+
+
+def test_without_a_country_nobody_is_named(pipeline):
+    report = pipeline.extract("A man was shot dead by two men outside a bar.", published="2021-06-05")
+    event = _event(report, "ASSAULT")
+    assert (event.actors, event.recipients) == ((), ())
+    assert not report.actors
+
+
+def test_a_holder_the_tagger_missed_gives_the_country(pipeline):
+    """ "(Nellore, AP)": a holder the tagger left out votes for the document's country."""
+    report = pipeline.extract(
+        "On 2 June 2021, farmers held a protest in Kothapalli (Nellore, AP) over crop prices.",
+        published="2021-06-05",
+    )
+    assert _event(report, "PROTEST").actors == ("ind.opp",)
+
+
+def test_a_named_actor_keeps_its_role(pipeline):
+    report = pipeline.extract(
+        "On 3 June 2021, in Mogadishu, Al Shabaab militants shot a trader near the market.", published="2021-06-05"
+    )
+    event = _event(report, "ASSAULT")
+    assert "ind.opp" not in event.actors
+    assert event.recipients == ("som.cvl",)
+    assert not any(a.endswith(".uaf") for a in event.actors)
