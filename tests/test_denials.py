@@ -96,3 +96,21 @@ def test_a_denial_already_held_by_a_contradiction_adds_nothing():
 def test_a_denial_with_nothing_to_stand_against_is_no_contradiction():
     denial = Denial((0, 1), (2, 3), None, claim="c1")
     assert denial_contradictions([denial], [_claim("c1")], [], ACTORS) == ()
+
+
+# -- what an accusation asserts -------------------------------------------------------------------------
+
+
+def test_the_accused_act_is_the_accused_s_claimed_by_the_accuser(pipeline):
+    report = pipeline.extract("Turkey accused Kurdish militants of bombing a bus in Ankara.")
+    [act] = [e for e in report.events if e.type == "ASSAULT"]
+    assert act.status == "claimed" and act.speaker == "tur" and "tur" not in act.actors and act.actors
+
+
+def test_an_actor_in_a_relative_clause_is_not_the_accused(pipeline):
+    text = "The UN investigators blamed the Islamic State for a chemical attack on Marea, where the army was fighting."
+    report = pipeline.extract(text)
+    accusations = [e for e in report.events if e.type == "ACCUSE"]
+    assert len(accusations) == 1 and accusations[0].recipients == ("isil",)
+    [attack] = [e for e in report.events if e.type == "ASSAULT" and "chemical" in e.evidence.text]
+    assert attack.actors == ("isil",) and attack.speaker == "un"

@@ -106,12 +106,13 @@ class ClaimFinder:
         events = list(doc._.warlog_events or [])
         kinds = {m.actor.id: m.actor.kind for m in doc._.warlog_actors or []}
         events = [self._restatus(doc, e, attributions) for e in events]
+        events = _accused_acts(doc, events)
         claims: list[ClaimCandidate] = []
         accusations: list[EventCandidate] = []
         for attribution in attributions:
             inside = [e for e in events if _inside(doc, e, attribution.content)]
             claims.append(self._attributed(doc, attribution, inside))
-            accusation = self._accusation(doc, attribution, inside, kinds)
+            accusation = self._accusation(doc, attribution, inside, kinds, events)
             if accusation is not None:
                 accusations.append(accusation)
         claims.extend(self._author_claims(doc, attributions, events))
@@ -281,15 +282,22 @@ class ClaimFinder:
     # -- accusations -----------------------------------------------------------------------------
 
     def _accusation(
-        self, doc: Doc, attribution: Attribution, inside: list[EventCandidate], kinds: dict[str, str]
+        self,
+        doc: Doc,
+        attribution: Attribution,
+        inside: list[EventCandidate],
+        kinds: dict[str, str],
+        events: list[EventCandidate],
     ) -> EventCandidate | None:
         """The speaker's ACCUSE of whoever the claimed harm is done by (see the module docstring)."""
         if not attribution.speakers or self._kind(attribution) != "claim" or attribution.cue is None:
             return None
         speaker = attribution.speakers[0]
+        if any(e.type == "ACCUSE" and e.start <= attribution.cue[0] < e.end and speaker in e.actors for e in events):
+            return None  # the extractor's own ACCUSE says it already
         accused: list[str] = []
         for event in inside:
-            if event.status.value not in HAPPENED:
+            if event.status.value not in HAPPENED or _in_relative_clause(doc, event, attribution.content):
                 continue
             harmful = quad_class(event.type) in HARMFUL_QUADS
             harmful = harmful or (event.type in AIDING and any(kinds.get(r) in ARMED_KINDS for r in event.recipients))
@@ -320,6 +328,42 @@ class ClaimFinder:
             trigger=doc.text[attribution.cue[0] : attribution.cue[1]],
             confidence=0.7,
         )
+
+
+def _accused_acts(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
+    """The act an ACCUSE names ("accused X of bombing ...", "blamed X for an attack"): claimed by the
+    accuser, done by the accused, never the accuser's own act."""
+    acts: dict[int, EventCandidate] = {}
+    for accusation in events:
+        if accusation.type != "ACCUSE" or not 0 <= accusation.token < len(doc) or not accusation.recipients:
+            continue
+        trigger = doc[accusation.token]
+        heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]  # "accused X of" may hang from X
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+            span = (prep.idx, max(t.idx + len(t.text) for t in prep.subtree))
+            for i, event in enumerate(events):
+                if event is accusation or not _inside(doc, event, span) or event.type == "ACCUSE":
+                    continue
+                own = not event.actors or set(event.actors) <= set(accusation.actors)
+                actors = accusation.recipients if own else event.actors
+                status = event.status
+                if status.value == "asserted" or (own and status.speaker is None):
+                    speaker = accusation.actors[0] if accusation.actors else None
+                    status = Status("claimed", speaker, status.speaker_text, status.cue)
+                acts[i] = replace(event, actors=actors, status=status)
+    return [acts.get(i, e) for i, e in enumerate(events)]
+
+
+def _in_relative_clause(doc: Doc, event: EventCandidate, content: tuple[int, int]) -> bool:
+    """Whether the event is told in a relative clause of the content ("..., where the army was fighting")."""
+    if not 0 <= event.token < len(doc):
+        return False
+    for above in [doc[event.token], *doc[event.token].ancestors]:
+        if not content[0] <= above.idx < content[1]:
+            return False
+        if above.dep_ == "relcl":
+            return True
+    return False
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
