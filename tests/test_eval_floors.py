@@ -7,7 +7,8 @@ where it fails: a gate that skipped its floors would pass by itself. To raise (o
 ../shared/data/dev/polnear/dev --limit 40 ...`, dataset `polnear-dev`; PLOVER: `warlog eval plover
 ../shared/data/dev/plover-gsr/PLOVER_GSR_CAMEO.dev.json ...`; false alarms: `warlog eval polnear-alarms
 ../shared/data/dev/polnear/train --limit 50 ...`, dataset `polnear-train-alarms`, whose rates are ceilings,
-and `... polnear-alarms ../shared/data/dev/polnear/dev --gold eval/gold/polnear-conflict-events.tsv ...`).
+and `... polnear-alarms ../shared/data/dev/polnear/dev --gold eval/gold/polnear-conflict-events.tsv ...`;
+denials: `warlog eval denials eval/gold/polnear-denials.tsv --polnear ../shared/data/dev/polnear ...`).
 The claims gold files are the team's own and live in eval/gold/, so their gate never skips (`warlog eval
 claims eval/gold/reference-claims.yaml --check eval/baseline.json`).
 """
@@ -29,6 +30,7 @@ from warlog.evaluate import (
     read_gold,
 )
 from warlog.evaluate.alarms import evaluate_conflict_gold, evaluate_false_alarms, read_conflict_gold
+from warlog.evaluate.denials import evaluate_denial_gold, read_denial_gold
 from warlog.evaluate.plover import evaluate_plover, read_plover
 from warlog.evaluate.polnear import evaluate_polnear, read_polnear
 
@@ -37,7 +39,7 @@ BASELINE = ROOT / "eval" / "baseline.json"
 DEV = ROOT.parent / "shared" / "data" / "dev"
 GOLD = ROOT / "eval" / "gold"
 FLOORS = read_baseline(BASELINE)
-TASKS = ("acled", "case", "plover", "polnear", "polnear-alarms", "claims")
+TASKS = ("acled", "case", "plover", "polnear", "polnear-alarms", "denials", "claims")
 
 
 def test_the_baseline_has_floors():
@@ -60,6 +62,8 @@ def test_no_score_below_its_floor(pipeline, name):
     if entry.task == "polnear-alarms":  # a split ("polnear-train-alarms") or a gold file's PolNeAR (*.tsv)
         split = name.removeprefix("polnear-").removesuffix("-alarms")
         path = DEV / "polnear" if name.endswith(".tsv") else DEV / "polnear" / split
+    if entry.task == "denials":  # a gold file of denials in PolNeAR articles
+        path = DEV / "polnear"
     if not path.exists():
         stop_for_missing(path, os.environ)
     if entry.task == "polnear":
@@ -68,6 +72,8 @@ def test_no_score_below_its_floor(pipeline, name):
         evaluation = evaluate_conflict_gold(pipeline, read_conflict_gold(GOLD / name, path))
     elif entry.task == "polnear-alarms":
         evaluation = evaluate_false_alarms(pipeline, read_polnear(path, limit=entry.limit))
+    elif entry.task == "denials":
+        evaluation = evaluate_denial_gold(pipeline, read_denial_gold(GOLD / name, path))
     elif entry.task == "plover":
         evaluation = evaluate_plover(pipeline, read_plover(path, limit=entry.limit))
     elif entry.task == "acled":
@@ -115,5 +121,5 @@ def test_every_claims_gold_file_has_floors():
     """A gold file in eval/gold/ without floors would never be checked."""
     names = {p.name for p in GOLD.glob("*.yaml")}
     assert names and names <= {n for n, e in FLOORS.datasets.items() if e.task == "claims"}
-    conflict = {p.name for p in GOLD.glob("*.tsv")}
-    assert conflict <= {n for n, e in FLOORS.datasets.items() if e.task == "polnear-alarms"}
+    polnear_gold = {p.name for p in GOLD.glob("*.tsv")}
+    assert polnear_gold <= {n for n, e in FLOORS.datasets.items() if e.task in ("polnear-alarms", "denials")}

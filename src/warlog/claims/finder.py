@@ -11,14 +11,17 @@ It runs after the event extractor and, for each document:
    terrorists": Iran accuses the Islamic State). Only claim cues (claim, declare, allege, accuse, ...)
    accuse; "police said gunmen killed three" reports, it does not accuse;
 4. makes the author the speaker of every sentence that asserts an event outside any attribution;
-5. finds each claim's hedges and the author's stance (`warlog.claims.stance`).
+5. finds each claim's hedges and the author's stance (`warlog.claims.stance`);
+6. finds denials and rebuttals and what they deny (`warlog.claims.denials`); a denial no attribution
+   covers ("called the charges fabricated", "That comment is a lie") becomes a claim of its own.
 
 The cue and stance packs are the pipeline's, given with `bind()`: the built-in packs with the user's.
 
 Attributions that misread the text are dropped first (`_well_formed`): a content holding its own cue,
 a paraphrase a clause away before its source, an evidence verb without a source ("his demise shows").
 
-Assigns `doc._.warlog_claims` (ClaimCandidate list, text order) and updates `doc._.warlog_events`.
+Assigns `doc._.warlog_claims` (ClaimCandidate list, text order) and `doc._.warlog_denials` (Denial list,
+each with its claim), and updates `doc._.warlog_events`.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warlog.claims.attribution import Attribution, find_attributions
+from warlog.claims.denials import Denial, Said, find_denials
 from warlog.claims.stance import Stance, author_stance, hedges_in
 from warlog.events.candidate import EventCandidate
 from warlog.events.codes import cameo_code, quad_class
@@ -43,6 +47,7 @@ HARMFUL_QUADS = frozenset({"material_conflict"})
 AIDING = frozenset({"AID", "SUPPORT", "COOPERATE"})
 ARMED_KINDS = frozenset({"armed_group", "rebel_group", "militia"})
 HAPPENED = frozenset({"asserted", "reported", "claimed"})
+QUOTE_MARKS = frozenset('"“”«»')
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +72,8 @@ class ClaimCandidate:
 def register_extensions() -> None:
     if not Doc.has_extension("warlog_claims"):
         Doc.set_extension("warlog_claims", default=None)
+    if not Doc.has_extension("warlog_denials"):
+        Doc.set_extension("warlog_denials", default=None)
 
 
 class ClaimFinder:
@@ -99,22 +106,74 @@ class ClaimFinder:
         events = list(doc._.warlog_events or [])
         kinds = {m.actor.id: m.actor.kind for m in doc._.warlog_actors or []}
         events = [self._restatus(doc, e, attributions) for e in events]
+        events = _accused_acts(doc, events)
         claims: list[ClaimCandidate] = []
         accusations: list[EventCandidate] = []
         for attribution in attributions:
             inside = [e for e in events if _inside(doc, e, attribution.content)]
             claims.append(self._attributed(doc, attribution, inside))
-            accusation = self._accusation(doc, attribution, inside, kinds)
+            accusation = self._accusation(doc, attribution, inside, kinds, events)
             if accusation is not None:
                 accusations.append(accusation)
         claims.extend(self._author_claims(doc, attributions, events))
+        denials = self._denials(doc, claims, events)
         claims.sort(key=lambda c: c.content)
         for accusation in accusations:  # in text order, the extractor's own order kept
             at = next((i for i, e in enumerate(events) if e.start > accusation.start), len(events))
             events.insert(at, accusation)
         doc._.warlog_events = events
         doc._.warlog_claims = claims
+        doc._.warlog_denials = denials
         return doc
+
+    # -- denials ---------------------------------------------------------------------------------
+
+    def _denials(self, doc: Doc, claims: list[ClaimCandidate], events: list[EventCandidate]) -> list[Denial]:
+        """The denials, each with the claim that denies: the attribution whose cue or content holds the
+        denying words, else a new claim of the denier (the author when none is named); new claims are
+        added to `claims`."""
+        said = [Said(c.id, c.content, c.speakers, c.source_kind) for c in claims]
+        found = []
+        mentions = doc._.warlog_actors or []
+        for denial in find_denials(doc, said, events):
+            claim = next((c for c in claims if c.cue is not None and _overlap(c.cue, denial.cue)), None)
+            claim = claim or next((c for c in claims if c.source_kind != "scare_quote"
+                                   and c.content[0] <= denial.cue[0] < c.content[1]), None)  # fmt: skip
+            if claim is None:
+                if not denial.targets and not denial.events:
+                    continue  # a claim of its own only for a denial that stands against something told
+                claim = self._denying_claim(doc, denial, mentions)
+                claims.append(claim)
+            found.append(replace(denial, claim=claim.id))
+        return found
+
+    def _denying_claim(self, doc: Doc, denial: Denial, mentions: list) -> ClaimCandidate:
+        source = denial.denier
+        speakers = tuple(dict.fromkeys(
+            m.actor.id for m in mentions if source is not None and source[0] <= m.start and m.end <= source[1]
+        ))  # fmt: skip
+        sentence = doc.char_span(denial.cue[0], denial.cue[1], alignment_mode="expand")
+        if source is None and sentence is not None:  # the author's: the whole sentence is what is said
+            sent = sentence.sent
+            content = (sent.start_char, sent.start_char + len(sent.text.rstrip()))
+            return ClaimCandidate(id=_claim_id(doc, content), content=content, source_kind="author",
+                                  events=denial.events)  # fmt: skip
+        spans = [s for s in (source, denial.cue, denial.denied) if s is not None]
+        outside = (min(s[0] for s in spans), max(s[1] for s in spans))
+        sent_end = sentence.sent.end_char if sentence is not None else outside[1]
+        return ClaimCandidate(
+            id=_claim_id(doc, denial.denied),
+            content=denial.denied,
+            source_kind="named" if speakers else "unnamed",
+            speakers=speakers,
+            source=source,
+            cue=denial.cue,
+            cue_lemma=doc.text[denial.cue[0] : denial.cue[1]].lower(),
+            direct=any(ch in QUOTE_MARKS for ch in doc.text[denial.cue[0] : sent_end]),
+            hedges=tuple(hedges_in(self.stances, doc, *outside)),
+            stance=author_stance(self.stances, doc, denial.denied, outside),
+            events=denial.events,
+        )
 
     # -- statuses --------------------------------------------------------------------------------
 
@@ -223,15 +282,22 @@ class ClaimFinder:
     # -- accusations -----------------------------------------------------------------------------
 
     def _accusation(
-        self, doc: Doc, attribution: Attribution, inside: list[EventCandidate], kinds: dict[str, str]
+        self,
+        doc: Doc,
+        attribution: Attribution,
+        inside: list[EventCandidate],
+        kinds: dict[str, str],
+        events: list[EventCandidate],
     ) -> EventCandidate | None:
         """The speaker's ACCUSE of whoever the claimed harm is done by (see the module docstring)."""
         if not attribution.speakers or self._kind(attribution) != "claim" or attribution.cue is None:
             return None
         speaker = attribution.speakers[0]
+        if any(e.type == "ACCUSE" and e.start <= attribution.cue[0] < e.end and speaker in e.actors for e in events):
+            return None  # the extractor's own ACCUSE says it already
         accused: list[str] = []
         for event in inside:
-            if event.status.value not in HAPPENED:
+            if event.status.value not in HAPPENED or _in_relative_clause(doc, event, attribution.content):
                 continue
             harmful = quad_class(event.type) in HARMFUL_QUADS
             harmful = harmful or (event.type in AIDING and any(kinds.get(r) in ARMED_KINDS for r in event.recipients))
@@ -262,6 +328,46 @@ class ClaimFinder:
             trigger=doc.text[attribution.cue[0] : attribution.cue[1]],
             confidence=0.7,
         )
+
+
+def _accused_acts(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
+    """The act an ACCUSE names ("accused X of bombing ...", "blamed X for an attack"): claimed by the
+    accuser, done by the accused, never the accuser's own act."""
+    acts: dict[int, EventCandidate] = {}
+    for accusation in events:
+        if accusation.type != "ACCUSE" or not 0 <= accusation.token < len(doc) or not accusation.recipients:
+            continue
+        trigger = doc[accusation.token]
+        heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]  # "accused X of" may hang from X
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+            span = (prep.idx, max(t.idx + len(t.text) for t in prep.subtree))
+            for i, event in enumerate(events):
+                if event is accusation or not _inside(doc, event, span) or event.type == "ACCUSE":
+                    continue
+                own = not event.actors or set(event.actors) <= set(accusation.actors)
+                actors = accusation.recipients if own else event.actors
+                status = event.status
+                if status.value == "asserted" or (own and status.speaker is None):
+                    speaker = accusation.actors[0] if accusation.actors else None
+                    status = Status("claimed", speaker, status.speaker_text, status.cue)
+                acts[i] = replace(event, actors=actors, status=status)
+    return [acts.get(i, e) for i, e in enumerate(events)]
+
+
+def _in_relative_clause(doc: Doc, event: EventCandidate, content: tuple[int, int]) -> bool:
+    """Whether the event is told in a relative clause of the content ("..., where the army was fighting")."""
+    if not 0 <= event.token < len(doc):
+        return False
+    for above in [doc[event.token], *doc[event.token].ancestors]:
+        if not content[0] <= above.idx < content[1]:
+            return False
+        if above.dep_ == "relcl":
+            return True
+    return False
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _whole(attribution: Attribution) -> tuple[int, int]:

@@ -155,6 +155,32 @@ def polnear_alarms(
     raise typer.Exit(_run(action))
 
 
+@eval_app.command("denials")
+def denials(
+    gold: Annotated[
+        Path, typer.Argument(help="a gold file of denials in PolNeAR articles (eval/gold/polnear-denials.tsv)")
+    ],
+    polnear: Annotated[
+        Path, typer.Option("--polnear", help="the directory of the PolNeAR splits of the gold's articles")
+    ] = Path("../shared/data/dev/polnear"),
+    output: FormatOption = "table",
+    baseline: CheckOption = None,
+    update_floors: UpdateOption = False,
+    model: ModelOption = None,
+) -> None:
+    """Score denials and rebuttals found as contradictions (recall and precision) on the gold's articles."""
+
+    from warlog.evaluate.denials import evaluate_denial_gold, read_denial_gold
+
+    def action() -> int:
+        floors = _prepare(output, baseline, update_floors)
+        denial_gold = read_denial_gold(gold, polnear)  # before the pipeline loads
+        evaluation = evaluate_denial_gold(load_pipeline(model), denial_gold)
+        return _finish(evaluation, output, baseline, floors, update_floors)
+
+    raise typer.Exit(_run(action))
+
+
 @eval_app.command("claims")
 def claims(
     file: Annotated[Path, typer.Argument(help="a gold file of one document's claims (eval/gold/*.yaml)")],

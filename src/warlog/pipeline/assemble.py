@@ -10,6 +10,7 @@ from warlog.actors.kb import KBActor, KnowledgeBase
 from warlog.actors.linker import LinkedMention, PlaceMention
 from warlog.claims.finder import RULES_VERSION as CLAIM_RULES
 from warlog.claims.finder import ClaimCandidate
+from warlog.claims.rebuttals import denial_contradictions
 from warlog.events.candidate import EventCandidate
 from warlog.events.extract import RULES_VERSION as EVENT_RULES
 from warlog.events.relations import build_relations
@@ -36,6 +37,9 @@ def build_report(
         {a.id: a for a in actors},
         provinces=build_provinces(doc._.warlog_places or []),
     )
+    actor_by = {a.id: a for a in actors}
+    denied = denial_contradictions(doc._.warlog_denials or [], claims, events, actor_by, found=contradictions)
+    contradictions = contradictions + denied
     return Report(
         version=version,
         document=document,

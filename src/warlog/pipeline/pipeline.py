@@ -10,8 +10,8 @@ Components (the table of contents; each declares what it requires and assigns):
                             assigns doc._.warlog_events, doc._.warlog_dates; updates doc._.warlog_actors
                             (a state named as a place that is an event's recipient)
     warlog_claim_finder     requires doc._.warlog_actors, doc._.warlog_events
-                            assigns doc._.warlog_claims; updates doc._.warlog_events (statuses said
-                            inside a claim, accusations)
+                            assigns doc._.warlog_claims, doc._.warlog_denials; updates doc._.warlog_events
+                            (statuses said inside a claim, accusations and what they accuse of)
 
 Docs are made with `nlp.make_doc` and given their publication date (`doc._.warlog_published`) before
 the components run, so dates are normalized inside the pipeline.
@@ -90,7 +90,7 @@ def register_components() -> None:
         Language.factory(
             "warlog_claim_finder",
             requires=["doc._.warlog_actors", "doc._.warlog_events"],
-            assigns=["doc._.warlog_claims", "doc._.warlog_events"],
+            assigns=["doc._.warlog_claims", "doc._.warlog_denials", "doc._.warlog_events"],
             func=finder.make_claim_finder,
         )
 

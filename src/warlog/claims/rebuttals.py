@@ -1,0 +1,87 @@
+"""Denials and rebuttals as contradictions: the denying claim against what it denies.
+
+Each denial of `warlog.claims.denials` that names a claim or an event of the document (or, when none is
+found, tells the denied event itself) is a contradiction between the denier's claim and those, with the
+claims that tell the denied events, so both sides come with their speakers. Its kind is `perpetrator`
+when the denier is an actor of a denied event ("Moscow denied its jets struck the town" against a
+report that they did), else `occurrence` (whether it happened, or whether what was said is so). A denial
+whose items an earlier contradiction already holds adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+
+from warlog.claims.denials import Denial
+from warlog.model import Actor, Claim, Contradiction, Event
+
+
+def denial_contradictions(
+    denials: Sequence[Denial],
+    claims: Sequence[Claim],
+    events: Sequence[Event],
+    actors: Mapping[str, Actor],
+    *,
+    found: Sequence[Contradiction] = (),
+) -> tuple[Contradiction, ...]:
+    """The contradictions the denials make (see the module docstring), none that `found` already holds."""
+    claim_by = {c.id: c for c in claims}
+    event_by = {e.id: e for e in events}
+    teller = {event_id: claim.id for claim in claims for event_id in claim.events}
+    out: list[Contradiction] = []
+    held = [set(c.items) for c in found]
+    for denial in denials:
+        denier = claim_by.get(denial.claim or "")
+        if denier is None:
+            continue
+        against = [t for t in denial.targets if t in claim_by or t in event_by] or [
+            e for e in denial.events if e in event_by
+        ]
+        tellers = [teller[t] for t in against if t in event_by and t in teller and teller[t] != denier.id]
+        items = tuple(dict.fromkeys([denier.id, *tellers, *against]))
+        if len(items) < 2 or any(set(items) <= h for h in held):
+            continue
+        held.append(set(items))
+        kind = _kind(denier, [event_by[t] for t in (*against, *denial.events) if t in event_by])
+        out.append(Contradiction(id=_id(kind, items), kind=kind, items=items,
+                                 explanation=_explain(kind, denier, against, claim_by, event_by, actors)))  # fmt: skip
+    return tuple(out)
+
+
+def _kind(denier: Claim, events: Sequence[Event]) -> str:
+    speakers = {s for s in (denier.speaker, *denier.co_speakers) if s}
+    return "perpetrator" if any(speakers & set(e.actors) for e in events) else "occurrence"
+
+
+def _explain(
+    kind: str,
+    denier: Claim,
+    against: Sequence[str],
+    claims: Mapping[str, Claim],
+    events: Mapping[str, Event],
+    actors: Mapping[str, Actor],
+) -> str:
+    told = [_told(t, claims, events, actors) for t in against]
+    return f"{kind}: {_who(denier, actors)} denies it ({denier.text!r}) against " + "; ".join(told)
+
+
+def _told(item: str, claims: Mapping[str, Claim], events: Mapping[str, Event], actors: Mapping[str, Actor]) -> str:
+    if item in claims:
+        return f"{_who(claims[item], actors)}: {claims[item].text!r}"
+    return f"the {events[item].type} event {events[item].evidence.text!r}"
+
+
+def _who(claim: Claim, actors: Mapping[str, Actor]) -> str:
+    if claim.source_kind == "author":
+        return "the author"
+    if claim.speaker and claim.speaker in actors:
+        return actors[claim.speaker].name
+    return claim.speaker_text or "an unnamed source"
+
+
+def _id(kind: str, items: Sequence[str]) -> str:
+    return "cx_" + hashlib.sha1(f"{kind}|{'|'.join(items)}".encode()).hexdigest()[:12]
+
+
+__all__ = ["denial_contradictions"]

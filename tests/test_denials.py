@@ -1,0 +1,116 @@
+"""Denials and rebuttals as contradictions (issue 15): sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.claims.denials import Denial
+from warlog.claims.rebuttals import denial_contradictions
+from warlog.model import Actor, Claim, Event, Evidence
+
+pytestmark = pytest.mark.slow
+
+ACTORS = {"rus": Actor(id="rus", name="Russia", kind="state")}
+
+
+def _sides(report):
+    claims = {c.id: c for c in report.claims}
+    return [[claims[i].text for i in c.items if i in claims] for c in report.contradictions]
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "against"),
+    [
+        # a denying verb with a clause, against a report that the denier's own forces did it
+        ("Russian jets bombed a market in Idlib on Tuesday, killing nine people, rescuers said. "
+         "Moscow denied that its aircraft had struck the town.", "its aircraft had struck the town", "Russian jets"),
+        # an account called false: "the claim" points back to what the critics said
+        ("Critics said the new levy would raise prices for farmers. The senator called the claim absurd.",
+         "the claim", "the new levy would raise prices"),
+        # a pointing object of a rejecting verb
+        ("The governor said the militia had looted the depot. The militia's commander rejected that account.",
+         "that account", "the militia had looted the depot"),
+    ],
+)  # fmt: skip
+def test_a_denial_contradicts_what_it_denies(pipeline, text, denied, against):
+    report = pipeline.extract(text)
+    sides = _sides(report)
+    assert any(any(denied in s for s in side) and any(against in s for s in side) for side in sides), sides
+
+
+def test_a_denier_of_its_own_strike_disputes_the_perpetrator(pipeline):
+    text = ("Russian jets bombed a market in Idlib on Tuesday, killing nine people, rescuers said. "
+            "Moscow denied that its aircraft had struck the town.")  # fmt: skip
+    kinds = {c.kind for c in pipeline.extract(text).contradictions}
+    assert "perpetrator" in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry rejected a request to extend the deadline for the new permits.",
+        "The court dismissed the case against the two journalists on Monday.",
+        "The minister did not deny that talks with the rebels had taken place.",
+        "Voters in the district rejected the candidate by a wide margin.",
+        "The envoy said the talks were difficult. He called the meeting useful.",
+    ],
+)
+def test_no_contradiction_without_a_denied_account(pipeline, text):
+    assert pipeline.extract(text).contradictions == ()
+
+
+def test_the_reference_document_keeps_exactly_its_contradictions(pipeline, reference_report):
+    kinds = sorted(c.kind for c in reference_report.contradictions)
+    assert kinds == ["perpetrator", "place", "recipient"]
+
+
+# -- the model side, on hand-built claims and events --------------------------------------------------
+
+
+def _claim(claim_id: str, **fields) -> Claim:
+    return Claim(id=claim_id, text=fields.pop("text", "t"), evidence=Evidence(0, 1, "t"), **fields)
+
+
+def _event(event_id: str, **fields) -> Event:
+    return Event(id=event_id, type="ASSAULT", evidence=Evidence(0, 1, "x"), **fields)
+
+
+def test_a_denial_of_a_told_event_names_both_claims():
+    denier = _claim("c1", speaker="rus", events=("e1",))
+    teller = _claim("c2", speaker=None, speaker_text="rescuers", events=("e2",))
+    events = [_event("e1", actors=("rus",), status="denied"), _event("e2", actors=("rus",), status="reported")]
+    denial = Denial((0, 1), (2, 3), (0, 1), targets=("e2",), events=("e1",), claim="c1")
+    [found] = denial_contradictions([denial], [denier, teller], events, ACTORS)
+    assert found.kind == "perpetrator" and found.items == ("c1", "c2", "e2")
+    assert "Russia denies" in found.explanation and "rescuers" not in found.explanation
+
+
+def test_a_denial_already_held_by_a_contradiction_adds_nothing():
+    denier, teller = _claim("c1", events=()), _claim("c2", events=())
+    denial = Denial((0, 1), (2, 3), None, targets=("c2",), claim="c1")
+    [first] = denial_contradictions([denial], [denier, teller], [], ACTORS)
+    assert first.kind == "occurrence"
+    assert denial_contradictions([denial], [denier, teller], [], ACTORS, found=[first]) == ()
+
+
+def test_a_denial_with_nothing_to_stand_against_is_no_contradiction():
+    denial = Denial((0, 1), (2, 3), None, claim="c1")
+    assert denial_contradictions([denial], [_claim("c1")], [], ACTORS) == ()
+
+
+# -- what an accusation asserts -------------------------------------------------------------------------
+
+
+def test_the_accused_act_is_the_accused_s_claimed_by_the_accuser(pipeline):
+    report = pipeline.extract("Turkey accused Kurdish militants of bombing a bus in Ankara.")
+    [act] = [e for e in report.events if e.type == "ASSAULT"]
+    assert act.status == "claimed" and act.speaker == "tur" and "tur" not in act.actors and act.actors
+
+
+def test_an_actor_in_a_relative_clause_is_not_the_accused(pipeline):
+    text = "The UN investigators blamed the Islamic State for a chemical attack on Marea, where the army was fighting."
+    report = pipeline.extract(text)
+    accusations = [e for e in report.events if e.type == "ACCUSE"]
+    assert len(accusations) == 1 and accusations[0].recipients == ("isil",)
+    [attack] = [e for e in report.events if e.type == "ASSAULT" and "chemical" in e.evidence.text]
+    assert attack.actors == ("isil",) and attack.speaker == "un"
