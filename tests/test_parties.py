@@ -84,3 +84,43 @@ def test_a_named_actor_keeps_its_role(pipeline):
     assert "ind.opp" not in event.actors
     assert event.recipients == ("som.cvl",)
     assert not any(a.endswith(".uaf") for a in event.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        (  # a crowd that attacks is rioters (ACLED's "Rioters (X)", the protesters' id here)
+            "On 5 June 2021, in Kisumu, community members stoned two police officers near the market.",
+            ("ken.opp",),
+            ("ken.cop",),
+        ),
+        (  # an unknown party that fires is an armed group, not a political party
+            "On 5 June 2021, heavy artillery fire by an unknown party was reported in Benghazi.",
+            ("lby.uaf",),
+            (),
+        ),
+        (  # armed inmates are armed men, not a crowd
+            "On 5 June 2021, in Recife, Pernambuco, a prisoner was stabbed to death by three armed inmates.",
+            ("bra.uaf",),
+            ("bra.cvl",),
+        ),
+    ],
+)
+def test_who_attacks_unnamed(pipeline, text, actors, recipients):
+    event = _event(pipeline.extract(text, published="2021-06-06"), "ASSAULT")
+    assert (event.actors, event.recipients) == (actors, recipients)
+
+
+def test_civilians_who_protest_are_protesters(pipeline):
+    report = pipeline.extract(
+        "On 5 June 2021, in Maracay, Aragua state, a group of residents blocked the highway to demand fuel.",
+        published="2021-06-06",
+    )
+    assert _event(report, "PROTEST").actors == ("ven.opp",)
+
+
+def test_an_off_duty_officer_is_a_civilian(pipeline):
+    text = "On 5 June 2021, in Puebla, gunmen in a car shot dead a police officer who was off-duty."
+    report = pipeline.extract(text, published="2021-06-06")
+    event = _event(report, "ASSAULT")
+    assert dict(event.codes)["acled_event_type"] == "Violence against civilians"

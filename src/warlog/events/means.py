@@ -194,7 +194,7 @@ def target_kinds(token: Token) -> tuple[str, ...]:
 def target_heads(token: Token) -> list[Token]:
     """The heads of a trigger's targets: a verb's objects or passive subject, a noun's "on"/"against"/"of"
     object, with their conjuncts."""
-    if token.pos_ == "VERB":
+    if token.pos_ == "VERB" and not nominal_gerund(token):
         targets = objects_of(token) + [c for c in token.children if c.dep_ == "nsubjpass"]
         if not targets and any(c.dep_ == "auxpass" for c in token.children):
             targets = [orphan] if (orphan := orphan_subject(token)) is not None else []  # "..., a man was shot"
@@ -209,9 +209,22 @@ def target_heads(token: Token) -> list[Token]:
     return [head for target in targets for head in with_conjuncts(target)]
 
 
+def nominal_gerund(token: Token) -> bool:
+    """A gerund the parser called a verb where a noun stands: "carried out a drive-by shooting against a man"."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+        and not any(c.dep_ in ("dobj", "nsubj", "aux") for c in token.children)
+    )
+
+
 def target_kind(head: Token) -> str | None:
-    """The kind of an unnamed target by its head noun, or None."""
+    """The kind of an unnamed target by its head noun, or None. Soldiers or police off duty, retired or
+    former are civilians, as ACLED codes them ("an off-duty police officer")."""
     head = _group_member(head)
+    armed_noun = head.lemma_.lower() in WORDS.armed_targets or head.lower_ in WORDS.armed_targets
+    if _off_duty(head) and (armed_noun or head.lemma_.lower() == "officer"):
+        return CIVILIAN
     if any(c.dep_ in ("amod", "compound") and c.lower_ in ("armed", "military") for c in head.children):
         return ARMED  # "armed clan militiamen", "an armed military vehicle"
     if any(c.dep_ == "compound" and c.lemma_.lower() in WORDS.armed_targets for c in head.children):
@@ -230,10 +243,21 @@ def target_kind(head: Token) -> str | None:
     return None
 
 
+OFF_DUTY = frozenset({"retired", "former", "ex", "demobilised", "demobilized"})
+
+
+def _off_duty(head: Token) -> bool:
+    """ "an off-duty policeman", "a police officer who was off duty", "a retired soldier"."""
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in OFF_DUTY for c in head.children):
+        return True
+    words = [t.lower_ for t in head.subtree if t.i > head.i - 4]
+    return any(a == "off" and b in ("duty", "-") for a, b in zip(words, words[1:], strict=False))
+
+
 def actor_kinds(token: Token) -> tuple[str, ...]:
     """The kinds of the actors a trigger names by a common noun (`actor_heads`): "a mob", "villagers" are a
     crowd; "armed men", "gunmen" are armed; "the invasion by northern forces"."""
-    kinds = [_actor_kind(head) for head in actor_heads(token)]
+    kinds = [actor_kind(head) for head in actor_heads(token)]
     return tuple(dict.fromkeys(k for k in kinds if k is not None))
 
 
@@ -242,7 +266,7 @@ def actor_heads(token: Token) -> list[Token]:
     shares it with: "the police intervened to disperse them and arrested ten"), or the "by" object of the
     passive or of a noun; for a noun, also the sides it is "between" ("a clash between two groups of
     workers")."""
-    if token.pos_ != "VERB":
+    if token.pos_ != "VERB" or nominal_gerund(token):
         agents = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "between")
                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         return [head for agent in agents for head in with_conjuncts(agent)]
@@ -259,7 +283,8 @@ def actor_heads(token: Token) -> list[Token]:
     return [head for agent in agents for head in with_conjuncts(agent)]
 
 
-def _actor_kind(head: Token) -> str | None:
+def actor_kind(head: Token) -> str | None:
+    """The kind of an unnamed actor by its head noun ("armed men", "a mob", "community members"), or None."""
     group = head
     head = _group_member(head)
     if any(c.dep_ == "amod" and c.lower_ == "armed" for c in (*head.children, *group.children)):

@@ -25,8 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from warlog.actors.kb import KBActor
 from warlog.actors.linker import RULES_VERSION, LinkedMention
 from warlog.events.candidate import EventCandidate
-from warlog.events.means import CIVILIAN, WORDS, actor_heads, target_heads, target_kind
-from warlog.events.roles import with_conjuncts
+from warlog.events.means import CIVILIAN, WORDS, actor_heads, actor_kind, target_heads, target_kind
 
 RULE = f"people@{RULES_VERSION}"
 CONFIDENCE = 0.6
@@ -53,12 +52,15 @@ def name_people(
         actors, recipients = event.actors, event.recipients
         violent = event.type == "ASSAULT" or acled == "Violence against civilians"
         if not recipients and violent and acled in VICTIM_TYPES:
-            recipients = _link(doc, _victims(token), people.get("cvl"), mentions)
+            recipients = _link(doc, _victims(token, acled), people.get("cvl"), mentions)
         if not actors and acled in CROWD_TYPES | VICTIM_TYPES:
             for suffix, heads in _doers(token, event.type, acled):
                 actors = _link(doc, heads, people.get(suffix), mentions)
                 if actors:
                     break
+        if (event.type == "PROTEST" or acled in CROWD_TYPES) and "cvl" in people and "opp" in people:
+            # "residents blocked the road to demand ...": civilians who protest or riot are the protesters
+            actors = tuple(dict.fromkeys(people["opp"].id if a == people["cvl"].id else a for a in actors))
         recipients = tuple(r for r in recipients if r not in actors)
         if (actors, recipients) != (event.actors, event.recipients):
             event = replace(event, actors=actors, recipients=recipients)
@@ -68,15 +70,29 @@ def name_people(
     return out, sorted(mentions.values(), key=lambda m: m.start)
 
 
-def _victims(token: Token) -> list[Token]:
-    return [head for head in target_heads(token) if _unnamed(head) and target_kind(head) == CIVILIAN]
+def _victims(token: Token, acled: str | None) -> list[Token]:
+    """The unnamed victims: people or civilian places; where the attack is already one on civilians or a
+    riot, any unnamed target that is not armed ("an economic operator", "photojournalists")."""
+    heads = [head for head in target_heads(token) if _unnamed(head)]
+    if acled in ("Violence against civilians", "Riots"):
+        return [head for head in heads if target_kind(head) in (CIVILIAN, None) and not _abstract(head)]
+    return [head for head in heads if target_kind(head) == CIVILIAN]
+
+
+def _abstract(head: Token) -> bool:
+    """Not a person nor a thing one attacks: a time, a measure ("two hours", "the lockdown")."""
+    return head.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY") or head.lemma_.lower() in ABSTRACT
+
+
+# target nouns that are no victims: what was violated, enforced or fought over
+ABSTRACT = frozenset({"measure", "lockdown", "curfew", "restriction", "order", "rule", "law", "right", "dispute"})
 
 
 def _doers(token: Token, event_type: str, acled: str | None) -> list[tuple[str, list[Token]]]:
     """(agent suffix, heads) to try in turn for who did it."""
     heads = actor_heads(token)
     if not heads and token.pos_ != "VERB" and token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB":
-        heads = [h for c in token.head.children if c.dep_ == "nsubj" for h in with_conjuncts(c)]  # "staged a protest"
+        heads = actor_heads(token.head)  # "staged a protest", "carried out a drive-by shooting"
     if not heads and event_type == "PROTEST" and token.dep_ == "acl" and token.tag_ == "VBN":
         heads = [token.head]  # "hundreds of musicians protested", parsed as a participle on its subject
     heads = [head for head in heads if _unnamed(head)]
@@ -84,9 +100,10 @@ def _doers(token: Token, event_type: str, acled: str | None) -> list[tuple[str, 
         return []
     if event_type == "PROTEST" or acled == "Protests":
         return [("opp", [h for h in heads if _people(h)])]
-    crowd = [h for h in heads if _member(h).lemma_.lower() in WORDS.crowd_actors | WORDS.protesters]
-    unknown = [h for h in heads if _unknown_man(h)]
-    return [("opp", crowd), ("uaf", unknown)]
+    armed = [h for h in heads if _unknown_man(h)]
+    crowd = [h for h in heads if h not in armed and (actor_kind(h) == CIVILIAN or _member(h).lemma_.lower()
+                                                     in WORDS.protesters)]  # fmt: skip
+    return [("uaf", armed), ("opp", crowd)]
 
 
 def _people(head: Token) -> bool:
@@ -114,10 +131,16 @@ PLACES_AND_THINGS = frozenset({
 
 
 def _unknown_man(head: Token) -> bool:
-    """An unnamed man or men, armed or unknown: "15 men", "an armed man", "unknown persons", "thugs"."""
+    """An unnamed man or men, armed or unknown: "15 men", "an armed man", "unknown persons", "thugs", "an
+    unknown party", "armed inmates"."""
     member = _member(head)
     lemma = member.lemma_.lower()
-    return lemma in WORDS.unknown_men or lemma in WORDS.armed_men or lemma in WORDS.militia_actors
+    modifiers = (*head.children, *member.children)
+    marked = any(c.dep_ in ("amod", "compound") and c.lower_ in UNKNOWN_MARKS for c in modifiers)
+    return marked or lemma in WORDS.unknown_men or lemma in WORDS.armed_men or lemma in WORDS.militia_actors
+
+
+UNKNOWN_MARKS = frozenset({"armed", "unknown", "unidentified", "masked", "hooded", "suspected"})
 
 
 def _member(head: Token) -> Token:
