@@ -172,6 +172,18 @@ def test_pronoun_speaker_is_the_last_person(pipeline):
     assert _read(text, attribution)["source"] == "He" and attribution.speakers == ("person.vladimir-putin",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin met Barack Obama in Moscow. He said the sanctions had failed.",
+        "Vladimir Putin criticized Barack Obama on Monday. He said the sanctions had failed.",
+    ],
+)
+def test_pronoun_speaker_is_the_subject_not_the_nearest_name(pipeline, text):
+    attribution = next(a for a in find_attributions(_doc(pipeline, text)) if _read(text, a)["source"] == "He")
+    assert attribution.speakers == ("person.vladimir-putin",)
+
+
 def test_headline_claims(pipeline):
     text = "Russia Claims Ukrainian Drones Hit Oil Depot\n\nThe depot burned for two days."
     (attribution,) = find_attributions(_doc(pipeline, text))
