@@ -235,6 +235,18 @@ def test_verbs_of_judging_take_what_they_govern(pipeline, text, content, cue):
     assert _read(text, attribution)["content"] == content and _read(text, attribution)["cue"] == cue
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("It was reported that the convoy had been shelled twice.", None, "the convoy had been shelled twice"),
+        ("It was announced by the ministry that the border would close.", "the ministry", "the border would close"),
+    ],
+)
+def test_a_passive_reporting_verb_with_a_clause(pipeline, text, source, content):
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert _read(text, attribution)["source"] == source and _read(text, attribution)["content"] == content
+
+
 def test_no_judge_no_attribution(pipeline):
     assert find_attributions(_doc(pipeline, "The article used such words to describe every rebel group.")) == []
 

@@ -47,7 +47,7 @@ _SPACE = " \t\u00a0"
 SCARE_MAX_WORDS = 4
 _PUT = "put"
 ACCUSING = frozenset({"accuse", "blame", "charge"})
-CUE_LEFT = frozenset({"aux", "neg", "advmod"})
+CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
 CUE_RIGHT = frozenset({"prep", "advmod", "npadvmod", "prt"})
 CORE_COMPLEMENTS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd"})
 COMPLEMENTS = CORE_COMPLEMENTS | {"attr", "acomp"}
@@ -202,8 +202,10 @@ def _headline_attribution(context, source, cue, lemma, content) -> Attribution |
 
 def _verb_cue(context: _Context, verb: Token) -> Attribution | None:
     cue = context.pack.verb(verb.lemma_)
-    if cue is None or verb.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in verb.children):
+    if cue is None or verb.pos_ != "VERB":
         return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return _passive_cue(context, verb, cue)
     subject = _speaker_of(verb)
     content = _verb_content(context, verb, cue, subject)
     if content is None and verb.lemma_ in ACCUSING:  # "accused Hezbollah of firing rockets"
@@ -235,6 +237,23 @@ def _verb_cue(context: _Context, verb: Token) -> Attribution | None:
         return None
     words = _cue_words(context, verb, cue_end, content, source.span if source is not None else None)
     made = _make(context, content, source, (verb.idx, cue_end), cue.lemma, outlet, work)
+    return replace(made, cue_words=words) if made is not None else None
+
+
+def _passive_cue(context: _Context, verb: Token, cue: CueVerb) -> Attribution | None:
+    """ "It was reported that ...", "it has been claimed by the ministry that ...": a passive reporting
+    verb with a clause says it; the source is the agent, when there is one."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if not clauses:
+        return None
+    start = clauses[0].left_edge
+    while start.i < clauses[0].i and start.lower_ == "that" and start.tag_ == "IN":
+        start = context.doc[start.i + 1]
+    content = _snap(context, (start.idx, _end_of(clauses[0].right_edge)), verb.idx)
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    source = describe_source(context.doc, agents[0], _edges(agents[0]), context.index, context.pack) if agents else None
+    made = _make(context, content, source, (verb.idx, _end_of(verb)), cue.lemma, None, None)
+    words = _cue_words(context, verb, _end_of(verb), content, None)
     return replace(made, cue_words=words) if made is not None else None
 
 
