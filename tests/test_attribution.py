@@ -172,6 +172,18 @@ def test_pronoun_speaker_is_the_last_person(pipeline):
     assert _read(text, attribution)["source"] == "He" and attribution.speakers == ("person.vladimir-putin",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin met Barack Obama in Moscow. He said the sanctions had failed.",
+        "Vladimir Putin criticized Barack Obama on Monday. He said the sanctions had failed.",
+    ],
+)
+def test_pronoun_speaker_is_the_subject_not_the_nearest_name(pipeline, text):
+    attribution = next(a for a in find_attributions(_doc(pipeline, text)) if _read(text, a)["source"] == "He")
+    assert attribution.speakers == ("person.vladimir-putin",)
+
+
 def test_headline_claims(pipeline):
     text = "Russia Claims Ukrainian Drones Hit Oil Depot\n\nThe depot burned for two days."
     (attribution,) = find_attributions(_doc(pipeline, text))
@@ -183,11 +195,105 @@ def test_headline_claims(pipeline):
     assert attribution.headline and attribution.cue_lemma == "claim" and attribution.speakers == ("rus",)
 
 
-def test_a_quote_continues_its_speaker(pipeline):
+def test_a_quote_split_by_its_cue_is_one_content(pipeline):
     text = "“We hold the bridge,” said the commander. “The enemy has lost many men in the attack.”"
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert _read(text, attribution)["content"] == "“We hold the bridge,”"
+    assert [text[s:e] for s, e in attribution.more] == ["“The enemy has lost many men in the attack.”"]
+
+
+def test_a_quote_continues_its_speaker(pipeline):
+    text = "“We hold the bridge,” said the commander.\n“The enemy has lost many men in the attack.”"
     first, second = find_attributions(_doc(pipeline, text))
     assert second.source is None and second.cue is None and second.source_kind == first.source_kind
     assert _read(text, second)["content"] == "“The enemy has lost many men in the attack.”"
+
+
+def test_the_finder_keeps_a_claim_per_part(pipeline):
+    text = "“We hold the bridge,” said the commander. “The enemy has lost many men in the attack.”"
+    claims = _doc(pipeline, text)._.warlog_claims
+    assert [text[c.content[0] : c.content[1]] for c in claims][:2] == [
+        "“We hold the bridge,”",
+        "“The enemy has lost many men in the attack.”",
+    ]
+
+
+JUDGING = [
+    ("The senator praised the mayor's handling of the flood.", "the mayor's handling of the flood", "praised"),
+    ("The governor criticized the minister for his silence on the strike.",
+     "the minister for his silence on the strike", "criticized"),
+    ("The general refused to withdraw his troops from the valley.", "to withdraw his troops from the valley",
+     "refused"),
+    ("The envoy called the truce a fragile first step.", "the truce a fragile first step", "called"),
+    ("The spokesman pointed to the shelling of the market.", "the shelling of the market", "pointed to"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), JUDGING)
+def test_verbs_of_judging_take_what_they_govern(pipeline, text, content, cue):
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert _read(text, attribution)["content"] == content and _read(text, attribution)["cue"] == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("It was reported that the convoy had been shelled twice.", None, "the convoy had been shelled twice"),
+        ("It was announced by the ministry that the border would close.", "the ministry", "the border would close"),
+    ],
+)
+def test_a_passive_reporting_verb_with_a_clause(pipeline, text, source, content):
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert _read(text, attribution)["source"] == source and _read(text, attribution)["content"] == content
+
+
+def test_no_judge_no_attribution(pipeline):
+    assert find_attributions(_doc(pipeline, "The article used such words to describe every rebel group.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The ministry has also said the convoy was hit twice.", "has also said"),
+        ("The convoy was hit twice, the ministry said in a statement on Sunday.", "said in a statement on Sunday"),
+        ("The ministry did not deny that the convoy was hit.", "did not deny"),
+    ],
+)
+def test_cue_words_hold_auxiliaries_and_the_trailing_phrase(pipeline, text, words):
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert text[attribution.cue_words[0] : attribution.cue_words[1]] == words
+
+
+def test_a_sentence_the_parse_joins_across_paragraphs_is_cut_at_the_break(pipeline):
+    text = "“Nobody doubted a word.”\n\nDespite the dispute, the mayor said if elected he would reopen the bridge."
+    found = find_attributions(_doc(pipeline, text))
+    contents = [_read(text, a)["content"] for a in found if a.cue is not None]
+    assert "if elected he would reopen the bridge" in contents
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Jens Stoltenberg: the ceasefire will not hold.\n\nFighting resumed on Monday.",
+            "Jens Stoltenberg",
+            "the ceasefire will not hold.",
+        ),
+        ("Poll: most voters back the treaty.\n\nThe survey asked 900 people.", "Poll", "most voters back the treaty."),
+        ("HARPER: We never agreed to that.\nHOST: Then what did you agree to?", "HARPER", "We never agreed to that."),
+    ],
+)
+def test_a_speaker_and_a_colon_open_a_title_or_a_line(pipeline, text, source, content):
+    found = find_attributions(_doc(pipeline, text))
+    assert any(_read(text, a)["source"] == source and _read(text, a)["content"] == content for a in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Latest: rebels shell the port.\n\nShelling went on all night.", "Update: the port closed.\n\nNo ship left."],
+)
+def test_a_rubric_and_a_colon_is_no_speaker(pipeline, text):
+    assert not [a for a in find_attributions(_doc(pipeline, text)) if a.headline]
 
 
 def test_the_author_writing_nothing_is_no_attribution(pipeline):

@@ -29,11 +29,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from warlog.claims.quotes import find_quotes, headline_lines
+from warlog.claims.quotes import find_quotes, headline_lines, lead_line
 from warlog.claims.speakers import Source, describe_source, find_outlet, find_work
 from warlog.events.roles import MentionIndex
 from warlog.packs.cues import CuePack, CueVerb
@@ -46,6 +47,19 @@ _SPACE = " \t\u00a0"
 SCARE_MAX_WORDS = 4
 _PUT = "put"
 ACCUSING = frozenset({"accuse", "blame", "charge"})
+CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
+CUE_RIGHT = frozenset({"prep", "advmod", "npadvmod", "prt"})
+CORE_COMPLEMENTS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd"})
+COMPLEMENTS = CORE_COMPLEMENTS | {"attr", "acomp"}
+SPEAKING_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+NOT_SPEAKING_ENTS = frozenset({"GPE", "LOC", "DATE", "TIME", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"})
+# a title's rubric before a colon is no speaker ("The Latest: ...", "Exclusive: ..."); a poll or a
+# newspaper before one is ("Poll: ...")
+RUBRICS = frozenset({
+    "latest", "guide", "daily", "update", "updates", "exclusive", "breaking", "analysis", "opinion", "editorial",
+    "watch", "video", "live", "review", "explainer", "interview", "photos", "listen", "podcast", "timeline",
+})  # fmt: skip
+RECORDS = frozenset({"poll", "polls", "survey", "study", "newspaper", "camp", "campaign", "report", "memo"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +76,8 @@ class Attribution:
     outlet: str | None = None
     work: str | None = None
     headline: bool = False
+    more: tuple[tuple[int, int], ...] = ()  # the content's further parts: “A,” she said. “B.” has B
+    cue_words: tuple[int, int] | None = None  # the cue with its auxiliaries and phrase: "has also said"
 
 
 @dataclass
@@ -72,9 +88,21 @@ class _Context:
     index: MentionIndex
     pack: CuePack
     headlines: list[tuple[int, int]]
+    breaks: list[int] = field(default_factory=list)  # the offsets of the text's line breaks
 
     def in_headline(self, char: int) -> bool:
         return any(start <= char < end for start, end in self.headlines)
+
+    def line_of(self, char: int) -> tuple[int, int]:
+        """The line (paragraph) holding `char`: the parse may join paragraphs into one sentence."""
+        at = bisect_right(self.breaks, char - 1)
+        start = self.breaks[at - 1] + 1 if at else 0
+        return start, self.breaks[at] if at < len(self.breaks) else len(self.text)
+
+    def clip(self, span: tuple[int, int], anchor: int) -> tuple[int, int]:
+        """A content cut to the line of its cue."""
+        start, end = self.line_of(anchor)
+        return max(span[0], start), min(span[1], end)
 
 
 def find_attributions(doc: Doc, *, pack: CuePack | None = None) -> list[Attribution]:
@@ -82,8 +110,12 @@ def find_attributions(doc: Doc, *, pack: CuePack | None = None) -> list[Attribut
     pack = pack or CuePack.load()
     text = doc.text
     context = _Context(doc, text, find_quotes(text), MentionIndex(doc, doc._.warlog_actors or ()), pack,
-                       headline_lines(text))  # fmt: skip
+                       headline_lines(text), [m.start() for m in re.finditer("\n", text)])  # fmt: skip
     found = [a for a in (_headline(context, line) for line in context.headlines) if a is not None]
+    lead = lead_line(text)
+    if lead is not None and lead not in context.headlines:
+        found += [a for a in (_colon_headline(context, lead, title=True),) if a is not None]
+    found += [a for a in (_colon_headline(context, line) for line in _speaker_lines(context, lead)) if a is not None]
     for token in doc:
         if context.in_headline(token.idx):
             continue
@@ -112,17 +144,48 @@ def _headline(context: _Context, line: tuple[int, int]) -> Attribution | None:
         content = (line[0] + match.end() + 1, line[1])
         cue = (line[0] + match.start(), line[0] + match.end())
         return _headline_attribution(context, source, cue, verb.lemma, content)
+    return _colon_headline(context, line)
+
+
+def _colon_headline(context: _Context, line: tuple[int, int], *, title: bool = False) -> Attribution | None:
+    """ "Pat Caddell: Voters Worried ...", "Poll: ...": a title or a transcript's line cut by a colon after
+    a speaker of at most five words (a person, an organization, a poll or an unnamed source; in a title
+    also a proper name, in a transcript a name in capitals), not a rubric ("The Latest:")."""
+    text = context.text[line[0] : line[1]]
     colon = text.find(": ")
-    if 0 < colon and len(text[:colon].split()) <= 4:
-        source = (line[0], line[0] + colon)
-        if any(source[0] <= m.start and m.end <= source[1] and m.actor.kind == "person"
-               for m in context.doc._.warlog_actors or ()) or _is_person(context.doc, source):  # fmt: skip
-            return _headline_attribution(context, source, (source[1], source[1] + 1), "say", (source[1] + 2, line[1]))
-    return None
+    if colon <= 0 or len(text[:colon].split()) > 5 or text[colon + 2 :].strip(" .") == "":
+        return None
+    source = (line[0], line[0] + colon)
+    if not _speaks(context, source, title=title):
+        return None
+    return _headline_attribution(context, source, (source[1], source[1] + 1), "say", (source[1] + 2, line[1]))
 
 
-def _is_person(doc: Doc, span: tuple[int, int]) -> bool:
-    return any(ent.label_ == "PERSON" and span[0] <= ent.start_char and ent.end_char <= span[1] for ent in doc.ents)
+def _speaker_lines(context: _Context, lead: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Lines that open with a speaker's name in capitals and a colon, as transcripts do ("SMITH: ...")."""
+    lines = []
+    for match in re.finditer(r"^[A-Z][A-Z.' -]{1,40}: ", context.text, re.MULTILINE):
+        if match.group().strip(" :").isupper() and (lead is None or match.start() != lead[0]):
+            lines.append((match.start(), context.line_of(match.start())[1]))
+    return lines
+
+
+def _speaks(context: _Context, source: tuple[int, int], *, title: bool = False) -> bool:
+    said = context.text[source[0] : source[1]]
+    words = said.lower().replace("-", " ").split()
+    if not words or words[-1] in RUBRICS:
+        return False
+    if said.isupper() and len(words) <= 3:
+        return True
+    if title and _proper_name(context, source):
+        return True
+    if words[-1] in context.pack.unnamed or words[-1] in context.pack.channels or words[-1] in RECORDS:
+        return True
+    if any(source[0] <= m.start and m.end <= source[1] and m.actor.kind != "place"
+           for m in context.doc._.warlog_actors or ()):  # fmt: skip
+        return True
+    return any(ent.label_ in SPEAKING_ENTS and source[0] <= ent.start_char and ent.end_char <= source[1]
+               for ent in context.doc.ents)  # fmt: skip
 
 
 def _headline_attribution(context, source, cue, lemma, content) -> Attribution | None:
@@ -139,8 +202,10 @@ def _headline_attribution(context, source, cue, lemma, content) -> Attribution |
 
 def _verb_cue(context: _Context, verb: Token) -> Attribution | None:
     cue = context.pack.verb(verb.lemma_)
-    if cue is None or verb.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in verb.children):
+    if cue is None or verb.pos_ != "VERB":
         return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return _passive_cue(context, verb, cue)
     subject = _speaker_of(verb)
     content = _verb_content(context, verb, cue, subject)
     if content is None and verb.lemma_ in ACCUSING:  # "accused Hezbollah of firing rockets"
@@ -156,6 +221,8 @@ def _verb_cue(context: _Context, verb: Token) -> Attribution | None:
     if content is None and cue.object:
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
         content = _edges(objects[0]) if objects and context.index.at(objects[0]) is None else None
+    if content is None and cue.complement:
+        content = _complement(context, verb)
     if content is None:
         return None
     source = None
@@ -166,7 +233,72 @@ def _verb_cue(context: _Context, verb: Token) -> Attribution | None:
         source = describe_source(context.doc, subject, span, context.index, context.pack)
     outlet, _ = find_outlet(verb, context.index)
     work, _ = find_work(verb)
-    return _make(context, content, source, (verb.idx, cue_end), cue.lemma, outlet, work)
+    if cue.complement and not _speaker_like(context, verb, subject, source):
+        return None
+    words = _cue_words(context, verb, cue_end, content, source.span if source is not None else None)
+    made = _make(context, content, source, (verb.idx, cue_end), cue.lemma, outlet, work)
+    return replace(made, cue_words=words) if made is not None else None
+
+
+def _passive_cue(context: _Context, verb: Token, cue: CueVerb) -> Attribution | None:
+    """ "It was reported that ...", "it has been claimed by the ministry that ...": a passive reporting
+    verb with a clause says it; the source is the agent, when there is one."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if not clauses:
+        return None
+    start = clauses[0].left_edge
+    while start.i < clauses[0].i and start.lower_ == "that" and start.tag_ == "IN":
+        start = context.doc[start.i + 1]
+    content = _snap(context, (start.idx, _end_of(clauses[0].right_edge)), verb.idx)
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    source = describe_source(context.doc, agents[0], _edges(agents[0]), context.index, context.pack) if agents else None
+    made = _make(context, content, source, (verb.idx, _end_of(verb)), cue.lemma, None, None)
+    words = _cue_words(context, verb, _end_of(verb), content, None)
+    return replace(made, cue_words=words) if made is not None else None
+
+
+def _speaker_like(context: _Context, verb: Token, subject: Token | None, source: Source | None) -> bool:
+    """Whether a verb of judging has someone who judges: a subject, not the object of the verb it
+    completes unless that is an actor, a name, a pronoun or an unnamed source ("used such terms to
+    describe" has none)."""
+    if subject is None or source is None:
+        return True
+    if subject.dep_ not in ("dobj", "dative") or source.speakers or subject.pos_ in ("PROPN", "PRON"):
+        return True
+    return subject.lemma_.lower() in context.pack.unnamed
+
+
+def _cue_words(context: _Context, verb: Token, end: int, content: tuple[int, int], source) -> tuple[int, int]:
+    """The cue with the words that go with the verb: auxiliaries, a negation and adverbs right before it
+    ("has not said", "also noted"), its particle ("pointed out"); when what is said comes before it and
+    no source follows it, the rest of its phrase too ("said in a statement on Tuesday")."""
+    doc = context.doc
+    first = verb
+    while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_LEFT:
+        first = doc[first.i - 1]
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            end = max(end, _end_of(child))
+    if content[1] <= verb.idx and (source is None or source[1] <= verb.idx):
+        for child in verb.rights:  # its phrase, not whom it is told to ("told Reuters")
+            if child.dep_ not in CUE_RIGHT:
+                break
+            end = max(end, _end_of(child.right_edge))
+    return first.idx, end
+
+
+def _complement(context: _Context, verb: Token) -> tuple[int, int] | None:
+    """What a verb of judging governs after it: its objects and complements with the phrases that go with
+    them ("praised her effort", "criticized Clinton for her vote", "refused to answer")."""
+    parts: list[Token] = []
+    for child in verb.rights:
+        if child.dep_ in ("punct", "cc", "conj", "advcl", "parataxis", "relcl") or child.is_space:
+            break
+        if child.dep_ in COMPLEMENTS or (parts and child.dep_ in ("prep", "advmod", "npadvmod")):
+            parts.append(child)
+    if not any(p.dep_ in CORE_COMPLEMENTS for p in parts):
+        return None
+    return _snap(context, (parts[0].left_edge.idx, _end_of(parts[-1].right_edge)), verb.idx)
 
 
 def _speaker_of(verb: Token) -> Token | None:
@@ -191,7 +323,9 @@ def _speaker_of(verb: Token) -> Token | None:
 def _verb_content(context: _Context, verb: Token, cue: CueVerb, subject: Token | None) -> tuple[int, int] | None:
     sentence = verb.sent
     own = {t.i for t in verb.subtree}
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.i > verb.i)]
+    line = context.line_of(verb.idx)
+    clauses = [c for c in verb.children if (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.i > verb.i))
+               and line[0] <= c.idx < line[1]]  # fmt: skip
     for token in sentence[verb.i - sentence.start + 1 :]:  # a colon after the verb's own words
         if token.text == ":" and (token.i in own or token.head.i == verb.i or all(
                 i in own or context.doc[i].is_punct for i in range(verb.i + 1, token.i))):  # fmt: skip
@@ -208,7 +342,7 @@ def _verb_content(context: _Context, verb: Token, cue: CueVerb, subject: Token |
         start = clause.left_edge
         while start.i < clause.i and start.lower_ == "that" and start.tag_ == "IN":
             start = context.doc[start.i + 1]
-        return _snap(context, (start.idx, _end_of(clause.right_edge)))
+        return _snap(context, (start.idx, _end_of(clause.right_edge)), verb.idx)
     clause_start = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx)
     clause_end = _end_of(_clause_end(context, verb))
     return _adjacent_quote(context, clause_start, clause_end) or _aside_of(context, verb, subject)
@@ -245,7 +379,7 @@ def _after_colon(context: _Context, colon: Token) -> tuple[int, int] | None:
     if quote is not None:
         return quote
     sentence = colon.sent
-    return _snap(context, (start, _end_of(sentence[-1]))) if sentence.end > colon.i + 1 else None
+    return _snap(context, (start, _end_of(sentence[-1])), colon.idx) if sentence.end > colon.i + 1 else None
 
 
 def _adjacent_quote(context: _Context, start: int, end: int) -> tuple[int, int] | None:
@@ -271,10 +405,10 @@ def _aside_of(context: _Context, verb: Token, subject: Token | None) -> tuple[in
     end = _clause_end(context, verb)
     rest = [t for t in sentence[end.i - sentence.start + 1 :] if not t.is_space]
     if rest and rest[0].text == "," and not all(t.is_punct for t in rest):  # "The attack, X noted, was ..."
-        return _snap(context, (sentence[0].idx, _end_of(rest[-1])))
+        return _snap(context, (sentence[0].idx, _end_of(rest[-1])), verb.idx)
     if rest and not all(t.is_punct for t in rest):
         return None
-    return _snap(context, (sentence[0].idx, _end_of(context.doc[first - 2])))
+    return _snap(context, (sentence[0].idx, _end_of(context.doc[first - 2])), verb.idx)
 
 
 # -- cue phrases ------------------------------------------------------------------------------------
@@ -339,8 +473,8 @@ def _side_content(context: _Context, first: Token, last: Token, *, colon: bool =
     before = [t for t in doc[sentence.start : first.i] if not (t.is_punct or t.is_space or t.pos_ == "CCONJ")]
     if len(before) <= 1:  # "According to X, ...": the rest of the sentence
         rest = [t for t in doc[last.i + 1 : sentence.end] if not (t.is_punct or t.is_space)]
-        return _snap(context, (rest[0].idx, _end_of(rest[-1]))) if rest else None
-    return _snap(context, (before[0].idx, _end_of(before[-1])))
+        return _snap(context, (rest[0].idx, _end_of(rest[-1])), first.idx) if rest else None
+    return _snap(context, (before[0].idx, _end_of(before[-1])), first.idx)
 
 
 # -- shared -----------------------------------------------------------------------------------------
@@ -357,9 +491,10 @@ def _make(context, content, source: Source | None, cue, lemma, outlet, work) -> 
     return Attribution(content, span, cue, lemma, direct, source.speakers, source.kind, outlet, work)
 
 
-def _snap(context: _Context, span: tuple[int, int]) -> tuple[int, int]:
-    """Widen a content to the quotes it opens or closes (see the module docstring)."""
-    start, end = span
+def _snap(context: _Context, span: tuple[int, int], anchor: int) -> tuple[int, int]:
+    """Cut a content to the line of its cue at `anchor`, then widen it to the quotes it opens or closes
+    (see the module docstring)."""
+    start, end = context.clip(span, anchor)
     text = context.text
     for q_start, q_end in context.quotes:
         if q_start <= start < q_end and not _ALNUM.search(text[q_start:start]):
@@ -409,11 +544,16 @@ def _without_overlaps(found: list[Attribution]) -> list[Attribution]:
 
 
 def _uncovered_quotes(context: _Context, kept: list[Attribution]) -> list[Attribution]:
-    """Scare quotes, continued quotes and quotes with no source, for quotes no attribution covers."""
+    """Scare quotes, continued quotes and quotes with no source, for quotes no attribution covers; a
+    quote right after the cue that split it from its first part (“A,” she said. “B.”) joins that part."""
     out: list[Attribution] = []
     text = context.text
     for quote in context.quotes:
         if any(_overlaps(quote, a.content) for a in kept) or context.in_headline(quote[0]):
+            continue
+        split = next((i for i, a in enumerate(kept) if _splits(text, a, quote)), None)
+        if split is not None:
+            kept[split] = replace(kept[split], more=(*kept[split].more, quote))
             continue
         words = len(text[quote[0] : quote[1]].split())
         sentence = _sentence_at(context.doc, quote[0])
@@ -426,10 +566,20 @@ def _uncovered_quotes(context: _Context, kept: list[Attribution]) -> list[Attrib
         previous = [a for a in kept + out if a.content[1] <= quote[0] and a.direct and a.source_kind != "scare_quote"]
         last = max(previous, key=lambda a: a.content[1], default=None)
         if last is not None and _sentences_between(context.doc, last.content[1], quote[0]) <= 2:
-            out.append(replace(last, content=quote, source=None, cue=None, cue_lemma=None, headline=False))
+            out.append(replace(last, content=quote, source=None, cue=None, cue_lemma=None, headline=False, more=()))
         elif words > SCARE_MAX_WORDS:
             out.append(Attribution(quote, None, None, None, True, (), "unnamed"))
     return out
+
+
+def _splits(text: str, attribution: Attribution, quote: tuple[int, int]) -> bool:
+    """Whether a quote goes on from an attribution's quoted content that its own source and cue cut off:
+    the content is a quote ending before them, and the quote opens right after them on the same line."""
+    cue, content = attribution.cue, attribution.content
+    if cue is None or not attribution.direct or attribution.more or content[1] > cue[0]:
+        return False
+    after = max(cue[1], attribution.source[1] if attribution.source is not None else 0)
+    return after <= quote[0] and not text[after : quote[0]].strip(" ,.;:\u00a0") and text[content[1] - 1] in "\"”’'"
 
 
 def _sentence_at(doc: Doc, char: int) -> Span | None:
@@ -445,3 +595,11 @@ def _length(doc: Doc) -> int:
     """len(doc.text) without building the text."""
     last = doc[-1] if len(doc) else None
     return 0 if last is None else last.idx + len(last.text_with_ws)
+
+
+def _proper_name(context: _Context, source: tuple[int, int]) -> bool:
+    """Whether a title's source is a proper name (1–3 capitalized words), not a place or a date."""
+    span = context.doc.char_span(*source, alignment_mode="expand")
+    if span is None or not 1 <= len(span) <= 3 or any(t.ent_type_ in NOT_SPEAKING_ENTS for t in span):
+        return False
+    return all(t.pos_ == "PROPN" and t.text[0].isupper() for t in span if t.is_alpha)

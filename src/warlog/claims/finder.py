@@ -102,7 +102,7 @@ class ClaimFinder:
         return self._stances
 
     def __call__(self, doc: Doc) -> Doc:
-        attributions = [a for a in find_attributions(doc, pack=self.cues) if _well_formed(doc, a)]
+        attributions = [p for a in find_attributions(doc, pack=self.cues) if _well_formed(doc, a) for p in _parts(a)]
         events = list(doc._.warlog_events or [])
         kinds = {m.actor.id: m.actor.kind for m in doc._.warlog_actors or []}
         events = [self._restatus(doc, e, attributions) for e in events]
@@ -368,6 +368,15 @@ def _in_relative_clause(doc: Doc, event: EventCandidate, content: tuple[int, int
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _parts(attribution: Attribution) -> list[Attribution]:
+    """An attribution, and each further part of its content (“A,” she said. “B.”) as a quote that goes on
+    from it: the same speakers, no source or cue of its own."""
+    if not attribution.more:
+        return [attribution]
+    first = replace(attribution, more=())
+    return [first] + [replace(first, content=part, source=None, cue=None, cue_lemma=None) for part in attribution.more]
 
 
 def _whole(attribution: Attribution) -> tuple[int, int]:

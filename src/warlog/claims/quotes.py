@@ -4,7 +4,8 @@
   closes there (news reopens it in the next paragraph); inside a straight quote curly marks are nested
   and ignored, and the other way round; a curly opening mark after a word and before a space or
   punctuation closes ("“Daesh terrorists“").
-- Headlines: title-case lines without final punctuation, 3–25 words, most longer words capitalized.
+- Headlines: title-case lines without final punctuation, 3–25 words, most longer words capitalized; the
+  text's first line, set apart by a blank line, is its title (`lead_line`) and may end in a full stop.
 """
 
 from __future__ import annotations
@@ -54,14 +55,25 @@ def _closes(line: str, i: int) -> bool:
 
 
 def headline_lines(text: str) -> list[tuple[int, int]]:
-    """Spans of title-case lines without final punctuation (3–25 words, most capitalized)."""
+    """Spans of title-case lines without final punctuation (3–25 words, most capitalized); the title
+    line that opens the text may end in a full stop."""
     spans = []
     offset = 0
     for line in text.split("\n"):
         words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", line) if len(w) > 3]
         count = len(line.split())
-        if 3 <= count <= 25 and words and not _HEADLINE_END.search(line.rstrip('”"’ ')):
+        ended = _HEADLINE_END.search(line.rstrip('”"’ ')) and (offset or lead_line(text) is None)
+        if 3 <= count <= 25 and words and not ended:
             if sum(w[0].isupper() for w in words) / len(words) >= 0.7:
                 spans.append((offset, offset + len(line.rstrip())))
         offset += len(line) + 1
     return spans
+
+
+def lead_line(text: str) -> tuple[int, int] | None:
+    """The span of the text's first line when it stands apart as a title: at most 25 words, a blank
+    line after it."""
+    end = text.find("\n")
+    if end <= 0 or not text[end:].startswith(("\n\n", "\n\r\n")) or len(text[:end].split()) > 25:
+        return None
+    return 0, len(text[:end].rstrip())

@@ -6,8 +6,9 @@ Rules, in order:
 - Otherwise the phrase's head and its conjuncts ("Weiss and Hassan Hassan") are resolved through the
   actor mentions (`MentionIndex.in_phrase`): "Iranian State propaganda" is Iran, "one rebel commander" the
   rebels; a mention anywhere inside the phrase is the fallback.
-- A pronoun ("he said") the linker leaves unresolved is the last compatible actor mentioned before it: a
-  person for he/she, another actor for it/they.
+- A pronoun ("he said") the linker leaves unresolved is a compatible actor mentioned before it: a person
+  for he/she, another actor for it/they; of the last persons, one who is the subject of a clause in the
+  pronoun's sentence or the two before it wins over a nearer one who is not.
 - The source is `unnamed` when its head is a common noun listed in the cue pack (officials, sources,
   reports, commander, spokesman, ...): "one rebel commander" is an unnamed member of the rebels;
   otherwise `named`.
@@ -29,6 +30,7 @@ from warlog.packs.cues import CuePack
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 OUTLET_PREPS = frozenset({"to", "for", "with"})
+ANTECEDENTS = 4  # persons looked at for a pronoun, nearest first
 # a title: capitalized words, with small words and a colon between them ("ISIS: Inside the Army of Terror")
 _SMALL = r"(?:of|the|a|an|and|in|on|for|to|at|from|with|by|or)"
 _TITLE = re.compile(rf"[A-Z0-9][\w'’.-]*(?:(?::\s+|\s+)(?:[A-Z0-9][\w'’.-]*|{_SMALL}(?=\s+[A-Z0-9])))*")
@@ -83,16 +85,45 @@ def _kind(doc: Doc, actor_id: str) -> str | None:
 
 
 def _antecedent(doc: Doc, pronoun: Token, index: MentionIndex) -> tuple[str, ...]:
-    """The last actor mentioned before a pronoun that fits it: a person for he/she, not a person for it,
-    any actor for they (a person and allies)."""
+    """The actor a pronoun stands for: a person for he/she, not a person for it, any actor for they.
+    A person who is the subject of a clause in the pronoun's sentence or the two before it wins over
+    one who merely sits nearer ("Putin criticized Obama. He said ..." is Putin); else the last one."""
     word = pronoun.lower_
+    fitting = []
     for mention in reversed(doc._.warlog_actors or ()):
         if mention.end > pronoun.idx or mention.actor.kind == "media":
             continue
         person = mention.actor.kind == "person"
         if (word in PERSON_PRONOUNS and person) or (word == "it" and not person) or word in ("they", "them"):
+            fitting.append(mention)
+            if word not in PERSON_PRONOUNS or len(fitting) >= ANTECEDENTS:
+                break
+    if not fitting:
+        return ()
+    window = _sentences_back(pronoun, 2)
+    for mention in fitting:
+        if mention.start < window:
+            break
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and _is_subject(span.root):
             return (mention.actor.id,)
-    return ()
+    return (fitting[0].actor.id,)
+
+
+def _sentences_back(token: Token, count: int) -> int:
+    """The first character of the sentence `count` sentences before the token's."""
+    sentence = token.sent
+    for _ in range(count):
+        if sentence.start == 0:
+            break
+        sentence = token.doc[sentence.start - 1].sent
+    return sentence.start_char
+
+
+def _is_subject(token: Token) -> bool:
+    while token.dep_ in ("compound", "appos", "flat") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def find_outlet(verb: Token, index: MentionIndex) -> tuple[str | None, tuple[int, int] | None]:

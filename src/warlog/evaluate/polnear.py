@@ -9,16 +9,19 @@ Each article's text is analyzed as it is (no boilerplate removal, so offsets agr
 `warlog.claims.attribution.find_attributions` is scored against the gold `Attribution` events:
 
     {source,cue,content}_exact_f1    a predicted span equals a gold span, ignoring whitespace and , . ; :
-                                     at either end (a gold span in fragments must be matched as a whole)
+                                     at either end (a span in fragments must be matched as a whole;
+                                     fragments apart only by those count as one span)
     {source,cue,content}_overlap_f1  the spans share a character; pairs are matched one to one
     all_exact_f1 / all_overlap_f1    over the spans of the three roles together
     attribution_f1                   a predicted attribution matches a gold one when their contents
                                      overlap (one to one)
 
 Conventions mapped before scoring: scare quotes are not attributions (no source speaks) and are left
-out; PolNeAR's content starts with the complementizer ("that Hillary Clinton's team avoided ..."), so
-a predicted content right after "that" is extended over it. The anchor: BBC Citron on PARC 3.0 reached
-56.7 F1 exact and 83.2 F1 with overlap over all quote spans.
+out; PolNeAR's cue holds the verb's auxiliaries, negation and adverbs and, after what is said, its
+phrase ("has not said", "said in a statement"): warlog's `cue_words` are scored; a quote split by its
+cue is one content in parts (warlog's `more`); PolNeAR's content starts with the complementizer ("that
+Hillary Clinton's team avoided ..."), so a predicted content right after "that" is extended over it.
+The anchor: BBC Citron on PARC 3.0 reached 56.7 F1 exact and 83.2 F1 with overlap over all quote spans.
 """
 
 from __future__ import annotations
@@ -193,7 +196,8 @@ def _predict(pipeline: Pipeline, articles: Sequence[PolnearArticle]) -> Iterator
         except (WarlogError, ValueError, RuntimeError):
             yield None
             continue
-        yield [(a.source, a.cue, _with_complementizer(article.text, a.content))
+        yield [((a.source,) if a.source else None, (a.cue_words or a.cue,) if a.cue else None,
+                (_with_complementizer(article.text, a.content), *a.more))
                for a in found if a.source_kind != "scare_quote"]  # fmt: skip
 
 
@@ -206,7 +210,7 @@ def _score(article: PolnearArticle, predicted: list[tuple], counts: dict[str, li
     text = article.text
     for i, role in enumerate(ROLES):
         gold = [getattr(g, role) for g in article.attributions if getattr(g, role)]
-        guess = [((p[i]),) for p in predicted if p[i] is not None]
+        guess = [p[i] for p in predicted if p[i] is not None]
         for how, match in (("exact", _same), ("overlap", _overlap_size)):
             hits = _matched(gold, guess, lambda g, p, m=match: m(text, g, p))
             for key in (f"{role}_{how}", f"all_{how}"):
@@ -214,7 +218,7 @@ def _score(article: PolnearArticle, predicted: list[tuple], counts: dict[str, li
                 counts[key][1] += len(guess)
                 counts[key][2] += len(gold)
     gold_contents = [g.content for g in article.attributions if g.content]
-    guessed_contents = [(p[2],) for p in predicted]
+    guessed_contents = [p[2] for p in predicted]
     counts["attribution"][0] += _matched(gold_contents, guessed_contents, lambda g, p: _overlap_size(text, g, p))
     counts["attribution"][1] += len(guessed_contents)
     counts["attribution"][2] += len(gold_contents)
@@ -240,7 +244,13 @@ def _trimmed(text: str, spans: Spans) -> Spans:
             end -= 1
         if start < end:
             out.append((start, end))
-    return tuple(sorted(out))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(out):  # fragments apart only by whitespace and , . ; : are one span
+        if merged and not text[merged[-1][1] : start].strip(_EDGE):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
 
 
 def _same(text: str, gold: Spans, guess: Spans) -> int:

@@ -37,6 +37,7 @@ class _VerbModel(_Strict):
     object: bool = False
     preps: list[str] = []
     factive: bool = False
+    complement: bool = False
 
 
 class _PhraseModel(_Strict):
@@ -64,6 +65,7 @@ class CueVerb:
     object: bool
     preps: tuple[str, ...] = ()
     factive: bool = False  # presents what is said as a fact ("noted", "confirmed")
+    complement: bool = False  # what it governs after it is what is said ("praised her effort")
 
     @property
     def third_person(self) -> tuple[str, ...]:
@@ -149,7 +151,8 @@ class CuePack:
         return cls(
             version=f"{model.pack}@{model.version}",
             verbs={
-                v.lemma: CueVerb(v.lemma, v.kind, v.headline, v.object, tuple(v.preps), v.factive) for v in model.verbs
+                v.lemma: CueVerb(v.lemma, v.kind, v.headline, v.object, tuple(v.preps), v.factive, v.complement)
+                for v in model.verbs
             },
             phrases=tuple((tuple(p.words.split()), p.kind) for p in model.phrases),
             unnamed=frozenset(w.lower() for w in model.unnamed),
