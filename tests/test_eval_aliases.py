@@ -46,7 +46,7 @@ NAMES = [
     ("Taliban", "Afghanistan", ("afg.taliban",)),
     ("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Nigeria", ("boko-haram",)),
     ("Boko Haram - Wilayat Gharb Ifriqiyyah", "Nigeria", ("isil.iswap", "boko-haram")),
-    ("NAF: United Armed Forces of Novorossiya", "Ukraine", ("ukr.dpr", "ukr.lpr")),
+    ("NAF: United Armed Forces of Novorossiya", "Ukraine", ("ukr.naf", "ukr.dpr", "ukr.lpr")),
     ("JNIM: Group for Support of Islam and Muslims", "Mali", ("al-qaeda.jnim",)),
     ("AMISOM: African Union Mission in Somalia (2007-) (Uganda)", "Somalia", ("african-union.atmis",)),
     ("ADF: Allied Democratic Forces", "Democratic Republic of Congo", ("cod.adf",)),

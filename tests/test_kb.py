@@ -238,3 +238,10 @@ def test_duplicate_ids_at_one_level_are_an_error(tmp_path: Path) -> None:
     second = write(tmp_path, "b.yaml", "pack: other\nversion: '1'\nactors:\n\n  - {id: a, name: B, kind: state}\n")
     with pytest.raises(PackError, match=rf"^{re.escape(str(second))}:5: actor id 'a' is already defined at {first}:4"):
         KnowledgeBase.from_packs([first, second])
+
+
+def test_the_joint_forces_of_donbas_belong_to_both_republics(kb):
+    """ "NAF" (the United Armed Forces of Novorossiya) is one actor whose parents are the two republics."""
+    hits = kb.lookup("NAF")
+    assert [h.actor_id for h in hits] == ["ukr.naf"]
+    assert {"ukr.dpr", "ukr.lpr"} <= set(kb.ancestors("ukr.naf"))

@@ -124,3 +124,18 @@ def test_an_off_duty_officer_is_a_civilian(pipeline):
     report = pipeline.extract(text, published="2021-06-06")
     event = _event(report, "ASSAULT")
     assert dict(event.codes)["acled_event_type"] == "Violence against civilians"
+
+
+def test_the_states_posts_are_its_forces(pipeline):
+    """ "the governmental positions" are held by the state's forces: the attack's recipient is its army."""
+    report = pipeline.extract(
+        "On 5 June 2021, rebels fired mortars at governmental positions near Dhamar, Yemen.", published="2021-06-06"
+    )
+    assert _event(report, "ASSAULT").recipients == ("yem.mil",)
+
+
+def test_unmarked_positions_are_nobodys(pipeline):
+    report = pipeline.extract(
+        "On 5 June 2021, rebels fired mortars at positions near Dhamar, Yemen.", published="2021-06-06"
+    )
+    assert _event(report, "ASSAULT").recipients == ()

@@ -57,7 +57,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISLABELED_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT"})
 # nouns for people who become protesters when they protest; the words that say they do
 # the agent nouns (data/packs/actors/agents.yaml) of the groups an unnamed person belongs to, by suffix
-PEOPLE_AGENTS = {"cvl": "civilians", "opp": "protesters", "uaf": "gunmen"}
+PEOPLE_AGENTS = {"cvl": "civilians", "opp": "protesters", "uaf": "gunmen", "mil": "army"}
 CROWD_NOUNS = frozenset(
     {
         "people", "resident", "worker", "student", "villager", "trader", "farmer", "teacher", "doctor", "nurse",

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from warlog.actors.kb import KBActor
 from warlog.actors.linker import RULES_VERSION, LinkedMention
 from warlog.events.candidate import EventCandidate
-from warlog.events.means import CIVILIAN, WORDS, actor_heads, actor_kind, target_heads, target_kind
+from warlog.events.means import ARMED, CIVILIAN, WORDS, actor_heads, actor_kind, target_heads, target_kind
 
 RULE = f"people@{RULES_VERSION}"
 CONFIDENCE = 0.6
@@ -53,6 +53,7 @@ def name_people(
         violent = event.type == "ASSAULT" or acled == "Violence against civilians"
         if not recipients and violent and acled in VICTIM_TYPES:
             recipients = _link(doc, _victims(token, acled), people.get("cvl"), mentions)
+            recipients = recipients or _link(doc, _state_posts(token), people.get("mil"), mentions)
         if not actors and acled in CROWD_TYPES | VICTIM_TYPES:
             for suffix, heads in _doers(token, event.type, acled):
                 actors = _link(doc, heads, people.get(suffix), mentions)
@@ -77,6 +78,21 @@ def _victims(token: Token, acled: str | None) -> list[Token]:
     if acled in ("Violence against civilians", "Riots"):
         return [head for head in heads if target_kind(head) in (CIVILIAN, None) and not _abstract(head)]
     return [head for head in heads if target_kind(head) == CIVILIAN]
+
+
+def _state_posts(token: Token) -> list[Token]:
+    """What the state's forces hold, said to be theirs: "the governmental positions", "an army checkpoint",
+    "a military convoy"."""
+    return [
+        head for head in target_heads(token)
+        if _unnamed(head) and target_kind(head) == ARMED and head.lemma_.lower() in POSTS
+        and any(c.dep_ in ("amod", "compound") and c.lower_ in STATE_MARKS for c in head.children)
+    ]  # fmt: skip
+
+
+# what armed forces hold or move in, and the words that make it the state's
+POSTS = frozenset({"position", "checkpoint", "convoy", "base", "barracks", "outpost", "patrol", "post", "camp"})
+STATE_MARKS = frozenset({"government", "governmental", "army", "military", "state", "regime", "pro-government"})
 
 
 def _abstract(head: Token) -> bool:
