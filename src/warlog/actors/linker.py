@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from warlog.actors.coref import resolve_pronouns
 from warlog.actors.kb import Affiliation, AliasHit, KBActor, KnowledgeBase
 from warlog.actors.roles import PLACE_FEATURE_NOUNS, is_acting, is_aside, is_locative
 from warlog.geo import Gazetteer, GeoName
@@ -56,6 +57,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels the small English model often gives to place names ("Palmyra" PERSON, "Aleppo" NORP)
 MISLABELED_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT"})
 # nouns for people who become protesters when they protest; the words that say they do
+# verbs whose object protest is their subject's own: "staged a protest", "held a sit-in", "joined the march"
+HOLDING_VERBS = frozenset({
+    "hold", "stage", "organize", "organise", "join", "lead", "launch", "start", "begin", "continue", "mount", "call",
+    "do", "carry", "conduct", "observe", "go", "take", "participate", "announce", "declare",
+})  # fmt: skip
 # the agent nouns (data/packs/actors/agents.yaml) of the groups an unnamed person belongs to, by suffix
 PEOPLE_AGENTS = {"cvl": "civilians", "opp": "protesters", "uaf": "gunmen", "mil": "army"}
 CROWD_NOUNS = frozenset(
@@ -217,6 +223,10 @@ class ActorLinker:
                 doc._.warlog_country = country
                 self._link_agents(doc, country, found)
         doc._.warlog_people = self._people(country)
+        mentions = [(start, end, mention.actor) for (start, end), mention in found.actors.items()]
+        for i, actor in resolve_pronouns(doc, mentions):
+            found.add_actor(doc[i : i + 1], actor, "coref", 0.6)
+            self._own_agent(doc[i], actor, found)
         _place_within(doc, found)
         doc._.warlog_actors = sorted(found.actors.values(), key=lambda m: m.start)
         doc._.warlog_places = sorted(found.places.values(), key=lambda m: m.start)
@@ -391,7 +401,9 @@ class ActorLinker:
         head = token.head
         while head.dep_ == "conj" and head.head is not head and head.i != head.head.i:
             head = head.head
-        verbs = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "xcomp")}
+        verbs = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ == "xcomp"}
+        if head.lemma_.lower() in HOLDING_VERBS:  # "staged a protest"; not "attacked a rally"
+            verbs |= {c.lemma_.lower() for c in head.children if c.dep_ == "dobj"}
         return self.kb.agent("protesters") if verbs & PROTEST_WORDS else None
 
     def _possessor(self, token: Token, found: _Found) -> tuple[KBActor | None, tuple[int, int] | None]:
@@ -419,6 +431,21 @@ class ActorLinker:
                     if key[0] <= child.i < key[1]:
                         return mention.actor, key
         return None, None
+
+    def _own_agent(self, pronoun: Token, owner: KBActor, found: _Found) -> None:
+        """A generic agent a resolved possessive owns is the owner's: "Russia said ... Its jets bombed" are
+        Russia's armed forces, not the armed forces of the document's country."""
+        assert self.kb is not None
+        if pronoun.dep_ != "poss":
+            return
+        noun = pronoun.head
+        for key, mention in list(found.actors.items()):
+            if key[0] <= noun.i < key[1] and mention.rule.startswith("agent@"):
+                spec = self.kb.agent(noun.lower_) or self.kb.agent(noun.lemma_.lower())
+                scoped = self._scope_by_owner(spec, owner) if spec is not None else None
+                if scoped is not None and scoped.id != mention.actor.id:
+                    found.actors[key] = replace(mention, actor=scoped)
+                return
 
     def _scope_by_owner(self, spec, owner: KBActor) -> KBActor | None:
         """The agent of the owner: a state's army, a leader's government."""

@@ -53,6 +53,8 @@ def describe_source(
     word = (head_word or head.lemma_).lower()
     target = _channel_object(head, pack) if word in pack.channels else None
     speakers = actors_of([target or head], index)
+    if speakers and _owner_only(target or head, index):
+        speakers = ()  # "his demise shows ...": a pronoun's owner is no speaker of what a thing shows
     if not speakers:
         speakers = _mentions_inside(doc, span, index)
     if not speakers and head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
@@ -60,6 +62,14 @@ def describe_source(
     named_head = head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
     unnamed = not named_head and word in pack.unnamed
     return Source(span, speakers, "unnamed" if unnamed else "named")
+
+
+def _owner_only(head: Token, index: MentionIndex) -> bool:
+    """The phrase names an actor only through a possessive pronoun resolved by coreference ("his demise")."""
+    if index.at(head) is not None or head.pos_ != "NOUN":
+        return False
+    found = index.in_phrase(head)
+    return found is not None and found.rule.startswith("coref@")
 
 
 def _channel_object(head: Token, pack: CuePack) -> Token | None:
@@ -74,6 +84,8 @@ def _channel_object(head: Token, pack: CuePack) -> Token | None:
 def _mentions_inside(doc: Doc, span: tuple[int, int], index: MentionIndex) -> tuple[str, ...]:
     ids: list[str] = []
     for mention in doc._.warlog_actors or ():
+        if mention.rule.startswith("coref@"):
+            continue  # "his demise shows ...": whose the pronoun is does not make them the one who speaks
         if span[0] <= mention.start and mention.end <= span[1] and mention.actor.id not in ids:
             ids.append(mention.actor.id)
     media = [i for i in ids if _kind(doc, i) == "media"]

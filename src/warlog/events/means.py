@@ -300,6 +300,8 @@ def actor_kind(head: Token) -> str | None:
         return CIVILIAN
     if group.lemma_.lower() == "group" and group.tag_ == "NNS":
         return CIVILIAN  # "two groups clashed", "two groups of neighbours": no armed group is named
+    if group.lemma_.lower() in ("group", "crowd", "mob") and head is not group and head.ent_type_ == "NORP":
+        return CIVILIAN  # "a group of Turks attacked the rally": people of a nation, a crowd
     return None
 
 

@@ -39,6 +39,8 @@ from warlog.events.roles import with_conjuncts
 from warlog.packs.lexicon import ViolenceWords
 
 Pair = tuple[str, str]
+# the kinds of an unnamed crowd that protests: its people (civilians) or the protesters themselves
+CROWD_KINDS = frozenset({"civilians", "political_party"})
 NO_PIECE: Pair = ("", "no piece")  # sentinels of _outcome
 REPEAT: Pair = ("", "repeat")
 VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
@@ -272,6 +274,9 @@ def _outcome(protest: EventCandidate, other: EventCandidate, kinds: dict[str, st
     by_state = bool(other.actors) and all(kinds.get(a) in STATE_KINDS for a in other.actors)
     by_state = by_state or (not other.actors and other.actor_kinds == (ARMED,))  # "the police dispersed them"
     by_protesters = not other.actors or set(other.actors) <= set(protest.actors)
+    # "workers staged a demonstration. They clashed with police": a crowd named again is the protesters
+    crowd = other.type != "PROTEST" and not protest.actors and all(kinds.get(a) in CROWD_KINDS for a in other.actors)
+    by_protesters = by_protesters or crowd
     by_protesters = by_protesters and not (set(other.actor_kinds) - {"civilians"})
     if other.type == "PROTEST":
         if other.mode in ("riot", "vandalize"):

@@ -68,10 +68,13 @@ class MentionIndex:
         for child in head.children:  # "the group, Boko Haram, ...": a name in apposition before any modifier
             if child.dep_ == "appos" and _after_comma(child) and self.at(child) is not None:
                 return self.at(child)
+        pronoun: LinkedMention | None = None  # "its European Community partners": the name, not "its"
         for child in head.children:
             if child.dep_ in ("compound", "amod", "nmod", "poss", "appos", "nummod") and child.i < head.i:
                 found = self.at(child) or self.in_phrase(child)
-                if found is not None:
+                if found is not None and child.pos_ == "PRON":
+                    pronoun = pronoun or found
+                elif found is not None:
                     return found
             if child.dep_ == "prep" and child.lower_ == "of":  # "hundreds of people", "members of Hamas"
                 for grandchild in child.children:
@@ -79,7 +82,7 @@ class MentionIndex:
                         found = self.in_phrase(grandchild)
                         if found is not None:
                             return found
-        return None
+        return pronoun
 
 
 def _after_comma(token: Token) -> bool:
@@ -234,7 +237,7 @@ def _resolve_pronoun(subject: Token, index: MentionIndex) -> Token | None:
         return _reporter(subject.head, index) or subject
     if subject.lower_ not in PRONOUNS:
         return subject
-    return _reporter(subject.head, index)
+    return _reporter(subject.head, index) or (subject if index.at(subject) is not None else None)
 
 
 def _reporter(clause: Token, index: MentionIndex) -> Token | None:
