@@ -139,3 +139,25 @@ def test_unmarked_positions_are_nobodys(pipeline):
         "On 5 June 2021, rebels fired mortars at positions near Dhamar, Yemen.", published="2021-06-06"
     )
     assert _event(report, "ASSAULT").recipients == ()
+
+
+def test_demonstrators_fired_on_are_the_protesters(pipeline):
+    report = pipeline.extract(
+        "On 5 June 2021, police in Cairo opened fire to disperse demonstrators, killing one person.",
+        published="2021-06-06",
+    )
+    event = _event(report, "ASSAULT")
+    assert event.recipients == ("egy.opp",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 5 June 2021, soldiers arrested 40 Palestinians near Hebron.", ["pse.cvl"]),
+        ("On 5 June 2021, thousands of Afghans crossed into Pakistan.", ["afg.cvl"]),
+        ("Illegal aliens kill Americans, the candidate claimed.", []),  # a bare plural names a kind
+    ],
+)
+def test_a_counted_plural_demonym_is_the_people(pipeline, text, expected):
+    report = pipeline.extract(text, published="2021-06-06")
+    assert [a.id for a in report.actors if a.id.endswith(".cvl")] == expected

@@ -215,6 +215,7 @@ class ActorLinker:
         for span, hits in matches:
             self._link_alias(span, hits, focus, found)
         self._link_agents(doc, country, found)
+        self._link_peoples(doc, found)
         self._link_entities(doc, focus, found)
         self._settle_places(doc, focus, found)
         if country is None:  # no focus before the places were read: the one country they all lie in
@@ -377,6 +378,25 @@ class ActorLinker:
                 found.add_actor(doc[owner_span[0] : token.i + 1], scoped, "agent", 0.85)
             elif country is not None:
                 found.add_actor(_agent_span(token, found), self.kb.scoped_agent(spec, country), "agent", 0.7)
+
+    def _link_peoples(self, doc: Doc, found: _Found) -> None:
+        """A plural demonym standing alone is the people of that country: "arrested 100 Palestinians",
+        "Afghans fled to Pakistan" (the state's `civilians` agent). Not before a noun ("Syrian rebels" is
+        the demonym rule's), not inside a name."""
+        assert self.kb is not None
+        civilians = self.kb.agent("civilians")
+        for token in doc:
+            if token.i in found.taken or token.tag_ not in ("NNPS", "NNS") or not token.text[:1].isupper():
+                continue
+            if not token.text.endswith("s") or token.dep_ in ("compound", "amod") or _inside_name(token):
+                continue
+            if not _counted(token):
+                continue  # "illegal aliens kill Americans": a kind of people, not people this text is about
+            hits = [h for h in self.kb.lookup(token.text[:-1]) if h.form == "demonym"]
+            state = self.kb.get(hits[0].actor_id) if len(hits) == 1 else None
+            if civilians is None or state is None or state.kind != "state" or not state.country:
+                continue
+            found.add_actor(doc[token.i : token.i + 1], self.kb.scoped_agent(civilians, state.country), "agent", 0.8)
 
     def _modified_agent(self, token: Token):
         """An agent noun the pack lists with its modifier, which can name another actor than the noun
@@ -596,6 +616,27 @@ class ActorLinker:
             for k, m in list(found.actors.items()):
                 if m.actor.id == actor.id:
                     found.actors[k] = LinkedMention(m.start, m.end, m.text, updated, m.rule, m.confidence)
+
+
+def _counted(token: Token) -> bool:
+    """A plural noun with a determiner, a number or a quantity ("the Palestinians", "100 Afghans", "thousands
+    of Kurds"), not a bare plural, which names a kind."""
+    if any(c.dep_ in ("det", "nummod", "quantmod", "poss") for c in token.children):
+        return True
+    if any(
+        c.dep_ == "amod" and c.lower_ in ("many", "several", "some", "few", "dozens", "hundreds")
+        for c in token.children
+    ):
+        return True
+    holder = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    return (
+        holder is not None
+        and holder.head.pos_ in ("NUM", "NOUN")
+        and (
+            holder.head.pos_ == "NUM"
+            or holder.head.lemma_.lower() in ("hundred", "thousand", "dozen", "million", "group")
+        )
+    )
 
 
 def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:

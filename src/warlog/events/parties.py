@@ -7,7 +7,8 @@ step links the rest, only where the noun fills an empty role of an event and the
 (`doc._.warlog_people`, from the linker):
 
 - the victim of violence (an attack, an abduction): a person or a civilian place ("a man", "two
-  teachers", "a house") is the country's civilians;
+  teachers", "a house") is the country's civilians, protesters its protesters ("opened fire on
+  demonstrators"), and the state's posts its army ("the governmental positions");
 - who protests, or a crowd that turns violent ("villagers", "hundreds of workers", "a mob"): the country's
   protesters (ACLED's "Protesters (X)" and "Rioters (X)");
 - an unknown man who attacks ("15 men", "an armed man", "unknown persons"): an armed group of the country.
@@ -51,6 +52,8 @@ def name_people(
         token = doc[event.token]
         actors, recipients = event.actors, event.recipients
         violent = event.type == "ASSAULT" or acled == "Violence against civilians"
+        if not recipients and violent and acled in VICTIM_TYPES | {"Protests"}:
+            recipients = _link(doc, _protesting(token), people.get("opp"), mentions)
         if not recipients and violent and acled in VICTIM_TYPES:
             recipients = _link(doc, _victims(token, acled), people.get("cvl"), mentions)
             recipients = recipients or _link(doc, _state_posts(token), people.get("mil"), mentions)
@@ -78,6 +81,16 @@ def _victims(token: Token, acled: str | None) -> list[Token]:
     if acled in ("Violence against civilians", "Riots"):
         return [head for head in heads if target_kind(head) in (CIVILIAN, None) and not _abstract(head)]
     return [head for head in heads if target_kind(head) == CIVILIAN]
+
+
+def _protesting(token: Token) -> list[Token]:
+    """Victims who are protesters ("opened fire on demonstrators", "to disperse the marchers"), also the
+    object of a purpose clause on the trigger ("opened fire to disperse ... demonstrators")."""
+    heads = list(target_heads(token))
+    for clause in token.children:
+        if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB":
+            heads += [h for o in clause.children if o.dep_ in ("dobj", "obj") for h in (o, *o.conjuncts)]
+    return [h for h in heads if _unnamed(h) and _member(h).lemma_.lower() in WORDS.protesters]
 
 
 def _state_posts(token: Token) -> list[Token]:
