@@ -307,10 +307,19 @@ def test_the_author_writing_nothing_is_no_attribution(pipeline):
         ("killed by “Daesh terrorists“.", ["“Daesh terrorists“"]),
         ("“One. Two.\nThree.”", ["“One. Two."]),  # unclosed at the line end; a closing mark alone opens nothing
         ('"Outer “inner” outer"', ['"Outer “inner” outer"']),
+        ("''It rained all week,'' the mayor said; it isn't.", ["''It rained all week,''"]),  # doubled apostrophes
     ],
 )
 def test_find_quotes(text, quoted):
     assert [text[s:e] for s, e in find_quotes(text)] == quoted
+
+
+def test_a_quote_in_doubled_apostrophes_is_attributed(pipeline):
+    text = "''The bridge will reopen in May,'' the mayor said on Monday."
+    found = find_attributions(_doc(pipeline, text))
+    assert [(text[slice(*a.content)], text[slice(*a.source)]) for a in found if a.source] == [
+        ("''The bridge will reopen in May,''", "the mayor")
+    ]
 
 
 def test_headline_lines():
