@@ -341,3 +341,18 @@ def test_the_builtin_pack():
     pack = CuePack.load()
     assert pack.verb("claim").kind == "claim" and pack.verb("deny").kind == "deny" and pack.verb("walk") is None
     assert pack.headline_forms()["says"].lemma == "say" and pack.headline_forms()["denies"].lemma == "deny"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Governor Smith wants to close the old bridge.", [("Governor Smith", "wants", "to close the old bridge")]),
+        ("Officials fear that the river will flood again.", [("Officials", "fear", "the river will flood again")]),
+        ("I want to close the old bridge.", []),  # the author's wish is no one's report
+        ("The old bridge seems to sway in the wind.", []),  # a bridge holds no belief
+        ("The mayor knows the answer.", []),  # a belief verb attributes a clause, not an object
+    ],
+)
+def test_verbs_of_belief_need_a_clause_and_someone_who_holds_it(pipeline, text, expected):
+    found = find_attributions(_doc(pipeline, text))
+    assert [(text[slice(*a.source)], text[slice(*a.cue)], text[slice(*a.content)]) for a in found] == expected

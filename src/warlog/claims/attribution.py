@@ -56,6 +56,7 @@ _SPACE = " \t\u00a0"
 SCARE_MAX_WORDS = 4
 _PUT = "put"
 ACCUSING = frozenset({"accuse", "blame", "charge"})
+THIRD_PERSONS = frozenset({"he", "she", "they"})
 CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
 CUE_RIGHT = frozenset({"prep", "advmod", "npadvmod", "prt"})
 CORE_COMPLEMENTS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd"})
@@ -89,6 +90,8 @@ def _verb_cue(context: Context, verb: Token) -> Attribution | None:
         return None
     if any(c.dep_ == "auxpass" for c in verb.children):
         return _passive_cue(context, verb, cue)
+    if cue.belief:
+        return _belief_cue(context, verb, cue)
     subject = _speaker_of(verb)
     content = _verb_content(context, verb, cue, subject)
     if content is None and verb.lemma_ in ACCUSING:  # "accused Hezbollah of firing rockets"
@@ -138,6 +141,36 @@ def _passive_cue(context: Context, verb: Token, cue: CueVerb) -> Attribution | N
     made = make_attribution(context, content, source, (verb.idx, end_of(verb)), cue.lemma, None, None)
     words = _cue_words(context, verb, end_of(verb), content, None)
     return replace(made, cue_words=words) if made is not None else None
+
+
+def _belief_cue(context: Context, verb: Token, cue: CueVerb) -> Attribution | None:
+    """ "Trump wants to build a wall", "officials believe that ...": a verb of belief or intention
+    attributes the clause after it, and only to a subject who can hold one (see `_holds_beliefs`)."""
+    subject = _speaker_of(verb)
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i]
+    if subject is None or not clauses or not _holds_beliefs(context, subject):
+        return None
+    start = clauses[0].left_edge
+    while start.i < clauses[0].i and start.lower_ == "that" and start.tag_ == "IN":
+        start = context.doc[start.i + 1]
+    content = snap(context, (start.idx, end_of(clauses[0].right_edge)), verb.idx)
+    source = describe_source(context.doc, subject, edges(subject), context.index, context.pack)
+    made = make_attribution(context, content, source, (verb.idx, end_of(verb)), cue.lemma, None, None)
+    words = _cue_words(context, verb, end_of(verb), content, source.span)
+    return replace(made, cue_words=words) if made is not None else None
+
+
+def _holds_beliefs(context: Context, subject: Token) -> bool:
+    """Whether a subject can believe or intend: a name, an actor, a person or group pronoun (not "I",
+    "you" or "it": the author's and the reader's thoughts are no one's report) or an unnamed source."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in THIRD_PERSONS
+    if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    mention = context.index.at(subject)
+    if mention is not None and mention.actor.kind != "place":
+        return True
+    return subject.lemma_.lower() in context.pack.unnamed
 
 
 def _speaker_like(context: Context, verb: Token, subject: Token | None, source: Source | None) -> bool:
