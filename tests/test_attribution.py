@@ -356,3 +356,16 @@ def test_the_builtin_pack():
 def test_verbs_of_belief_need_a_clause_and_someone_who_holds_it(pipeline, text, expected):
     found = find_attributions(_doc(pipeline, text))
     assert [(text[slice(*a.source)], text[slice(*a.cue)], text[slice(*a.content)]) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senator Jones was asked about the new tax on Monday.", ("asked about", "the new tax")),
+        ("Senator Jones spoke about the drought.", ("spoke about", "the drought")),
+        ("Senator Jones supports the farm bill.", ("supports", "the farm bill")),
+    ],
+)
+def test_asking_speaking_and_taking_sides(pipeline, text, expected):
+    found = find_attributions(_doc(pipeline, text))
+    assert [(text[slice(*a.cue)], text[slice(*a.content)]) for a in found] == [expected]

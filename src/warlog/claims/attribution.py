@@ -128,18 +128,25 @@ def _verb_cue(context: Context, verb: Token) -> Attribution | None:
 
 def _passive_cue(context: Context, verb: Token, cue: CueVerb) -> Attribution | None:
     """ "It was reported that ...", "it has been claimed by the ministry that ...": a passive reporting
-    verb with a clause says it; the source is the agent, when there is one."""
+    verb with a clause says it; the source is the agent, when there is one. With no clause, the object
+    of one of its prepositions is what is said ("was asked about the tax")."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
-    if not clauses:
+    preps = [p for p in verb.children if p.dep_ == "prep" and p.i > verb.i and p.lower_ in cue.preps]
+    objects = [c for p in preps[:1] for c in p.children if c.dep_ in ("pobj", "pcomp")]
+    cue_end = end_of(verb)
+    if clauses:
+        start = clauses[0].left_edge
+        while start.i < clauses[0].i and start.lower_ == "that" and start.tag_ == "IN":
+            start = context.doc[start.i + 1]
+        content = snap(context, (start.idx, end_of(clauses[0].right_edge)), verb.idx)
+    elif objects:
+        content, cue_end = snap(context, edges(objects[0]), verb.idx), end_of(preps[0])
+    else:
         return None
-    start = clauses[0].left_edge
-    while start.i < clauses[0].i and start.lower_ == "that" and start.tag_ == "IN":
-        start = context.doc[start.i + 1]
-    content = snap(context, (start.idx, end_of(clauses[0].right_edge)), verb.idx)
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     source = describe_source(context.doc, agents[0], edges(agents[0]), context.index, context.pack) if agents else None
-    made = make_attribution(context, content, source, (verb.idx, end_of(verb)), cue.lemma, None, None)
-    words = _cue_words(context, verb, end_of(verb), content, None)
+    made = make_attribution(context, content, source, (verb.idx, cue_end), cue.lemma, None, None)
+    words = _cue_words(context, verb, cue_end, content, None)
     return replace(made, cue_words=words) if made is not None else None
 
 
