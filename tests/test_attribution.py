@@ -369,3 +369,8 @@ def test_verbs_of_belief_need_a_clause_and_someone_who_holds_it(pipeline, text, 
 def test_asking_speaking_and_taking_sides(pipeline, text, expected):
     found = find_attributions(_doc(pipeline, text))
     assert [(text[slice(*a.cue)], text[slice(*a.content)]) for a in found] == [expected]
+
+
+def test_nobody_takes_no_side(pipeline):
+    text = "If the vote is a choice between two evils, nobody can support either."
+    assert find_attributions(_doc(pipeline, text)) == []

@@ -57,6 +57,7 @@ SCARE_MAX_WORDS = 4
 _PUT = "put"
 ACCUSING = frozenset({"accuse", "blame", "charge"})
 THIRD_PERSONS = frozenset({"he", "she", "they"})
+_NOBODY = re.compile(r"\b(?:nobody|no one|everybody|everyone|anyone|anybody)\b", re.IGNORECASE)
 CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
 CUE_RIGHT = frozenset({"prep", "advmod", "npadvmod", "prt"})
 CORE_COMPLEMENTS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd"})
@@ -154,7 +155,7 @@ def _belief_cue(context: Context, verb: Token, cue: CueVerb) -> Attribution | No
     """ "Trump wants to build a wall", "officials believe that ...": a verb of belief or intention
     attributes the clause after it, and only to a subject who can hold one (see `_holds_beliefs`)."""
     subject = _speaker_of(verb)
-    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i]
+    clauses = [c for c in verb.children if (c.dep_ == "ccomp" and c.i > verb.i) or _infinitive_after(verb, c)]
     if subject is None or not clauses or not _holds_beliefs(context, subject):
         return None
     start = clauses[0].left_edge
@@ -165,6 +166,14 @@ def _belief_cue(context: Context, verb: Token, cue: CueVerb) -> Attribution | No
     made = make_attribution(context, content, source, (verb.idx, end_of(verb)), cue.lemma, None, None)
     words = _cue_words(context, verb, end_of(verb), content, source.span)
     return replace(made, cue_words=words) if made is not None else None
+
+
+def _infinitive_after(verb: Token, child: Token) -> bool:
+    """Whether a verb's child is an infinitive right after it ("wants to", "seems to", "plans not to"),
+    not one that an object or an aside comes between ("knows him to be", "as X knows — to ...")."""
+    if child.dep_ != "xcomp" or child.i < verb.i:
+        return False
+    return all(t.dep_ in ("advmod", "neg") for t in verb.doc[verb.i + 1 : child.left_edge.i])
 
 
 def _holds_beliefs(context: Context, subject: Token) -> bool:
@@ -186,6 +195,8 @@ def _speaker_like(context: Context, verb: Token, subject: Token | None, source: 
     describe" has none)."""
     if subject is None or source is None:
         return True
+    if _NOBODY.search(context.text[source.span[0] : source.span[1]]):  # "nobody can support it": no one's view
+        return False
     if subject.dep_ not in ("dobj", "dative") or source.speakers or subject.pos_ in ("PROPN", "PRON"):
         return True
     return subject.lemma_.lower() in context.pack.unnamed
