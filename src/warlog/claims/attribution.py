@@ -12,9 +12,9 @@
   right after it ("the Embassy noted, “...”"), the quote right before it ("“...,” as Weiss wrote"), the
   clause it is an aside to ("..., officials said."), or its object for verbs that take one ("denied the
   report"). A verb with none of these ("I wrote on this blog") attributes nothing.
-- Cue phrases: "according to X" and "in the words of X" (X is the source; the content is the rest of the
-  sentence on the other side of the phrase or the adjacent quote), and "as X put it" — also when the
-  source is glued to the cue by a typo ("commanderput it"): a word that ends in "put" before "it" is cut.
+- A verb of belief or intention (want, expect, know, seem; `belief` in the cue pack) attributes only a
+  clause or an infinitive right after it, and only to a name, an actor, he/she/they or an unnamed source.
+- Cue phrases ("according to X", "in the words of X", "as X put it") are read by `warlog.claims.phrases`.
 - A content that begins at a quote's opening covers the whole quote, across sentences; one that ends at a
   quote's closing takes the closing marks. `direct` is True when the content holds quoted text.
 - Quotes no cue covers: 1–4 words inside the author's sentence are scare quotes (source None); a longer
@@ -32,11 +32,15 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from warlog.claims.headlines import find_headline_attributions
+from warlog.claims.phrases import phrase_cue, put_it
 from warlog.claims.quotes import find_quotes, headline_lines
 from warlog.claims.spans import (
     ALNUM,
     Attribution,
     Context,
+    adjacent_quote,
+    after_colon,
+    clause_end,
     edges,
     end_of,
     make_attribution,
@@ -52,9 +56,7 @@ __all__ = ["Attribution", "find_attributions"]
 RULES_VERSION = "1"
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE = frozenset({"who", "which", "that"})
-_SPACE = " \t\u00a0"
 SCARE_MAX_WORDS = 4
-_PUT = "put"
 ACCUSING = frozenset({"accuse", "blame", "charge"})
 THIRD_PERSONS = frozenset({"he", "she", "they"})
 _NOBODY = re.compile(r"\b(?:nobody|no one|everybody|everyone|anyone|anybody)\b", re.IGNORECASE)
@@ -74,7 +76,7 @@ def find_attributions(doc: Doc, *, pack: CuePack | None = None) -> list[Attribut
     for token in doc:
         if context.in_headline(token.idx):
             continue
-        attribution = _verb_cue(context, token) or _phrase_cue(context, token) or _put_it(context, token)
+        attribution = _verb_cue(context, token) or phrase_cue(context, token) or put_it(context, token)
         if attribution is not None:
             found.append(attribution)
     kept = _without_overlaps(found)
@@ -264,7 +266,7 @@ def _verb_content(context: Context, verb: Token, cue: CueVerb, subject: Token | 
         if token.text == ":" and (token.i in own or token.head.i == verb.i or all(
                 i in own or context.doc[i].is_punct for i in range(verb.i + 1, token.i))):  # fmt: skip
             if not any(token.i > c.i and c.right_edge.i > token.i for c in clauses if c.i < token.i):
-                after = _after_colon(context, token)
+                after = after_colon(context, token)
                 if after is not None:
                     return after
             break
@@ -278,53 +280,8 @@ def _verb_content(context: Context, verb: Token, cue: CueVerb, subject: Token | 
             start = context.doc[start.i + 1]
         return snap(context, (start.idx, end_of(clause.right_edge)), verb.idx)
     clause_start = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx)
-    clause_end = end_of(_clause_end(context, verb))
-    return _adjacent_quote(context, clause_start, clause_end) or _aside_of(context, verb, subject)
-
-
-def _clause_end(context: Context, cue: Token) -> Token:
-    """The last word of a cue's own phrase: its adverbs, objects and prepositions right after it
-    ("noted", "said to The New York Times", "put it at the time"), up to punctuation, a quote or a clause."""
-    accepted = {cue.i}
-    last = cue
-    for token in cue.doc[cue.i + 1 : cue.sent.end]:
-        if token.is_punct or token.is_space or token.dep_ in ("ccomp", "conj", "cc", "parataxis", "mark"):
-            break
-        if token.head.i not in accepted and not any(a in accepted for a in (t.i for t in token.ancestors)):
-            break
-        accepted.add(token.i)
-        last = token
-    return last
-
-
-def _after_colon(context: Context, colon: Token) -> tuple[int, int] | None:
-    """What follows a colon: the quote that opens there, else the rest of the sentence; a colon that ends
-    its line introduces the quote that opens the next paragraph."""
-    text = context.text
-    start = colon.idx + 1
-    while start < len(text) and text[start] in _SPACE:
-        start += 1
-    if start < len(text) and text[start] == "\n":
-        while start < len(text) and text[start].isspace():
-            start += 1
-        quote = next((q for q in context.quotes if q[0] == start), None)
-        return quote
-    quote = next((q for q in context.quotes if q[0] == start), None)
-    if quote is not None:
-        return quote
-    sentence = colon.sent
-    return snap(context, (start, end_of(sentence[-1])), colon.idx) if sentence.end > colon.i + 1 else None
-
-
-def _adjacent_quote(context: Context, start: int, end: int) -> tuple[int, int] | None:
-    """A quote right after the cue's clause ("noted, “...”") or right before it ("“...,” as X wrote")."""
-    text = context.text
-    for quote in context.quotes:
-        if quote[0] >= end and not text[end : quote[0]].strip(" ,:\u00a0"):
-            return quote
-        if quote[1] <= start and re.fullmatch(r"[\s,]*(?:as\s+)?", text[quote[1] : start], re.I):
-            return quote
-    return None
+    phrase_end = end_of(clause_end(context, verb))
+    return adjacent_quote(context, clause_start, phrase_end) or _aside_of(context, verb, subject)
 
 
 def _aside_of(context: Context, verb: Token, subject: Token | None) -> tuple[int, int] | None:
@@ -336,7 +293,7 @@ def _aside_of(context: Context, verb: Token, subject: Token | None) -> tuple[int
     sentence = verb.sent
     if first - 2 < sentence.start or context.doc[first - 1].text != ",":
         return None
-    end = _clause_end(context, verb)
+    end = clause_end(context, verb)
     rest = [t for t in sentence[end.i - sentence.start + 1 :] if not t.is_space]
     if rest and rest[0].text == "," and not all(t.is_punct for t in rest):  # "The attack, X noted, was ..."
         return snap(context, (sentence[0].idx, end_of(rest[-1])), verb.idx)
@@ -345,80 +302,7 @@ def _aside_of(context: Context, verb: Token, subject: Token | None) -> tuple[int
     return snap(context, (sentence[0].idx, end_of(context.doc[first - 2])), verb.idx)
 
 
-# -- cue phrases ------------------------------------------------------------------------------------
-
-
-def _phrase_cue(context: Context, token: Token) -> Attribution | None:
-    """ "according to X, ..." / "..., according to X." / "in the words of X, “...”"."""
-    doc = context.doc
-    for words, _kind in context.pack.phrases:
-        end = token.i + len(words)
-        if end > len(doc) or tuple(t.lower_ for t in doc[token.i : end]) != words:
-            continue
-        last = doc[end - 1]
-        objects = [c for c in last.children if c.dep_ == "pobj"] or ([doc[end]] if end < len(doc) else [])
-        if not objects:
-            return None
-        head = objects[0]
-        source_end = _clip_at_comma(doc, head.left_edge.i, head.right_edge.i)
-        source_span = (doc[head.left_edge.i].idx, end_of(doc[source_end]))
-        source = describe_source(doc, head, source_span, context.index, context.pack)
-        content = _side_content(context, token, doc[source_end])
-        if content is None:
-            return None
-        return make_attribution(context, content, source, (token.idx, end_of(last)), " ".join(words), None, None)
-    return None
-
-
-def _put_it(context: Context, token: Token) -> Attribution | None:
-    """ "as X put it"; a source glued to "put" by a typo ("one rebel commanderput it") is cut at "put"."""
-    doc = context.doc
-    if token.lower_ != "it" or token.i < 2:
-        return None
-    put = doc[token.i - 1]
-    glued = put.lower_.endswith(_PUT) and len(put) > len(_PUT) + 2 and put.is_alpha
-    if put.lower_ != _PUT and not glued:
-        return None
-    sentence = token.sent
-    first = next((t for t in reversed(doc[max(sentence.start, put.i - 8) : put.i]) if t.lower_ == "as"), None)
-    if first is None or (first.i + 1 == put.i and not glued):
-        return None
-    cut = put.idx + len(put) - len(_PUT)
-    source_span = (doc[first.i + 1].idx, cut if glued else end_of(doc[put.i - 1]))
-    head = put if glued else doc[first.i + 1 : put.i].root
-    word = put.lower_[: -len(_PUT)] if glued else None
-    source = describe_source(doc, head, source_span, context.index, context.pack, head_word=word)
-    content = _side_content(context, first, _clause_end(context, put), colon=True)
-    if content is None:
-        return None
-    return make_attribution(context, content, source, (cut, end_of(token)), "put it", None, None)
-
-
-def _side_content(context: Context, first: Token, last: Token, *, colon: bool = False) -> tuple[int, int] | None:
-    """The content around a cue phrase spanning `first`..`last`: a colon or quote after it, the quote
-    before it, else the rest of the sentence on the other side of it."""
-    doc = context.doc
-    if colon and last.i + 1 < len(doc) and doc[last.i + 1].text == ":":
-        return _after_colon(context, doc[last.i + 1])
-    quote = _adjacent_quote(context, first.idx, end_of(last))
-    if quote is not None:
-        return quote
-    sentence = first.sent
-    before = [t for t in doc[sentence.start : first.i] if not (t.is_punct or t.is_space or t.pos_ == "CCONJ")]
-    if len(before) <= 1:  # "According to X, ...": the rest of the sentence
-        rest = [t for t in doc[last.i + 1 : sentence.end] if not (t.is_punct or t.is_space)]
-        return snap(context, (rest[0].idx, end_of(rest[-1])), first.idx) if rest else None
-    return snap(context, (before[0].idx, end_of(before[-1])), first.idx)
-
-
 # -- shared -----------------------------------------------------------------------------------------
-
-
-def _clip_at_comma(doc: Doc, first: int, last: int) -> int:
-    for i in range(first, last + 1):
-        if doc[i].text in (",", ":", ";"):
-            return max(first, i - 1)
-    return last
 
 
 def _without_overlaps(found: list[Attribution]) -> list[Attribution]:

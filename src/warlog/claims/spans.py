@@ -17,6 +17,7 @@ from warlog.events.roles import MentionIndex
 from warlog.packs.cues import CuePack
 
 ALNUM = re.compile(r"\w")
+_SPACE = " \t\u00a0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,3 +108,48 @@ def end_of(token: Token) -> int:
 
 def overlaps(one: tuple[int, int], other: tuple[int, int]) -> bool:
     return one[0] < other[1] and other[0] < one[1]
+
+
+def clause_end(context: Context, cue: Token) -> Token:
+    """The last word of a cue's own phrase: its adverbs, objects and prepositions right after it
+    ("noted", "said to The New York Times", "put it at the time"), up to punctuation, a quote or a clause."""
+    accepted = {cue.i}
+    last = cue
+    for token in cue.doc[cue.i + 1 : cue.sent.end]:
+        if token.is_punct or token.is_space or token.dep_ in ("ccomp", "conj", "cc", "parataxis", "mark"):
+            break
+        if token.head.i not in accepted and not any(a in accepted for a in (t.i for t in token.ancestors)):
+            break
+        accepted.add(token.i)
+        last = token
+    return last
+
+
+def after_colon(context: Context, colon: Token) -> tuple[int, int] | None:
+    """What follows a colon: the quote that opens there, else the rest of the sentence; a colon that ends
+    its line introduces the quote that opens the next paragraph."""
+    text = context.text
+    start = colon.idx + 1
+    while start < len(text) and text[start] in _SPACE:
+        start += 1
+    if start < len(text) and text[start] == "\n":
+        while start < len(text) and text[start].isspace():
+            start += 1
+        quote = next((q for q in context.quotes if q[0] == start), None)
+        return quote
+    quote = next((q for q in context.quotes if q[0] == start), None)
+    if quote is not None:
+        return quote
+    sentence = colon.sent
+    return snap(context, (start, end_of(sentence[-1])), colon.idx) if sentence.end > colon.i + 1 else None
+
+
+def adjacent_quote(context: Context, start: int, end: int) -> tuple[int, int] | None:
+    """A quote right after the cue's clause ("noted, “...”") or right before it ("“...,” as X wrote")."""
+    text = context.text
+    for quote in context.quotes:
+        if quote[0] >= end and not text[end : quote[0]].strip(" ,:\u00a0"):
+            return quote
+        if quote[1] <= start and re.fullmatch(r"[\s,]*(?:as\s+)?", text[quote[1] : start], re.I):
+            return quote
+    return None
