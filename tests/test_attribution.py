@@ -307,10 +307,19 @@ def test_the_author_writing_nothing_is_no_attribution(pipeline):
         ("killed by “Daesh terrorists“.", ["“Daesh terrorists“"]),
         ("“One. Two.\nThree.”", ["“One. Two."]),  # unclosed at the line end; a closing mark alone opens nothing
         ('"Outer “inner” outer"', ['"Outer “inner” outer"']),
+        ("''It rained all week,'' the mayor said; it isn't.", ["''It rained all week,''"]),  # doubled apostrophes
     ],
 )
 def test_find_quotes(text, quoted):
     assert [text[s:e] for s, e in find_quotes(text)] == quoted
+
+
+def test_a_quote_in_doubled_apostrophes_is_attributed(pipeline):
+    text = "''The bridge will reopen in May,'' the mayor said on Monday."
+    found = find_attributions(_doc(pipeline, text))
+    assert [(text[slice(*a.content)], text[slice(*a.source)]) for a in found if a.source] == [
+        ("''The bridge will reopen in May,''", "the mayor")
+    ]
 
 
 def test_headline_lines():
@@ -332,3 +341,36 @@ def test_the_builtin_pack():
     pack = CuePack.load()
     assert pack.verb("claim").kind == "claim" and pack.verb("deny").kind == "deny" and pack.verb("walk") is None
     assert pack.headline_forms()["says"].lemma == "say" and pack.headline_forms()["denies"].lemma == "deny"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Governor Smith wants to close the old bridge.", [("Governor Smith", "wants", "to close the old bridge")]),
+        ("Officials fear that the river will flood again.", [("Officials", "fear", "the river will flood again")]),
+        ("I want to close the old bridge.", []),  # the author's wish is no one's report
+        ("The old bridge seems to sway in the wind.", []),  # a bridge holds no belief
+        ("The mayor knows the answer.", []),  # a belief verb attributes a clause, not an object
+    ],
+)
+def test_verbs_of_belief_need_a_clause_and_someone_who_holds_it(pipeline, text, expected):
+    found = find_attributions(_doc(pipeline, text))
+    assert [(text[slice(*a.source)], text[slice(*a.cue)], text[slice(*a.content)]) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senator Jones was asked about the new tax on Monday.", ("asked about", "the new tax")),
+        ("Senator Jones spoke about the drought.", ("spoke about", "the drought")),
+        ("Senator Jones supports the farm bill.", ("supports", "the farm bill")),
+    ],
+)
+def test_asking_speaking_and_taking_sides(pipeline, text, expected):
+    found = find_attributions(_doc(pipeline, text))
+    assert [(text[slice(*a.cue)], text[slice(*a.content)]) for a in found] == [expected]
+
+
+def test_nobody_takes_no_side(pipeline):
+    text = "If the vote is a choice between two evils, nobody can support either."
+    assert find_attributions(_doc(pipeline, text)) == []

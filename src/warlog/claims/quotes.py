@@ -1,9 +1,9 @@
 """Quotes and headlines, found in the text rather than the parse.
 
-- Quotes: straight and curly marks, paired within a line; a quote still open at the end of its line
-  closes there (news reopens it in the next paragraph); inside a straight quote curly marks are nested
-  and ignored, and the other way round; a curly opening mark after a word and before a space or
-  punctuation closes ("“Daesh terrorists“").
+- Quotes: straight and curly marks and doubled apostrophes (''), paired within a line; a quote still
+  open at the end of its line closes there (news reopens it in the next paragraph); inside a straight
+  quote curly marks are nested and ignored, and the other way round; a curly opening mark after a word
+  and before a space or punctuation closes ("“Daesh terrorists“").
 - Headlines: title-case lines without final punctuation, 3–25 words, most longer words capitalized; the
   text's first line, set apart by a blank line, is its title (`lead_line`) and may end in a full stop.
 """
@@ -14,6 +14,7 @@ import re
 
 OPENERS = "“„"
 CLOSERS = "”"
+DOUBLED = "''"  # two apostrophes for a double quote mark, as the New York Times writes
 _ALNUM = re.compile(r"\w")
 _HEADLINE_END = re.compile(r"[.!?…]\W*$")
 
@@ -25,12 +26,18 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         opened: int | None = None
         straight = False
+        skip = False
         for i, char in enumerate(line):
-            if char == '"' and (opened is None or straight):
+            if skip:
+                skip = False
+                continue
+            doubled = char == "'" and line.startswith(DOUBLED, i)
+            if (char == '"' or doubled) and (opened is None or straight):
+                skip = doubled
                 if opened is None:
                     opened, straight = i, True
                 else:
-                    quotes.append((offset + opened, offset + i + 1))
+                    quotes.append((offset + opened, offset + i + 1 + doubled))
                     opened = None
             elif char in OPENERS and not straight:
                 if opened is None:

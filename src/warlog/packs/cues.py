@@ -38,6 +38,7 @@ class _VerbModel(_Strict):
     preps: list[str] = []
     factive: bool = False
     complement: bool = False
+    belief: bool = False
 
 
 class _PhraseModel(_Strict):
@@ -66,6 +67,7 @@ class CueVerb:
     preps: tuple[str, ...] = ()
     factive: bool = False  # presents what is said as a fact ("noted", "confirmed")
     complement: bool = False  # what it governs after it is what is said ("praised her effort")
+    belief: bool = False  # a verb of belief or intention: only a clause, and only with a speaker as subject
 
     @property
     def third_person(self) -> tuple[str, ...]:
@@ -151,7 +153,9 @@ class CuePack:
         return cls(
             version=f"{model.pack}@{model.version}",
             verbs={
-                v.lemma: CueVerb(v.lemma, v.kind, v.headline, v.object, tuple(v.preps), v.factive, v.complement)
+                v.lemma: CueVerb(
+                    v.lemma, v.kind, v.headline, v.object, tuple(v.preps), v.factive, v.complement, v.belief
+                )
                 for v in model.verbs
             },
             phrases=tuple((tuple(p.words.split()), p.kind) for p in model.phrases),
