@@ -8,7 +8,8 @@ where it fails: a gate that skipped its floors would pass by itself. To raise (o
 ../shared/data/dev/plover-gsr/PLOVER_GSR_CAMEO.dev.json ...`; false alarms: `warlog eval polnear-alarms
 ../shared/data/dev/polnear/train --limit 50 ...`, dataset `polnear-train-alarms`, whose rates are ceilings,
 and `... polnear-alarms ../shared/data/dev/polnear/dev --gold eval/gold/polnear-conflict-events.tsv ...`;
-denials: `warlog eval denials eval/gold/polnear-denials.tsv --polnear ../shared/data/dev/polnear ...`).
+denials: `warlog eval denials eval/gold/polnear-denials.tsv --polnear ../shared/data/dev/polnear ...`; actor links:
+`warlog eval actor-links eval/gold/polnear-actor-links.tsv --polnear ../shared/data/dev/polnear ...`).
 The claims gold files are the team's own and live in eval/gold/, so their gate never skips (`warlog eval
 claims eval/gold/reference-claims.yaml --check eval/baseline.json`).
 """
@@ -31,6 +32,7 @@ from warlog.evaluate import (
 )
 from warlog.evaluate.alarms import evaluate_conflict_gold, evaluate_false_alarms, read_conflict_gold
 from warlog.evaluate.denials import evaluate_denial_gold, read_denial_gold
+from warlog.evaluate.links import evaluate_link_gold, read_link_gold
 from warlog.evaluate.plover import evaluate_plover, read_plover
 from warlog.evaluate.polnear import evaluate_polnear, read_polnear
 
@@ -39,7 +41,7 @@ BASELINE = ROOT / "eval" / "baseline.json"
 DEV = ROOT.parent / "shared" / "data" / "dev"
 GOLD = ROOT / "eval" / "gold"
 FLOORS = read_baseline(BASELINE)
-TASKS = ("acled", "case", "plover", "polnear", "polnear-alarms", "denials", "claims")
+TASKS = ("acled", "case", "plover", "polnear", "polnear-alarms", "denials", "actor-links", "claims")
 
 
 def test_the_baseline_has_floors():
@@ -62,7 +64,7 @@ def test_no_score_below_its_floor(pipeline, name):
     if entry.task == "polnear-alarms":  # a split ("polnear-train-alarms") or a gold file's PolNeAR (*.tsv)
         split = name.removeprefix("polnear-").removesuffix("-alarms")
         path = DEV / "polnear" if name.endswith(".tsv") else DEV / "polnear" / split
-    if entry.task == "denials":  # a gold file of denials in PolNeAR articles
+    if entry.task in ("denials", "actor-links"):  # a gold file of denials or actor links in PolNeAR articles
         path = DEV / "polnear"
     if not path.exists():
         stop_for_missing(path, os.environ)
@@ -74,6 +76,8 @@ def test_no_score_below_its_floor(pipeline, name):
         evaluation = evaluate_false_alarms(pipeline, read_polnear(path, limit=entry.limit))
     elif entry.task == "denials":
         evaluation = evaluate_denial_gold(pipeline, read_denial_gold(GOLD / name, path))
+    elif entry.task == "actor-links":
+        evaluation = evaluate_link_gold(pipeline, read_link_gold(GOLD / name, path))
     elif entry.task == "plover":
         evaluation = evaluate_plover(pipeline, read_plover(path, limit=entry.limit))
     elif entry.task == "acled":
@@ -122,4 +126,6 @@ def test_every_claims_gold_file_has_floors():
     names = {p.name for p in GOLD.glob("*.yaml")}
     assert names and names <= {n for n, e in FLOORS.datasets.items() if e.task == "claims"}
     polnear_gold = {p.name for p in GOLD.glob("*.tsv")}
-    assert polnear_gold <= {n for n, e in FLOORS.datasets.items() if e.task in ("polnear-alarms", "denials")}
+    assert polnear_gold <= {
+        n for n, e in FLOORS.datasets.items() if e.task in ("polnear-alarms", "denials", "actor-links")
+    }

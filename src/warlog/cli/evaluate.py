@@ -181,6 +181,36 @@ def denials(
     raise typer.Exit(_run(action))
 
 
+@eval_app.command("actor-links")
+def actor_links(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="a gold file of judged actor links in PolNeAR articles (eval/gold/polnear-actor-links.tsv)"
+        ),
+    ],
+    polnear: Annotated[
+        Path, typer.Option("--polnear", help="the directory of the PolNeAR splits of the gold's articles")
+    ] = Path("../shared/data/dev/polnear"),
+    output: FormatOption = "table",
+    baseline: CheckOption = None,
+    update_floors: UpdateOption = False,
+    model: ModelOption = None,
+) -> None:
+    """Score the precision of actor links (and generic links to countries an article does not involve) on the
+    gold's articles; links the gold does not judge are counted apart."""
+
+    from warlog.evaluate.links import evaluate_link_gold, read_link_gold
+
+    def action() -> int:
+        floors = _prepare(output, baseline, update_floors)
+        link_gold = read_link_gold(gold, polnear)  # before the pipeline loads
+        evaluation = evaluate_link_gold(load_pipeline(model), link_gold)
+        return _finish(evaluation, output, baseline, floors, update_floors)
+
+    raise typer.Exit(_run(action))
+
+
 @eval_app.command("claims")
 def claims(
     file: Annotated[Path, typer.Argument(help="a gold file of one document's claims (eval/gold/*.yaml)")],
