@@ -61,3 +61,17 @@ def test_a_resolved_pronoun_acts_in_an_event(pipeline):
     )
     attack = next(e for e in report.events if "afg.cop" in e.recipients)  # told as one incident with the seizure
     assert attack.actors == ("afg.taliban",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "she" is the woman the name or the title shows, not the nearer man
+        ("Jane Roe met John Doe in Ohio. She said the meeting went well.", [("she", "new.jane-roe")]),
+        ("Mrs. Kowalczyk met Mr. Nowak in Ohio. She said the meeting went well.", [("she", "new.kowalczyk")]),
+        # "he" never stands for a woman: the one man named is who "he" is
+        ("Jane Roe criticized John Doe in Ohio. He said nothing.", [("he", "new.john-doe")]),
+    ],
+)
+def test_gender_from_names_and_titles(pipeline, text, expected):
+    assert _pronoun_links(pipeline.extract(text, published="2016-09-10")) == expected

@@ -26,8 +26,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from warlog.actors.kb import KBActor
+from warlog.packs.lexicon import GivenNames
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+FEMALE_PRONOUNS = frozenset({"she", "her"})
+TITLES = {"mrs": "female", "ms": "female", "miss": "female", "madam": "female", "mr": "male", "sir": "male"}
+NAMES = GivenNames.builtin()
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 SENTENCES_BACK = 2
@@ -57,6 +61,7 @@ class Antecedent:
     subject: bool
     plural: bool
     coordinated: bool  # "Russia and Iran": a pronoun for both stands for no one actor
+    gender: str | None  # of a person: "female", "male", or None when neither a title nor the name tells
     sentence: int  # the start token of its sentence
     verb: int  # the token its subject's verb, or -1
 
@@ -64,7 +69,11 @@ class Antecedent:
 def resolve_pronouns(doc: Doc, mentions: Sequence[tuple[int, int, KBActor]]) -> list[tuple[int, KBActor]]:
     """(pronoun token index, actor) for each pronoun of the document that stands for an actor of the
     `mentions` (token start, token end, actor), by the rules of the module docstring."""
-    antecedents = sorted((_antecedent(doc, s, e, actor) for s, e, actor in mentions), key=lambda a: (a.start, a.end))
+    genders = _genders(doc, mentions)
+    antecedents = sorted(
+        (_antecedent(doc, s, e, actor, genders.get(actor.id)) for s, e, actor in mentions),
+        key=lambda a: (a.start, a.end),
+    )
     if not antecedents:
         return []
     taken = {i for a in antecedents for i in range(a.start, a.end)}
@@ -86,20 +95,42 @@ def resolve_pronouns(doc: Doc, mentions: Sequence[tuple[int, int, KBActor]]) -> 
     return found
 
 
-def _antecedent(doc: Doc, start: int, end: int, actor: KBActor) -> Antecedent:
+def _genders(doc: Doc, mentions: Sequence[tuple[int, int, KBActor]]) -> dict[str, str]:
+    """The gender of each person the document names: a title before a mention ("Mrs. Roe", "Mr. Doe"), else
+    the given name (data/packs/lexicon/given_names.yaml)."""
+    found: dict[str, str] = {}
+    for start, _end, actor in mentions:
+        if actor.kind != "person":
+            continue
+        title = doc[start - 1].lower_.rstrip(".") if start > 0 else ""
+        first = doc[start].lower_.rstrip(".")
+        marked = TITLES.get(title) or TITLES.get(first)
+        if marked is not None:
+            found[actor.id] = marked
+    for _start, _end, actor in mentions:
+        if actor.kind == "person" and actor.id not in found:
+            gender = NAMES.gender(actor.name)
+            if gender is not None:
+                found[actor.id] = gender
+    return found
+
+
+def _antecedent(doc: Doc, start: int, end: int, actor: KBActor, gender: str | None) -> Antecedent:
     span = doc[start:end]
     root = _nominal_head(span.root)
     coordinated = any(c.dep_ == "conj" for c in root.children) or root.dep_ == "conj"
     plural = root.tag_ in ("NNS", "NNPS") or coordinated
     subject = _is_subject(root)
     verb = _clause_head(root).head.i if subject else -1
-    return Antecedent(start, end, actor, subject, plural, coordinated, span.sent.start, verb)
+    return Antecedent(start, end, actor, subject, plural, coordinated, gender, span.sent.start, verb)
 
 
 def _fits(word: str, antecedent: Antecedent) -> bool:
     kind = antecedent.actor.kind
-    if word in PERSON_PRONOUNS:
-        return kind == "person" and not antecedent.plural
+    if word in PERSON_PRONOUNS:  # "she" only for a woman the text or her name shows; "he" for no woman
+        wanted = "female" if word in FEMALE_PRONOUNS else None
+        fits_gender = antecedent.gender == "female" if wanted else antecedent.gender != "female"
+        return kind == "person" and not antecedent.plural and fits_gender
     if word in SINGULAR_PRONOUNS:
         return kind in GROUP_KINDS and not antecedent.plural
     return (antecedent.plural and (kind in PLURAL_KINDS or kind in GROUP_KINDS)) or kind in COLLECTIVE_KINDS
@@ -110,6 +141,10 @@ def _choose(pronoun: Token, before: list[Antecedent]) -> KBActor | None:
     if not before:
         return None
     sentence = pronoun.sent.start
+    if pronoun.lower_ not in PERSON_PRONOUNS | {"its"}:
+        # "it", "they": only the subject whose clause holds the pronoun ("Russia said it ...", "the rebels
+        # said they ..."), or an armed group or forces that were the last subject ("The Taliban ... they")
+        before = [a for a in before if a.sentence == sentence or _group(a)]
     own = [a for a in before if a.sentence == sentence and a.subject]
     if own:
         subject = own[-1]
@@ -124,6 +159,12 @@ def _choose(pronoun: Token, before: list[Antecedent]) -> KBActor | None:
     # a person named once nearby is who "he" is; a group or a thing that is no subject is too weak a lead for
     # "it" or "they" ("... responding to social media calls. They clashed ...": the crowd, not the media)
     return _one(before) if pronoun.lower_ in PERSON_PRONOUNS else None
+
+
+def _group(antecedent: Antecedent) -> bool:
+    """An armed group, or forces, police or people named in the plural ("FARDC soldiers ... They")."""
+    kind = antecedent.actor.kind
+    return kind in COLLECTIVE_KINDS or (antecedent.plural and not antecedent.coordinated and kind in PLURAL_KINDS)
 
 
 def _one(candidates: list[Antecedent]) -> KBActor | None:

@@ -122,6 +122,11 @@ class _ViolenceModel(_Lexicon):
     vote_words: Words = Field(default_factory=list)
 
 
+class _NamesModel(_Lexicon):
+    female: Words
+    male: Words
+
+
 class _HazardsModel(_Lexicon):
     natural: Words
     natural_verbs: Words
@@ -388,6 +393,36 @@ class HazardWords:
         return _builtin_hazards()
 
 
+@dataclass(frozen=True, slots=True)
+class GivenNames:
+    """The given names of given_names.yaml by the gender they are most often borne with."""
+
+    version: str
+    female: frozenset[str]
+    male: frozenset[str]
+
+    @classmethod
+    def read(cls, path: Path) -> GivenNames:
+        """Read and validate a given-names list.
+
+        Raises:
+            PackError: as for `TollWords.read`.
+        """
+        model, text = read_pack(path, _NamesModel, "a given-names list")
+        _check_unique(path, text, model)
+        return cls(f"{model.pack}@{model.version}", frozenset(model.female), frozenset(model.male))
+
+    @classmethod
+    def builtin(cls) -> GivenNames:
+        """The built-in given names (read once)."""
+        return _builtin_names()
+
+    def gender(self, name: str) -> str | None:
+        """ "female", "male" or None for a full name by its first word ("Jane Roe" -> female)."""
+        first = name.split()[0].lower().strip(".,") if name.split() else ""
+        return "female" if first in self.female else "male" if first in self.male else None
+
+
 def _by_word(
     by_kind: dict[TollKind, list[str]]
     | dict[TargetClass, list[str]]
@@ -443,3 +478,8 @@ def _builtin_violence() -> ViolenceWords:
 @cache
 def _builtin_hazards() -> HazardWords:
     return HazardWords.read(_builtin_path("hazards.yaml"))
+
+
+@cache
+def _builtin_names() -> GivenNames:
+    return GivenNames.read(_builtin_path("given_names.yaml"))
