@@ -501,3 +501,26 @@ def test_unbound_linker_refuses_to_run():
     linker = nlp.add_pipe("warlog_actor_linker")
     with pytest.raises(RuntimeError, match="bind"):
         linker(nlp.make_doc("Moscow targeted the rebels."))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Polish Americans make up a large share of the voters in Wisconsin.", "pol"),  # an origin, not the state
+        ("The judge was attacked because of his Mexican heritage.", "mex"),
+        ("The investor Mark Cuban sat in the front row.", "cub"),  # a surname
+        ("WASHINGTON (AP) — The Senate passed the bill on Monday.", "usa"),  # a dateline locates
+        ("He was a broker of the Paris climate agreement.", "fra"),  # a capital naming a thing
+        ("The candidate streamed her speech on social media.", "usa.med"),  # no group of any country
+    ],
+)
+def test_names_that_do_not_name_the_state(pipeline, text, absent):
+    report = pipeline.extract(text, published="2016-09-20")
+    assert absent not in {a.id for a in report.actors if a.mentions}
+
+
+def test_a_demonym_of_the_state_still_names_it(pipeline):
+    report = pipeline.extract(
+        "Polish troops crossed into Ukraine, and the Polish government protested.", published="2016-09-20"
+    )
+    assert {"pol.mil", "pol.gov"} <= {a.id for a in report.actors if a.mentions}

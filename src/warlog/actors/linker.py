@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from warlog.actors.coref import resolve_pronouns
 from warlog.actors.kb import Affiliation, AliasHit, KBActor, KnowledgeBase
-from warlog.actors.roles import PLACE_FEATURE_NOUNS, is_acting, is_aside, is_locative
+from warlog.actors.roles import PLACE_FEATURE_NOUNS, is_acting, is_aside, is_locative, is_possessive
 from warlog.geo import Gazetteer, GeoName
 from warlog.geo.focus import Focus, find_focus, nearest
 from warlog.geo.qualify import direction_of, qualified_id
@@ -325,8 +325,10 @@ class ActorLinker:
             return
         if hit.form == "demonym":
             return self._link_demonym(span, actor, found)
+        if actor.kind == "state" and hit.form != "metonym" and _part_of_name(span):
+            return None  # "Chuck Jordan", "Voice of America": a word of another name
         if hit.form == "metonym" or actor.kind == "state":
-            if not is_acting(span) or is_aside(span):
+            if not is_acting(span) or is_aside(span) or (hit.form == "metonym" and _locating_capital(span)):
                 if hit.form != "metonym":
                     place = self.gazetteer.best(span.text, country=actor.country if actor.kind == "state" else None)
                 else:  # a capital's name: Tripoli in a note on Lebanon is Lebanon's
@@ -346,6 +348,8 @@ class ActorLinker:
         if spec is not None and state.country and head.i == span.end:
             actor = self.kb.scoped_agent(spec, state.country)
             return found.add_actor(span.doc[span.start : head.i + 1], actor, "agent", 0.9)
+        if _origin(span) or _part_of_name(span):
+            return None  # "Polish Americans", "of Mexican heritage", "Mark Cuban", "Armed American Radio"
         found.add_actor(span, state, "demonym", 0.85)
 
     # -- generic agents ---------------------------------------------------------------------------
@@ -361,7 +365,7 @@ class ActorLinker:
                 or self.kb.agent(token.lower_)
                 or self.kb.agent(token.lemma_.lower())
             )
-            if spec is None or _inside_name(token) or _apposed_to_actor(token, found):
+            if spec is None or _inside_name(token) or _apposed_to_actor(token, found) or _no_agent(token):
                 continue
             if token.pos_ == "ADJ" and spec.kind not in MODIFIER_AGENT_KINDS:
                 continue  # "terrorist targets", "military-intelligence matters": an adjective, not an actor
@@ -472,6 +476,8 @@ class ActorLinker:
         assert self.kb is not None
         if owner.kind in ("state", "government", "military") and owner.country:
             return self.kb.scoped_agent(spec, owner.country)  # "Syria's army", "the regime's air force"
+        if owner.kind in PEOPLE_OWNERS and owner.country and spec.kind in ("civilians", "political_party"):
+            return self.kb.scoped_agent(spec, owner.country)  # "workers of the University of Zambia" protest
         if owner.kind == "person":
             for ancestor_id in self.kb.ancestors(owner.id):
                 ancestor = self.kb.get(ancestor_id)
@@ -589,10 +595,22 @@ class ActorLinker:
         name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
         if kind == "organization" or (kind == "person" and len(ent) > 1):  # "Los Pinas Cartel", tagged a person
             kind = ARMED_NAME_WORDS.get(ent[-1].lower_, kind)
+        country = self._named_country(ent) if kind != "person" else None
         return KBActor(
-            id=f"new.{slug(name)}", name=name, kind=kind, country=None, cameo=None, aliases=(), demonyms=(),
+            id=f"new.{slug(name)}", name=name, kind=kind, country=country, cameo=None, aliases=(), demonyms=(),
             metonyms=(), parents=(), pack="ner",
         )  # fmt: skip
+
+    def _named_country(self, ent: Span) -> str | None:
+        """The one country a new organisation's name names: "University of Zambia", "Ghana Hairdressers"."""
+        assert self.kb is not None
+        countries = set()
+        for token in ent:
+            for hit in self.kb.lookup(token.text) if token.text[:1].isupper() else ():
+                actor = self.kb.get(hit.actor_id)
+                if actor is not None and actor.kind == "state" and actor.country and hit.form in ("name", "demonym"):
+                    countries.add(actor.country)
+        return countries.pop() if len(countries) == 1 else None
 
     def _affiliate(self, doc: Doc, new_actors: dict[str, KBActor], found: _Found) -> None:
         """Affiliation from an apposition: "Hussein Hamedani, a senior General in ... (IRGC)"."""
@@ -775,6 +793,94 @@ def _negated_modifier(token: Token) -> bool:
     first = token.left_edge.i
     doc = token.doc
     return first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ in ("non", "anti")
+
+
+# nouns of where a person or a people comes from: a demonym before them gives an origin, not the state
+ORIGIN_NOUNS = frozenset({"heritage", "descent", "decent", "origin", "origins", "ancestry", "roots", "extraction"})
+# name labels inside which a state's name or demonym is a word of that name
+NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "FAC", "EVENT", "PRODUCT", "LAW"})
+
+
+def _origin(span: Span) -> bool:
+    """A demonym that says where people come from: "Polish American(s)", "Mexican-Peruvian", "Ukrainian and
+    Lithuanian Americans", "of Mexican heritage"."""
+    doc, root = span.doc, span.root
+    following = doc[span.end : span.end + 4]
+    words = [t for t in following if t.text not in ("-", ",", "and", "or")]
+    if words and words[0].text[:1].isupper() and words[0].lower_.rstrip("s") in DEMONYM_NOUNS:
+        return True  # "Polish American", "Mexican-Peruvian"
+    if words and words[0].lower_ in ORIGIN_NOUNS:
+        return True
+    head = root.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.i != root.i and (head.lower_ in ORIGIN_NOUNS or head.lower_.rstrip("s") in DEMONYM_NOUNS)
+
+
+# demonyms that name a people of immigrants' descendants after another demonym ("Polish American")
+DEMONYM_NOUNS = frozenset({"american", "canadian", "australian", "british", "briton", "peruvian", "mexican"})
+
+
+def _part_of_name(span: Span) -> bool:
+    """The span is a word of a longer name the tagger marked (a person, an organisation, a title), not its
+    whole: "Mark Cuban", "Chuck Jordan", "Armed American Radio", "American Action Forum"."""
+    doc = span.doc
+    for token in span:
+        if token.ent_type_ in NAME_LABELS:
+            start = token.i
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            end = token.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if start < span.start or end > span.end:
+                head = doc[end - 1]
+                return head.lower_ not in AGENT_HEADS  # "the Syrian Army": the army, read by the agent rule
+    return False
+
+
+# last words of a name that make it the state's organ, not another name: read by the agent and alias rules
+AGENT_HEADS = frozenset({"army", "armed", "forces", "police", "government", "ministry", "military", "navy", "guard"})
+
+
+def _locating_capital(span: Span) -> bool:
+    """A capital's name that locates or names, not acts: a dateline in capitals ("WASHINGTON (AP) —"), a
+    modifier of a thing ("the Paris accord", "a Washington event", "Washington-based")."""
+    if span.text.isupper() and len(span.text) > 3:
+        return True
+    if is_possessive(span):
+        return False  # "Moscow's status": the state's
+    root = span.root
+    if root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN":
+        return root.head.lemma_.lower() not in ACTING_HEADS
+    after = span.doc[span.end : span.end + 2]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "area", "region")
+
+
+# nouns a capital before them acts in: "the Moscow government", "Washington's allies" is possessive anyway
+ACTING_HEADS = frozenset({"government", "regime", "leadership", "administration", "authorities", "backing", "support"})
+
+
+# organisations whose people (workers, members, students) are the people of the organisation's country
+PEOPLE_OWNERS = frozenset({"organization", "media", "ngo", "political_party", "other"})
+AIRCRAFT = frozenset({"aircraft", "jet", "jets", "plane", "planes", "bomber", "bombers", "pilot", "pilots", "squadron"})
+# modifiers that take a group out of any one country ("foreign media", "Western media") or make it no actor
+# ("social media", "a populist fighter")
+NO_COUNTRY_MODIFIERS = frozenset({
+    "foreign", "western", "international", "global", "world", "social", "partisan", "populist", "mainstream",
+})  # fmt: skip
+
+
+def _no_agent(token: Token) -> bool:
+    """A generic agent noun that names no group of the country: a kind of aircraft ("fighter aircraft",
+    "bombers and fighters"), a group qualified out of any one country ("foreign media", "social media")."""
+    if token.lemma_.lower() in ("fighter",) and (
+        token.head.lower_ in AIRCRAFT
+        or any(c.lower_ in AIRCRAFT for c in token.children)
+        or (token.dep_ == "conj" and token.head.lower_ in AIRCRAFT)
+    ):
+        return True
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in NO_COUNTRY_MODIFIERS for c in token.children)
 
 
 def _inside_name(token: Token) -> bool:
