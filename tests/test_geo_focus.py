@@ -130,3 +130,13 @@ def test_without_a_focus_only_a_reading_that_stands_out_is_taken():
     assert choose(port, Focus(), "Portville") is None  # two towns of a size in two countries: a guess
     big = [town("a", "Bigtown", "AAA", 1, 1, 900_000), town("b", "Bigtown", "BBB", 9, 9, 8_000)]
     assert choose(big, Focus(), "Bigtown") == big[0]
+
+
+def test_a_clear_leader_is_the_texts_country():
+    from warlog.geo.focus import Focus
+
+    assert Focus((("USA", 6.0), ("MEX", 2.0)), frozenset({"USA"})).leading == "USA"
+    # two countries sharing the text: a generic noun could be either's
+    assert Focus((("USA", 6.35), ("YEM", 6.25)), frozenset({"USA", "YEM"})).leading is None
+    # a country named as a place leads one that only may hold a place of the text
+    assert Focus((("SRB", 3.0), ("MLI", 2.5)), frozenset({"SRB"})).leading == "SRB"

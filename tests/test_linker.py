@@ -524,3 +524,12 @@ def test_a_demonym_of_the_state_still_names_it(pipeline):
         "Polish troops crossed into Ukraine, and the Polish government protested.", published="2016-09-20"
     )
     assert {"pol.mil", "pol.gov"} <= {a.id for a in report.actors if a.mentions}
+
+
+def test_a_text_shared_by_two_countries_leaves_generic_nouns_unlinked(pipeline):
+    text = (
+        "Yemen's war dragged on as the United States debated its arms sales. Yemen has lost thousands of lives. "
+        "The United States sold more weapons. The government said the talks would go on."
+    )
+    report = pipeline.extract(text, published="2016-09-20")
+    assert not any(a.id.endswith(".gov") for a in report.actors if a.mentions)

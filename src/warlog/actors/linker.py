@@ -20,6 +20,7 @@ Rules, in order, each tagged in `LinkedMention.rule`:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -210,7 +211,7 @@ class ActorLinker:
         found = _Found()
         matches = self._kb_matches(doc)
         focus = self._focus(doc, matches)
-        country = focus.primary
+        country = focus.leading
         doc._.warlog_country = country
         for span, hits in matches:
             self._link_alias(span, hits, focus, found)
@@ -670,9 +671,15 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
 
 
 def _placed_country(found: _Found) -> str | None:
-    """The one country every resolved place of the document lies in, or None."""
-    countries = {m.place.country for m in found.places.values() if m.place is not None and m.place.country}
-    return countries.pop() if len(countries) == 1 else None
+    """The country most of the document's resolved towns and areas lie in (countries named as such count
+    only when nothing smaller is resolved), or None on a tie."""
+    places = [m.place for m in found.places.values() if m.place is not None and m.place.country]
+    smaller = [p for p in places if p.feature != "country"] or places
+    counts = Counter(p.country for p in smaller)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _replace_parents(actor: KBActor, parents: tuple[Affiliation, ...]) -> KBActor:

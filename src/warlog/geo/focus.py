@@ -32,6 +32,7 @@ CLUE = 0.5  # a leading score under this is no focus: the names are too ambiguou
 SHARE = 0.75  # a country with three quarters of the leading score or more is a focus country
 PROMINENT_POPULATION = 1_000_000  # a city this large may be named from abroad ("protests in Paris")
 NEAR_KM = 250.0  # nearness decides only between candidates this close to another place of the text
+LEAD = 1.5  # a focus country this many times ahead of the next is the text's own (`Focus.leading`)
 _FEATURE_WEIGHT = {"country": 1.0, "province": 1.0, "region": 1.0, "city": 1.0, "district": 0.6}
 
 
@@ -56,6 +57,20 @@ class Focus:
             return ()
         top = self.scores[0][1]
         return tuple(code for code, score in self.scores if score >= SHARE * top or code in self.named)
+
+    @property
+    def leading(self) -> str | None:
+        """The likeliest country when it clearly leads (`LEAD` times the next score or more): the country an
+        unqualified "the government" or "the police" of the text belongs to. None when two countries share
+        the text ("the U.S. and Mexico ..."): there a generic noun could be either's."""
+        primary = self.primary
+        if primary is None:
+            return None
+        others = [(code, score) for code, score in self.scores if code != primary]
+        if not others or self.scores[0][1] >= LEAD * others[0][1]:
+            return primary
+        # a country the text names as a place leads one it only may hold a place of ("Mali Zvornik, Serbia")
+        return primary if primary in self.named and others[0][0] not in self.named else None
 
     def rank(self, country: str | None) -> int:
         """0 for the likeliest focus countries (those tied for the lead), 1 for the next score...;
