@@ -10,7 +10,8 @@ from warlog.model import Actor, Claim, Event, Evidence
 
 pytestmark = pytest.mark.slow
 
-ACTORS = {"rus": Actor(id="rus", name="Russia", kind="state")}
+ACTORS = {"rus": Actor(id="rus", name="Russia", kind="state", mentions=(Evidence(0, 6, "Moscow"),))}
+TEXT = "Moscow denied the claim by Kyiv that its drones hit the dam."
 
 
 def _sides(report):
@@ -59,6 +60,43 @@ def test_no_contradiction_without_a_denied_account(pipeline, text):
     assert pipeline.extract(text).contradictions == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "implied", "accuser"),
+    [
+        # a clause denied with nothing else in the text that tells it
+        ("The minister denied that she had leaked the memo to the press.", "she had leaked the memo to the press",
+         None),
+        # an account with its content clause: the proposition is the clause
+        ("The farmer disputes the idea that the flood was caused by the new dam.",
+         "the flood was caused by the new dam", None),
+        # an account whose maker the denial names: the accuser is the implied claim's speaker
+        ("The ministry rejected the governor's claim that the convoy had been looted.",
+         "the convoy had been looted", "the governor"),
+    ],
+)  # fmt: skip
+def test_a_denial_of_what_only_the_denial_tells_stands_against_an_implied_claim(pipeline, text, implied, accuser):
+    report = pipeline.extract(text)
+    [found] = report.contradictions
+    claims = {c.id: c for c in report.claims}
+    assert found.implied is not None and found.implied.text == implied
+    assert found.implied.speaker_text == accuser
+    assert [i for i in found.items if i in claims] == list(found.items) and len(found.items) == 1
+    assert report.document.text[found.implied.evidence.start : found.implied.evidence.end] == implied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't think this is a ridiculous idea, said the mayor.",  # a false-word under a negated verb
+        "Even some who had previously dismissed the idea that the dam leaked were persuaded by the photos.",
+        "The mayor rejected that argument on Monday.",  # points back to nothing told
+        "The analyst said the false claims spread quickly online.",  # an account that says nothing of itself
+    ],
+)
+def test_no_implied_claim_without_a_standing_denial_of_a_told_proposition(pipeline, text):
+    assert pipeline.extract(text).contradictions == ()
+
+
 def test_the_reference_document_keeps_exactly_its_contradictions(pipeline, reference_report):
     kinds = sorted(c.kind for c in reference_report.contradictions)
     assert kinds == ["perpetrator", "place", "recipient"]
@@ -80,7 +118,7 @@ def test_a_denial_of_a_told_event_names_both_claims():
     teller = _claim("c2", speaker=None, speaker_text="rescuers", events=("e2",))
     events = [_event("e1", actors=("rus",), status="denied"), _event("e2", actors=("rus",), status="reported")]
     denial = Denial((0, 1), (2, 3), (0, 1), targets=("e2",), events=("e1",), claim="c1")
-    [found] = denial_contradictions([denial], [denier, teller], events, ACTORS)
+    [found] = denial_contradictions([denial], [denier, teller], events, ACTORS, text=TEXT)
     assert found.kind == "perpetrator" and found.items == ("c1", "c2", "e2")
     assert "Russia denies" in found.explanation and "rescuers" not in found.explanation
 
@@ -88,14 +126,14 @@ def test_a_denial_of_a_told_event_names_both_claims():
 def test_a_denial_already_held_by_a_contradiction_adds_nothing():
     denier, teller = _claim("c1", events=()), _claim("c2", events=())
     denial = Denial((0, 1), (2, 3), None, targets=("c2",), claim="c1")
-    [first] = denial_contradictions([denial], [denier, teller], [], ACTORS)
+    [first] = denial_contradictions([denial], [denier, teller], [], ACTORS, text=TEXT)
     assert first.kind == "occurrence"
-    assert denial_contradictions([denial], [denier, teller], [], ACTORS, found=[first]) == ()
+    assert denial_contradictions([denial], [denier, teller], [], ACTORS, text=TEXT, found=[first]) == ()
 
 
 def test_a_denial_with_nothing_to_stand_against_is_no_contradiction():
     denial = Denial((0, 1), (2, 3), None, claim="c1")
-    assert denial_contradictions([denial], [_claim("c1")], [], ACTORS) == ()
+    assert denial_contradictions([denial], [_claim("c1")], [], ACTORS, text=TEXT) == ()
 
 
 # -- what an accusation asserts -------------------------------------------------------------------------
@@ -114,3 +152,17 @@ def test_an_actor_in_a_relative_clause_is_not_the_accused(pipeline):
     assert len(accusations) == 1 and accusations[0].recipients == ("isil",)
     [attack] = [e for e in report.events if e.type == "ASSAULT" and "chemical" in e.evidence.text]
     assert attack.actors == ("isil",) and attack.speaker == "un"
+
+
+def test_a_denial_with_a_proposition_and_no_counterpart_stands_against_it_implied():
+    denial = Denial((7, 13), (14, 59), (0, 6), claim="c1", accuser=(27, 31), proposition=(37, 59))
+    [found] = denial_contradictions([denial], [_claim("c1", speaker="rus")], [], ACTORS, text=TEXT)
+    assert found.kind == "occurrence" and found.items == ("c1",)
+    assert found.implied is not None and found.implied.text == "its drones hit the dam"
+    assert found.implied.speaker_text == "Kyiv" and found.implied.speaker is None
+    assert "implied" in found.explanation and "Russia denies" in found.explanation
+
+
+def test_a_retracted_denial_stands_against_nothing_implied():
+    denial = Denial((7, 13), (14, 59), (0, 6), claim="c1", proposition=(37, 59), retracted=(7, 13))
+    assert denial_contradictions([denial], [_claim("c1")], [], ACTORS, text=TEXT) == ()

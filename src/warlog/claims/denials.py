@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -61,6 +61,9 @@ FALSE_WORDS = frozenset({
 })  # fmt: skip
 STRONG = frozenset({"hoax", "myth", "lie", "fiction", "fabrication", "falsehood", "theory", "propaganda"})
 CALLING = frozenset({"call", "label", "describe", "brand", "dismiss", "deem", "term", "characterize", "reject"})
+# verbs whose subject tells an account as their own: "citing a conspiracy theory", "spread the rumour"
+SPREADING = frozenset({"cite", "spread", "push", "promote", "peddle", "repeat", "embrace", "echo", "amplify", "tout"})
+RETRACTED = frozenset({"previously", "formerly", "once", "initially", "originally"})
 STOP_LEMMAS = frozenset({"be", "have", "do", "say", "make", "get", "go", "take", "come", "-PRON-", "year"})
 WINDOW_BEFORE, WINDOW_AFTER = 4, 2  # sentences searched for what a denial denies
 CALLING_REACH = 20  # tokens back from "as" to the verb that calls something so
@@ -78,6 +81,9 @@ class Denial:
     targets: tuple[str, ...] = ()
     events: tuple[str, ...] = ()  # the events told inside the denied words
     claim: str | None = None  # the claim that denies (set by the claim finder)
+    accuser: tuple[int, int] | None = None  # who made the denied account: "allegations by X", "X's claim"
+    retracted: tuple[int, int] | None = None  # the word that says the denial was given up ("had previously")
+    proposition: tuple[int, int] | None = None  # what is denied, told in the denial: None when it points back
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,17 +115,13 @@ def _denial_at(doc: Doc, token: Token) -> Denial | None:
     if token.lemma_ in DENYING_VERBS and token.pos_ == "VERB" and not _negated(token):
         denied = _denied_object(token)
         if denied is not None:
-            return Denial(_span(token), denied, _subject(token))
+            return Denial(_span(token), denied, _subject(token), retracted=_retracted(token))
     if token.lemma_ == "lie" and token.pos_ == "VERB":
         about = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "about"), None)
         if token.tag_ == "VBG" and about is not None and not _negated(token):
             return Denial(_span(token), _subtree(about, skip_head=True), None)
         return None
-    if (
-        (token.lemma_ in FALSE_WORDS or token.lower_ in FALSE_WORDS)
-        and not _negated(token.head)
-        and not _negated(token)
-    ):
+    if (token.lemma_ in FALSE_WORDS or token.lower_ in FALSE_WORDS) and not _negated_above(token):
         return _called_false(doc, token)
     return None
 
@@ -140,7 +142,7 @@ def _deniable(noun: Token) -> bool:
     if noun.lemma_.lower() in ACCOUNT_NOUNS or noun.lemma_.lower() in PART_NOUNS:
         return True
     if noun.lower_ in POINTING and noun.pos_ == "PRON":
-        return True
+        return not (noun.tag_ == "WDT" or noun.head.dep_ == "relcl")  # "the ways that were disputed"
     return bool(noun.ent_type_ == "" and noun.pos_ == "NOUN" and _is_event_noun(noun))
 
 
@@ -168,14 +170,15 @@ def _called_false(doc: Doc, word: Token) -> Denial | None:
             start, end = _subtree(obj)
             if head.lemma_ == "as" and head.i > obj.i:
                 end = doc[head.i - 1].idx + len(doc[head.i - 1].text)
-            return Denial(_span(verb), (start, end), _subject(verb))
+            return Denial(_span(verb), (start, end), _subject(verb), retracted=_retracted(verb))
     # "X is false": X is the copula's subject
     if word.dep_ in ("acomp", "attr") and head.lemma_ == "be":
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and (_account(subject) or (strong and subject.pos_ != "PRON")):
             return Denial(_span(word), _subtree(subject), None)
-    # "false claims that ...", "an unfounded conspiracy theory": the account the word qualifies
-    if word.dep_ == "amod" and _account(head) and word.lemma_ not in ("wrong", "unfair"):
+    # "false claims that ...", "an unfounded conspiracy theory": the account the word qualifies (not one
+    # that is itself what something is called: "this is a ridiculous idea" calls "this")
+    if word.dep_ == "amod" and _account(head) and word.lemma_ not in ("wrong", "unfair") and head.dep_ != "attr":
         return Denial(_span(word), _subtree(head), None)
     return None
 
@@ -205,8 +208,30 @@ def _account(noun: Token) -> bool:
     return noun.lemma_.lower() in ACCOUNT_NOUNS or (noun.lower_ in POINTING and noun.pos_ in ("PRON", "DET"))
 
 
+def _retracted(verb: Token) -> tuple[int, int] | None:
+    """The word that tells a denial given up since: "had previously dismissed", "once denied"."""
+    word = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ in RETRACTED), None)
+    return _span(word) if word is not None else None
+
+
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
+
+
+CLIMBED = frozenset({"ccomp", "xcomp", "attr", "acomp", "oprd", "amod", "conj"})  # deps a negation reaches through
+
+
+def _negated_above(token: Token) -> bool:
+    """Whether the word, its head or a verb that governs its clause is negated ("is not false", "I don't
+    think this is absurd"); the climb stops at a clause's own subject-taking verb above the second."""
+    if _negated(token):
+        return True
+    for above in token.ancestors:
+        if _negated(above):
+            return True
+        if above.dep_ not in CLIMBED and above.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _subject(verb: Token) -> tuple[int, int] | None:
@@ -224,8 +249,10 @@ def _span(token: Token) -> tuple[int, int]:
     return token.idx, token.idx + len(token.text)
 
 
-def _subtree(token: Token, *, skip_head: bool = False) -> tuple[int, int]:
-    tokens = [t for t in token.subtree if not (skip_head and t.i == token.i)] or [token]
+def _subtree(token: Token, *, skip_head: bool = False, skip_case: bool = False) -> tuple[int, int]:
+    tokens = [
+        t for t in token.subtree if not (skip_head and t.i == token.i) and not (skip_case and t.dep_ == "case")
+    ] or [token]
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
@@ -248,6 +275,7 @@ def _link(
         and not _overlaps(c.content, denial.cue)
     ]  # fmt: skip
     pointed = _pointing(doc, denial.denied)
+    denial = denial if pointed else _told_inside(doc, denial)
     if pointed:
         back = starts[max(0, here - POINTING_BEFORE)]
         named = denial.denier is not None or (own is not None and own.source_kind != "author")
@@ -274,7 +302,52 @@ def _share_actor(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 def _with(denial: Denial, targets: tuple[str, ...], inside: list[EventCandidate]) -> Denial:
-    return Denial(denial.cue, denial.denied, denial.denier, targets, tuple(e.id for e in inside))
+    return replace(denial, targets=targets, events=tuple(e.id for e in inside))
+
+
+def _told_inside(doc: Doc, denial: Denial) -> Denial:
+    """The denial with what its words tell of the denied account: who made it ("allegations by the
+    UN", "the ministry's claim") and the proposition ("the claim that P": P; else the denied words)."""
+    words = doc.char_span(*denial.denied, alignment_mode="expand")
+    if words is None:
+        return denial
+    root = words.root
+    proposition = denial.denied
+    accuser = None
+    if root.lemma_.lower() in ACCOUNT_NOUNS:
+        clause = next((c for c in root.children if c.dep_ in ("acl", "relcl", "ccomp") and _that_clause(c)), None)
+        accuser = _accuser(root)
+        if clause is None and accuser is None:
+            return denial  # "false claims", "a ridiculous idea": an account that says nothing of itself
+        proposition = _subtree(clause) if clause is not None else proposition
+    return replace(denial, accuser=accuser, proposition=_without_mark(doc, proposition))
+
+
+def _without_mark(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """A clause's span without its leading "that"."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    if words is not None and len(words) > 1 and words[0].dep_ == "mark" and words[0].lower_ == "that":
+        return words[1].idx, span[1]
+    return span
+
+
+def _that_clause(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def _accuser(noun: Token) -> tuple[int, int] | None:
+    """Who made an account, when the account's words name them: a possessor ("the ministry's claim",
+    not a pronoun) or the object of "by"/"from" ("allegations by the UN")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_ in SPREADING:  # "citing a conspiracy theory, X accused ..."
+        return _subject(noun.head)
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return _subtree(child, skip_case=True)
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if agent is not None and agent.pos_ in ("PROPN", "NOUN"):
+                return _subtree(agent)
+    return None
 
 
 def _pointing(doc: Doc, span: tuple[int, int]) -> bool:

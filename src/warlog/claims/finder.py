@@ -140,8 +140,8 @@ class ClaimFinder:
             claim = claim or next((c for c in claims if c.source_kind != "scare_quote"
                                    and c.content[0] <= denial.cue[0] < c.content[1]), None)  # fmt: skip
             if claim is None:
-                if not denial.targets and not denial.events:
-                    continue  # a claim of its own only for a denial that stands against something told
+                if not denial.targets and not denial.events and denial.proposition is None:
+                    continue  # a claim of its own only for a denial that stands against something
                 claim = self._denying_claim(doc, denial, mentions)
                 claims.append(claim)
             found.append(replace(denial, claim=claim.id))
@@ -171,7 +171,9 @@ class ClaimFinder:
             cue_lemma=doc.text[denial.cue[0] : denial.cue[1]].lower(),
             direct=any(ch in QUOTE_MARKS for ch in doc.text[denial.cue[0] : sent_end]),
             hedges=tuple(hedges_in(self.stances, doc, *outside)),
-            stance=author_stance(self.stances, doc, denial.denied, outside),
+            stance=Stance("disputes", denial.retracted)
+            if denial.retracted
+            else author_stance(self.stances, doc, denial.denied, outside),
             events=denial.events,
         )
 
