@@ -97,6 +97,43 @@ def test_no_implied_claim_without_a_standing_denial_of_a_told_proposition(pipeli
     assert pipeline.extract(text).contradictions == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "denial", "against"),
+    [
+        # negated existence against a report of the same kind of deed
+        ("Residents said army artillery shelled the village overnight, killing four people. "
+         "The army said there was no attack on the village.", "there was no attack", "shelled the village"),
+        ("The ministry said no airstrike took place in the town on Monday. "
+         "Medics reported that jets bombed the town on Monday.", "no airstrike took place", "bombed the town"),
+        # negated predication against another source that names the kind
+        ("The ministry said the deployment was not a combat mission. "
+         "Critics said the troops would be in combat within weeks.", "was not a combat mission", "in combat"),
+    ],
+)  # fmt: skip
+def test_a_negated_deed_contradicts_another_source_telling_it(pipeline, text, denial, against):
+    report = pipeline.extract(text)
+    claims = {c.id: c for c in report.claims}
+    events = {e.id: e for e in report.events}
+    [found] = report.contradictions
+    assert found.kind == "occurrence" and found.implied is None
+    told = [claims[i].text for i in found.items if i in claims] + [
+        events[i].evidence.text for i in found.items if i in events
+    ]
+    assert any(denial.split()[-1] in s for s in told) and any(against in s for s in told), told
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There was no attack on the village last night, the mayor said. The night was quiet.",  # nothing to deny
+        "The mayor said there was no immediate claim of responsibility for the blast.",  # no deed denied
+        "The army said the convoy was not a military target. Rebels shelled the town.",  # no kind in common
+    ],
+)
+def test_a_negated_deed_without_a_counterpart_is_no_contradiction(pipeline, text):
+    assert pipeline.extract(text).contradictions == ()
+
+
 def test_the_reference_document_keeps_exactly_its_contradictions(pipeline, reference_report):
     kinds = sorted(c.kind for c in reference_report.contradictions)
     assert kinds == ["perpetrator", "place", "recipient"]

@@ -13,14 +13,15 @@ implied claim (warlog.claims.rebuttals). The denier is the speaker of the enclos
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from warlog.claims.denials import POINTING, POINTING_DETERMINERS, Denial, Said, read_denials, subject_span, subtree_span
 from warlog.events.candidate import EventCandidate
+from warlog.model import HAPPENED, REFUTED
 from warlog.packs.denials import DenialPack
 
 STOP_LEMMAS = frozenset({"be", "have", "do", "say", "make", "get", "go", "take", "come", "-PRON-", "year"})
@@ -32,30 +33,68 @@ def find_denials(
     doc: Doc, claims: Sequence[Said], events: Sequence[EventCandidate], *, pack: DenialPack
 ) -> list[Denial]:
     """The document's denials and rebuttals, each linked to the claims and events it denies."""
-    starts = [s.start_char for s in doc.sents]
-    return [_link(pack, doc, denial, claims, events, starts) for denial in read_denials(doc, pack)]
+    denials = read_denials(doc, pack)
+    if not denials:
+        return []
+    index = _Index.build(doc, claims, events)
+    return [_link(pack, doc, denial, index) for denial in denials]
 
 
-def _link(
-    pack: DenialPack,
-    doc: Doc,
-    denial: Denial,
-    claims: Sequence[Said],
-    events: Sequence[EventCandidate],
-    starts: list[int],
-) -> Denial:
-    own = next((c for c in claims if c.content[0] <= denial.cue[0] < c.content[1]), None)
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """The claims and events of a document by where they start, and its sentences' starts: the window
+    around a denial is two bisections, never a scan of the whole document."""
+
+    sentences: list[int]
+    claims: list[Said]  # by content start, then their order in the finder
+    claim_starts: list[int]
+    longest: int  # the longest claim content, which bounds the search for the claim holding a cue
+    events: list[EventCandidate]  # by start
+    event_starts: list[int]
+
+    @classmethod
+    def build(cls, doc: Doc, claims: Sequence[Said], events: Sequence[EventCandidate]) -> _Index:
+        ordered = [c for _, c in sorted(enumerate(claims), key=lambda pair: (pair[1].content[0], pair[0]))]
+        by_start = sorted(events, key=lambda e: e.start)
+        return cls(
+            [s.start_char for s in doc.sents],
+            ordered,
+            [c.content[0] for c in ordered],
+            max((c.content[1] - c.content[0] for c in ordered), default=0),
+            by_start,
+            [e.start for e in by_start],
+        )
+
+    def claims_in(self, lo: int, hi: int) -> list[Said]:
+        return self.claims[bisect_left(self.claim_starts, lo) : bisect_left(self.claim_starts, hi)]
+
+    def events_in(self, lo: int, hi: int) -> list[EventCandidate]:
+        return self.events[bisect_left(self.event_starts, lo) : bisect_left(self.event_starts, hi)]
+
+    def holding(self, at: int) -> Said | None:
+        """The first claim (in the finder's order) whose content holds the character `at`."""
+        near = self.claims_in(at - self.longest, at + 1)
+        return next((c for c in near if c.content[0] <= at < c.content[1]), None)
+
+
+def _link(pack: DenialPack, doc: Doc, denial: Denial, index: _Index) -> Denial:
+    own = index.holding(denial.cue[0])
+    starts = index.sentences
     here = bisect_right(starts, denial.cue[0]) - 1
     lo = starts[max(0, here - WINDOW_BEFORE)]
     hi = starts[here + WINDOW_AFTER + 1] if here + WINDOW_AFTER + 1 < len(starts) else len(doc.text)
-    inside = [e for e in events if denial.denied[0] <= _at(doc, e) < denial.denied[1]]
+    nearby = index.events_in(lo, hi)
+    inside = [e for e in nearby if denial.denied[0] <= _at(doc, e) < denial.denied[1]]
     denier = set(own.speakers) if own is not None else set()
     others = [
-        c for c in claims
-        if lo <= c.content[0] < hi and c is not own and c.source_kind != "scare_quote"
+        c for c in index.claims_in(lo, hi)
+        if c is not own and c.source_kind != "scare_quote"
         and not (denier and denier & set(c.speakers)) and not _overlaps(c.content, denial.denied)
         and not _overlaps(c.content, denial.cue)
     ]  # fmt: skip
+    if denial.form != "denial":
+        others_tell = [e for e in nearby if e not in inside and _told_by(doc, e, others)]
+        return _with(denial, _negated_deeds(pack, doc, denial, inside, others_tell), inside)
     pointed = _pointing(pack, doc, denial.denied)
     denial = denial if pointed else _told_inside(pack, doc, denial)
     if pointed:
@@ -69,13 +108,52 @@ def _link(
             return _with(denial, (earlier[-1].id,), inside)
     lemmas = _lemmas(pack, doc, denial.denied)
     actors = {a for e in inside for a in (*e.actors, *e.recipients)}
-    targets = [c.id for c in others if _shares(pack, doc, c.content, lemmas, actors, events)]
+    targets = [c.id for c in others if _shares(pack, doc, c.content, lemmas, actors, nearby)]
     told = [
-        e.id for e in events
-        if lo <= e.start < hi and e not in inside and e.status.value in ("asserted", "reported", "claimed")
+        e.id for e in nearby
+        if e not in inside and e.status.value in HAPPENED
         and any(e.type == d.type and _share_actor(e.actors, d.actors) for d in inside)
     ]  # fmt: skip
     return _with(denial, tuple(dict.fromkeys(targets + told)), inside)
+
+
+def _told_by(doc: Doc, event: EventCandidate, claims: Sequence[Said]) -> bool:
+    at = _at(doc, event)
+    return any(c.content[0] <= at < c.content[1] for c in claims)
+
+
+def _negated_deeds(
+    pack: DenialPack, doc: Doc, denial: Denial, inside: list[EventCandidate], told: list[EventCandidate]
+) -> tuple[str, ...]:
+    """What "there was no attack" or "not a combat mission" stands against: the events that other
+    sources nearby tell, of the denied deed's type with a party or a content word in common (existence),
+    or whose words name the kind denied ("combat") and are not themselves denied (predication)."""
+    if denial.form == "existence":
+        lemmas = _lemmas(pack, doc, denial.denied)
+        return tuple(
+            e.id for e in told
+            if e.status.value in HAPPENED and any(e.type == d.type for d in inside)
+            and (any(_share_actor(_parties(e), _parties(d)) for d in inside)
+                 or lemmas & _lemmas(pack, doc, (e.start, e.end)))
+        )  # fmt: skip
+    words = doc.char_span(*denial.denied, alignment_mode="expand")
+    if words is None:
+        return ()
+    kinds = {c.lemma_.lower() for c in words.root.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"}
+    kinds = kinds or {words.root.lemma_.lower()}
+    return tuple(
+        e.id for e in told
+        if e.status.value not in REFUTED and _names(doc, e, kinds)
+    )  # fmt: skip
+
+
+def _parties(event: EventCandidate) -> tuple[str, ...]:
+    return (*event.actors, *event.recipients)
+
+
+def _names(doc: Doc, event: EventCandidate, lemmas: set[str]) -> bool:
+    words = doc.char_span(event.start, event.end, alignment_mode="expand")
+    return words is not None and any(t.lemma_.lower() in lemmas for t in words)
 
 
 def _share_actor(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -168,7 +246,7 @@ def _shares(
         return True
     if not common or not actors:
         return False
-    return any(span[0] <= e.start < span[1] and actors & {*e.actors, *e.recipients} for e in events)
+    return any(span[0] <= e.start < span[1] and actors & set(_parties(e)) for e in events)
 
 
 def _at(doc: Doc, event: EventCandidate) -> int:

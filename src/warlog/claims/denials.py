@@ -43,6 +43,7 @@ class Denial:
     accuser: tuple[int, int] | None = None  # who made the denied account: "allegations by X", "X's claim"
     retracted: tuple[int, int] | None = None  # the word that says the denial was given up ("had previously")
     proposition: tuple[int, int] | None = None  # what is denied, told in the denial: None when it points back
+    form: str = "denial"  # denial | existence ("there was no attack") | predication ("not a combat mission")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,38 @@ def _denial_at(pack: DenialPack, doc: Doc, token: Token) -> Denial | None:
         return None
     if (token.lemma_ in pack.false_words or token.lower_ in pack.false_words) and not _negated_above(token):
         return _called_false(pack, doc, token)
+    if token.lower_ == "no" and token.dep_ == "det":
+        return _no_such_deed(pack, token.head)
+    if token.dep_ == "attr" and token.pos_ == "NOUN" and token.head.lemma_ == "be" and _negated(token.head):
+        return _not_such(token)
     return None
+
+
+def _no_such_deed(pack: DenialPack, noun: Token) -> Denial | None:
+    """ "there was no attack", "no airstrike took place": a deed said not to exist."""
+    if noun.lemma_.lower() not in pack.event_nouns | pack.existence_nouns:
+        return None
+    verb = noun.head
+    there = noun.dep_ == "attr" and verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children)
+    took_place = verb.lemma_ == "take" and any(c.lower_ == "place" for c in verb.children)
+    happened = noun.dep_ == "nsubj" and (verb.lemma_ in ("happen", "occur") or took_place)
+    if not (there or happened) or _negated(verb):
+        return None
+    # the deed with where and when it is denied ("no attack on the village", "... in the town on Monday")
+    parts = [noun, verb, *(t for c in verb.children if c.dep_ in ("expl", "prep", "npadvmod") for t in c.subtree)]
+    parts += list(noun.subtree)
+    first, last = min(parts, key=lambda t: t.i), max(parts, key=lambda t: t.i)
+    return Denial(_span(verb), (first.idx, last.idx + len(last.text)), None, form="existence")
+
+
+def _not_such(noun: Token) -> Denial | None:
+    """ "the deployment was not a combat mission": a thing said not to be of a kind (named by the noun's
+    modifiers, else the noun), denied of a subject the sentence names."""
+    verb = noun.head
+    if not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return None
+    neg = next(c for c in verb.children if c.dep_ == "neg")
+    return Denial(_span(neg), subtree_span(noun), None, form="predication")
 
 
 def _denied_object(pack: DenialPack, verb: Token) -> tuple[int, int] | None:

@@ -4,7 +4,9 @@ Each denial of `warlog.claims.denials` that names a claim or an event of the doc
 found, tells the denied event itself) is a contradiction between the denier's claim and those, with the
 claims that tell the denied events, so both sides come with their speakers. Its kind is `perpetrator`
 when the denier is an actor of a denied event ("Moscow denied its jets struck the town" against a
-report that they did), else `occurrence` (whether it happened, or whether what was said is so). A denial
+report that they did), else `occurrence` (whether it happened, or whether what was said is so).
+"There was no attack" and "it was not a combat mission" stand only against what other sources tell
+nearby (an attack, combat), never against their own words. A denial
 whose items an earlier contradiction already holds adds nothing.
 
 A denial of something the text tells only inside the denial ("she denied that she mishandled the files",
@@ -47,9 +49,9 @@ def denial_contradictions(
         denier = claim_by.get(denial.claim or "")
         if denier is None:
             continue
-        against = [t for t in denial.targets if t in claim_by or t in event_by] or [
-            e for e in denial.events if e in event_by
-        ]
+        against = [t for t in denial.targets if t in claim_by or t in event_by]
+        if not against and denial.form == "denial":  # a denied event stands against its denier
+            against = [e for e in denial.events if e in event_by]
         if not against and denial.proposition is not None and denial.retracted is None:
             implied = _implied(denial.proposition, denial.accuser, text, actors)
             if implied.evidence.start < implied.evidence.end and (denier.id, denial.proposition) not in said:
