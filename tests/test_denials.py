@@ -91,6 +91,8 @@ def test_a_denial_of_what_only_the_denial_tells_stands_against_an_implied_claim(
         "Even some who had previously dismissed the idea that the dam leaked were persuaded by the photos.",
         "The mayor rejected that argument on Monday.",  # points back to nothing told
         "The analyst said the false claims spread quickly online.",  # an account that says nothing of itself
+        "Do you really think that the melting glaciers are a hoax?",  # a question denies nothing
+        "The rules are so vague that it is almost laughable.",  # a degree's result, not an account called false
     ],
 )
 def test_no_implied_claim_without_a_standing_denial_of_a_told_proposition(pipeline, text):
@@ -132,6 +134,20 @@ def test_a_negated_deed_contradicts_another_source_telling_it(pipeline, text, de
 )
 def test_a_negated_deed_without_a_counterpart_is_no_contradiction(pipeline, text):
     assert pipeline.extract(text).contradictions == ()
+
+
+def test_a_pointing_word_that_opens_a_sentence_calls_the_sentence_before_untrue(pipeline):
+    before = "The candidate wants to publish his records but cannot because of an audit."
+    [found] = pipeline.extract(before + "\n\nThis is simply false.").contradictions
+    assert found.implied is not None and found.implied.text == before.rstrip(".")
+
+
+def test_a_pointing_word_names_the_claim_before_it(pipeline):
+    text = "The governor keeps saying the bridge was closed for repairs.\n\nThis is simply false."
+    report = pipeline.extract(text)
+    claims = {c.id: c.text for c in report.claims}
+    [found] = report.contradictions
+    assert found.implied is None and "the bridge was closed for repairs" in [claims.get(i) for i in found.items]
 
 
 def test_the_reference_document_keeps_exactly_its_contradictions(pipeline, reference_report):

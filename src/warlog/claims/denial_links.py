@@ -26,6 +26,7 @@ from warlog.packs.denials import DenialPack
 
 STOP_LEMMAS = frozenset({"be", "have", "do", "say", "make", "get", "go", "take", "come", "-PRON-", "year"})
 WINDOW_BEFORE, WINDOW_AFTER = 4, 2  # sentences searched for what a denial denies
+JUDGING = frozenset({"wrong", "unfair"})  # words that call a thing bad rather than untrue
 POINTING_BEFORE = 3  # sentences back to an account a pointing word names
 
 
@@ -106,6 +107,7 @@ def _link(pack: DenialPack, doc: Doc, denial: Denial, index: _Index) -> Denial:
         ]  # fmt: skip
         if earlier:
             return _with(denial, (earlier[-1].id,), inside)
+        return _with(replace(denial, proposition=_sentence_before(doc, denial, starts, here)), (), inside)
     lemmas = _lemmas(pack, doc, denial.denied)
     actors = {a for e in inside for a in (*e.actors, *e.recipients)}
     targets = [c.id for c in others if _shares(pack, doc, c.content, lemmas, actors, nearby)]
@@ -115,6 +117,20 @@ def _link(pack: DenialPack, doc: Doc, denial: Denial, index: _Index) -> Denial:
         and any(e.type == d.type and _share_actor(e.actors, d.actors) for d in inside)
     ]  # fmt: skip
     return _with(denial, tuple(dict.fromkeys(targets + told)), inside)
+
+
+def _sentence_before(doc: Doc, denial: Denial, starts: list[int], here: int) -> tuple[int, int] | None:
+    """What "This is bogus." calls false when no claim is found before it: the sentence before (the last
+    of the paragraph before, when it opens one), when the pointing word opens its sentence and the words
+    call it untrue (not merely "wrong" or "unfair", which judge more than truth)."""
+    word = doc.char_span(*denial.denied, alignment_mode="expand")
+    cue = doc.text[denial.cue[0] : denial.cue[1]].lower()
+    if word is None or len(word) != 1 or word[0].lower_ not in ("this", "that") or here == 0 or cue in JUDGING:
+        return None
+    if word.start != word.sent.start:
+        return None
+    start, end = starts[here - 1], starts[here]
+    return (start, end) if doc.text[start:end].strip() else None
 
 
 def _told_by(doc: Doc, event: EventCandidate, claims: Sequence[Said]) -> bool:

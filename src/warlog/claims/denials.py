@@ -62,7 +62,7 @@ def read_denials(doc: Doc, pack: DenialPack) -> list[Denial]:
     seen: set[tuple[int, int]] = set()
     for token in doc:
         denial = _denial_at(pack, doc, token)
-        if denial is None or denial.denied in seen:
+        if denial is None or denial.denied in seen or _asked(token) or _result_clause(token):
             continue
         seen.add(denial.denied)
         found.append(denial)
@@ -86,6 +86,21 @@ def _denial_at(pack: DenialPack, doc: Doc, token: Token) -> Denial | None:
     if token.dep_ == "attr" and token.pos_ == "NOUN" and token.head.lemma_ == "be" and _negated(token.head):
         return _not_such(token)
     return None
+
+
+def _asked(token: Token) -> bool:
+    """Whether the word's sentence is a question ("do you think it's a hoax?"), which denies nothing."""
+    sent = token.sent
+    return any(t.text == "?" for t in sent[-3:])
+
+
+def _result_clause(token: Token) -> bool:
+    """Whether the word lies in the result clause of a degree ("so vague that it's laughable"), which
+    says how much, not that an account is false."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    return any(c.lower_ in ("so", "such") for c in verb.head.children) or verb.head.lower_ in ("so", "such")
 
 
 def _no_such_deed(pack: DenialPack, noun: Token) -> Denial | None:
@@ -128,6 +143,7 @@ def _denied_object(pack: DenialPack, verb: Token) -> tuple[int, int] | None:
 
 
 def _deniable(pack: DenialPack, noun: Token) -> bool:
+    noun = _whole(pack, noun)
     if noun.lemma_.lower() in pack.account_nouns or noun.lemma_.lower() in pack.part_nouns:
         return True
     if noun.lower_ in POINTING and noun.pos_ == "PRON":
@@ -139,7 +155,7 @@ def _called_false(pack: DenialPack, doc: Doc, word: Token) -> Denial | None:
     """ "called the charges fabricated", "said the claims are unfounded", "That comment is a lie"."""
     head = word.head
     strong = word.lemma_ in pack.strong or word.lower_ in pack.strong
-    if word.lemma_ == "theory" and not any(c.lower_ == "conspiracy" for c in word.children):
+    if word.lemma_ == "theory" and not any(t.lower_ == "conspiracy" for t in word.subtree if t.i < word.i):
         return None
     # "called X false" / "dismissed X as false": X is the verb's object, up to "as"
     verb = _calling_verb(pack, word)
@@ -188,7 +204,18 @@ def _calling_verb(pack: DenialPack, word: Token) -> Token | None:
 
 
 def _account(pack: DenialPack, noun: Token) -> bool:
-    return noun.lemma_.lower() in pack.account_nouns or (noun.lower_ in POINTING and noun.pos_ in ("PRON", "DET"))
+    if _whole(pack, noun).lemma_.lower() in pack.account_nouns:
+        return True
+    return noun.lower_ in POINTING and noun.pos_ in ("PRON", "DET")
+
+
+def _whole(pack: DenialPack, noun: Token) -> Token:
+    """The noun a part of it stands for: "half of his advice" -> advice."""
+    if noun.lemma_.lower() not in pack.partitives:
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return whole if whole is not None else noun
 
 
 def _retracted(pack: DenialPack, verb: Token) -> tuple[int, int] | None:

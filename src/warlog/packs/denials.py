@@ -39,6 +39,7 @@ class _PackModel(BaseModel):
     spreading_verbs: list[str] = []
     retracted: list[str] = []
     existence_nouns: list[str] = []
+    partitives: list[str] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class DenialPack:
     spreading_verbs: frozenset[str] = frozenset()
     retracted: frozenset[str] = frozenset()
     existence_nouns: frozenset[str] = frozenset()
+    partitives: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, *, packs_dir: Path | None = None) -> DenialPack:
