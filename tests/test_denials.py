@@ -93,6 +93,8 @@ def test_a_denial_of_what_only_the_denial_tells_stands_against_an_implied_claim(
         "The analyst said the false claims spread quickly online.",  # an account that says nothing of itself
         "Do you really think that the melting glaciers are a hoax?",  # a question denies nothing
         "The rules are so vague that it is almost laughable.",  # a degree's result, not an account called false
+        "The judge said the plan was cruel. He knew how absurd that would be.",  # false only in supposition
+        "The senator said she was tired of the campaign lying about her.",  # nothing said is denied
     ],
 )
 def test_no_implied_claim_without_a_standing_denial_of_a_told_proposition(pipeline, text):

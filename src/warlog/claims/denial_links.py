@@ -196,6 +196,8 @@ def _told_inside(pack: DenialPack, doc: Doc, denial: Denial) -> Denial:
         if clause is None and accuser is None:
             return denial  # "false claims", "a ridiculous idea": an account that says nothing of itself
         proposition = subtree_span(clause) if clause is not None else proposition
+    if not _lemmas(pack, doc, proposition) and accuser is None:
+        return denial  # "lying about me", "about something": no content to stand as a claim
     return replace(denial, accuser=accuser, proposition=_without_mark(doc, proposition))
 
 

@@ -26,6 +26,7 @@ from warlog.packs.denials import DenialPack
 
 POINTING = frozenset({"it", "this", "that", "these", "those", "they", "them"})
 POINTING_DETERMINERS = frozenset({"this", "that", "these", "those", "the", "such"})
+MODALS = frozenset({"would", "could", "might", "may", "should"})  # a copula of supposition
 CALLING_REACH = 20  # tokens back from "as" to the verb that calls something so
 
 
@@ -80,12 +81,18 @@ def _denial_at(pack: DenialPack, doc: Doc, token: Token) -> Denial | None:
             return Denial(_span(token), subtree_span(about, skip_head=True), None)
         return None
     if (token.lemma_ in pack.false_words or token.lower_ in pack.false_words) and not _negated_above(token):
-        return _called_false(pack, doc, token)
+        return None if _supposed(token) else _called_false(pack, doc, token)
     if token.lower_ == "no" and token.dep_ == "det":
         return _no_such_deed(pack, token.head)
     if token.dep_ == "attr" and token.pos_ == "NOUN" and token.head.lemma_ == "be" and _negated(token.head):
         return _not_such(token)
     return None
+
+
+def _supposed(word: Token) -> bool:
+    """Whether a copula calls a thing false only in supposition ("that would be absurd")."""
+    verb = word.head
+    return verb.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
 def _asked(token: Token) -> bool:
@@ -98,9 +105,10 @@ def _result_clause(token: Token) -> bool:
     """Whether the word lies in the result clause of a degree ("so vague that it's laughable"), which
     says how much, not that an account is false."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is None:
         return False
-    return any(c.lower_ in ("so", "such") for c in verb.head.children) or verb.head.lower_ in ("so", "such")
+    return any(t.lower_ in ("so", "such") for t in token.doc[max(token.sent.start, mark.i - 12) : mark.i])
 
 
 def _no_such_deed(pack: DenialPack, noun: Token) -> Denial | None:
