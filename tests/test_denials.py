@@ -28,6 +28,9 @@ def _sides(report):
         # an account called false: "the claim" points back to what the critics said
         ("Critics said the new levy would raise prices for farmers. The senator called the claim absurd.",
          "the claim", "the new levy would raise prices"),
+        # a clause said of what was told before
+        ("Rebels said the militia shelled the market. The governor denied it happened.", "it happened",
+         "the militia shelled the market"),
         # a pointing object of a rejecting verb
         ("The governor said the militia had looted the depot. The militia's commander rejected that account.",
          "that account", "the militia had looted the depot"),
@@ -95,6 +98,7 @@ def test_a_denial_of_what_only_the_denial_tells_stands_against_an_implied_claim(
         "The rules are so vague that it is almost laughable.",  # a degree's result, not an account called false
         "The judge said the plan was cruel. He knew how absurd that would be.",  # false only in supposition
         "The senator said she was tired of the campaign lying about her.",  # nothing said is denied
+        "The polls missed the result, but it isn't because they were wrong.",  # negated above a because-clause
     ],
 )
 def test_no_implied_claim_without_a_standing_denial_of_a_told_proposition(pipeline, text):

@@ -31,13 +31,19 @@ POINTING_BEFORE = 3  # sentences back to an account a pointing word names
 
 
 def find_denials(
-    doc: Doc, claims: Sequence[Said], events: Sequence[EventCandidate], *, pack: DenialPack
+    doc: Doc,
+    claims: Sequence[Said],
+    events: Sequence[EventCandidate],
+    *,
+    pack: DenialPack,
+    mentions: Sequence[tuple[int, int, str]] = (),
 ) -> list[Denial]:
-    """The document's denials and rebuttals, each linked to the claims and events it denies."""
+    """The document's denials and rebuttals, each linked to the claims and events it denies; `mentions`
+    are the actors' spans (start, end, actor id), which name a denier that no claim holds."""
     denials = read_denials(doc, pack)
     if not denials:
         return []
-    index = _Index.build(doc, claims, events)
+    index = _Index.build(doc, claims, events, mentions)
     return [_link(pack, doc, denial, index) for denial in denials]
 
 
@@ -52,11 +58,20 @@ class _Index:
     longest: int  # the longest claim content, which bounds the search for the claim holding a cue
     events: list[EventCandidate]  # by start
     event_starts: list[int]
+    mentions: list[tuple[int, int, str]]  # by start
+    mention_starts: list[int]
 
     @classmethod
-    def build(cls, doc: Doc, claims: Sequence[Said], events: Sequence[EventCandidate]) -> _Index:
+    def build(
+        cls,
+        doc: Doc,
+        claims: Sequence[Said],
+        events: Sequence[EventCandidate],
+        mentions: Sequence[tuple[int, int, str]],
+    ) -> _Index:
         ordered = [c for _, c in sorted(enumerate(claims), key=lambda pair: (pair[1].content[0], pair[0]))]
         by_start = sorted(events, key=lambda e: e.start)
+        named = sorted(mentions)
         return cls(
             [s.start_char for s in doc.sents],
             ordered,
@@ -64,7 +79,13 @@ class _Index:
             max((c.content[1] - c.content[0] for c in ordered), default=0),
             by_start,
             [e.start for e in by_start],
+            named,
+            [m[0] for m in named],
         )
+
+    def actors_in(self, span: tuple[int, int]) -> set[str]:
+        found = self.mentions[bisect_left(self.mention_starts, span[0]) : bisect_left(self.mention_starts, span[1])]
+        return {actor for _, end, actor in found if end <= span[1]}
 
     def claims_in(self, lo: int, hi: int) -> list[Said]:
         return self.claims[bisect_left(self.claim_starts, lo) : bisect_left(self.claim_starts, hi)]
@@ -86,7 +107,10 @@ def _link(pack: DenialPack, doc: Doc, denial: Denial, index: _Index) -> Denial:
     hi = starts[here + WINDOW_AFTER + 1] if here + WINDOW_AFTER + 1 < len(starts) else len(doc.text)
     nearby = index.events_in(lo, hi)
     inside = [e for e in nearby if denial.denied[0] <= _at(doc, e) < denial.denied[1]]
-    denier = set(own.speakers) if own is not None else set()
+    if own is not None:
+        denier = set(own.speakers)
+    else:  # a denial no claim holds: its denier named in its own words
+        denier = index.actors_in(denial.denier) if denial.denier is not None else set()
     others = [
         c for c in index.claims_in(lo, hi)
         if c is not own and c.source_kind != "scare_quote"
@@ -196,9 +220,17 @@ def _told_inside(pack: DenialPack, doc: Doc, denial: Denial) -> Denial:
         if clause is None and accuser is None:
             return denial  # "false claims", "a ridiculous idea": an account that says nothing of itself
         proposition = subtree_span(clause) if clause is not None else proposition
-    if not _lemmas(pack, doc, proposition) and accuser is None:
-        return denial  # "lying about me", "about something": no content to stand as a claim
+    if (not _lemmas(pack, doc, proposition) or _said_of_before(doc, proposition)) and accuser is None:
+        return denial  # "lying about me", "denied it happened": no content of its own to stand as a claim
     return replace(denial, accuser=accuser, proposition=_without_mark(doc, proposition))
+
+
+def _said_of_before(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether a clause is said of something told before: its subject a pointing word ("it happened")."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    if words is None:
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in POINTING and t.head == words.root for t in words)
 
 
 def _without_mark(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
@@ -230,13 +262,15 @@ def _accuser(pack: DenialPack, noun: Token) -> tuple[int, int] | None:
 
 def _pointing(pack: DenialPack, doc: Doc, span: tuple[int, int]) -> bool:
     """Whether the denied words point back to an account told before: "it", "that argument", "those
-    reports", "his comments", "the president's claims about ...", not "the claim that ..." (which says
-    what it is)."""
+    reports", "his comments", "the president's claims about ...", "it happened", not "the claim that ..."
+    (which says what it is)."""
     words = doc.char_span(*span, alignment_mode="expand")
     if words is None:
         return False
     if len(words) == 1:
         return words[0].lower_ in POINTING
+    if _said_of_before(doc, span):  # "denied it happened"
+        return True
     root = words.root
     if root.lemma_.lower() not in pack.account_nouns or any(c.dep_ in ("acl", "relcl", "ccomp") for c in root.children):
         return False

@@ -241,13 +241,15 @@ CLIMBED = frozenset({"ccomp", "xcomp", "attr", "acomp", "oprd", "amod", "conj"})
 
 def _negated_above(token: Token) -> bool:
     """Whether the word, its head or a verb that governs its clause is negated ("is not false", "I don't
-    think this is absurd"); the climb stops at a clause's own subject-taking verb above the second."""
+    think this is absurd", "it isn't because they were wrong"); the climb stops at a verb whose clause
+    is not a complement (nor a "because" clause) of the verb above."""
     if _negated(token):
         return True
     for above in token.ancestors:
         if _negated(above):
             return True
-        if above.dep_ not in CLIMBED and above.pos_ in ("VERB", "AUX"):
+        because = above.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because" for c in above.children)
+        if above.dep_ not in CLIMBED and not because and above.pos_ in ("VERB", "AUX"):
             return False
     return False
 

@@ -153,7 +153,8 @@ class ClaimFinder:
         said = [Said(c.id, c.content, c.speakers, c.source_kind) for c in claims]
         found = []
         mentions = doc._.warlog_actors or []
-        for denial in find_denials(doc, said, events, pack=self.denial_words):
+        named = [(m.start, m.end, m.actor.id) for m in mentions]
+        for denial in find_denials(doc, said, events, pack=self.denial_words, mentions=named):
             claim = next((c for c in claims if c.cue is not None and _overlap(c.cue, denial.cue)), None)
             claim = claim or next((c for c in claims if c.source_kind != "scare_quote"
                                    and c.content[0] <= denial.cue[0] < c.content[1]), None)  # fmt: skip
