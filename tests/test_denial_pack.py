@@ -22,6 +22,7 @@ def test_the_builtin_pack_holds_each_list_as_lemmas():
     assert pack.version == "denials@1"
     assert {"deny", "reject", "dismiss"} <= pack.denying_verbs
     assert pack.clausal <= pack.denying_verbs and pack.strong <= pack.false_words
+    assert pack.judging <= pack.false_words and "absurd" in pack.judging
     assert {"claim", "allegation"} <= pack.account_nouns and "involvement" in pack.part_nouns
     assert {"cite", "spread"} <= pack.spreading_verbs and "previously" in pack.retracted
     assert all(word == word.lower() and " " not in word for word in pack.false_words)

@@ -75,6 +75,8 @@ def test_no_contradiction_without_a_denied_account(pipeline, text):
         # an account whose maker the denial names: the accuser is the implied claim's speaker
         ("The ministry rejected the governor's claim that the convoy had been looted.",
          "the convoy had been looted", "the governor"),
+        ("The mayor rejected attacks from two rival candidates that he had wasted the budget.",
+         "he had wasted the budget", "two rival candidates"),
     ],
 )  # fmt: skip
 def test_a_denial_of_what_only_the_denial_tells_stands_against_an_implied_claim(pipeline, text, implied, accuser):
@@ -95,6 +97,7 @@ def test_a_denial_of_what_only_the_denial_tells_stands_against_an_implied_claim(
         "The mayor rejected that argument on Monday.",  # points back to nothing told
         "The analyst said the false claims spread quickly online.",  # an account that says nothing of itself
         "Do you really think that the melting glaciers are a hoax?",  # a question denies nothing
+        "Readers can find the senator's ridiculous posts on other sites.",  # a judging word only qualifies
         "The rules are so vague that it is almost laughable.",  # a degree's result, not an account called false
         "The judge said the plan was cruel. He knew how absurd that would be.",  # false only in supposition
         "The senator said she was tired of the campaign lying about her.",  # nothing said is denied

@@ -26,7 +26,6 @@ from warlog.packs.denials import DenialPack
 
 STOP_LEMMAS = frozenset({"be", "have", "do", "say", "make", "get", "go", "take", "come", "-PRON-", "year"})
 WINDOW_BEFORE, WINDOW_AFTER = 4, 2  # sentences searched for what a denial denies
-JUDGING = frozenset({"wrong", "unfair"})  # words that call a thing bad rather than untrue
 POINTING_BEFORE = 3  # sentences back to an account a pointing word names
 
 
@@ -131,7 +130,7 @@ def _link(pack: DenialPack, doc: Doc, denial: Denial, index: _Index) -> Denial:
         ]  # fmt: skip
         if earlier:
             return _with(denial, (earlier[-1].id,), inside)
-        return _with(replace(denial, proposition=_sentence_before(doc, denial, starts, here)), (), inside)
+        return _with(replace(denial, proposition=_sentence_before(pack, doc, denial, starts, here)), (), inside)
     lemmas = _lemmas(pack, doc, denial.denied)
     actors = {a for e in inside for a in (*e.actors, *e.recipients)}
     targets = [c.id for c in others if _shares(pack, doc, c.content, lemmas, actors, nearby)]
@@ -143,13 +142,15 @@ def _link(pack: DenialPack, doc: Doc, denial: Denial, index: _Index) -> Denial:
     return _with(denial, tuple(dict.fromkeys(targets + told)), inside)
 
 
-def _sentence_before(doc: Doc, denial: Denial, starts: list[int], here: int) -> tuple[int, int] | None:
+def _sentence_before(
+    pack: DenialPack, doc: Doc, denial: Denial, starts: list[int], here: int
+) -> tuple[int, int] | None:
     """What "This is bogus." calls false when no claim is found before it: the sentence before (the last
     of the paragraph before, when it opens one), when the pointing word opens its sentence and the words
-    call it untrue (not merely "wrong" or "unfair", which judge more than truth)."""
+    call it untrue (not merely judge it: the pack's `judging` words, "wrong", "absurd")."""
     word = doc.char_span(*denial.denied, alignment_mode="expand")
     cue = doc.text[denial.cue[0] : denial.cue[1]].lower()
-    if word is None or len(word) != 1 or word[0].lower_ not in ("this", "that") or here == 0 or cue in JUDGING:
+    if word is None or len(word) != 1 or word[0].lower_ not in ("this", "that") or here == 0 or cue in pack.judging:
         return None
     if word.start != word.sent.start:
         return None
@@ -215,8 +216,11 @@ def _told_inside(pack: DenialPack, doc: Doc, denial: Denial) -> Denial:
     proposition = denial.denied
     accuser = None
     if root.lemma_.lower() in pack.account_nouns:
-        clause = next((c for c in root.children if c.dep_ in ("acl", "relcl", "ccomp") and _that_clause(c)), None)
+        clause = _that_clause_of(root)
         accuser = _accuser(pack, root)
+        if clause is None:  # "attacks from X that ...": the clause hung from the accuser
+            agent = next((t for t in root.subtree if t.dep_ == "pobj" and t.head.head == root), None)
+            clause = _that_clause_of(agent) if agent is not None else None
         if clause is None and accuser is None:
             return denial  # "false claims", "a ridiculous idea": an account that says nothing of itself
         proposition = subtree_span(clause) if clause is not None else proposition
@@ -256,8 +260,21 @@ def _accuser(pack: DenialPack, noun: Token) -> tuple[int, int] | None:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             agent = next((c for c in child.children if c.dep_ == "pobj"), None)
             if agent is not None and agent.pos_ in ("PROPN", "NOUN"):
-                return subtree_span(agent)
+                clause = _that_clause_of(agent)  # "attacks from X that he was ...": the clause is no part of X
+                start, end = subtree_span(agent)
+                return (start, _end_at(agent, clause.left_edge.i - 1)) if clause is not None else (start, end)
     return None
+
+
+def _that_clause_of(noun: Token) -> Token | None:
+    """The "that" clause a noun tells ("the claim that P"), however the parser hung it."""
+    return next((c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp") and _that_clause(c)), None)
+
+
+def _end_at(token: Token, last: int) -> int:
+    """The end character of the token at index `last` (the span's last token)."""
+    end_token = token.doc[max(last, token.i)]
+    return end_token.idx + len(end_token.text)
 
 
 def _pointing(pack: DenialPack, doc: Doc, span: tuple[int, int]) -> bool:

@@ -180,8 +180,9 @@ def _called_false(pack: DenialPack, doc: Doc, word: Token) -> Denial | None:
         if subject is not None and (_account(pack, subject) or (strong and subject.pos_ != "PRON")):
             return Denial(_span(word), subtree_span(subject), None)
     # "false claims that ...", "an unfounded conspiracy theory": the account the word qualifies (not one
-    # that is itself what something is called: "this is a ridiculous idea" calls "this")
-    if word.dep_ == "amod" and _account(pack, head) and word.lemma_ not in ("wrong", "unfair") and head.dep_ != "attr":
+    # that is itself what something is called: "this is a ridiculous idea" calls "this"; not by a word
+    # that judges more than it calls untrue: "his ridiculous tweets")
+    if word.dep_ == "amod" and _account(pack, head) and word.lemma_ not in pack.judging and head.dep_ != "attr":
         return Denial(_span(word), subtree_span(head), None)
     return None
 

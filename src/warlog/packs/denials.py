@@ -40,6 +40,7 @@ class _PackModel(BaseModel):
     retracted: list[str] = []
     existence_nouns: list[str] = []
     partitives: list[str] = []
+    judging: list[str] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class DenialPack:
     retracted: frozenset[str] = frozenset()
     existence_nouns: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()
+    judging: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, *, packs_dir: Path | None = None) -> DenialPack:
@@ -88,7 +90,7 @@ class DenialPack:
                         "(a lemma such as 'deny'; phrases are not allowed)"
                     )
             words[name] = frozenset(values)
-        for subset, superset in (("clausal", "denying_verbs"), ("strong", "false_words")):
+        for subset, superset in (("clausal", "denying_verbs"), ("strong", "false_words"), ("judging", "false_words")):
             extra = sorted(words[subset] - words[superset])
             if extra:
                 raise PackError(
