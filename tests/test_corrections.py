@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from warlog.cli import app
 from warlog.errors import StoreError
-from warlog.model import Actor, Claim, Contradiction, Document, Event, Evidence, Relation, Report
+from warlog.model import Actor, Claim, Contradiction, Document, Event, Evidence, ImpliedClaim, Relation, Report
 from warlog.store import SCHEMA_VERSION, Store
 from warlog.store.correction import Correction
 from warlog.store.schema import MIGRATIONS, migrate
@@ -228,7 +228,7 @@ def test_a_v3_store_is_migrated_to_v4_in_place(tmp_path):
         con.commit()
         assert "corrections" not in {row[0] for row in con.execute("SHOW TABLES").fetchall()}
     with Store.open(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 5
+        assert store.schema_version == SCHEMA_VERSION == 6
         assert store.report("doc-a") == report()
         assert store.corrections() == ()
         store.correct(Correction.add_alias("front", "FLF", author="ana"))
@@ -285,3 +285,15 @@ def test_corrections_survive_re_analysis_by_the_pipeline(pipeline):
         assert "the Kremlin's army" in corrected.actor("rus").aliases
         assert pipeline.ingest([again.document], store).skipped == 1  # re-ingest skips it: the corrections stay
         assert store.report(first.document.id) == corrected
+
+
+def test_a_contradiction_with_an_implied_side_stays_while_its_denier_does(tmp_path):
+    implied = ImpliedClaim("Rebels of the Front shelled Kadugli", ev("Rebels of the Front shelled Kadugli"))
+    denial = Contradiction("x2", "occurrence", ("c1",), "the army denies it", implied=implied)
+    base = report()
+    with Store.open(tmp_path / "w.duckdb") as store:
+        store.save(replace(base, contradictions=(*base.contradictions, denial)))
+        store.correct(Correction.reject("event", "doc-a", "ev2"))
+        assert store.report("doc-a").contradictions == (denial,)
+        store.correct(Correction.reject("claim", "doc-a", "c1"))
+        assert store.report("doc-a").contradictions == ()

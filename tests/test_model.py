@@ -27,6 +27,7 @@ from warlog.model import (
     Event,
     Evidence,
     Happening,
+    ImpliedClaim,
     Place,
     Relation,
     Report,
@@ -155,6 +156,19 @@ def full_report() -> Report:
         ),
         contradictions=(
             Contradiction(id="x1", kind="recipient", items=("e1", "c1"), explanation="Fighters or terrorists."),
+            Contradiction(
+                id="x2",
+                kind="occurrence",
+                items=("c1",),
+                explanation="Moscow denies what only its denial tells.",
+                implied=ImpliedClaim(
+                    text="hit only terrorists",
+                    evidence=span(TEXT, "hit only terrorists", rule="denial@1"),
+                    speaker="rus",
+                    speaker_text="Moscow",
+                    speaker_evidence=span(TEXT, "Moscow"),
+                ),
+            ),
         ),
         relations=(
             Relation(source="rus", target="syr.rebels", polarity="hostile", weight=2.0, events=("e1",)),
@@ -203,12 +217,14 @@ def assert_valid(data: dict[str, Any]) -> None:
 
 
 def walk_objects(schema: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every schema object with `properties`, and its path."""
+    """Every schema object with `properties`, and its path (not the conditions of an if/then, which
+    constrain an object defined around them)."""
     if isinstance(schema, dict):
         if "properties" in schema:
             yield path, schema
         for key, value in schema.items():
-            yield from walk_objects(value, f"{path}/{key}")
+            if key not in ("if", "then"):
+                yield from walk_objects(value, f"{path}/{key}")
     elif isinstance(schema, list):
         for i, value in enumerate(schema):
             yield from walk_objects(value, f"{path}/{i}")
@@ -248,6 +264,7 @@ def test_every_object_is_closed_and_every_field_described() -> None:
         ("happening", Happening(id="h", kind="crime", evidence=Evidence(0, 1, "t"))),
         ("claim", Claim(id="c", text="t", evidence=Evidence(0, 1, "t"))),
         ("contradiction", Contradiction(id="x", kind="date", items=("a", "b"), explanation="e")),
+        ("implied_claim", ImpliedClaim(text="t", evidence=Evidence(0, 1, "t"))),
         ("relation", Relation(source="a", target="b", polarity="hostile")),
     ],
 )
@@ -334,6 +351,7 @@ INVALID = {
     "polarity not in POLARITIES": (("relations", 0, "polarity"), "neutral"),
     "contradiction kind": (("contradictions", 0, "kind"), "weather"),
     "one contradicting item": (("contradictions", 0, "items"), ["e1"]),
+    "no contradicting item beside an implied claim": (("contradictions", 1, "items"), []),
     "empty string for absent": (("document", "title"), ""),
     "published not a date": (("document", "published"), "24 October 2015"),
     "lowercase country": (("places", 0, "country"), "syr"),

@@ -16,8 +16,9 @@ def test_exported_members():
     assert warlog.__all__ == sorted(warlog.__all__)
     assert warlog.__all__ == [
         "Actor", "BinaryDocumentError", "Claim", "Contradiction", "Document", "DocumentTooLargeError",
-        "EmptyDocumentError", "EncodingError", "Event", "Evidence", "Failure", "FetchError", "Happening", "InputError",
-        "LanguageError", "ModelNotFoundError", "PackError", "Pipeline", "Place", "Relation", "Report",
+        "EmptyDocumentError", "EncodingError", "Event", "Evidence", "Failure", "FetchError", "Happening",
+        "ImpliedClaim", "InputError", "LanguageError", "ModelNotFoundError", "PackError", "Pipeline", "Place",
+        "Relation", "Report",
         "Settings", "SettingsError", "Store", "StoreError", "Toll", "WarlogError", "When", "__version__",
         "load", "load_settings",
     ]  # fmt: skip

@@ -22,6 +22,7 @@ from warlog.model import (
     Evidence,
     Failure,
     Happening,
+    ImpliedClaim,
     Place,
     Relation,
     Report,
@@ -138,7 +139,29 @@ def full_report(doc_id: str = "doc-1") -> Report:
             ),
             Claim(id="c2", text="people were killed", evidence=span(TEXT, "people were killed")),
         ),
-        contradictions=(Contradiction(id="x1", kind="toll", items=("e1", "e2"), explanation="0 killed vs 12 to 15"),),
+        contradictions=(
+            Contradiction(id="x1", kind="toll", items=("e1", "e2"), explanation="0 killed vs 12 to 15"),
+            Contradiction(
+                id="x2",
+                kind="occurrence",
+                items=("c2",),
+                explanation="the IDF denies what only its denial tells",
+                implied=ImpliedClaim(
+                    text="people were killed",
+                    evidence=span(TEXT, "people were killed", rule="denial@1"),
+                    speaker="hamas",
+                    speaker_text="Hamas",
+                    speaker_evidence=span(TEXT, "Hamas"),
+                ),
+            ),
+            Contradiction(
+                id="x3",
+                kind="occurrence",
+                items=("c1",),
+                explanation="unattributed",
+                implied=ImpliedClaim(text="detained", evidence=span(TEXT, "detained")),
+            ),
+        ),
         relations=(
             Relation(source="hamas", target="idf", polarity="hostile", weight=2.5, events=("e1",)),
             Relation(source="idf", target="hamas", polarity="hostile"),
@@ -278,7 +301,7 @@ def test_a_closed_store_says_so():
 def test_open_creates_parent_folders_and_reopening_is_a_no_op(tmp_path):
     path = tmp_path / "deep" / "er" / "warlog.duckdb"
     with Store.open(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 5
+        assert store.schema_version == SCHEMA_VERSION == 6
         store.save(full_report())
     with Store.open(str(path)) as store:
         assert store.schema_version == SCHEMA_VERSION
@@ -347,8 +370,9 @@ def event_columns(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def as_of_v1(report: Report) -> Report:
-    """The report as warlog knew it at store schema version 1: no wounded, no captured, no happenings, and
-    claims without source kind, co-speakers, outlet, work or the evidence of speaker, cue, hedges and stance."""
+    """The report as warlog knew it at store schema version 1: no wounded, no captured, no happenings, no
+    contradiction with an implied claim, and claims without source kind, co-speakers, outlet, work or the
+    evidence of speaker, cue, hedges and stance."""
     events = tuple(replace(e, wounded=None, captured=None) for e in report.events)
     claims = tuple(
         replace(
@@ -364,7 +388,8 @@ def as_of_v1(report: Report) -> Report:
         )
         for c in report.claims
     )
-    return replace(report, events=events, claims=claims, happenings=())
+    contradictions = tuple(c for c in report.contradictions if c.implied is None)
+    return replace(report, events=events, claims=claims, happenings=(), contradictions=contradictions)
 
 
 def test_a_v1_store_is_migrated_in_place_and_keeps_its_reports(tmp_path):

@@ -67,8 +67,8 @@ def test_the_pipeline_passes_the_user_packs_to_its_components(pipeline: Pipeline
     assert [e.status for e in report.events if e.type == "ASSAULT"] == ["claimed"]
     hedged = [c for c in mine.extract(CONCEIVABLY).claims if c.hedged]
     assert hedged and "conceivably" in [h.text for c in hedged for h in c.hedges]
-    assert dict(report.provenance)["claims"] == f"{mine.cues.version}+{mine.stances.version}"
-    assert dict(report.provenance)["claims"].endswith("+mine@1+stance@1+my-hedges@2")
+    assert dict(report.provenance)["claims"] == f"{mine.cues.version}+{mine.stances.version}+{mine.denials.version}"
+    assert dict(report.provenance)["claims"].endswith("+mine@1+stance@1+my-hedges@2+denials@1")
 
 
 @pytest.mark.slow
@@ -87,6 +87,13 @@ def test_the_report_takes_its_relations_from_the_pipelines_ontology(pipeline: Pi
         triggers=builtin.lexicon,
     )
     other = Pipeline(
-        pipeline.settings, pipeline.nlp, pipeline.kb, pipeline.gazetteer, friendly, pipeline.cues, pipeline.stances
+        pipeline.settings,
+        pipeline.nlp,
+        pipeline.kb,
+        pipeline.gazetteer,
+        friendly,
+        pipeline.cues,
+        pipeline.stances,
+        pipeline.denials,
     )
     assert {r.polarity for r in other.extract(text).relations} - {"affiliation"} == {"cooperative"}

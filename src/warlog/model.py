@@ -415,20 +415,70 @@ def _optional_evidence(data: dict[str, Any] | None) -> Evidence | None:
 
 
 @dataclass(frozen=True, slots=True)
+class ImpliedClaim:
+    """What a denial denies when the text states it only inside the denial ("she denied that she
+    mishandled the files"): the denied proposition as a claim. `speaker` is the accuser when the text
+    names one ("denied allegations by the UN that ..."), else None; `evidence` is the denied words."""
+
+    text: str
+    evidence: Evidence
+    speaker: str | None = None
+    speaker_text: str | None = None
+    speaker_evidence: Evidence | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker,
+            "speaker_text": self.speaker_text,
+            "speaker_evidence": _optional(self.speaker_evidence),
+            "text": self.text,
+            "evidence": self.evidence.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ImpliedClaim:
+        return cls(
+            text=data["text"],
+            evidence=Evidence.from_dict(data["evidence"]),
+            speaker=data.get("speaker"),
+            speaker_text=data.get("speaker_text"),
+            speaker_evidence=_optional_evidence(data.get("speaker_evidence")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Contradiction:
-    """Two or more claims or events that cannot all be true, and why."""
+    """Two or more claims or events that cannot all be true, and why.
+
+    `items` holds two or more ids, except for a denial of something the text tells only inside the
+    denial: then `items` is the denier's claim alone and `implied` the other side (None otherwise).
+    """
 
     id: str
     kind: str  # perpetrator, recipient, place, date, toll, occurrence
     items: tuple[str, ...]
     explanation: str
+    implied: ImpliedClaim | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, "items": list(self.items), "explanation": self.explanation}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "items": list(self.items),
+            "explanation": self.explanation,
+            "implied": self.implied.to_dict() if self.implied is not None else None,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Contradiction:
-        return cls(id=data["id"], kind=data["kind"], items=tuple(data["items"]), explanation=data["explanation"])
+        implied = data.get("implied")
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            items=tuple(data["items"]),
+            explanation=data["explanation"],
+            implied=ImpliedClaim.from_dict(implied) if implied is not None else None,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,6 @@
-"""Denials and rebuttals read from the parse: who denies what, and which claim or event of the document
-that denies (`find_denials`).
+"""Denials and rebuttals read from the parse: who denies what (`read_denials`); what each denies is
+linked to the document's claims and events by warlog.claims.denial_links. The words are the denial pack's
+(data/packs/claims/denials.yaml, warlog.packs.denials).
 
 A denial is one of (precision first: each needs its object to be something said or done):
 - a denying verb (deny, dismiss, reject, refute, dispute, rebut, contradict, ...), not negated, whose
@@ -8,63 +9,25 @@ A denial is one of (precision first: each needs its object to be something said 
   a deed ("denied any involvement in the attacks") or an event ("denied the strike"). A request, a plan
   or a person is no object of a denial ("rejected a request", "dismissed Estonia");
 - an account, or what a pronoun points to, called false ("called the charges fabricated", "said the
-  claims are unfounded", "That comment is a lie", "called it absurd"); strong nouns (hoax, myth, lie,
-  conspiracy theory) make anything they name false ("called climate change a hoax");
+  claims are unfounded", "That comment is a lie", "called it absurd"), unless a verb above negates it
+  ("I don't think this is absurd"); strong nouns (hoax, myth, lie, conspiracy theory) make anything they
+  name false ("called climate change a hoax");
 - someone said to be lying about something ("says X is lying about her support").
-
-What is denied is linked to the claim or event it denies, looking only at the sentences around the
-denial (an index by sentence, never all pairs): a word that points back ("that argument", "those
-reports", "it") to the nearest earlier claim of another source; otherwise the claims and events nearby of
-another source that share the denied words' content lemmas (two, or one and an actor) or an event of the
-same type with an actor in common. A denied event with no such telling still stands against its denier.
-The denier is the speaker of the enclosing claim, else the author.
+A denial given up since ("had previously dismissed") is marked `retracted`.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from warlog.events.candidate import EventCandidate
+from warlog.packs.denials import DenialPack
 
-DENYING_VERBS = frozenset({
-    "deny", "dismiss", "reject", "refute", "dispute", "rebut", "contest", "debunk", "contradict", "disavow",
-    "discredit", "repudiate",
-})  # fmt: skip
-# verbs whose clause ("denied that ...") is what they deny; the others deny only an object
-CLAUSAL = frozenset({"deny", "dispute", "contest"})
-# the nouns of an account, which can be true or false
-ACCOUNT_NOUNS = frozenset({
-    "claim", "report", "allegation", "accusation", "charge", "criticism", "argument", "idea", "notion",
-    "suggestion", "assertion", "statement", "comment", "remark", "story", "rumor", "rumour", "account",
-    "version", "tweet", "post", "theory", "assessment", "finding", "conclusion", "rationale", "advice",
-    "recommendation", "characterization", "description", "narrative", "speculation", "view",
-    "contention", "premise", "reporting", "depiction", "explanation", "excuse", "figure", "estimate",
-    "number", "toll", "insinuation", "implication", "attack",
-})  # fmt: skip
-# a part in a deed: "denied any involvement in ..."
-PART_NOUNS = frozenset({
-    "involvement", "role", "responsibility", "wrongdoing", "link", "connection", "participation",
-    "complicity", "knowledge", "presence", "hand", "culpability", "guilt",
-})  # fmt: skip
 POINTING = frozenset({"it", "this", "that", "these", "those", "they", "them"})
 POINTING_DETERMINERS = frozenset({"this", "that", "these", "those", "the", "such"})
-# words that call an account false; STRONG ones make anything they name false ("a hoax")
-FALSE_WORDS = frozenset({
-    "absurd", "baseless", "false", "untrue", "unfounded", "unsubstantiated", "fabricated", "ridiculous",
-    "nonsense", "lie", "bogus", "wrong", "inaccurate", "misleading", "groundless", "fake", "fiction",
-    "fabrication", "slander", "smear", "disinformation", "misinformation", "preposterous", "laughable",
-    "falsehood", "hoax", "myth", "propaganda", "ludicrous", "incorrect", "unfair", "distortion", "theory",
-})  # fmt: skip
-STRONG = frozenset({"hoax", "myth", "lie", "fiction", "fabrication", "falsehood", "theory", "propaganda"})
-CALLING = frozenset({"call", "label", "describe", "brand", "dismiss", "deem", "term", "characterize", "reject"})
-STOP_LEMMAS = frozenset({"be", "have", "do", "say", "make", "get", "go", "take", "come", "-PRON-", "year"})
-WINDOW_BEFORE, WINDOW_AFTER = 4, 2  # sentences searched for what a denial denies
+MODALS = frozenset({"would", "could", "might", "may", "should"})  # a copula of supposition
 CALLING_REACH = 20  # tokens back from "as" to the verb that calls something so
-POINTING_BEFORE = 3  # sentences back to an account a pointing word names
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +41,10 @@ class Denial:
     targets: tuple[str, ...] = ()
     events: tuple[str, ...] = ()  # the events told inside the denied words
     claim: str | None = None  # the claim that denies (set by the claim finder)
+    accuser: tuple[int, int] | None = None  # who made the denied account: "allegations by X", "X's claim"
+    retracted: tuple[int, int] | None = None  # the word that says the denial was given up ("had previously")
+    proposition: tuple[int, int] | None = None  # what is denied, told in the denial: None when it points back
+    form: str = "denial"  # denial | existence ("there was no attack") | predication ("not a combat mission")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,105 +57,145 @@ class Said:
     source_kind: str
 
 
-def find_denials(doc: Doc, claims: Sequence[Said], events: Sequence[EventCandidate]) -> list[Denial]:
-    """The document's denials and rebuttals, each linked to the claims and events it denies."""
-    sentences = list(doc.sents)
-    starts = [s.start_char for s in sentences]
+def read_denials(doc: Doc, pack: DenialPack) -> list[Denial]:
+    """The document's denials and rebuttals in text order, one per denied span, not yet linked."""
     found: list[Denial] = []
     seen: set[tuple[int, int]] = set()
     for token in doc:
-        denial = _denial_at(doc, token)
-        if denial is None or denial.denied in seen:
+        denial = _denial_at(pack, doc, token)
+        if denial is None or denial.denied in seen or _asked(token) or _result_clause(token):
             continue
         seen.add(denial.denied)
-        found.append(_link(doc, denial, claims, events, starts))
+        found.append(denial)
     return found
 
 
-def _denial_at(doc: Doc, token: Token) -> Denial | None:
-    if token.lemma_ in DENYING_VERBS and token.pos_ == "VERB" and not _negated(token):
-        denied = _denied_object(token)
+def _denial_at(pack: DenialPack, doc: Doc, token: Token) -> Denial | None:
+    if token.lemma_ in pack.denying_verbs and token.pos_ == "VERB" and not _negated(token):
+        denied = _denied_object(pack, token)
         if denied is not None:
-            return Denial(_span(token), denied, _subject(token))
+            return Denial(_span(token), denied, subject_span(token), retracted=_retracted(pack, token))
     if token.lemma_ == "lie" and token.pos_ == "VERB":
         about = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "about"), None)
         if token.tag_ == "VBG" and about is not None and not _negated(token):
-            return Denial(_span(token), _subtree(about, skip_head=True), None)
+            return Denial(_span(token), subtree_span(about, skip_head=True), None)
         return None
-    if (
-        (token.lemma_ in FALSE_WORDS or token.lower_ in FALSE_WORDS)
-        and not _negated(token.head)
-        and not _negated(token)
-    ):
-        return _called_false(doc, token)
+    if (token.lemma_ in pack.false_words or token.lower_ in pack.false_words) and not _negated_above(token):
+        return None if _supposed(token) else _called_false(pack, doc, token)
+    if token.lower_ == "no" and token.dep_ == "det":
+        return _no_such_deed(pack, token.head)
+    if token.dep_ == "attr" and token.pos_ == "NOUN" and token.head.lemma_ == "be" and _negated(token.head):
+        return _not_such(token)
     return None
 
 
-def _denied_object(verb: Token) -> tuple[int, int] | None:
+def _supposed(word: Token) -> bool:
+    """Whether a copula calls a thing false only in supposition ("that would be absurd")."""
+    verb = word.head
+    return verb.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
+def _asked(token: Token) -> bool:
+    """Whether the word's sentence is a question ("do you think it's a hoax?"), which denies nothing."""
+    sent = token.sent
+    return any(t.text == "?" for t in sent[-3:])
+
+
+def _result_clause(token: Token) -> bool:
+    """Whether the word lies in the result clause of a degree ("so vague that it's laughable"), which
+    says how much, not that an account is false."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is None:
+        return False
+    return any(t.lower_ in ("so", "such") for t in token.doc[max(token.sent.start, mark.i - 12) : mark.i])
+
+
+def _no_such_deed(pack: DenialPack, noun: Token) -> Denial | None:
+    """ "there was no attack", "no airstrike took place": a deed said not to exist."""
+    if noun.lemma_.lower() not in pack.event_nouns | pack.existence_nouns:
+        return None
+    verb = noun.head
+    there = noun.dep_ == "attr" and verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children)
+    took_place = verb.lemma_ == "take" and any(c.lower_ == "place" for c in verb.children)
+    happened = noun.dep_ == "nsubj" and (verb.lemma_ in ("happen", "occur") or took_place)
+    if not (there or happened) or _negated(verb):
+        return None
+    # the deed with where and when it is denied ("no attack on the village", "... in the town on Monday")
+    parts = [noun, verb, *(t for c in verb.children if c.dep_ in ("expl", "prep", "npadvmod") for t in c.subtree)]
+    parts += list(noun.subtree)
+    first, last = min(parts, key=lambda t: t.i), max(parts, key=lambda t: t.i)
+    return Denial(_span(verb), (first.idx, last.idx + len(last.text)), None, form="existence")
+
+
+def _not_such(noun: Token) -> Denial | None:
+    """ "the deployment was not a combat mission": a thing said not to be of a kind (named by the noun's
+    modifiers, else the noun), denied of a subject the sentence names."""
+    verb = noun.head
+    if not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return None
+    neg = next(c for c in verb.children if c.dep_ == "neg")
+    return Denial(_span(neg), subtree_span(noun), None, form="predication")
+
+
+def _denied_object(pack: DenialPack, verb: Token) -> tuple[int, int] | None:
     """What a denying verb denies: its clause, gerund or account object (see the module docstring)."""
     for child in verb.children:
-        if child.dep_ == "ccomp" and verb.lemma_ in CLAUSAL:
-            return _subtree(child)
+        if child.dep_ == "ccomp" and verb.lemma_ in pack.clausal:
+            return subtree_span(child)
         if child.dep_ in ("xcomp", "pcomp") and child.tag_ == "VBG":
-            return _subtree(child)
-        if child.dep_ in ("dobj", "nsubjpass") and _deniable(child):
-            return _subtree(child)
+            return subtree_span(child)
+        if child.dep_ in ("dobj", "nsubjpass") and _deniable(pack, child):
+            return subtree_span(child)
     return None
 
 
-def _deniable(noun: Token) -> bool:
-    if noun.lemma_.lower() in ACCOUNT_NOUNS or noun.lemma_.lower() in PART_NOUNS:
+def _deniable(pack: DenialPack, noun: Token) -> bool:
+    noun = _whole(pack, noun)
+    if noun.lemma_.lower() in pack.account_nouns or noun.lemma_.lower() in pack.part_nouns:
         return True
     if noun.lower_ in POINTING and noun.pos_ == "PRON":
-        return True
-    return bool(noun.ent_type_ == "" and noun.pos_ == "NOUN" and _is_event_noun(noun))
+        return not (noun.tag_ == "WDT" or noun.head.dep_ == "relcl")  # "the ways that were disputed"
+    return bool(noun.ent_type_ == "" and noun.pos_ == "NOUN" and noun.lemma_.lower() in pack.event_nouns)
 
 
-EVENT_NOUNS = frozenset({
-    "attack", "strike", "airstrike", "bombing", "shelling", "killing", "massacre", "raid", "hacking", "hack",
-    "assault", "abuse", "torture", "shooting", "use", "incursion", "violation", "breach", "leak", "interference",
-})  # fmt: skip
-
-
-def _is_event_noun(noun: Token) -> bool:
-    return noun.lemma_.lower() in EVENT_NOUNS
-
-
-def _called_false(doc: Doc, word: Token) -> Denial | None:
+def _called_false(pack: DenialPack, doc: Doc, word: Token) -> Denial | None:
     """ "called the charges fabricated", "said the claims are unfounded", "That comment is a lie"."""
     head = word.head
-    strong = word.lemma_ in STRONG or word.lower_ in STRONG
-    if word.lemma_ == "theory" and not any(c.lower_ == "conspiracy" for c in word.children):
+    strong = word.lemma_ in pack.strong or word.lower_ in pack.strong
+    if word.lemma_ == "theory" and not any(t.lower_ == "conspiracy" for t in word.subtree if t.i < word.i):
         return None
     # "called X false" / "dismissed X as false": X is the verb's object, up to "as"
-    verb = _calling_verb(word)
+    verb = _calling_verb(pack, word)
     if verb is not None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < word.i), None)
-        if obj is not None and (strong or _account(obj)):
-            start, end = _subtree(obj)
+        if obj is not None and (strong or _account(pack, obj)):
+            start, end = subtree_span(obj)
             if head.lemma_ == "as" and head.i > obj.i:
                 end = doc[head.i - 1].idx + len(doc[head.i - 1].text)
-            return Denial(_span(verb), (start, end), _subject(verb))
+            return Denial(_span(verb), (start, end), subject_span(verb), retracted=_retracted(pack, verb))
     # "X is false": X is the copula's subject
     if word.dep_ in ("acomp", "attr") and head.lemma_ == "be":
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and (_account(subject) or (strong and subject.pos_ != "PRON")):
-            return Denial(_span(word), _subtree(subject), None)
-    # "false claims that ...", "an unfounded conspiracy theory": the account the word qualifies
-    if word.dep_ == "amod" and _account(head) and word.lemma_ not in ("wrong", "unfair"):
-        return Denial(_span(word), _subtree(head), None)
+        if subject is not None and (_account(pack, subject) or (strong and subject.pos_ != "PRON")):
+            return Denial(_span(word), subtree_span(subject), None)
+    # "false claims that ...", "an unfounded conspiracy theory": the account the word qualifies (not one
+    # that is itself what something is called: "this is a ridiculous idea" calls "this"; not by a word
+    # that judges more than it calls untrue: "his ridiculous tweets")
+    if word.dep_ == "amod" and _account(pack, head) and word.lemma_ not in pack.judging and head.dep_ != "attr":
+        return Denial(_span(word), subtree_span(head), None)
     return None
 
 
-def _calling_verb(word: Token) -> Token | None:
+def _calling_verb(pack: DenialPack, word: Token) -> Token | None:
     """The verb that calls something `word`: "called X absurd", "dismissed X as a hoax" (the "as" may hang
     from a noun of X in the parse: the verb is then the nearest calling verb above it)."""
     head = word.head
-    if word.dep_ in ("oprd", "xcomp", "ccomp", "dobj", "attr", "acomp") and head.lemma_ in CALLING:
+    if word.dep_ in ("oprd", "xcomp", "ccomp", "dobj", "attr", "acomp") and head.lemma_ in pack.calling_verbs:
         return head
     if word.dep_ == "pobj" and head.lower_ == "as":
         for above in head.ancestors:
-            if above.lemma_ in CALLING and above.pos_ == "VERB":
+            if above.lemma_ in pack.calling_verbs and above.pos_ == "VERB":
                 return above
             if above.pos_ in ("VERB", "AUX"):
                 break
@@ -196,27 +203,67 @@ def _calling_verb(word: Token) -> Token | None:
         sent = head.sent
         for i in range(head.i - 1, max(sent.start, head.i - CALLING_REACH) - 1, -1):
             verb = head.doc[i]
-            if verb.lemma_ in CALLING and verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children):
+            if (
+                verb.lemma_ in pack.calling_verbs
+                and verb.pos_ == "VERB"
+                and any(c.dep_ == "dobj" for c in verb.children)
+            ):
                 return verb
     return None
 
 
-def _account(noun: Token) -> bool:
-    return noun.lemma_.lower() in ACCOUNT_NOUNS or (noun.lower_ in POINTING and noun.pos_ in ("PRON", "DET"))
+def _account(pack: DenialPack, noun: Token) -> bool:
+    if _whole(pack, noun).lemma_.lower() in pack.account_nouns:
+        return True
+    return noun.lower_ in POINTING and noun.pos_ in ("PRON", "DET")
+
+
+def _whole(pack: DenialPack, noun: Token) -> Token:
+    """The noun a part of it stands for: "half of his advice" -> advice."""
+    if noun.lemma_.lower() not in pack.partitives:
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return whole if whole is not None else noun
+
+
+def _retracted(pack: DenialPack, verb: Token) -> tuple[int, int] | None:
+    """The word that tells a denial given up since: "had previously dismissed", "once denied"."""
+    word = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ in pack.retracted), None)
+    return _span(word) if word is not None else None
 
 
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
-def _subject(verb: Token) -> tuple[int, int] | None:
+CLIMBED = frozenset({"ccomp", "xcomp", "attr", "acomp", "oprd", "amod", "conj"})  # deps a negation reaches through
+
+
+def _negated_above(token: Token) -> bool:
+    """Whether the word, its head or a verb that governs its clause is negated ("is not false", "I don't
+    think this is absurd", "it isn't because they were wrong"); the climb stops at a verb whose clause
+    is not a complement (nor a "because" clause) of the verb above."""
+    if _negated(token):
+        return True
+    for above in token.ancestors:
+        if _negated(above):
+            return True
+        because = above.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because" for c in above.children)
+        if above.dep_ not in CLIMBED and not because and above.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def subject_span(verb: Token) -> tuple[int, int] | None:
+    """The span of a verb's subject (or passive agent), inherited from the verb it hangs from."""
     if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that") for c in verb.children):
         return _span(verb.head)
     for child in verb.children:
         if child.dep_ in ("nsubj", "agent"):
-            return _subtree(child, skip_head=child.dep_ == "agent")
+            return subtree_span(child, skip_head=child.dep_ == "agent")
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
+        return subject_span(verb.head)
     return None
 
 
@@ -224,99 +271,12 @@ def _span(token: Token) -> tuple[int, int]:
     return token.idx, token.idx + len(token.text)
 
 
-def _subtree(token: Token, *, skip_head: bool = False) -> tuple[int, int]:
-    tokens = [t for t in token.subtree if not (skip_head and t.i == token.i)] or [token]
+def subtree_span(token: Token, *, skip_head: bool = False, skip_case: bool = False) -> tuple[int, int]:
+    """The characters of a token's subtree, without the token itself or a possessive "'s" if asked."""
+    tokens = [
+        t for t in token.subtree if not (skip_head and t.i == token.i) and not (skip_case and t.dep_ == "case")
+    ] or [token]
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-# -- linking -------------------------------------------------------------------------------------
-
-
-def _link(
-    doc: Doc, denial: Denial, claims: Sequence[Said], events: Sequence[EventCandidate], starts: list[int]
-) -> Denial:
-    own = next((c for c in claims if c.content[0] <= denial.cue[0] < c.content[1]), None)
-    here = bisect_right(starts, denial.cue[0]) - 1
-    lo = starts[max(0, here - WINDOW_BEFORE)]
-    hi = starts[here + WINDOW_AFTER + 1] if here + WINDOW_AFTER + 1 < len(starts) else len(doc.text)
-    inside = [e for e in events if denial.denied[0] <= _at(doc, e) < denial.denied[1]]
-    denier = set(own.speakers) if own is not None else set()
-    others = [
-        c for c in claims
-        if lo <= c.content[0] < hi and c is not own and c.source_kind != "scare_quote"
-        and not (denier and denier & set(c.speakers)) and not _overlaps(c.content, denial.denied)
-        and not _overlaps(c.content, denial.cue)
-    ]  # fmt: skip
-    pointed = _pointing(doc, denial.denied)
-    if pointed:
-        back = starts[max(0, here - POINTING_BEFORE)]
-        named = denial.denier is not None or (own is not None and own.source_kind != "author")
-        earlier = [
-            c for c in others
-            if back <= c.content[0] and c.content[1] <= denial.cue[0] and (named or c.source_kind != "author")
-        ]  # fmt: skip
-        if earlier:
-            return _with(denial, (earlier[-1].id,), inside)
-    lemmas = _lemmas(doc, denial.denied)
-    actors = {a for e in inside for a in (*e.actors, *e.recipients)}
-    targets = [c.id for c in others if _shares(doc, c.content, lemmas, actors, events)]
-    told = [
-        e.id for e in events
-        if lo <= e.start < hi and e not in inside and e.status.value in ("asserted", "reported", "claimed")
-        and any(e.type == d.type and _share_actor(e.actors, d.actors) for d in inside)
-    ]  # fmt: skip
-    return _with(denial, tuple(dict.fromkeys(targets + told)), inside)
-
-
-def _share_actor(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether two actor lists name one actor, or one and a part of it ("rus" and "rus.mil")."""
-    return any(x == y or x.startswith(y + ".") or y.startswith(x + ".") for x in a for y in b)
-
-
-def _with(denial: Denial, targets: tuple[str, ...], inside: list[EventCandidate]) -> Denial:
-    return Denial(denial.cue, denial.denied, denial.denier, targets, tuple(e.id for e in inside))
-
-
-def _pointing(doc: Doc, span: tuple[int, int]) -> bool:
-    """Whether the denied words point back to an account told before: "it", "that argument", "those
-    reports", "his comments", "the president's claims about ...", not "the claim that ..." (which says
-    what it is)."""
-    words = doc.char_span(*span, alignment_mode="expand")
-    if words is None:
-        return False
-    if len(words) == 1:
-        return words[0].lower_ in POINTING
-    root = words.root
-    if root.lemma_.lower() not in ACCOUNT_NOUNS or any(c.dep_ in ("acl", "relcl", "ccomp") for c in root.children):
-        return False
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS) for c in root.children)
-
-
-def _lemmas(doc: Doc, span: tuple[int, int]) -> set[str]:
-    words = doc.char_span(*span, alignment_mode="expand")
-    if words is None:
-        return set()
-    return {t.lemma_.lower() for t in words if t.pos_ in ("NOUN", "PROPN", "VERB") and not t.is_stop
-            and t.lemma_ not in STOP_LEMMAS and t.lemma_.lower() not in ACCOUNT_NOUNS}  # fmt: skip
-
-
-def _shares(
-    doc: Doc, span: tuple[int, int], lemmas: set[str], actors: set[str], events: Sequence[EventCandidate]
-) -> bool:
-    common = lemmas & _lemmas(doc, span)
-    if len(common) >= 2:
-        return True
-    if not common or not actors:
-        return False
-    return any(span[0] <= e.start < span[1] and actors & {*e.actors, *e.recipients} for e in events)
-
-
-def _at(doc: Doc, event: EventCandidate) -> int:
-    return doc[event.token].idx if 0 <= event.token < len(doc) else event.start
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-__all__ = ["Denial", "Said", "find_denials"]
+__all__ = ["Denial", "Said", "read_denials", "subject_span", "subtree_span"]

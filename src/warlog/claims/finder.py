@@ -33,12 +33,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warlog.claims.attribution import Attribution, find_attributions
-from warlog.claims.denials import Denial, Said, find_denials
+from warlog.claims.denial_links import find_denials
+from warlog.claims.denials import Denial, Said
 from warlog.claims.stance import Stance, author_stance, hedges_in
 from warlog.events.candidate import EventCandidate
 from warlog.events.codes import cameo_code, quad_class
 from warlog.events.status import Status
 from warlog.packs.cues import CuePack
+from warlog.packs.denials import DenialPack
 from warlog.packs.stance import StancePack
 
 RULES_VERSION = "1"
@@ -76,6 +78,9 @@ def register_extensions() -> None:
         Doc.set_extension("warlog_denials", default=None)
 
 
+UNBOUND = "ClaimFinder used before bind(cues, stances, denials); build pipelines with warlog.load()"
+
+
 class ClaimFinder:
     """spaCy component; see the module docstring. Bind the cue and stance packs with `bind()` before use."""
 
@@ -83,23 +88,36 @@ class ClaimFinder:
         self.name = name
         self._cues: CuePack | None = None
         self._stances: StancePack | None = None
+        self._denial_pack: DenialPack | None = None
 
-    def bind(self, cues: CuePack, stances: StancePack) -> ClaimFinder:
-        """Take the pipeline's cue and stance packs."""
-        self._cues, self._stances = cues, stances
+    def bind(self, cues: CuePack, stances: StancePack, denials: DenialPack) -> ClaimFinder:
+        """Take the pipeline's cue, stance and denial packs."""
+        self._cues, self._stances, self._denial_pack = cues, stances, denials
         return self
 
     @property
     def cues(self) -> CuePack:
         if self._cues is None:
-            raise RuntimeError("ClaimFinder used before bind(cues, stances); build pipelines with warlog.load()")
+            raise RuntimeError(
+                "ClaimFinder used before bind(cues, stances, denials); build pipelines with warlog.load()"
+            )
         return self._cues
 
     @property
     def stances(self) -> StancePack:
         if self._stances is None:
-            raise RuntimeError("ClaimFinder used before bind(cues, stances); build pipelines with warlog.load()")
+            raise RuntimeError(
+                "ClaimFinder used before bind(cues, stances, denials); build pipelines with warlog.load()"
+            )
         return self._stances
+
+    @property
+    def denial_words(self) -> DenialPack:
+        if self._denial_pack is None:
+            raise RuntimeError(
+                "ClaimFinder used before bind(cues, stances, denials); build pipelines with warlog.load()"
+            )
+        return self._denial_pack
 
     def __call__(self, doc: Doc) -> Doc:
         attributions = [p for a in find_attributions(doc, pack=self.cues) if _well_formed(doc, a) for p in _parts(a)]
@@ -135,13 +153,14 @@ class ClaimFinder:
         said = [Said(c.id, c.content, c.speakers, c.source_kind) for c in claims]
         found = []
         mentions = doc._.warlog_actors or []
-        for denial in find_denials(doc, said, events):
+        named = [(m.start, m.end, m.actor.id) for m in mentions]
+        for denial in find_denials(doc, said, events, pack=self.denial_words, mentions=named):
             claim = next((c for c in claims if c.cue is not None and _overlap(c.cue, denial.cue)), None)
             claim = claim or next((c for c in claims if c.source_kind != "scare_quote"
                                    and c.content[0] <= denial.cue[0] < c.content[1]), None)  # fmt: skip
             if claim is None:
-                if not denial.targets and not denial.events:
-                    continue  # a claim of its own only for a denial that stands against something told
+                if not denial.targets and not denial.events and denial.proposition is None:
+                    continue  # a claim of its own only for a denial that stands against something
                 claim = self._denying_claim(doc, denial, mentions)
                 claims.append(claim)
             found.append(replace(denial, claim=claim.id))
@@ -171,7 +190,9 @@ class ClaimFinder:
             cue_lemma=doc.text[denial.cue[0] : denial.cue[1]].lower(),
             direct=any(ch in QUOTE_MARKS for ch in doc.text[denial.cue[0] : sent_end]),
             hedges=tuple(hedges_in(self.stances, doc, *outside)),
-            stance=author_stance(self.stances, doc, denial.denied, outside),
+            stance=Stance("disputes", denial.retracted)
+            if denial.retracted
+            else author_stance(self.stances, doc, denial.denied, outside),
             events=denial.events,
         )
 

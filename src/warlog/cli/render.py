@@ -163,7 +163,8 @@ def contradictions_table(report: Report) -> Table:
     for column in ("kind", "explanation", "claims and events"):
         table.add_column(column, overflow="fold")
     for contradiction in report.contradictions:
-        table.add_row(contradiction.kind, Text(contradiction.explanation), Text(", ".join(contradiction.items)))
+        items = [*contradiction.items, *(["implied"] if contradiction.implied is not None else [])]
+        table.add_row(contradiction.kind, Text(contradiction.explanation), Text(", ".join(items)))
     return table
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from warlog.errors import InputError
 from warlog.evaluate.metrics import DIGITS, Evaluation
-from warlog.model import Report
+from warlog.model import Contradiction, Report
 from warlog.pipeline import Pipeline
 
 SHA_DIGITS = 12
@@ -139,7 +139,7 @@ def score_denial_gold(gold: DenialGold, reports: Sequence[Report]) -> Evaluation
     predicted = right = found = total = 0
     misses: list[str] = []
     for article, report in zip(gold.articles, reports, strict=True):
-        sides = [_sides(report, c.items) for c in report.contradictions]
+        sides = [_sides(report, c) for c in report.contradictions]
         for contradiction, (deniers, denied) in zip(report.contradictions, sides, strict=True):
             predicted += 1
             hit = any(_overlaps(g.denier, deniers) and _overlaps(g.denied, denied) for g in article.denials)
@@ -170,13 +170,16 @@ def score_denial_gold(gold: DenialGold, reports: Sequence[Report]) -> Evaluation
     return Evaluation("denials", gold.name, gold.sha256, None, len(gold.articles), metrics, counts, details)
 
 
-def _sides(report: Report, items: Iterable[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The spans of a contradiction's deniers (speakers, cues; an author's content) and of its items."""
+def _sides(report: Report, contradiction: Contradiction) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans of a contradiction's deniers (speakers, cues; an author's content) and of its items and
+    implied claim."""
     claims = {c.id: c for c in report.claims}
     events = {e.id: e for e in report.events}
     deniers: list[tuple[int, int]] = []
     spans: list[tuple[int, int]] = []
-    for item in items:
+    if contradiction.implied is not None:
+        spans.append((contradiction.implied.evidence.start, contradiction.implied.evidence.end))
+    for item in contradiction.items:
         if item in claims:
             claim = claims[item]
             deniers += [(e.start, e.end) for e in (claim.speaker_evidence, claim.cue_evidence) if e is not None]

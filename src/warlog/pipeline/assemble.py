@@ -38,7 +38,9 @@ def build_report(
         provinces=build_provinces(doc._.warlog_places or []),
     )
     actor_by = {a.id: a for a in actors}
-    denied = denial_contradictions(doc._.warlog_denials or [], claims, events, actor_by, found=contradictions)
+    denied = denial_contradictions(
+        doc._.warlog_denials or [], claims, events, actor_by, text=document.text, found=contradictions
+    )
     contradictions = contradictions + denied
     return Report(
         version=version,

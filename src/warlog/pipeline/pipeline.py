@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from warlog.actors.kb import KnowledgeBase
     from warlog.geo import Gazetteer
     from warlog.packs.cues import CuePack
+    from warlog.packs.denials import DenialPack
     from warlog.packs.ontology import Ontology
     from warlog.packs.stance import StancePack
     from warlog.store import Store
@@ -126,6 +127,7 @@ class Pipeline:
         ontology: Ontology,
         cues: CuePack,
         stances: StancePack,
+        denials: DenialPack,
     ) -> None:
         self.settings = settings
         self.nlp = nlp
@@ -134,6 +136,7 @@ class Pipeline:
         self.ontology = ontology
         self.cues = cues
         self.stances = stances
+        self.denials = denials
         meta = nlp.meta
         self.provenance = {
             "warlog": __version__,
@@ -141,7 +144,7 @@ class Pipeline:
             "actors": kb.version,
             "places": gazetteer.version,
             "events": ontology.version,
-            "claims": f"{cues.version}+{stances.version}",
+            "claims": f"{cues.version}+{stances.version}+{denials.version}",
         }
 
     def document(self, text_or_document: str | Document, **metadata: Any) -> Document:
@@ -329,6 +332,7 @@ def load(settings: Settings | None = None, *, config: Path | None = None, **over
     from warlog.actors.kb import KnowledgeBase
     from warlog.geo import Gazetteer
     from warlog.packs.cues import CuePack
+    from warlog.packs.denials import DenialPack
     from warlog.packs.ontology import Ontology
     from warlog.packs.stance import StancePack
 
@@ -341,10 +345,11 @@ def load(settings: Settings | None = None, *, config: Path | None = None, **over
     ontology = Ontology.load(packs_dir=settings.packs_dir)
     cues = CuePack.load(packs_dir=settings.packs_dir)
     stances = StancePack.load(packs_dir=settings.packs_dir)
+    denials = DenialPack.load(packs_dir=settings.packs_dir)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     _split_abbreviation_hyphens(nlp)
-    _add_components(nlp, kb, gazetteer, ontology, cues, stances)
-    return Pipeline(settings, nlp, kb, gazetteer, ontology, cues, stances)
+    _add_components(nlp, kb, gazetteer, ontology, cues, stances, denials)
+    return Pipeline(settings, nlp, kb, gazetteer, ontology, cues, stances, denials)
 
 
 def _split_abbreviation_hyphens(nlp: Language) -> None:
@@ -366,6 +371,7 @@ def _add_components(
     ontology: Ontology,
     cues: CuePack,
     stances: StancePack,
+    denials: DenialPack,
 ) -> None:
     from warlog.actors.linker import ActorLinker
     from warlog.claims.finder import ClaimFinder
@@ -381,4 +387,4 @@ def _add_components(
     extractor.bind(ontology, cues)
     finder = nlp.add_pipe("warlog_claim_finder", last=True)
     assert isinstance(finder, ClaimFinder)
-    finder.bind(cues, stances)
+    finder.bind(cues, stances, denials)

@@ -18,9 +18,10 @@ it is and is reported as not applied. The rules of each kind:
   the document did not name joins its actors, without mentions.
 - reject (fact: event, claim, actor, mention, contradiction): the fact is removed from the report, so
   that no query, graph or export sees it; what referred to it forgets it (a claim's events, a
-  relation's events, a contradiction's items; a contradiction left with one item is dropped, and so is
-  a relation left with no events). A rejected actor leaves the document's events, claims and relations;
-  a rejected mention (`ACTOR@START`) is one span of an actor.
+  relation's events, a contradiction's items; a contradiction left with one item is dropped, or with
+  none when its other side is implied, and so is a relation left with no events). A rejected actor
+  leaves the document's events, claims and relations; a rejected mention (`ACTOR@START`) is one span
+  of an actor.
 """
 
 from __future__ import annotations
@@ -215,7 +216,7 @@ def _forget_items(report: Report, gone: str) -> Report:
     contradictions = []
     for c in report.contradictions:
         items = tuple(x for x in c.items if x != gone)
-        if len(items) >= 2:
+        if len(items) >= 2 or (items and c.implied is not None):  # an implied side needs its denier only
             contradictions.append(replace(c, items=items))
     return replace(report, claims=claims, relations=relations, contradictions=tuple(contradictions))
 

@@ -257,7 +257,7 @@ CLAIMS = Listing(
 
 CONTRADICTIONS = Listing(
     source="contradictions x JOIN documents d ON d.id = x.document_id",
-    columns="x.document_id AS document, x.id, x.kind, x.items, x.explanation, d.published",
+    columns="x.document_id AS document, x.id, x.kind, x.items, x.explanation, x.implied, d.published",
     filters={"type": "x.kind = $type", **_dates("d.published"), "document": "starts_with(x.document_id, $document)"},
     sorts={"published": ("d.published",), "document": ("x.document_id",), "kind": ("x.kind",)},
     default_sort="published",

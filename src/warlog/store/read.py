@@ -86,7 +86,7 @@ def load_report(con: duckdb.DuckDBPyConnection, doc_id: str) -> Report | None:
         events=_events(con, doc_id),
         claims=_claims(con, doc_id),
         contradictions=tuple(
-            Contradiction(id=r["id"], kind=r["kind"], items=tuple(r["items"]), explanation=r["explanation"])
+            Contradiction.from_dict(r)
             for r in _rows(con, "SELECT * FROM contradictions WHERE document_id = $doc ORDER BY seq", doc_id)
         ),
         relations=tuple(

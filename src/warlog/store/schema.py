@@ -113,7 +113,21 @@ _V5 = (
         evidence_rule VARCHAR, evidence_confidence DOUBLE NOT NULL)""",
 )
 
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5))
+# A denial of something the text tells only inside it is a contradiction with the denied words as an implied
+# claim (model.ImpliedClaim); rows stored before have none (NULL).
+_V6 = (
+    f"""ALTER TABLE contradictions ADD COLUMN implied STRUCT(
+        speaker VARCHAR, speaker_text VARCHAR, speaker_evidence {_EVIDENCE}, "text" VARCHAR, evidence {_EVIDENCE})""",
+)
+
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (1, _V1),
+    (2, _V2),
+    (3, _V3),
+    (4, _V4),
+    (5, _V5),
+    (6, _V6),
+)
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 # Every table, in the order a document's rows are written; `count()` accepts exactly these names.

@@ -112,6 +112,7 @@ async function contradictionCard(conflict) {
     }
     return h("div", { class: "account" }, h("code", null, id));
   });
+  if (conflict.implied) accounts.push(impliedAccount(conflict.implied));
   return h(
     "article",
     { class: "card contradiction", dataset: { contradiction: conflict.id, document: documentId || "" } },
@@ -119,6 +120,14 @@ async function contradictionCard(conflict) {
     h("div", { class: "accounts" }, accounts),
     documentId ? h("p", { class: "muted small" }, "In ", link("documents", documentId, documentReport?.document?.title || documentId)) : null,
   );
+}
+
+// The other side of a denial that only the denial tells: who asserts it (the accuser, when named) and
+// the denied words.
+function impliedAccount(implied) {
+  return h("div", { class: "account implied", dataset: { item: "implied" } },
+    h("h4", null, implied.speaker_text || "unattributed", " ", badge("implied", "implied")),
+    h("p", { class: "claim-text" }, implied.text));
 }
 
 function filtersForm(params) {
