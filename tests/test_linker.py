@@ -533,3 +533,21 @@ def test_a_text_shared_by_two_countries_leaves_generic_nouns_unlinked(pipeline):
     )
     report = pipeline.extract(text, published="2016-09-20")
     assert not any(a.id.endswith(".gov") for a in report.actors if a.mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan failed because of opposition in Congress.",  # opposition: resistance, not a party
+        "The act gives the agency the authority to issue rules.",  # authority: a power
+        "Any tax on the wealthy brings a certain amount of administration.",
+    ],
+)
+def test_abstract_senses_name_no_group(pipeline, text):
+    report = pipeline.extract(text, published="2016-09-20")
+    assert not any(a.id.endswith((".opp", ".gov")) for a in report.actors if a.mentions)
+
+
+def test_a_determined_group_noun_still_names_the_group(pipeline):
+    report = pipeline.extract("In Harare, the opposition marched against the government.", published="2016-09-20")
+    assert {"zwe.opp", "zwe.gov"} <= {a.id for a in report.actors if a.mentions}

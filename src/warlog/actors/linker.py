@@ -880,7 +880,18 @@ NO_COUNTRY_MODIFIERS = frozenset({
 
 def _no_agent(token: Token) -> bool:
     """A generic agent noun that names no group of the country: a kind of aircraft ("fighter aircraft",
-    "bombers and fighters"), a group qualified out of any one country ("foreign media", "social media")."""
+    "bombers and fighters"), a group qualified out of any one country ("foreign media", "social media"), an
+    abstract sense of a singular noun with no article ("met with opposition", "the authority to regulate",
+    "a certain amount of administration")."""
+    if token.lower_ in ABSTRACT_SENSES and token.dep_ not in ("compound", "amod") and not _determined(token):
+        return True
+    if token.lower_ == "authority" and any(
+        c.dep_ in ("acl", "prep")
+        and c.lower_ in ("to", "under", "over")
+        or (c.dep_ == "acl" and any(g.lower_ == "to" for g in c.children))
+        for c in token.children
+    ):
+        return True  # "the authority to issue regulations", "its regulatory authority under the act"
     if token.lemma_.lower() in ("fighter",) and (
         token.head.lower_ in AIRCRAFT
         or any(c.lower_ in AIRCRAFT for c in token.children)
@@ -888,6 +899,18 @@ def _no_agent(token: Token) -> bool:
     ):
         return True
     return any(c.dep_ in ("amod", "compound") and c.lower_ in NO_COUNTRY_MODIFIERS for c in token.children)
+
+
+# singular agent nouns with an abstract sense, which name a group only with an article or an owner
+ABSTRACT_SENSES = frozenset({"opposition", "authority", "administration", "government", "regime", "military"})
+
+
+def _determined(token: Token) -> bool:
+    """ "the opposition", "its government", "Obama's administration", "the Syrian regime"."""
+    return any(
+        c.dep_ in ("det", "poss") or (c.dep_ in ("amod", "compound") and c.i < token.i and c.pos_ in ("PROPN", "ADJ"))
+        for c in token.children
+    )
 
 
 def _inside_name(token: Token) -> bool:
