@@ -551,3 +551,17 @@ def test_abstract_senses_name_no_group(pipeline, text):
 def test_a_determined_group_noun_still_names_the_group(pipeline):
     report = pipeline.extract("In Harare, the opposition marched against the government.", published="2016-09-20")
     assert {"zwe.opp", "zwe.gov"} <= {a.id for a in report.actors if a.mentions}
+
+
+def test_one_persons_nationality_is_a_civilian_of_the_country(pipeline):
+    """ "a Saudi businessman" is a Saudi civilian, not the Saudi state; "to be an American" is no actor."""
+    report = pipeline.extract(
+        "A Saudi businessman sued the airline. She is proud to be an American.", published="2016-09-20"
+    )
+    ids = {a.id for a in report.actors if a.mentions}
+    assert "sau.cvl" in ids and "sau" not in ids and "usa" not in ids
+
+
+def test_a_list_of_origins_before_americans(pipeline):
+    report = pipeline.extract("Polish, Ukrainian, and Lithuanian Americans live in Ohio.", published="2016-09-20")
+    assert not {"pol", "ukr", "ltu"} & {a.id for a in report.actors if a.mentions}

@@ -349,6 +349,9 @@ class ActorLinker:
         if spec is not None and state.country and head.i == span.end:
             actor = self.kb.scoped_agent(spec, state.country)
             return found.add_actor(span.doc[span.start : head.i + 1], actor, "agent", 0.9)
+        if _one_person(span) and state.country and self.kb.agent("civilians") is not None:
+            person = self.kb.scoped_agent(self.kb.agent("civilians"), state.country)  # type: ignore[arg-type]
+            return found.add_actor(span.doc[span.start : head.i + 1], person, "agent", 0.75)  # "a Saudi businessman"
         if _origin(span) or _part_of_name(span):
             return None  # "Polish Americans", "of Mexican heritage", "Mark Cuban", "Armed American Radio"
         found.add_actor(span, state, "demonym", 0.85)
@@ -803,7 +806,9 @@ def _negated_modifier(token: Token) -> bool:
 
 
 # nouns of where a person or a people comes from: a demonym before them gives an origin, not the state
-ORIGIN_NOUNS = frozenset({"heritage", "descent", "decent", "origin", "origins", "ancestry", "roots", "extraction"})
+ORIGIN_NOUNS = frozenset({
+    "heritage", "descent", "decent", "origin", "origins", "ancestry", "roots", "extraction", "immigrant", "immigrants",
+})  # fmt: skip
 # name labels inside which a state's name or demonym is a word of that name
 NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "FAC", "EVENT", "PRODUCT", "LAW"})
 
@@ -812,18 +817,38 @@ def _origin(span: Span) -> bool:
     """A demonym that says where people come from: "Polish American(s)", "Mexican-Peruvian", "Ukrainian and
     Lithuanian Americans", "of Mexican heritage"."""
     doc, root = span.doc, span.root
-    following = doc[span.end : span.end + 4]
+    following = doc[span.end : span.end + 8]
     words = [t for t in following if t.text not in ("-", ",", "and", "or")]
-    if words and words[0].text[:1].isupper() and words[0].lower_.rstrip("s") in DEMONYM_NOUNS:
-        return True  # "Polish American", "Mexican-Peruvian"
+    for word in words:  # "Polish American", "Mexican-Peruvian", "Polish, Ukrainian, and Lithuanian Americans"
+        text = word.text.lstrip("-")
+        if text[:1].isupper() and text.lower().rstrip("s") in DEMONYM_NOUNS:
+            return True
+        if not (text[:1].isupper() and word.pos_ in ("ADJ", "PROPN")):
+            break
     if words and words[0].lower_ in ORIGIN_NOUNS:
         return True
+    if root.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("a", "an") for c in root.children):
+        return True  # "to be an American": a person
     head = root.head
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     return head.i != root.i and (head.lower_ in ORIGIN_NOUNS or head.lower_.rstrip("s") in DEMONYM_NOUNS)
 
 
+def _one_person(span: Span) -> bool:
+    """A demonym before a noun of one person ("a Saudi businessman", "an American citizen"): that person's
+    nationality, a civilian of the country, not the state."""
+    root = span.root
+    head = root.head
+    return root.dep_ == "amod" and head.i == span.end and head.lemma_.lower() in PERSON_NOUNS and head.tag_ == "NN"
+
+
+# nouns of one person, whose demonym gives that person's nationality, not the state
+PERSON_NOUNS = frozenset({
+    "citizen", "national", "immigrant", "billionaire", "businessman", "businesswoman", "man", "woman", "girl",
+    "boy", "artist", "singer", "actor", "actress", "writer", "author", "tourist", "student", "grandmother",
+    "grandfather", "mother", "father", "native",
+})  # fmt: skip
 # demonyms that name a people of immigrants' descendants after another demonym ("Polish American")
 DEMONYM_NOUNS = frozenset({"american", "canadian", "australian", "british", "briton", "peruvian", "mexican"})
 
