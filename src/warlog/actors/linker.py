@@ -840,7 +840,12 @@ def _one_person(span: Span) -> bool:
     nationality, a civilian of the country, not the state."""
     root = span.root
     head = root.head
-    return root.dep_ == "amod" and head.i == span.end and head.lemma_.lower() in PERSON_NOUNS and head.tag_ == "NN"
+    if not (root.dep_ == "amod" and head.i == span.end and head.lemma_.lower() in PERSON_NOUNS and head.tag_ == "NN"):
+        return False
+    named = head.i + 1 < len(head.doc) and head.doc[head.i + 1].ent_type_ == "PERSON"
+    return not named and not any(
+        c.ent_type_ == "PERSON" for c in head.children
+    )  # "the Mexican billionaire Carlos Slim"
 
 
 # nouns of one person, whose demonym gives that person's nationality, not the state
