@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from warlog.claims.quotes import find_quotes, headline_lines, lead_line
 from warlog.claims.speakers import Source, describe_source, find_outlet, find_work
+from warlog.doctext import doc_text
 from warlog.events.roles import MentionIndex
 from warlog.packs.cues import CuePack, CueVerb
 
@@ -108,7 +109,7 @@ class _Context:
 def find_attributions(doc: Doc, *, pack: CuePack | None = None) -> list[Attribution]:
     """The attributions of a doc processed by warlog's pipeline, in text order, no two contents overlapping."""
     pack = pack or CuePack.load()
-    text = doc.text
+    text = doc_text(doc)
     context = _Context(doc, text, find_quotes(text), MentionIndex(doc, doc._.warlog_actors or ()), pack,
                        headline_lines(text), [m.start() for m in re.finditer("\n", text)])  # fmt: skip
     found = [a for a in (_headline(context, line) for line in context.headlines) if a is not None]

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from warlog.doctext import doc_text
 from warlog.events.candidate import EventCandidate
 
 DENYING_VERBS = frozenset({
@@ -238,7 +239,7 @@ def _link(
     own = next((c for c in claims if c.content[0] <= denial.cue[0] < c.content[1]), None)
     here = bisect_right(starts, denial.cue[0]) - 1
     lo = starts[max(0, here - WINDOW_BEFORE)]
-    hi = starts[here + WINDOW_AFTER + 1] if here + WINDOW_AFTER + 1 < len(starts) else len(doc.text)
+    hi = starts[here + WINDOW_AFTER + 1] if here + WINDOW_AFTER + 1 < len(starts) else len(doc_text(doc))
     inside = [e for e in events if denial.denied[0] <= _at(doc, e) < denial.denied[1]]
     denier = set(own.speakers) if own is not None else set()
     others = [

@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 from warlog.claims.attribution import Attribution, find_attributions
 from warlog.claims.denials import Denial, Said, find_denials
 from warlog.claims.stance import Stance, author_stance, hedges_in
+from warlog.doctext import doc_text
 from warlog.events.candidate import EventCandidate
 from warlog.events.codes import cameo_code, quad_class
 from warlog.events.status import Status
@@ -168,8 +169,8 @@ class ClaimFinder:
             speakers=speakers,
             source=source,
             cue=denial.cue,
-            cue_lemma=doc.text[denial.cue[0] : denial.cue[1]].lower(),
-            direct=any(ch in QUOTE_MARKS for ch in doc.text[denial.cue[0] : sent_end]),
+            cue_lemma=doc_text(doc)[denial.cue[0] : denial.cue[1]].lower(),
+            direct=any(ch in QUOTE_MARKS for ch in doc_text(doc)[denial.cue[0] : sent_end]),
             hedges=tuple(hedges_in(self.stances, doc, *outside)),
             stance=author_stance(self.stances, doc, denial.denied, outside),
             events=denial.events,
@@ -253,7 +254,7 @@ class ClaimFinder:
         """One claim per sentence that asserts an event outside every attribution: the author's. Its
         content is the sentence, less what the sentence attributes to others (before or after it)."""
         said = [_whole(a) for a in attributions if a.source_kind != "scare_quote"]
-        text = doc.text
+        text = doc_text(doc)
         claims = []
         for sentence in doc.sents:
             start = sentence.start_char
@@ -309,7 +310,7 @@ class ClaimFinder:
         start = attribution.source[0] if attribution.source is not None else attribution.cue[0]
         start = min(start, attribution.cue[0])
         end = max(attribution.cue[1], attribution.content[1])
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         key = f"{start}:{end}:ACCUSE"
         return EventCandidate(
             id="ev_" + hashlib.sha1(f"{_head(doc)}|{key}".encode()).hexdigest()[:12],
@@ -325,7 +326,7 @@ class ClaimFinder:
             start=start,
             end=end,
             text=text,
-            trigger=doc.text[attribution.cue[0] : attribution.cue[1]],
+            trigger=doc_text(doc)[attribution.cue[0] : attribution.cue[1]],
             confidence=0.7,
         )
 
@@ -418,7 +419,7 @@ def _well_formed(doc: Doc, attribution: Attribution) -> bool:
     before it ("..., the IDF said"), not a clause away, and an evidence verb has a source: an actor or
     a record ("the report shows", not "his demise shows")."""
     if attribution.cue_lemma in EVIDENCE_VERBS and not attribution.speakers and attribution.source is not None:
-        words = doc.text[attribution.source[0] : attribution.source[1]].lower().split()
+        words = doc_text(doc)[attribution.source[0] : attribution.source[1]].lower().split()
         if not EVIDENCE_NOUNS & set(words):
             return False
     start, end = attribution.content
@@ -440,7 +441,7 @@ def _inside(doc: Doc, event: EventCandidate, span: tuple[int, int] | None) -> bo
 
 
 def _text(doc: Doc, span: tuple[int, int] | None) -> str | None:
-    return None if span is None else doc.text[span[0] : span[1]]
+    return None if span is None else doc_text(doc)[span[0] : span[1]]
 
 
 def _claim_id(doc: Doc, content: tuple[int, int]) -> str:

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from warlog.actors.linker import LinkedMention, PlaceMention
+from warlog.doctext import doc_text
 from warlog.events.candidate import EventCandidate
 from warlog.events.clauses import mark_background, told_in_background
 from warlog.events.codes import (
@@ -107,7 +108,7 @@ class _Context:
     rules: dict[int, Trigger]  # the trigger of each trigger token
     place_tokens: frozenset[int]  # the tokens of place mentions
     date_tokens: frozenset[int]  # the tokens of date mentions
-    text: str  # doc.text, which spaCy rebuilds on every access
+    text: str  # doc_text(doc): doc.text, built once
     cues: CuePack  # the reporting verbs, which set an event's status and hide no subject
     states: MentionIndex  # the states named as places ("aid to Mozambique"), recipients of some types
 
@@ -147,8 +148,8 @@ class EventExtractor:
         places = doc._.warlog_places or []
         states = MentionIndex(doc, doc._.warlog_state_places or [])
         context = _Context(
-            index, places, dates, tolls, frozenset(rules), rules, _place_tokens(doc, places), date_tokens, doc.text,
-            self.cues, states,
+            index, places, dates, tolls, frozenset(rules), rules, _place_tokens(doc, places), date_tokens,
+            doc_text(doc), self.cues, states,
         )  # fmt: skip
         candidates = [self._event(token, span, trigger, context) for token, span, trigger in found]
         events = absorb_outcomes(doc, context.text, [e for e in candidates if e is not None], tolls, index)
@@ -550,9 +551,10 @@ def _won_in_vote(token: Token, event: EventCandidate, kinds: dict[str, str]) -> 
     if not subjects or not all(h.ent_type_ == "PERSON" or h.lower_ in ("he", "she") for h in subjects):
         return False
     doc = token.doc
-    start = doc.text.rfind("\n", 0, token.idx) + 1
-    end = doc.text.find("\n", token.idx)
-    paragraph = doc.char_span(start, len(doc.text) if end < 0 else end, alignment_mode="expand")
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    paragraph = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
     return paragraph is not None and any(t.lemma_.lower() in VIOLENCE.vote_words for t in paragraph)
 
 
@@ -612,7 +614,8 @@ def _marked_death(token: Token) -> bool:
     dead with gunshot wounds", "... found dead. The victim had been beheaded", "with the hands tied")."""
     sentence = token.sent
     tokens = list(sentence)
-    if sentence.end < len(token.doc) and "\n" not in token.doc.text[sentence.end_char : token.doc[sentence.end].idx]:
+    doc = token.doc
+    if sentence.end < len(doc) and "\n" not in doc_text(doc)[sentence.end_char : doc[sentence.end].idx]:
         tokens += list(token.doc[sentence.end].sent)
     if any(t.lemma_.lower() in VIOLENCE.death_signs or t.lower_ in VIOLENCE.death_signs for t in tokens):
         return True

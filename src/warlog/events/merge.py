@@ -27,6 +27,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from warlog.actors.linker import PlaceMention
+from warlog.doctext import doc_text
 from warlog.events.candidate import EventCandidate
 from warlog.events.roles import MentionIndex, actors_of
 from warlog.events.tolls import VERB_KINDS, TollMention, singular_victims
@@ -382,7 +383,8 @@ def _near(one, other) -> bool:
     if one.start == other.start:
         return True
     first, second = (one, other) if one.start < other.start else (other, one)
-    return first.end == second.start and "\n" not in first.doc.text[first.start_char : second.start_char].strip(" ")
+    between = doc_text(first.doc)[first.start_char : second.start_char]
+    return first.end == second.start and "\n" not in between.strip(" ")
 
 
 HAPPENED = frozenset({"asserted", "reported", "claimed"})

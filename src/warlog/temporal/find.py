@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from warlog.doctext import doc_text
 from warlog.model import When
 from warlog.temporal.lexicon import MONTH, MONTHS, NUMBER, SEASON, UNIT, WEEKDAYS
 from warlog.temporal.normalize import read_published, read_time
@@ -91,7 +92,7 @@ def find_dates(doc: Doc, published: str | None) -> list[DateMention]:
     Raises:
         InputError: `published` is not an ISO date.
     """
-    text = doc.text
+    text = doc_text(doc)
     context = Context(read_published(published))
     candidates = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _LABELS}
     candidates |= set(_pattern_spans(doc))
@@ -130,7 +131,7 @@ def _pattern_spans(doc: Doc) -> Iterator[tuple[int, int]]:
     """Spans of the patterns, unless a month or weekday name is not capitalized ("may") or the model calls
     the whole span something else ("by 2000 troops": a CARDINAL)."""
     others = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in _LABELS]
-    text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    text = doc_text(doc)
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span("core") if "core" in pattern.groupindex else match.span()

@@ -1,0 +1,50 @@
+"""The read-once document state gives what spaCy's own accessors give."""
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from warlog.actors.roles import _entity_ending
+from warlog.doctext import doc_text, sentence_starts, sentences, sentences_overlapping
+
+TEXT = "Rebels shelled the town. Two people died.\n\nThe army denied it on Monday. Nobody else spoke."
+
+
+@pytest.fixture(scope="module")
+def doc() -> Doc:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp(TEXT)
+
+
+def test_text_and_sentences_match_spacy(doc: Doc) -> None:
+    assert doc_text(doc) == doc.text
+    assert doc_text(doc) is doc_text(doc)  # built once
+    assert [s.start_char for s in sentences(doc)] == [s.start_char for s in doc.sents] == sentence_starts(doc)
+
+
+@pytest.mark.parametrize("start", range(0, len(TEXT) + 1, 3))
+@pytest.mark.parametrize("width", [0, 1, 7, 30, len(TEXT)])
+def test_sentences_overlapping_is_the_scan(doc: Doc, start: int, width: int) -> None:
+    end = start + width
+    scan = [s for s in doc.sents if s.start_char < end and s.end_char > start]
+    assert [(s.start, s.end) for s in sentences_overlapping(doc, start, end)] == [(s.start, s.end) for s in scan]
+
+
+def test_text_of_a_reused_doc_is_rebuilt() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("short text")
+    doc.user_data["warlog.text"] = "stale"
+    assert doc_text(doc) == "short text"
+
+
+def test_entity_ending_is_what_span_ents_finds() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Fighting near New Delhi , Ghazni and the Red Cross said Kabul .")
+    doc.ents = [Span(doc, 2, 4, "GPE"), Span(doc, 5, 6, "GPE"), Span(doc, 8, 10, "ORG"), Span(doc, 11, 12, "GPE")]
+    for start in range(len(doc)):
+        for end in range(start, len(doc) + 1):
+            head = doc[start:end]
+            expected = next(((e.start, e.end, e.label_) for e in head.ents if e.end == head.end), None)
+            found = _entity_ending(head)
+            assert (None if found is None else (found.start, found.end, found.label_)) == expected
