@@ -92,7 +92,8 @@ class _Context:
     breaks: list[int] = field(default_factory=list)  # the offsets of the text's line breaks
 
     def in_headline(self, char: int) -> bool:
-        return any(start <= char < end for start, end in self.headlines)
+        at = bisect_right(self.headlines, (char, len(self.text))) - 1  # the last headline starting at or before
+        return at >= 0 and char < self.headlines[at][1]
 
     def line_of(self, char: int) -> tuple[int, int]:
         """The line (paragraph) holding `char`: the parse may join paragraphs into one sentence."""

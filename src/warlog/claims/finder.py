@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 
 from warlog.claims.attribution import Attribution, find_attributions
 from warlog.claims.denials import Denial, Said, find_denials
+from warlog.claims.positions import EventIndex, SpanIndex, event_extent
 from warlog.claims.stance import Stance, author_stance, hedges_in
 from warlog.doctext import doc_text
 from warlog.events.candidate import EventCandidate
@@ -106,12 +107,15 @@ class ClaimFinder:
         attributions = [p for a in find_attributions(doc, pack=self.cues) if _well_formed(doc, a) for p in _parts(a)]
         events = list(doc._.warlog_events or [])
         kinds = {m.actor.id: m.actor.kind for m in doc._.warlog_actors or []}
-        events = [self._restatus(doc, e, attributions) for e in events]
+        contents = SpanIndex([a.content for a in attributions])
+        events = [self._restatus(doc, e, attributions, contents) for e in events]
         events = _accused_acts(doc, events)
+        index = EventIndex(doc, events)
         claims: list[ClaimCandidate] = []
         accusations: list[EventCandidate] = []
         for attribution in attributions:
-            inside = [e for e in events if _inside(doc, e, attribution.content)]
+            candidates = (events[i] for i in index.inside(attribution.content))
+            inside = [e for e in candidates if _inside(doc, e, attribution.content)]
             claims.append(self._attributed(doc, attribution, inside))
             accusation = self._accusation(doc, attribution, inside, kinds, events)
             if accusation is not None:
@@ -186,10 +190,12 @@ class ClaimFinder:
         words = tuple(lemma.split())
         return next((kind for phrase, kind in self.cues.phrases if phrase == words), "report")
 
-    def _restatus(self, doc: Doc, event: EventCandidate, attributions: list[Attribution]) -> EventCandidate:
+    def _restatus(
+        self, doc: Doc, event: EventCandidate, attributions: list[Attribution], contents: SpanIndex
+    ) -> EventCandidate:
         """An asserted event inside what someone says is said by them; a said one keeps its own speaker
-        and gains the attribution's when it had none."""
-        for attribution in attributions:
+        and gains the attribution's when it had none (`contents` indexes the attributions' contents)."""
+        for attribution in (attributions[i] for i in contents.around(*event_extent(doc, event))):
             if attribution.source_kind == "scare_quote" or not _inside(doc, event, attribution.content):
                 continue
             speaker = attribution.speakers[0] if attribution.speakers else None
@@ -256,19 +262,21 @@ class ClaimFinder:
         said = [_whole(a) for a in attributions if a.source_kind != "scare_quote"]
         text = doc_text(doc)
         claims = []
+        index, spans = EventIndex(doc, events), SpanIndex(said)
         for sentence in doc.sents:
             start = sentence.start_char
             end = start + len(sentence.text.rstrip())
             own = [
                 e
-                for e in events
+                for e in (events[i] for i in index.inside((start, end)))
                 if _inside(doc, e, (start, end))
                 and e.status.value == "asserted"
-                and not any(_inside(doc, e, span) for span in said)
+                and not any(_inside(doc, e, said[i]) for i in spans.around(*event_extent(doc, e)))
             ]
             if not own or end <= start:
                 continue
-            lo, hi = _free_range(doc, text, start, end, said, own)
+            near = [said[i] for i in spans.around(start, end)]  # what can move the range's ends
+            lo, hi = _free_range(doc, text, start, end, near, own)
             claims.append(
                 ClaimCandidate(
                     id=_claim_id(doc, (lo, hi)),
@@ -335,6 +343,7 @@ def _accused_acts(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate
     """The act an ACCUSE names ("accused X of bombing ...", "blamed X for an attack"): claimed by the
     accuser, done by the accused, never the accuser's own act."""
     acts: dict[int, EventCandidate] = {}
+    index = EventIndex(doc, events)
     for accusation in events:
         if accusation.type != "ACCUSE" or not 0 <= accusation.token < len(doc) or not accusation.recipients:
             continue
@@ -342,7 +351,7 @@ def _accused_acts(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate
         heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]  # "accused X of" may hang from X
         for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
             span = (prep.idx, max(t.idx + len(t.text) for t in prep.subtree))
-            for i, event in enumerate(events):
+            for i, event in ((i, events[i]) for i in index.inside(span)):
                 if event is accusation or not _inside(doc, event, span) or event.type == "ACCUSE":
                     continue
                 own = not event.actors or set(event.actors) <= set(accusation.actors)
