@@ -5,7 +5,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from warlog.actors.roles import _entity_ending
-from warlog.doctext import doc_text, sentence_starts, sentences, sentences_overlapping
+from warlog.doctext import doc_text, sentence_number, sentence_starts, sentences, sentences_overlapping
 
 TEXT = "Rebels shelled the town. Two people died.\n\nThe army denied it on Monday. Nobody else spoke."
 
@@ -48,3 +48,9 @@ def test_entity_ending_is_what_span_ents_finds() -> None:
             expected = next(((e.start, e.end, e.label_) for e in head.ents if e.end == head.end), None)
             found = _entity_ending(head)
             assert (None if found is None else (found.start, found.end, found.label_)) == expected
+
+
+def test_sentence_number_is_the_sentence_holding_the_character(doc: Doc) -> None:
+    every = list(doc.sents)
+    for token in doc:
+        assert every[sentence_number(doc, token.idx)] == token.sent

@@ -65,3 +65,8 @@ def _length(doc: Doc) -> int:
         return 0
     last = doc[-1]
     return last.idx + len(last.text_with_ws)
+
+
+def sentence_number(doc: Doc, char: int) -> int:
+    """The position in `sentences(doc)` of the sentence that holds the character `char`."""
+    return bisect_right(sentence_starts(doc), char) - 1

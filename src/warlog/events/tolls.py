@@ -148,6 +148,7 @@ def singular_victims(doc: Doc) -> list[TollMention]:
     if not doc.has_annotation("DEP"):
         return []
     found: list[TollMention] = []
+    share = None  # split_between reads every sentence: once per document
     for token in doc:
         if not _one_person(token) or _is_coding_note(token.sent):
             continue
@@ -156,7 +157,8 @@ def singular_victims(doc: Doc) -> list[TollMention]:
             continue
         start = token.left_edge.idx if token.pos_ != "PRON" else token.idx
         end = token.idx + len(token)
-        one = 1 // split_between(doc)  # one victim split between events is 0 for each
+        share = split_between(doc) if share is None else share
+        one = 1 // share  # one victim split between events is 0 for each
         text = doc_text(doc)[start:end]
         found.append(TollMention(start, end, text, KILLED, one, one, (start, end), False, attached[0].i))
     return found
