@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -23,7 +24,7 @@ from warlog.store.corrections import (
     record_correction,
 )
 from warlog.store.query import FILTER_NAMES, ActorSummary, Filters, Page
-from warlog.store.read import load_report
+from warlog.store.read import load_report, load_reports
 from warlog.store.schema import TABLES, migrate
 from warlog.store.write import (
     Writer,
@@ -295,11 +296,15 @@ class Store:
         with self._reading("write Parquet files") as con:
             return copy_tables(con, Path(folder), None if documents is None else list(documents))
 
-    def reports(self, document_ids: Iterable[str] | None = None) -> Iterator[Report]:
-        """The stored reports of these documents (default: all, by id), one at a time; unknown ids are skipped."""
-        for document_id in sorted(self.document_ids()) if document_ids is None else document_ids:
-            if (report := self.report(document_id)) is not None:
-                yield report
+    def reports(self, document_ids: Iterable[str] | None = None, *, batch: int = 500) -> Iterator[Report]:
+        """The stored reports of these documents (default: all, by id), one at a time; unknown ids are skipped.
+
+        Read `batch` documents at a time, with one query per table, and the store is free between batches."""
+        ids = iter(sorted(self.document_ids()) if document_ids is None else document_ids)
+        while chunk := list(itertools.islice(ids, batch)):
+            with self._reading(f"read {len(chunk)} documents") as con:
+                found = load_reports(con, chunk)
+            yield from (found[i] for i in chunk if i in found)
 
     def _clear_failures(self, con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> None:
         """Delete the failures of these documents: those with their ids, or their sources or URLs."""
