@@ -567,6 +567,9 @@ class ActorLinker:
         """Affiliation from an apposition: "Hussein Hamedani, a senior General in ... (IRGC)"."""
         assert self.kb is not None
         spans = sorted(found.actors)  # the spans stay; `updated` below only replaces their mentions
+        keys_of: dict[str, list[tuple[int, int]]] = {}  # and the actor ids of the mentions stay too
+        for k, m in found.actors.items():
+            keys_of.setdefault(m.actor.id, []).append(k)
         for key, mention in list(found.actors.items()):
             actor = mention.actor
             if actor.id not in new_actors or actor.parents:
@@ -588,9 +591,9 @@ class ActorLinker:
                 continue
             updated = _replace_parents(actor, (Affiliation(parent.id),))
             new_actors[actor.id] = updated
-            for k, m in list(found.actors.items()):
-                if m.actor.id == actor.id:
-                    found.actors[k] = LinkedMention(m.start, m.end, m.text, updated, m.rule, m.confidence)
+            for k in keys_of[actor.id]:
+                m = found.actors[k]
+                found.actors[k] = LinkedMention(m.start, m.end, m.text, updated, m.rule, m.confidence)
 
 
 def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:

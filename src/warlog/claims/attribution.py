@@ -29,14 +29,14 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from warlog.claims.quotes import find_quotes, headline_lines, lead_line
 from warlog.claims.speakers import Source, describe_source, find_outlet, find_work
-from warlog.doctext import doc_text
+from warlog.doctext import doc_text, sentence_starts, sentences
 from warlog.events.roles import MentionIndex
 from warlog.packs.cues import CuePack, CueVerb
 
@@ -387,12 +387,21 @@ def _after_colon(context: _Context, colon: Token) -> tuple[int, int] | None:
 def _adjacent_quote(context: _Context, start: int, end: int) -> tuple[int, int] | None:
     """A quote right after the cue's clause ("noted, “...”") or right before it ("“...,” as X wrote")."""
     text = context.text
-    for quote in context.quotes:
-        if quote[0] >= end and not text[end : quote[0]].strip(" ,:\u00a0"):
+    run = _GAP.match(text, end)  # the spaces, commas and colons right after the clause (always matches)
+    gap = run.end() if run is not None else end
+    lo = start  # no quote ending before the run of spaces, commas and "as" before the clause is adjacent
+    while lo > 0 and (text[lo - 1].isspace() or text[lo - 1] in ",aAsS\u017f"):
+        lo -= 1
+    for quote in context.quotes:  # integer tests first: reading the text to every quote is quadratic
+        if end <= quote[0] <= gap:
             return quote
-        if quote[1] <= start and re.fullmatch(r"[\s,]*(?:as\s+)?", text[quote[1] : start], re.I):
+        if lo <= quote[1] <= start and _AS.fullmatch(text, quote[1], start):
             return quote
     return None
+
+
+_GAP = re.compile("[ ,:\u00a0]*")
+_AS = re.compile(r"[\s,]*(?:as\s+)?", re.I)
 
 
 def _aside_of(context: _Context, verb: Token, subject: Token | None) -> tuple[int, int] | None:
@@ -581,7 +590,11 @@ def _splits(text: str, attribution: Attribution, quote: tuple[int, int]) -> bool
     if cue is None or not attribution.direct or attribution.more or content[1] > cue[0]:
         return False
     after = max(cue[1], attribution.source[1] if attribution.source is not None else 0)
-    return after <= quote[0] and not text[after : quote[0]].strip(" ,.;:\u00a0") and text[content[1] - 1] in "\"”’'"
+    gap = _SPLIT_GAP.fullmatch(text, after, quote[0]) if after <= quote[0] else None  # not a slice: quadratic
+    return gap is not None and text[content[1] - 1] in "\"”’'"
+
+
+_SPLIT_GAP = re.compile("[ ,.;:\u00a0]*")
 
 
 def _sentence_at(doc: Doc, char: int) -> Span | None:
@@ -590,7 +603,10 @@ def _sentence_at(doc: Doc, char: int) -> Span | None:
 
 
 def _sentences_between(doc: Doc, start: int, end: int) -> int:
-    return sum(1 for s in doc.sents if start <= s.start_char and s.end_char <= end)
+    """The sentences within [start, end]: ordered, so a run of them found by bisection."""
+    every = sentences(doc)
+    first = bisect_left(sentence_starts(doc), start)
+    return max(0, bisect_right(every, end, lo=first, key=lambda s: s.end_char) - first)
 
 
 def _length(doc: Doc) -> int:

@@ -159,10 +159,9 @@ def query(
             until=date_option("--until", until), place=place, document=document, text=text, country=country,
             stance=stance, source_kind=source_kind, min_confidence=min_confidence,
         )  # fmt: skip
+        rows: int | None = limit
         if limit is None and output == "table" and not every:
             rows = TABLE_ROWS  # a terminal table of 10,000 rows takes half a minute to print and to read
-        else:
-            rows = limit
         with Store.open(settings.db, read_only=True) if parquet is None else _parquet_store(parquet) as store:
             page = store.find(what, filters, sort=sort, limit=rows, offset=offset)
         _print_rows(page.columns, page.rows, output)
