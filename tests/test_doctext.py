@@ -54,3 +54,26 @@ def test_sentence_number_is_the_sentence_holding_the_character(doc: Doc) -> None
     every = list(doc.sents)
     for token in doc:
         assert every[sentence_number(doc, token.idx)] == token.sent
+
+
+def test_killed_tolls_are_the_scan_of_every_toll() -> None:
+    """KilledTolls.stated_by gives what reading every toll for the trigger gave (hand-built parse)."""
+    from warlog.events.extract import KilledTolls, _verb_of
+    from warlog.events.tolls import TollMention
+
+    words = ["Gunmen", "killed", "two", "and", "troops", "shot", "three", "dead", ";", "five", "died", "."]
+    heads = [1, 1, 1, 1, 5, 1, 7, 5, 1, 10, 1, 1]
+    pos = ["NOUN", "VERB", "NUM", "CCONJ", "NOUN", "VERB", "NUM", "ADJ", "PUNCT", "NUM", "VERB", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, pos=pos, deps=["dep"] * len(words))
+    at = [t.idx for t in doc]
+
+    def toll(i: int, trigger: int | None, kind: str = "killed") -> TollMention:
+        return TollMention(at[i], at[i] + len(doc[i]), doc[i].text, kind, 1, 1, None, False, trigger)
+
+    tolls = [toll(2, None), toll(6, 7), toll(9, None, "wounded"), toll(9, None), toll(6, 5), toll(2, 1)]
+    for token in doc:
+        killed = [t for t in tolls if t.kind == "killed"]
+        own = [t for t in killed if t.trigger is not None and _verb_of(doc[t.trigger]).i == token.i]
+        subtree = range(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
+        old = own[0] if own else next((t for t in killed if t.start in subtree and t.trigger is None), None)
+        assert KilledTolls(doc, tolls).stated_by(token) == old

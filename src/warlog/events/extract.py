@@ -11,6 +11,7 @@ temporal.find_dates, normalized against the publication date in `doc._.warlog_pu
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -111,6 +112,7 @@ class _Context:
     text: str  # doc_text(doc): doc.text, built once
     cues: CuePack  # the reporting verbs, which set an event's status and hide no subject
     states: MentionIndex  # the states named as places ("aid to Mozambique"), recipients of some types
+    killed: KilledTolls  # the killed-counts among `tolls`, by the verb that states them and by position
 
 
 class EventExtractor:
@@ -149,7 +151,7 @@ class EventExtractor:
         states = MentionIndex(doc, doc._.warlog_state_places or [])
         context = _Context(
             index, places, dates, tolls, frozenset(rules), rules, _place_tokens(doc, places), date_tokens,
-            doc_text(doc), self.cues, states,
+            doc_text(doc), self.cues, states, KilledTolls(doc, tolls),
         )  # fmt: skip
         candidates = [self._event(token, span, trigger, context) for token, span, trigger in found]
         events = absorb_outcomes(doc, context.text, [e for e in candidates if e is not None], tolls, index)
@@ -267,7 +269,7 @@ class EventExtractor:
                 recipients = further_recipients(token, index, actors + owned, trigger.type, own=True)
         if not recipients and trigger.type in STATE_RECIPIENT_TYPES:  # "promised aid to Mozambique"
             recipients = further_recipients(token, context.states, actors, trigger.type, own=True)
-        toll = _toll_for(token, context.tolls)
+        toll = context.killed.stated_by(token)
         if not (actors or recipients or toll) and _generic(token, trigger, context):
             return None  # "illegal aliens kill Americans", "police shootings are changing the debate"
         place, own_place = place_for(token, context.places, context.triggers) or (None, False)
@@ -1210,14 +1212,32 @@ def attach_other_tolls(events: list[EventCandidate], tolls: list[TollMention]) -
     return out
 
 
-def _toll_for(token: Token, tolls: list[TollMention]) -> TollMention | None:
-    """A killed-count stated by this trigger (or by its result: "shot dead"), or inside its clause."""
-    killed = [t for t in tolls if t.kind == "killed"]
-    own = [t for t in killed if t.trigger is not None and _verb_of(token.doc[t.trigger]).i == token.i]
-    if own:
-        return own[0]
-    subtree = range(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
-    return next((t for t in killed if t.start in subtree and t.trigger is None), None)
+class KilledTolls:
+    """A document's killed-counts, looked up by the verb that states them and by position (reading
+    every toll for every trigger grows with the square of a document's length)."""
+
+    def __init__(self, doc: Doc, tolls: list[TollMention]) -> None:
+        self._by_verb: dict[int, TollMention] = {}  # the first toll of each verb, in the tolls' order
+        loose = []  # the counts no verb states: (start, order, toll)
+        for n, toll in enumerate(tolls):
+            if toll.kind != "killed":
+                continue
+            if toll.trigger is not None:
+                self._by_verb.setdefault(_verb_of(doc[toll.trigger]).i, toll)
+            else:
+                loose.append((toll.start, n, toll))
+        self._loose = sorted(loose, key=lambda item: item[:2])
+        self._starts = [start for start, _, _ in self._loose]
+
+    def stated_by(self, token: Token) -> TollMention | None:
+        """A killed-count stated by this trigger (or by its result: "shot dead"), else the first (in the
+        tolls' order) of those no verb states inside its clause."""
+        own = self._by_verb.get(token.i)
+        if own is not None:
+            return own
+        lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        inside = self._loose[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+        return min(inside, key=lambda item: item[1])[2] if inside else None
 
 
 def _verb_of(token: Token) -> Token:

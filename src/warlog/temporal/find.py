@@ -131,6 +131,7 @@ def _pattern_spans(doc: Doc) -> Iterator[tuple[int, int]]:
     """Spans of the patterns, unless a month or weekday name is not capitalized ("may") or the model calls
     the whole span something else ("by 2000 troops": a CARDINAL)."""
     others = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in _LABELS]
+    lefts = [left for left, _ in others]  # entities are ordered and never overlap
     text = doc_text(doc)
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
@@ -138,7 +139,8 @@ def _pattern_spans(doc: Doc) -> Iterator[tuple[int, int]]:
             words = re.findall(r"[A-Za-z]+", match.group())
             if any(word.lower() in _NAMES and not word[0].isupper() for word in words):
                 continue
-            if any(left <= start and end <= right for left, right in others):
+            at = bisect_right(lefts, start) - 1  # the entity that may hold the span: the last starting before it
+            if at >= 0 and end <= others[at][1]:
                 continue
             yield start, end
 
