@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from warlog.incidents.cluster import Incident
     from warlog.packs.ontology import Ontology
     from warlog.store.graph import ActorGraph
+    from warlog.store.incidents import IncidentAccounts
 
 _MEMORY = ":memory:"
 
@@ -477,11 +478,30 @@ class Store:
         Raises:
             StoreError: an unknown type or actor, or a date that is not ISO 8601.
         """
-        from warlog.packs.ontology import builtin_ontology
-        from warlog.store.incidents import find_incidents
+        from warlog.store.incidents import group_incidents
 
-        with self._reading("group events into incidents") as con:
-            return find_incidents(
-                con, ontology=ontology or builtin_ontology(), since=since, until=until, type=type, actor=actor,
-                max_km=max_km, max_days=max_days, min_documents=min_documents,
-            )  # fmt: skip
+        found = self.incident_accounts(since=since, until=until, type=type, actor=actor, ontology=ontology)
+        return group_incidents(found, max_km=max_km, max_days=max_days, min_documents=min_documents)
+
+    def incident_accounts(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+        actor: str | None = None,
+        ontology: Ontology | None = None,
+    ) -> IncidentAccounts:
+        """What `incidents` reads from the store (filters as there); `warlog.store.incidents.group_incidents`
+        groups it without the store, so a server need not hold the store while incidents are grouped.
+
+        Raises:
+            StoreError: an unknown type or actor, or a date that is not ISO 8601.
+        """
+        from warlog.packs.ontology import builtin_ontology
+        from warlog.store.incidents import read_accounts
+
+        with self._reading("read the events to group into incidents") as con:
+            return read_accounts(
+                con, ontology=ontology or builtin_ontology(), since=since, until=until, type=type, actor=actor
+            )
