@@ -685,10 +685,15 @@ def merge_repeats(events: list[EventCandidate]) -> list[EventCandidate]:
     """One event told twice is one event with both evidence spans (see the module docstring)."""
     merged: list[EventCandidate] = []
     tellings: list[Telling] = []
+    # IN_DOCUMENT needs the same type and the same actors: only those are compared, in the same order
+    alike: dict[tuple[str, tuple[str, ...]], list[int]] = {}
     for event in events:
         telling = _telling(event)
-        index = next((i for i, m in enumerate(tellings) if IN_DOCUMENT.same_incident(m, telling)), None)
+        same = alike.setdefault((telling.type, telling.actors), [])
+        index = next((i for i in same if IN_DOCUMENT.same_incident(tellings[i], telling)), None)
         if index is None:
+            if telling.actors:  # without actors, same_participants matches none
+                same.append(len(merged))
             merged.append(event)
             tellings.append(telling)
             continue
