@@ -196,6 +196,23 @@ def test_graph_and_incidents(client: TestClient) -> None:
     assert incidents["total"] == 4 and len(incidents["items"]) == 1 and incidents["items"][0]["accounts"]
 
 
+def test_incidents_are_grouped_without_holding_the_store(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other requests wait for the store while `/api/incidents` reads the events, not while it groups them."""
+    from warlog.api import routes_read
+
+    state = client.app.state.warlog  # type: ignore[attr-defined]
+    held = []
+
+    def grouping(*args: Any, **kwargs: Any) -> Any:
+        held.append(state._lock.locked())
+        return group_incidents(*args, **kwargs)
+
+    group_incidents = routes_read.group_incidents
+    monkeypatch.setattr(routes_read, "group_incidents", grouping)
+    assert client.get("/api/incidents?limit=1").json()["total"] == 4
+    assert held == [False]
+
+
 # --- one error shape everywhere -------------------------------------------------------------------------------
 
 LISTS = ("documents", "actors", "events", "claims", "contradictions", "places", "incidents")

@@ -1,7 +1,7 @@
 """An export in progress does not hold the store: reads and writes go on, and the export sees a snapshot.
 
-A real uvicorn server in a thread of the test (so that Store can be patched): the export is held after
-its first report until the test lets it go, so "in progress" does not depend on timing; the bounds are
+A real uvicorn server in a thread of the test (so that the store can be patched): the export is held after
+its first batch of reports until the test lets it go, so "in progress" does not depend on timing; the bounds are
 only there so that a regression fails instead of hanging.
 """
 
@@ -26,6 +26,7 @@ from warlog.api import create_app, export_stream
 from warlog.api.server import bind, url_of
 from warlog.errors import StoreError
 from warlog.store import Correction, Store
+from warlog.store import store as store_module
 
 TEXTS = (
     ("Russian aircraft struck rebel positions near Aleppo on 10 October 2015, killing 12 fighters.", "2015-10-11"),
@@ -64,21 +65,22 @@ def server(corpus: Path, pipeline: Any, tmp_path: Path) -> Iterator[str]:
 
 
 class HeldExport:
-    """Store.report patched so that the first call (the export's first report) waits for `release`."""
+    """The store's batch read of reports patched so that the first batch (the export's first reports)
+    waits for `release`."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.held = threading.Event()
         self.release = threading.Event()
-        original = Store.report
+        original = store_module.load_reports
 
-        def report(store: Store, document_id: str) -> Any:
-            found = original(store, document_id)
+        def load_reports(con: Any, document_ids: Any) -> Any:
+            found = original(con, document_ids)
             if not self.held.is_set():
                 self.held.set()
                 self.release.wait(HOLD)
             return found
 
-        monkeypatch.setattr(Store, "report", report)
+        monkeypatch.setattr(store_module, "load_reports", load_reports)
 
 
 def test_reads_and_writes_go_on_while_an_export_is_in_progress(server: str, monkeypatch: pytest.MonkeyPatch) -> None:

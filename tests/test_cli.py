@@ -358,3 +358,23 @@ def test_kb_import_defaults_to_the_actors_folder_of_packs_dir(run: Callable[...,
     assert len(list((packs / "actors").glob("*.yaml"))) == 1
     shown = run("kb", "show", "FDF", env={"WARLOG_PACKS_DIR": str(packs)})
     assert shown.exit_code == 0 and "syr.free-desert-front" in shown.stdout
+
+
+def test_a_query_table_shows_the_first_rows_and_says_how_to_see_the_rest(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    from warlog.cli.app import TABLE_ROWS
+    from warlog.model import Document, Report
+    from warlog.store import Store
+
+    db = tmp_path / "many.duckdb"
+    with Store.open(db) as store:
+        store.save_many([Report(version="0", document=Document(id=f"d{i:03}", text="x")) for i in range(55)])
+    table = run("query", "documents", "--db", db)
+    assert table.exit_code == 0, table.output
+    assert "d049" in table.stdout and "d050" not in table.stdout
+    assert TABLE_ROWS == 50 and "rows 1-50 of 55" in table.stderr and "--all" in table.stderr
+    assert "d054" in run("query", "documents", "--db", db, "--all").stdout
+    rest = run("query", "documents", "--db", db, "--offset", "50")
+    assert "d054" in rest.stdout and "of" not in rest.stderr
+    assert len(json.loads(run("query", "documents", "--db", db, "--format", "json").stdout)) == 55

@@ -185,3 +185,14 @@ def test_reports_sharing_actors_keep_their_own_view(corpus, data):
         assert store.document_ids() == {report.document.id for report in corpus}
         stored_actor_ids = {a.id for r in (replacement, *corpus[1:]) for a in r.actors}
         assert store.count("actors") == len(stored_actor_ids)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(reports(), min_size=2, max_size=5, unique_by=lambda r: r.document.id), st.integers(1, 3))
+def test_reports_read_in_batches_come_back_equal(corpus, batch):
+    with Store.open(None) as store:
+        for report in corpus:
+            store.save(report)
+        wanted = [r.document.id for r in reversed(corpus)] + ["not stored", corpus[0].document.id]
+        assert list(store.reports(wanted, batch=batch)) == [*reversed(corpus), corpus[0]]
+        assert list(store.reports(batch=batch)) == sorted(corpus, key=lambda r: r.document.id)

@@ -20,6 +20,7 @@ Rules, in order, each tagged in `LinkedMention.rule`:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -137,15 +138,31 @@ class _Found:
     taken: set[int] = field(default_factory=set)
     # a state or a capital named as a place ("aid to Mozambique", "withdraw from Lebanon"): the state it names
     state_places: dict[tuple[int, int], LinkedMention] = field(default_factory=dict)
+    # kept by add_actor, so that a lookup need not walk every mention; an entry may be stale (its mention
+    # since removed or replaced), and lookups check it against `actors`
+    spans_at: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # token -> spans of actors over it
+    named: dict[str, list[tuple[tuple[int, int], LinkedMention]]] = field(default_factory=dict)  # by name word
 
     def free(self, start: int, end: int) -> bool:
         return not any(i in self.taken for i in range(start, end))
 
     def add_actor(self, span: Span, actor: KBActor, rule: str, confidence: float) -> None:
-        self.actors[(span.start, span.end)] = LinkedMention(
-            span.start_char, span.end_char, span.text, actor, f"{rule}@{RULES_VERSION}", confidence
-        )
+        key = (span.start, span.end)
+        mention = LinkedMention(span.start_char, span.end_char, span.text, actor, f"{rule}@{RULES_VERSION}", confidence)
+        self.actors[key] = mention
         self.taken.update(range(span.start, span.end))
+        for i in range(span.start, span.end):
+            self.spans_at.setdefault(i, []).append(key)
+        for word in set(actor.name.split()):
+            self.named.setdefault(word, []).append((key, mention))
+
+    def actor_spans_at(self, i: int) -> list[tuple[int, int]]:
+        """The spans of the actor mentions over token `i`, in the order of `actors`."""
+        keys = [k for k in dict.fromkeys(self.spans_at.get(i, ())) if k in self.actors]
+        if len(keys) > 1:
+            over = set(keys)
+            keys = [k for k in self.actors if k in over]
+        return keys
 
     def add_place(self, span: Span, place: GeoName | None, gazetteer: Gazetteer | None = None) -> None:
         mention = PlaceMention(span.start_char, span.end_char, span.text, place, place.precision if place else None)
@@ -440,9 +457,9 @@ class ActorLinker:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    for key, mention in found.actors.items():
-                        if key[0] <= pobj.i < key[1] and mention.actor.kind == "state":
-                            return mention.actor, key
+                    for key in found.actor_spans_at(pobj.i):
+                        if found.actors[key].actor.kind == "state":
+                            return found.actors[key].actor, key
                     for key, place in list(found.places.items()):  # "the forces of Armenia": read as a place
                         if not (key[0] <= pobj.i < key[1] and place.place and place.place.feature == "country"):
                             continue
@@ -455,9 +472,8 @@ class ActorLinker:
             if child.dep_ not in ("poss", "compound", "nmod", "amod") or child.i > token.i:
                 continue
             if not _negated_modifier(child):
-                for key, mention in found.actors.items():
-                    if key[0] <= child.i < key[1]:
-                        return mention.actor, key
+                for key in found.actor_spans_at(child.i)[:1]:
+                    return found.actors[key].actor, key
         return None, None
 
     def _own_agent(self, pronoun: Token, owner: KBActor, found: _Found) -> None:
@@ -619,25 +635,34 @@ class ActorLinker:
     def _affiliate(self, doc: Doc, new_actors: dict[str, KBActor], found: _Found) -> None:
         """Affiliation from an apposition: "Hussein Hamedani, a senior General in ... (IRGC)"."""
         assert self.kb is not None
+        spans = sorted(found.actors)  # the spans stay; `updated` below only replaces their mentions
+        keys_of: dict[str, list[tuple[int, int]]] = {}  # and the actor ids of the mentions stay too
+        for k, m in found.actors.items():
+            keys_of.setdefault(m.actor.id, []).append(k)
         for key, mention in list(found.actors.items()):
             actor = mention.actor
             if actor.id not in new_actors or actor.parents:
                 continue
             root = doc[key[0] : key[1]].root
             appos = [c for c in root.children if c.dep_ == "appos"]
+            if not appos:
+                continue
+            lo, hi = min(a.left_edge.i for a in appos), max(a.right_edge.i for a in appos)
+            near = spans[bisect_left(spans, (lo, -1)) : bisect_right(spans, (hi, len(doc) + 1))]
             inside = [
-                m.actor
-                for k, m in sorted(found.actors.items())
-                if any(a.left_edge.i <= k[0] and k[1] - 1 <= a.right_edge.i for a in appos) and m.actor is not actor
+                found.actors[k].actor
+                for k in near
+                if any(a.left_edge.i <= k[0] and k[1] - 1 <= a.right_edge.i for a in appos)
+                and found.actors[k].actor is not actor
             ]
             parent = next((a for a in inside if a.kind != "state"), inside[0] if inside else None)
             if parent is None:
                 continue
             updated = _replace_parents(actor, (Affiliation(parent.id),))
             new_actors[actor.id] = updated
-            for k, m in list(found.actors.items()):
-                if m.actor.id == actor.id:
-                    found.actors[k] = LinkedMention(m.start, m.end, m.text, updated, m.rule, m.confidence)
+            for k in keys_of[actor.id]:
+                m = found.actors[k]
+                found.actors[k] = LinkedMention(m.start, m.end, m.text, updated, m.rule, m.confidence)
 
 
 def _counted(token: Token) -> bool:
@@ -966,10 +991,15 @@ def _by_head_noun(ent: Span, found: _Found) -> KBActor | None:
     text = re.sub(r"^(the|The)\s+", "", ent.text)
     if " " in text or not text[:1].isupper():
         return None
-    for mention in sorted(found.actors.values(), key=lambda m: -m.start):
-        if mention.start < ent.start_char and text in mention.actor.name.split() and mention.actor.kind != "person":
-            return mention.actor
-    return None
+    named = [
+        m
+        for key, m in found.named.get(text, ())
+        if found.actors.get(key) is m and m.start < ent.start_char and m.actor.kind != "person"
+    ]
+    latest = max((m.start for m in named), default=None)
+    if sum(1 for m in named if m.start == latest) > 1:  # the first of equals in the mentions' order
+        return next(m.actor for m in found.actors.values() if m.start == latest and m in named)
+    return next((m.actor for m in named if m.start == latest), None)
 
 
 def _with_title(ent: Span) -> Span:

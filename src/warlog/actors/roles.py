@@ -74,15 +74,27 @@ def is_aside(span: Span) -> bool:
 def _after_place(head: Span) -> bool:
     """The text before a comma ends with a place named locatively ("near Vorobyivka,"), or with another
     aside."""
-    for ent in head.ents:
-        if ent.end == head.end and ent.label_ in ("GPE", "LOC", "FAC"):
-            return is_locative(ent) or is_aside(ent)
+    ent = _entity_ending(head)
+    if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+        return is_locative(ent) or is_aside(ent)
     start = head.end
     while start > head.start and head.doc[start - 1].pos_ == "PROPN" and head.end - start < 4:
         if head.doc[start - 1].ent_type_ in ("DATE", "TIME", "NORP"):
             return False  # "On Friday, Russia announced": a time, not a place
         start -= 1
     return start < head.end and is_locative(head.doc[start : head.end])
+
+
+def _entity_ending(head: Span) -> Span | None:
+    """The entity inside `head` that ends where `head` ends: what `head.ents` finds, read off the tokens
+    (`Span.ents` walks every entity of the document)."""
+    doc, end = head.doc, head.end
+    if end <= head.start or not doc[end - 1].ent_type or (end < len(doc) and doc[end].ent_iob_ == "I"):
+        return None
+    start = end - 1
+    while start > head.start and doc[start].ent_iob_ == "I":
+        start -= 1
+    return Span(doc, start, end, label=doc[start].ent_type_) if doc[start].ent_iob_ == "B" else None
 
 
 def is_acting(span: Span) -> bool:

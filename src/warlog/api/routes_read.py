@@ -33,6 +33,7 @@ from warlog.errors import StoreError
 from warlog.incidents.policy import ACROSS_DOCUMENTS
 from warlog.model import ACTOR_KINDS, CONTRADICTION_KINDS, EVENT_STATUSES, SOURCE_KINDS, STANCES
 from warlog.store import Filters, Store
+from warlog.store.incidents import group_incidents
 
 # Declares the bearer token in the OpenAPI document (Swagger's "Authorize"); the check itself is
 # SecurityMiddleware's, so that it holds for unknown routes too.
@@ -264,15 +265,13 @@ def list_incidents(
 ) -> dict:
     """Incidents: the stored events grouped across documents, each with its accounts and the
     contradictions between its documents, by first date (rules: warlog.incidents)."""
-    with ctx.database() as store:
+    with ctx.database() as store:  # held while reading only: other requests wait for no grouping
         _check_actor(store, actor)
         try:
-            found = store.incidents(
-                since=since, until=until, type=type, actor=actor or None, max_km=max_km, max_days=max_days,
-                min_documents=min_documents,
-            )  # fmt: skip
+            accounts = store.incident_accounts(since=since, until=until, type=type, actor=actor or None)
         except StoreError as e:
             raise ApiError(422, str(e)) from e
+    found = group_incidents(accounts, max_km=max_km, max_days=max_days, min_documents=min_documents)
     items = [incident.to_dict() for incident in found[offset : offset + limit]]
     return {"items": items, "total": len(found), "limit": limit, "offset": offset}
 

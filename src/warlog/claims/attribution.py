@@ -27,6 +27,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -48,6 +49,7 @@ from warlog.claims.spans import (
     snap,
 )
 from warlog.claims.speakers import Source, describe_source, find_outlet, find_work
+from warlog.doctext import doc_text, sentence_starts, sentences
 from warlog.events.roles import MentionIndex
 from warlog.packs.cues import CuePack, CueVerb
 
@@ -69,7 +71,7 @@ COMPLEMENTS = CORE_COMPLEMENTS | {"attr", "acomp"}
 def find_attributions(doc: Doc, *, pack: CuePack | None = None) -> list[Attribution]:
     """The attributions of a doc processed by warlog's pipeline, in text order, no two contents overlapping."""
     pack = pack or CuePack.load()
-    text = doc.text
+    text = doc_text(doc)
     context = Context(doc, text, find_quotes(text), MentionIndex(doc, doc._.warlog_actors or ()), pack,
                        headline_lines(text), [m.start() for m in re.finditer("\n", text)])  # fmt: skip
     found = find_headline_attributions(context)
@@ -352,7 +354,11 @@ def _splits(text: str, attribution: Attribution, quote: tuple[int, int]) -> bool
     if cue is None or not attribution.direct or attribution.more or content[1] > cue[0]:
         return False
     after = max(cue[1], attribution.source[1] if attribution.source is not None else 0)
-    return after <= quote[0] and not text[after : quote[0]].strip(" ,.;:\u00a0") and text[content[1] - 1] in "\"”’'"
+    gap = _SPLIT_GAP.fullmatch(text, after, quote[0]) if after <= quote[0] else None  # not a slice: quadratic
+    return gap is not None and text[content[1] - 1] in "\"”’'"
+
+
+_SPLIT_GAP = re.compile("[ ,.;:\u00a0]*")
 
 
 def _sentence_at(doc: Doc, char: int) -> Span | None:
@@ -361,7 +367,10 @@ def _sentence_at(doc: Doc, char: int) -> Span | None:
 
 
 def _sentences_between(doc: Doc, start: int, end: int) -> int:
-    return sum(1 for s in doc.sents if start <= s.start_char and s.end_char <= end)
+    """The sentences within [start, end]: ordered, so a run of them found by bisection."""
+    every = sentences(doc)
+    first = bisect_left(sentence_starts(doc), start)
+    return max(0, bisect_right(every, end, lo=first, key=lambda s: s.end_char) - first)
 
 
 def _length(doc: Doc) -> int:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from warlog.claims.denials import POINTING, POINTING_DETERMINERS, Denial, Said, read_denials, subject_span, subtree_span
+from warlog.doctext import doc_text
 from warlog.events.candidate import EventCandidate
 from warlog.model import HAPPENED, REFUTED
 from warlog.packs.denials import DenialPack
@@ -103,7 +104,7 @@ def _link(pack: DenialPack, doc: Doc, denial: Denial, index: _Index) -> Denial:
     starts = index.sentences
     here = bisect_right(starts, denial.cue[0]) - 1
     lo = starts[max(0, here - WINDOW_BEFORE)]
-    hi = starts[here + WINDOW_AFTER + 1] if here + WINDOW_AFTER + 1 < len(starts) else len(doc.text)
+    hi = starts[here + WINDOW_AFTER + 1] if here + WINDOW_AFTER + 1 < len(starts) else len(doc_text(doc))
     nearby = index.events_in(lo, hi)
     inside = [e for e in nearby if denial.denied[0] <= _at(doc, e) < denial.denied[1]]
     if own is not None:
@@ -149,13 +150,13 @@ def _sentence_before(
     of the paragraph before, when it opens one), when the pointing word opens its sentence and the words
     call it untrue (not merely judge it: the pack's `judging` words, "wrong", "absurd")."""
     word = doc.char_span(*denial.denied, alignment_mode="expand")
-    cue = doc.text[denial.cue[0] : denial.cue[1]].lower()
+    cue = doc_text(doc)[denial.cue[0] : denial.cue[1]].lower()
     if word is None or len(word) != 1 or word[0].lower_ not in ("this", "that") or here == 0 or cue in pack.judging:
         return None
     if word.start != word.sent.start:
         return None
     start, end = starts[here - 1], starts[here]
-    return (start, end) if doc.text[start:end].strip() else None
+    return (start, end) if doc_text(doc)[start:end].strip() else None
 
 
 def _told_by(doc: Doc, event: EventCandidate, claims: Sequence[Said]) -> bool:

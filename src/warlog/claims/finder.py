@@ -35,7 +35,9 @@ from spacy.tokens import Doc
 from warlog.claims.attribution import Attribution, find_attributions
 from warlog.claims.denial_links import find_denials
 from warlog.claims.denials import Denial, Said
+from warlog.claims.positions import EventIndex, SpanIndex, event_extent
 from warlog.claims.stance import Stance, author_stance, hedges_in
+from warlog.doctext import doc_text
 from warlog.events.candidate import EventCandidate
 from warlog.events.codes import cameo_code, quad_class
 from warlog.events.status import Status
@@ -123,12 +125,15 @@ class ClaimFinder:
         attributions = [p for a in find_attributions(doc, pack=self.cues) if _well_formed(doc, a) for p in _parts(a)]
         events = list(doc._.warlog_events or [])
         kinds = {m.actor.id: m.actor.kind for m in doc._.warlog_actors or []}
-        events = [self._restatus(doc, e, attributions) for e in events]
+        contents = SpanIndex([a.content for a in attributions])
+        events = [self._restatus(doc, e, attributions, contents) for e in events]
         events = _accused_acts(doc, events)
+        index = EventIndex(doc, events)
         claims: list[ClaimCandidate] = []
         accusations: list[EventCandidate] = []
         for attribution in attributions:
-            inside = [e for e in events if _inside(doc, e, attribution.content)]
+            candidates = (events[i] for i in index.inside(attribution.content))
+            inside = [e for e in candidates if _inside(doc, e, attribution.content)]
             claims.append(self._attributed(doc, attribution, inside))
             accusation = self._accusation(doc, attribution, inside, kinds, events)
             if accusation is not None:
@@ -187,8 +192,8 @@ class ClaimFinder:
             speakers=speakers,
             source=source,
             cue=denial.cue,
-            cue_lemma=doc.text[denial.cue[0] : denial.cue[1]].lower(),
-            direct=any(ch in QUOTE_MARKS for ch in doc.text[denial.cue[0] : sent_end]),
+            cue_lemma=doc_text(doc)[denial.cue[0] : denial.cue[1]].lower(),
+            direct=any(ch in QUOTE_MARKS for ch in doc_text(doc)[denial.cue[0] : sent_end]),
             hedges=tuple(hedges_in(self.stances, doc, *outside)),
             stance=Stance("disputes", denial.retracted)
             if denial.retracted
@@ -206,10 +211,12 @@ class ClaimFinder:
         words = tuple(lemma.split())
         return next((kind for phrase, kind in self.cues.phrases if phrase == words), "report")
 
-    def _restatus(self, doc: Doc, event: EventCandidate, attributions: list[Attribution]) -> EventCandidate:
+    def _restatus(
+        self, doc: Doc, event: EventCandidate, attributions: list[Attribution], contents: SpanIndex
+    ) -> EventCandidate:
         """An asserted event inside what someone says is said by them; a said one keeps its own speaker
-        and gains the attribution's when it had none."""
-        for attribution in attributions:
+        and gains the attribution's when it had none (`contents` indexes the attributions' contents)."""
+        for attribution in (attributions[i] for i in contents.around(*event_extent(doc, event))):
             if attribution.source_kind == "scare_quote" or not _inside(doc, event, attribution.content):
                 continue
             speaker = attribution.speakers[0] if attribution.speakers else None
@@ -274,21 +281,23 @@ class ClaimFinder:
         """One claim per sentence that asserts an event outside every attribution: the author's. Its
         content is the sentence, less what the sentence attributes to others (before or after it)."""
         said = [_whole(a) for a in attributions if a.source_kind != "scare_quote"]
-        text = doc.text
+        text = doc_text(doc)
         claims = []
+        index, spans = EventIndex(doc, events), SpanIndex(said)
         for sentence in doc.sents:
             start = sentence.start_char
             end = start + len(sentence.text.rstrip())
             own = [
                 e
-                for e in events
+                for e in (events[i] for i in index.inside((start, end)))
                 if _inside(doc, e, (start, end))
                 and e.status.value == "asserted"
-                and not any(_inside(doc, e, span) for span in said)
+                and not any(_inside(doc, e, said[i]) for i in spans.around(*event_extent(doc, e)))
             ]
             if not own or end <= start:
                 continue
-            lo, hi = _free_range(doc, text, start, end, said, own)
+            near = [said[i] for i in spans.around(start, end)]  # what can move the range's ends
+            lo, hi = _free_range(doc, text, start, end, near, own)
             claims.append(
                 ClaimCandidate(
                     id=_claim_id(doc, (lo, hi)),
@@ -330,7 +339,7 @@ class ClaimFinder:
         start = attribution.source[0] if attribution.source is not None else attribution.cue[0]
         start = min(start, attribution.cue[0])
         end = max(attribution.cue[1], attribution.content[1])
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         key = f"{start}:{end}:ACCUSE"
         return EventCandidate(
             id="ev_" + hashlib.sha1(f"{_head(doc)}|{key}".encode()).hexdigest()[:12],
@@ -346,7 +355,7 @@ class ClaimFinder:
             start=start,
             end=end,
             text=text,
-            trigger=doc.text[attribution.cue[0] : attribution.cue[1]],
+            trigger=doc_text(doc)[attribution.cue[0] : attribution.cue[1]],
             confidence=0.7,
         )
 
@@ -355,6 +364,7 @@ def _accused_acts(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate
     """The act an ACCUSE names ("accused X of bombing ...", "blamed X for an attack"): claimed by the
     accuser, done by the accused, never the accuser's own act."""
     acts: dict[int, EventCandidate] = {}
+    index = EventIndex(doc, events)
     for accusation in events:
         if accusation.type != "ACCUSE" or not 0 <= accusation.token < len(doc) or not accusation.recipients:
             continue
@@ -362,7 +372,7 @@ def _accused_acts(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate
         heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]  # "accused X of" may hang from X
         for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
             span = (prep.idx, max(t.idx + len(t.text) for t in prep.subtree))
-            for i, event in enumerate(events):
+            for i, event in ((i, events[i]) for i in index.inside(span)):
                 if event is accusation or not _inside(doc, event, span) or event.type == "ACCUSE":
                     continue
                 own = not event.actors or set(event.actors) <= set(accusation.actors)
@@ -439,7 +449,7 @@ def _well_formed(doc: Doc, attribution: Attribution) -> bool:
     before it ("..., the IDF said"), not a clause away, and an evidence verb has a source: an actor or
     a record ("the report shows", not "his demise shows")."""
     if attribution.cue_lemma in EVIDENCE_VERBS and not attribution.speakers and attribution.source is not None:
-        words = doc.text[attribution.source[0] : attribution.source[1]].lower().split()
+        words = doc_text(doc)[attribution.source[0] : attribution.source[1]].lower().split()
         if not EVIDENCE_NOUNS & set(words):
             return False
     start, end = attribution.content
@@ -461,7 +471,7 @@ def _inside(doc: Doc, event: EventCandidate, span: tuple[int, int] | None) -> bo
 
 
 def _text(doc: Doc, span: tuple[int, int] | None) -> str | None:
-    return None if span is None else doc.text[span[0] : span[1]]
+    return None if span is None else doc_text(doc)[span[0] : span[1]]
 
 
 def _claim_id(doc: Doc, content: tuple[int, int]) -> str:

@@ -51,7 +51,8 @@ class Context:
     breaks: list[int] = field(default_factory=list)  # the offsets of the text's line breaks
 
     def in_headline(self, char: int) -> bool:
-        return any(start <= char < end for start, end in self.headlines)
+        at = bisect_right(self.headlines, (char, len(self.text))) - 1  # the last headline starting at or before
+        return at >= 0 and char < self.headlines[at][1]
 
     def line_of(self, char: int) -> tuple[int, int]:
         """The line (paragraph) holding `char`: the parse may join paragraphs into one sentence."""
@@ -147,9 +148,18 @@ def after_colon(context: Context, colon: Token) -> tuple[int, int] | None:
 def adjacent_quote(context: Context, start: int, end: int) -> tuple[int, int] | None:
     """A quote right after the cue's clause ("noted, “...”") or right before it ("“...,” as X wrote")."""
     text = context.text
-    for quote in context.quotes:
-        if quote[0] >= end and not text[end : quote[0]].strip(" ,:\u00a0"):
+    run = _GAP.match(text, end)  # the spaces, commas and colons right after the clause (always matches)
+    gap = run.end() if run is not None else end
+    lo = start  # no quote ending before the run of spaces, commas and "as" before the clause is adjacent
+    while lo > 0 and (text[lo - 1].isspace() or text[lo - 1] in ",aAsS\u017f"):
+        lo -= 1
+    for quote in context.quotes:  # integer tests first: reading the text to every quote is quadratic
+        if end <= quote[0] <= gap:
             return quote
-        if quote[1] <= start and re.fullmatch(r"[\s,]*(?:as\s+)?", text[quote[1] : start], re.I):
+        if lo <= quote[1] <= start and _AS.fullmatch(text, quote[1], start):
             return quote
     return None
+
+
+_GAP = re.compile("[ ,:\u00a0]*")
+_AS = re.compile(r"[\s,]*(?:as\s+)?", re.I)

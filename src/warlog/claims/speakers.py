@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from warlog.doctext import doc_text
 from warlog.events.roles import MentionIndex, actors_of
 from warlog.packs.cues import CuePack
 
@@ -150,7 +151,7 @@ def find_outlet(verb: Token, index: MentionIndex) -> tuple[str | None, tuple[int
         if mention is not None and mention.actor.kind == "media":
             return mention.actor.id, span
         if mention is None and noun.pos_ == "PROPN" and noun.ent_type_ in ("ORG", "WORK_OF_ART"):
-            return verb.doc.text[span[0] : span[1]], span
+            return doc_text(verb.doc)[span[0] : span[1]], span
     return None, None
 
 
@@ -161,9 +162,10 @@ def find_work(verb: Token) -> tuple[str | None, tuple[int, int] | None]:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "in":
             start = prep.idx + len(prep.text)
-            while start < len(verb.doc.text) and verb.doc.text[start] == " ":
+            text = doc_text(verb.doc)
+            while start < len(text) and text[start] == " ":
                 start += 1
-            match = _TITLE.match(verb.doc.text, start)
+            match = _TITLE.match(text, start)
             if match is not None and len(match.group().split()) >= 2:
                 return match.group(), (match.start(), match.end())
     return None, None

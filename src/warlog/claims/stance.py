@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from warlog.doctext import doc_text, sentences_overlapping
 from warlog.packs.stance import StancePack
 
 
@@ -76,7 +77,7 @@ def author_stance(pack: StancePack, doc: Doc, said: tuple[int, int], outside: tu
     Looks for the pack's markers in the attribution's sentence(s) outside the content, then at the start
     of the next sentence of the same paragraph.
     """
-    text = doc.text
+    text = doc_text(doc)
     sentences = _sentences(doc, outside)
     if sentences:
         first, last = sentences[0].start_char, sentences[-1].end_char
@@ -118,7 +119,7 @@ def _lead(window: str) -> str:
 def _sentences(doc: Doc, span: tuple[int, int]) -> list[Span]:
     """The sentences the span touches, and those after a sentence cut at a colon ("... wrote in ISIS:
     Inside the Army of Terror, and this was especially true ...")."""
-    found = [s for s in doc.sents if s.start_char < span[1] and s.end_char > span[0]]
+    found = sentences_overlapping(doc, span[0], span[1])
     while found and found[-1].text.rstrip().endswith(":") and found[-1].end < len(doc):
         found.append(doc[found[-1].end].sent)
     return found
@@ -132,4 +133,4 @@ def _next_sentence(doc: Doc, sentence: Span) -> Span | None:
     if i >= len(doc):
         return None
     end = sentence.start_char + len(sentence.text.rstrip())
-    return None if "\n" in doc.text[end : doc[i].idx] else doc[i].sent
+    return None if "\n" in doc_text(doc)[end : doc[i].idx] else doc[i].sent

@@ -109,6 +109,9 @@ def ingest(
     run(action)
 
 
+TABLE_ROWS = 50  # the rows of a `warlog query` table without --limit or --all
+
+
 @app.command()
 def query(
     what: Annotated[str, typer.Argument(help="documents, actors, events, claims, places, failures or contradictions")],
@@ -132,12 +135,15 @@ def query(
         float | None, typer.Option("--min-confidence", help="0 to 1: events of at least this confidence")
     ] = None,
     sort: Annotated[str | None, typer.Option(help="a sort name, prefix - for descending (e.g. -published)")] = None,
-    limit: Annotated[int | None, typer.Option(help="at most this many rows")] = None,
+    limit: Annotated[
+        int | None, typer.Option(help=f"at most this many rows (a table: {TABLE_ROWS} unless --all)")
+    ] = None,
     offset: Annotated[int, typer.Option(help="skip this many rows first")] = 0,
+    every: Annotated[bool, typer.Option("--all", help="a table of every row (json and csv give every row)")] = False,
     output: Annotated[str, typer.Option("--format", "-f", help="table, json or csv")] = "table",
     parquet: Annotated[Path | None, typer.Option(help="query the shards of `warlog batch` in place")] = None,
 ) -> None:
-    """Query the store (or, with --parquet, a folder of shards)."""
+    """Query the store (or, with --parquet, a folder of shards). A table shows the first rows only."""
 
     def action() -> None:
         from warlog.errors import SettingsError
@@ -153,9 +159,18 @@ def query(
             until=date_option("--until", until), place=place, document=document, text=text, country=country,
             stance=stance, source_kind=source_kind, min_confidence=min_confidence,
         )  # fmt: skip
+        rows: int | None = limit
+        if limit is None and output == "table" and not every:
+            rows = TABLE_ROWS  # a terminal table of 10,000 rows takes half a minute to print and to read
         with Store.open(settings.db, read_only=True) if parquet is None else _parquet_store(parquet) as store:
-            page = store.find(what, filters, sort=sort, limit=limit, offset=offset)
+            page = store.find(what, filters, sort=sort, limit=rows, offset=offset)
         _print_rows(page.columns, page.rows, output)
+        if output == "table" and offset + len(page.rows) < page.total:
+            shown = f"rows {offset + 1:,}-{offset + len(page.rows):,}" if page.rows else "no rows"
+            Console(stderr=True).print(
+                f"{shown} of {page.total:,}: --offset for the next, --all for every row, or --format csv or json",
+                markup=False,
+            )
 
     run(action)
 

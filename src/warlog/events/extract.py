@@ -11,12 +11,14 @@ temporal.find_dates, normalized against the publication date in `doc._.warlog_pu
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from warlog.actors.linker import LinkedMention, PlaceMention
+from warlog.doctext import doc_text
 from warlog.events.candidate import EventCandidate
 from warlog.events.clauses import mark_background, told_in_background
 from warlog.events.codes import (
@@ -107,9 +109,10 @@ class _Context:
     rules: dict[int, Trigger]  # the trigger of each trigger token
     place_tokens: frozenset[int]  # the tokens of place mentions
     date_tokens: frozenset[int]  # the tokens of date mentions
-    text: str  # doc.text, which spaCy rebuilds on every access
+    text: str  # doc_text(doc): doc.text, built once
     cues: CuePack  # the reporting verbs, which set an event's status and hide no subject
     states: MentionIndex  # the states named as places ("aid to Mozambique"), recipients of some types
+    killed: KilledTolls  # the killed-counts among `tolls`, by the verb that states them and by position
 
 
 class EventExtractor:
@@ -147,8 +150,8 @@ class EventExtractor:
         places = doc._.warlog_places or []
         states = MentionIndex(doc, doc._.warlog_state_places or [])
         context = _Context(
-            index, places, dates, tolls, frozenset(rules), rules, _place_tokens(doc, places), date_tokens, doc.text,
-            self.cues, states,
+            index, places, dates, tolls, frozenset(rules), rules, _place_tokens(doc, places), date_tokens,
+            doc_text(doc), self.cues, states, KilledTolls(doc, tolls),
         )  # fmt: skip
         candidates = [self._event(token, span, trigger, context) for token, span, trigger in found]
         events = absorb_outcomes(doc, context.text, [e for e in candidates if e is not None], tolls, index)
@@ -266,7 +269,7 @@ class EventExtractor:
                 recipients = further_recipients(token, index, actors + owned, trigger.type, own=True)
         if not recipients and trigger.type in STATE_RECIPIENT_TYPES:  # "promised aid to Mozambique"
             recipients = further_recipients(token, context.states, actors, trigger.type, own=True)
-        toll = _toll_for(token, context.tolls)
+        toll = context.killed.stated_by(token)
         if not (actors or recipients or toll) and _generic(token, trigger, context):
             return None  # "illegal aliens kill Americans", "police shootings are changing the debate"
         place, own_place = place_for(token, context.places, context.triggers) or (None, False)
@@ -550,9 +553,10 @@ def _won_in_vote(token: Token, event: EventCandidate, kinds: dict[str, str]) -> 
     if not subjects or not all(h.ent_type_ == "PERSON" or h.lower_ in ("he", "she") for h in subjects):
         return False
     doc = token.doc
-    start = doc.text.rfind("\n", 0, token.idx) + 1
-    end = doc.text.find("\n", token.idx)
-    paragraph = doc.char_span(start, len(doc.text) if end < 0 else end, alignment_mode="expand")
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    paragraph = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
     return paragraph is not None and any(t.lemma_.lower() in VIOLENCE.vote_words for t in paragraph)
 
 
@@ -612,7 +616,8 @@ def _marked_death(token: Token) -> bool:
     dead with gunshot wounds", "... found dead. The victim had been beheaded", "with the hands tied")."""
     sentence = token.sent
     tokens = list(sentence)
-    if sentence.end < len(token.doc) and "\n" not in token.doc.text[sentence.end_char : token.doc[sentence.end].idx]:
+    doc = token.doc
+    if sentence.end < len(doc) and "\n" not in doc_text(doc)[sentence.end_char : doc[sentence.end].idx]:
         tokens += list(token.doc[sentence.end].sent)
     if any(t.lemma_.lower() in VIOLENCE.death_signs or t.lower_ in VIOLENCE.death_signs for t in tokens):
         return True
@@ -1207,14 +1212,32 @@ def attach_other_tolls(events: list[EventCandidate], tolls: list[TollMention]) -
     return out
 
 
-def _toll_for(token: Token, tolls: list[TollMention]) -> TollMention | None:
-    """A killed-count stated by this trigger (or by its result: "shot dead"), or inside its clause."""
-    killed = [t for t in tolls if t.kind == "killed"]
-    own = [t for t in killed if t.trigger is not None and _verb_of(token.doc[t.trigger]).i == token.i]
-    if own:
-        return own[0]
-    subtree = range(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
-    return next((t for t in killed if t.start in subtree and t.trigger is None), None)
+class KilledTolls:
+    """A document's killed-counts, looked up by the verb that states them and by position (reading
+    every toll for every trigger grows with the square of a document's length)."""
+
+    def __init__(self, doc: Doc, tolls: list[TollMention]) -> None:
+        self._by_verb: dict[int, TollMention] = {}  # the first toll of each verb, in the tolls' order
+        loose = []  # the counts no verb states: (start, order, toll)
+        for n, toll in enumerate(tolls):
+            if toll.kind != "killed":
+                continue
+            if toll.trigger is not None:
+                self._by_verb.setdefault(_verb_of(doc[toll.trigger]).i, toll)
+            else:
+                loose.append((toll.start, n, toll))
+        self._loose = sorted(loose, key=lambda item: item[:2])
+        self._starts = [start for start, _, _ in self._loose]
+
+    def stated_by(self, token: Token) -> TollMention | None:
+        """A killed-count stated by this trigger (or by its result: "shot dead"), else the first (in the
+        tolls' order) of those no verb states inside its clause."""
+        own = self._by_verb.get(token.i)
+        if own is not None:
+            return own
+        lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        inside = self._loose[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+        return min(inside, key=lambda item: item[1])[2] if inside else None
 
 
 def _verb_of(token: Token) -> Token:

@@ -27,6 +27,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from warlog.actors.linker import PlaceMention
+from warlog.doctext import doc_text, sentence_number
 from warlog.events.candidate import EventCandidate
 from warlog.events.roles import MentionIndex, actors_of
 from warlog.events.tolls import VERB_KINDS, TollMention, singular_victims
@@ -352,10 +353,11 @@ def merge_ground(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]
         return events
     folded: set[int] = set()
     out: dict[int, EventCandidate] = {}
+    by_sentence = _by_sentence(doc, events)
     for ground in taken:
         sentence = doc[ground.token].sent
         current = out.get(ground.token, ground)
-        for fight in events:
+        for fight in (events[i] for i in _around(doc, by_sentence, sentence.start_char)):
             if fight.type != "ASSAULT" or fight.token in folded or fight.territory or fight.mode not in FIGHTING:
                 continue  # an execution or an abduction beside the capture is an event of its own
             if not _near(doc[fight.token].sent, sentence) or fight.status.value != ground.status.value:
@@ -382,7 +384,8 @@ def _near(one, other) -> bool:
     if one.start == other.start:
         return True
     first, second = (one, other) if one.start < other.start else (other, one)
-    return first.end == second.start and "\n" not in first.doc.text[first.start_char : second.start_char].strip(" ")
+    between = doc_text(first.doc)[first.start_char : second.start_char]
+    return first.end == second.start and "\n" not in between.strip(" ")
 
 
 HAPPENED = frozenset({"asserted", "reported", "claimed"})
@@ -421,10 +424,11 @@ def merge_aftermath(
     out = _fold_later(doc, out, index, named, again=False)
     out = _fold_later(doc, out, index, named, again=True)
     counted = {event.toll.start for event in out if event.toll is not None}
+    by_sentence = _by_sentence(doc, out)  # the triggers stay where they are as tolls are attached
     for toll in [*tolls, *singles]:  # a count first; one named victim when no count was told
         if toll.kind != "killed" or toll.aggregate or toll.start in counted or toll.trigger is None:
             continue
-        target = _attack_for(doc, out, len(out), toll.start, set(), following=True)
+        target = _attack_for(doc, out, len(out), toll.start, set(), following=True, by_sentence=by_sentence)
         if target is None:
             continue
         attack = out[target]
@@ -469,6 +473,7 @@ def _fold_later(
     with its toll (`_told_again`), once the killings have been folded into their fighting."""
     out = list(events)
     folded: set[int] = set()
+    by_sentence = _by_sentence(doc, out)  # the triggers stay where they are as events are folded
     for position, later in enumerate(list(out)):
         anaphor = _anaphor(doc, later)
         if again:
@@ -480,8 +485,9 @@ def _fold_later(
         # exchanging fire with the police")
         following = not again and not anaphor
         target = _attack_for(
-            doc, out, position, later.start, folded, anaphor=anaphor, following=following, tolled=later.toll is None
-        )
+            doc, out, position, later.start, folded, anaphor=anaphor, following=following, tolled=later.toll is None,
+            by_sentence=by_sentence,
+        )  # fmt: skip
         if target is None:
             continue
         attack = out[target]
@@ -612,6 +618,7 @@ def _attack_for(
     anaphor: bool = False,
     following: bool = False,
     tolled: bool = False,
+    by_sentence: dict[int, list[int]] | None = None,
 ) -> int | None:
     """The index of the attack a later telling at `start` belongs to (events[stop] is that telling, when
     it is an event), or None: the nearest attack before it with no toll yet, in the same sentence or,
@@ -619,11 +626,13 @@ def _attack_for(
     attack") names an attack of the sentence before, toll or not; with `following`, a count told before
     its attack in one sentence takes the attack after it when that is told as its circumstance ("23 dead
     when herdsmen clashed with farmers"); with `tolled`, an attack with a toll will do (a wounding told
-    after the killing: "two were killed and one was wounded when ...")."""
+    after the killing: "two were killed and one was wounded when ..."). `by_sentence` (`_by_sentence` of
+    the events) spares building it."""
     sentence = doc.char_span(start, start + 1, alignment_mode="expand")
     if sentence is None:
         return None
     here = sentence.sent
+    near = _around(doc, by_sentence or _by_sentence(doc, events), sentence[0].idx)  # what _near allows
 
     def fits(event: EventCandidate) -> bool:
         if (event.toll is not None and not (anaphor or tolled)) or not _causes(event) or event.mode in NOT_LETHAL:
@@ -635,11 +644,11 @@ def _attack_for(
     # an attack of its own in the sentence is the toll's ("40 men were killed as a result of the clash")
     own = any(
         _causes(e) and doc[e.token].sent == here and not _anaphor(doc, e) and not _aftermath_killing(doc, e)
-        for i, e in enumerate(events)
+        for i, e in ((i, events[i]) for i in near)
         if i != stop and i not in skip
     )
     best = None
-    for i, event in enumerate(events[:stop]):
+    for i, event in ((i, events[i]) for i in near if i < stop):
         if i in skip or event.start >= start or not fits(event):
             continue
         seen = doc[event.token].sent
@@ -650,21 +659,41 @@ def _attack_for(
     if best is None and following:
         after = [
             i
-            for i, e in enumerate(events)
+            for i, e in ((i, events[i]) for i in near)
             if e.start > start and doc[e.token].sent == here and fits(e) and _circumstance(doc[e.token])
         ]
         best = min(after, key=lambda i: events[i].start, default=None)
     return best
 
 
+def _by_sentence(doc: Doc, events: Sequence[EventCandidate]) -> dict[int, list[int]]:
+    """The positions of the events by the sentence of their trigger (`doctext.sentence_number`)."""
+    found: dict[int, list[int]] = {}
+    for i, event in enumerate(events):
+        found.setdefault(sentence_number(doc, doc[event.token].idx), []).append(i)
+    return found
+
+
+def _around(doc: Doc, by_sentence: dict[int, list[int]], char: int) -> list[int]:
+    """The positions, in order, of the events told in the sentence that holds `char` or in the sentence
+    right before or after it: all that `_near` can allow, without reading every event."""
+    n = sentence_number(doc, char)
+    return sorted(i for m in (n - 1, n, n + 1) for i in by_sentence.get(m, ()))
+
+
 def merge_repeats(events: list[EventCandidate]) -> list[EventCandidate]:
     """One event told twice is one event with both evidence spans (see the module docstring)."""
     merged: list[EventCandidate] = []
     tellings: list[Telling] = []
+    # IN_DOCUMENT needs the same type and the same actors: only those are compared, in the same order
+    alike: dict[tuple[str, tuple[str, ...]], list[int]] = {}
     for event in events:
         telling = _telling(event)
-        index = next((i for i, m in enumerate(tellings) if IN_DOCUMENT.same_incident(m, telling)), None)
+        same = alike.setdefault((telling.type, telling.actors), [])
+        index = next((i for i in same if IN_DOCUMENT.same_incident(tellings[i], telling)), None)
         if index is None:
+            if telling.actors:  # without actors, same_participants matches none
+                same.append(len(merged))
             merged.append(event)
             tellings.append(telling)
             continue

@@ -7,8 +7,10 @@ neither, in the sentence right after one that has both, happened there and then 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
@@ -84,6 +86,19 @@ def _is_locative_place(doc: Doc, mention: PlaceMention) -> bool:
     return before >= 0 and doc[before].lower_ in LOCATIVE_PREPOSITIONS - {"of", "to", "from"}
 
 
+Mention = TypeVar("Mention", PlaceMention, DateMention)
+
+
+def _starting_within(mentions: Sequence[Mention], lo: int, hi: int) -> Sequence[Mention]:
+    """The mentions that start within [lo, hi], in order: a slice of mentions ordered by start, found by
+    bisection (reading every mention for every event grows with the square of a document's length)."""
+    return mentions[bisect_left(mentions, lo, key=_start) : bisect_right(mentions, hi, key=_start)]
+
+
+def _start(mention: PlaceMention | DateMention) -> int:
+    return mention.start
+
+
 def place_for(
     token: Token, places: Sequence[PlaceMention], triggers: frozenset[int]
 ) -> tuple[PlaceMention, bool] | None:
@@ -93,11 +108,11 @@ def place_for(
     near X"). A town or a site wins over a country or a province ("in Tijuana, Baja California",
     "forces of Artsakh located near Horadiz fired"), a place with a point over a name the gazetteer
     does not place ("the North Zone of Rio"); then the trigger's clause first, the nearest in the tree,
-    locative first."""
+    locative first. `places` come ordered by start, as the linker gives them."""
     doc, sentence = token.doc, token.sent
     ranked = []
     for through_verbs in (False, True):
-        for mention in places:
+        for mention in _starting_within(places, sentence.start_char, sentence.end_char):
             if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
                 continue
             root = _span_root(doc, mention.start, mention.end)
@@ -120,10 +135,10 @@ def place_for(
 
 def date_for(token: Token, dates: Sequence[DateMention], triggers: frozenset[int]) -> DateMention | None:
     """The date of the event: a date attached to its clause, else one of the sentence that belongs to
-    no other event."""
+    no other event. `dates` come ordered by start, as `find_dates` gives them."""
     doc, sentence = token.doc, token.sent
     ranked = []
-    for mention in dates:
+    for mention in _starting_within(dates, sentence.start_char, sentence.end_char):
         if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
             continue
         root = _span_root(doc, mention.start, mention.end)

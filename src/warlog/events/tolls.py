@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from warlog.doctext import doc_text
 from warlog.events.numbers import find_counts, parse_count
 from warlog.packs.lexicon import TollWords
 from warlog.temporal.lexicon import MONTHS
@@ -108,7 +109,7 @@ def find_tolls(doc: Doc) -> list[TollMention]:
     tolls: list[TollMention] = []
     heads: list[Token] = []  # the people each toll counts, in step with `tolls`
     orphans: list[Orphan] = []
-    for count in find_counts(doc.text):
+    for count in find_counts(doc_text(doc)):
         span = doc.char_span(count.start, count.end)
         if span is None or _is_coding_note(span.sent) or _is_date(span):
             continue
@@ -147,6 +148,7 @@ def singular_victims(doc: Doc) -> list[TollMention]:
     if not doc.has_annotation("DEP"):
         return []
     found: list[TollMention] = []
+    share = None  # split_between reads every sentence: once per document
     for token in doc:
         if not _one_person(token) or _is_coding_note(token.sent):
             continue
@@ -155,8 +157,10 @@ def singular_victims(doc: Doc) -> list[TollMention]:
             continue
         start = token.left_edge.idx if token.pos_ != "PRON" else token.idx
         end = token.idx + len(token)
-        one = 1 // split_between(doc)  # one victim split between events is 0 for each
-        found.append(TollMention(start, end, doc.text[start:end], KILLED, one, one, (start, end), False, attached[0].i))
+        share = split_between(doc) if share is None else share
+        one = 1 // share  # one victim split between events is 0 for each
+        text = doc_text(doc)[start:end]
+        found.append(TollMention(start, end, text, KILLED, one, one, (start, end), False, attached[0].i))
     return found
 
 
@@ -445,7 +449,7 @@ def _mentions(
             lemma = conj.lemma_.lower()
             if conj.i > head.i and lemma in NOUN_KINDS:
                 end = conj.idx + len(conj)
-                text = span.doc.text[span.start_char : end]
+                text = doc_text(span.doc)[span.start_char : end]
                 yield TollMention(span.start_char, end, text, NOUN_KINDS[lemma], 0, 0, None, aggregate, conj.i)
 
 
@@ -460,7 +464,7 @@ def _mention(
         end = head.idx + len(head)  # "5 dead", "no casualties", "10 lives", "140 total"
     elif trigger.pos_ == "ADJ" and trigger.head == head and trigger.i >= span.end:
         end = trigger.idx + len(trigger)  # "23 dead, 12 wounded"
-    text = span.doc.text[span.start_char : end]
+    text = doc_text(span.doc)[span.start_char : end]
     return TollMention(span.start_char, end, text, kind, low, high, victims, aggregate, trigger.i)
 
 
@@ -561,7 +565,7 @@ def _summed(doc: Doc, tolls: list[TollMention], heads: list[Token]) -> list[Toll
         end = max(p.end for p in parts)
         if ones:
             end = max(end, *(c.idx + len(c) for c in conjuncts - counted if _one_person(c)))
-        text = doc.text[toll.start : end]
+        text = doc_text(doc)[toll.start : end]
         out.append(TollMention(toll.start, end, text, toll.kind, low, high, toll.victims, toll.aggregate, toll.trigger))
     return out
 

@@ -7,10 +7,11 @@ type, a shared participant, places within `max_km`, dates within `max_days`, two
 
 Clustering (`cluster_incidents`) links matching accounts of *different* documents (the event extractor
 has already merged what one document tells twice: warlog.events.merge, the `IN_DOCUMENT` preset) with
-union-find. Accounts are blocked by type and swept in date order, so each is compared only with accounts
-whose dates are within the window: near linear in the number of accounts. When an event has no date, the
-account's date is the `lag_days` (a week) before its document's publication ("reported on the 10th"
-happened on or before the 10th).
+union-find. Accounts are blocked by type, date window and place (warlog.incidents.blocks: a grid of
+`max_km` cells for points, the country for areas), so each is compared only with the accounts the rule
+could match: near linear in the number of accounts, with the incidents of comparing every pair. When an
+event has no date, the account's date is the `lag_days` (a week) before its document's publication
+("reported on the 10th" happened on or before the 10th).
 
 `differences` (warlog.incidents.differences) names what two tellings of one event disagree on; within an
 incident, the differences between accounts of different documents are its contradictions, one per
@@ -25,6 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
+from warlog.incidents.blocks import candidate_pairs, place_keys
 from warlog.incidents.differences import Difference, Interval, date_interval, differences, event_place
 from warlog.incidents.policy import ACROSS_DOCUMENTS, IncidentPolicy, Telling
 from warlog.model import Actor, Contradiction, Document, Event, Place
@@ -187,24 +189,6 @@ class _Sets:
         self.parent[max(self.find(i), self.find(j))] = min(self.find(i), self.find(j))
 
 
-def _candidate_pairs(
-    intervals: Sequence[Interval | None], block: list[int], max_days: int
-) -> Iterable[tuple[int, int]]:
-    """Pairs of a block whose dates are within the window (undated accounts pair with every other)."""
-    undated = [i for i in block if intervals[i] is None]
-    known = {i: interval for i in block if (interval := intervals[i]) is not None}
-    dated = sorted(known, key=known.__getitem__)
-    active: list[int] = []
-    for i in dated:
-        start = known[i][0]
-        active = [j for j in active if (start - known[j][1]).days <= max_days]
-        yield from ((j, i) for j in active)
-        active.append(i)
-    for n, i in enumerate(undated):
-        yield from ((i, j) for j in dated)
-        yield from ((i, j) for j in undated[n + 1 :])
-
-
 def _contradictions(
     accounts: Sequence[Account], places: Mapping[str, Place], actors: Mapping[str, Actor]
 ) -> tuple[Contradiction, ...]:
@@ -273,8 +257,9 @@ def group_accounts(
     for i, account in enumerate(items):
         blocks.setdefault(account.event.type, []).append(i)
     sets = _Sets(len(items))
+    keys = place_keys(tellings, policy)
     for block in blocks.values():
-        for i, j in _candidate_pairs(intervals, block, policy.max_days):
+        for i, j in candidate_pairs(intervals, block, policy.max_days, keys):
             if items[i].document.id == items[j].document.id or sets.find(i) == sets.find(j):
                 continue
             if policy.same_incident(tellings[i], tellings[j]):

@@ -17,6 +17,7 @@ author when no event-level contradiction already covers it; its kind is the role
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -46,8 +47,14 @@ def find_contradictions(
     claim_of = {event_id: claim for claim in claims for event_id in claim.events}
     tellings = [Telling.of_event(event, actors=actors) for event in events]
     groups: list[tuple[str, set[str], list[str]]] = []  # (kind, event ids, explanations)
+    told: dict[str, list[int]] = {}  # by type, the events some claim tells: only those pairs can match
+    for i, event in enumerate(events):
+        if event.id in claim_of:
+            told.setdefault(event.type, []).append(i)
     for i, a in enumerate(events):
-        for j, b in enumerate(events[i + 1 :], start=i + 1):
+        same_type = told.get(a.type, []) if a.id in claim_of else []
+        for j in same_type[bisect_right(same_type, i) :]:  # the pairs in the order of comparing them all
+            b = events[j]
             ca, cb = claim_of.get(a.id), claim_of.get(b.id)
             if not _told_apart(ca, cb) or not BETWEEN_CLAIMS.same_incident(tellings[i], tellings[j]):
                 continue

@@ -8,6 +8,7 @@ one stays in its incident. Hypothetical and planned events are not incidents and
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import duckdb
@@ -107,6 +108,52 @@ def _actors(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, Actor]:
     return {row[0]: Actor(id=row[0], name=row[1], kind=row[2], country=row[3]) for row in rows}
 
 
+@dataclass(frozen=True, slots=True)
+class IncidentAccounts:
+    """What grouping into incidents reads from the store: the accounts, the actors they name, and the
+    actors an `actor` filter keeps (None: no filter). Grouping them needs no store (`group_incidents`),
+    so a server can group them without holding the store."""
+
+    accounts: list[Account]
+    actors: dict[str, Actor]
+    wanted: set[str] | None
+
+
+def read_accounts(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    ontology: Ontology,
+    since: str | None = None,
+    until: str | None = None,
+    type: str | None = None,
+    actor: str | None = None,
+) -> IncidentAccounts:
+    """The accounts of the stored events that pass the filters, with the actors they name."""
+    check_filters(ontology, type, (), since, until)
+    wanted = set(actor_ids(con, actor)) if actor is not None else None
+    accounts = load_accounts(con, since=since, until=until, type=type)
+    people = {x for a in accounts for x in (*a.event.actors, *a.event.recipients, a.event.speaker) if x}
+    return IncidentAccounts(accounts, _actors(con, people), wanted)
+
+
+def group_incidents(
+    found: IncidentAccounts,
+    *,
+    max_km: float = ACROSS_DOCUMENTS.max_km,
+    max_days: int = ACROSS_DOCUMENTS.max_days,
+    min_documents: int = 1,
+) -> tuple[Incident, ...]:
+    """The incidents of the accounts, each with its cross-document contradictions, that at least
+    `min_documents` documents tell and that name a wanted actor."""
+    incidents = cluster_incidents(found.accounts, actors=found.actors, max_km=max_km, max_days=max_days)
+    return tuple(
+        incident
+        for incident in incidents
+        if len(incident.documents) >= min_documents
+        and (found.wanted is None or found.wanted & {*incident.actors, *incident.recipients})
+    )
+
+
 def find_incidents(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -121,14 +168,5 @@ def find_incidents(
 ) -> tuple[Incident, ...]:
     """The incidents of the stored events that pass the filters, each with its cross-document
     contradictions (the rules are in the module docstrings of this module and of warlog.incidents)."""
-    check_filters(ontology, type, (), since, until)
-    wanted = set(actor_ids(con, actor)) if actor is not None else None
-    accounts = load_accounts(con, since=since, until=until, type=type)
-    people = {x for a in accounts for x in (*a.event.actors, *a.event.recipients, a.event.speaker) if x}
-    incidents = cluster_incidents(accounts, actors=_actors(con, people), max_km=max_km, max_days=max_days)
-    return tuple(
-        incident
-        for incident in incidents
-        if len(incident.documents) >= min_documents
-        and (wanted is None or wanted & {*incident.actors, *incident.recipients})
-    )
+    found = read_accounts(con, ontology=ontology, since=since, until=until, type=type, actor=actor)
+    return group_incidents(found, max_km=max_km, max_days=max_days, min_documents=min_documents)

@@ -1,8 +1,13 @@
-"""Rebuild a stored document's Report from the normalized tables, exactly as it was saved."""
+"""Rebuild stored documents' Reports from the normalized tables, exactly as they were saved.
+
+`load_reports` reads a batch of documents with one query per table, the rows grouped by document in
+Python; `load_report` is a batch of one.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 import duckdb
@@ -22,11 +27,24 @@ from warlog.model import (
     When,
 )
 
+Rows = dict[str, list[dict[str, Any]]]  # rows by document id
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str, doc_id: str) -> list[dict[str, Any]]:
-    cursor = con.execute(sql, {"doc": doc_id})
+# the documents of a batch: a semi-join on the list of their ids
+IN_BATCH = "document_id IN (SELECT unnest($docs))"
+
+
+def _rows(con: duckdb.DuckDBPyConnection, table: str, doc_ids: Sequence[str], columns: str = "*") -> Rows:
+    """A table's rows of these documents, by document, each document's in `seq` order."""
+    cursor = con.execute(
+        f"SELECT {columns}, document_id AS _document FROM {table} WHERE {IN_BATCH} ORDER BY document_id, seq",
+        {"docs": list(doc_ids)},
+    )
     names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    found: Rows = defaultdict(list)
+    for row in cursor.fetchall():
+        data = dict(zip(names, row, strict=True))
+        found[data.pop("_document")].append(data)
+    return found
 
 
 def _evidence(data: dict[str, Any]) -> Evidence:
@@ -51,23 +69,61 @@ def _flat_evidence(row: dict[str, Any]) -> Evidence:
     return _evidence({key: row[f"evidence_{key}"] for key in ("start", "end", "text", "rule", "confidence")})
 
 
-def _mentions(con: duckdb.DuckDBPyConnection, table: str, key: str, doc_id: str) -> dict[str, list[Evidence]]:
-    found: dict[str, list[Evidence]] = defaultdict(list)
-    sql = (
-        f'SELECT {key} AS owner, "start", "end", "text", "rule", confidence FROM {table} '
-        "WHERE document_id = $doc ORDER BY owner, seq"
-    )
-    for row in _rows(con, sql, doc_id):
-        found[row["owner"]].append(_evidence(row))
+def _mentions(
+    con: duckdb.DuckDBPyConnection, table: str, key: str, doc_ids: Sequence[str]
+) -> dict[str, dict[str, list[Evidence]]]:
+    """Each document's mentions by their actor or place, each owner's in `seq` order."""
+    found: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
+    columns = f'{key} AS owner, "start", "end", "text", "rule", confidence'
+    for doc_id, rows in _rows(con, table, doc_ids, columns).items():
+        for row in rows:
+            found[doc_id][row["owner"]].append(_evidence(row))
     return found
 
 
 def load_report(con: duckdb.DuckDBPyConnection, doc_id: str) -> Report | None:
     """The stored report of a document, or None when the document is not stored."""
-    documents = _rows(con, "SELECT * FROM documents WHERE id = $doc", doc_id)
+    return load_reports(con, [doc_id]).get(doc_id)
+
+
+def load_reports(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> dict[str, Report]:
+    """The stored reports of these documents by id (those not stored are absent): one query per table."""
+    cursor = con.execute("SELECT * FROM documents WHERE id IN (SELECT unnest($docs))", {"docs": list(doc_ids)})
+    names = [column[0] for column in cursor.description]
+    documents = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     if not documents:
-        return None
-    row = documents[0]
+        return {}
+    ids = [row["id"] for row in documents]
+    actors, places = _actors(con, ids), _places(con, ids)
+    events, claims, happenings = _events(con, ids), _claims(con, ids), _happenings(con, ids)
+    contradictions, relations = _rows(con, "contradictions", ids), _rows(con, "relations", ids)
+    return {
+        row["id"]: _report(
+            row,
+            actors=actors.get(row["id"], ()),
+            places=places.get(row["id"], ()),
+            events=events.get(row["id"], ()),
+            claims=claims.get(row["id"], ()),
+            happenings=happenings.get(row["id"], ()),
+            contradictions=contradictions.get(row["id"], []),
+            relations=relations.get(row["id"], []),
+        )
+        for row in documents
+    }
+
+
+def _report(
+    row: dict[str, Any],
+    *,
+    actors: tuple[Actor, ...],
+    places: tuple[Place, ...],
+    events: tuple[Event, ...],
+    claims: tuple[Claim, ...],
+    happenings: tuple[Happening, ...],
+    contradictions: list[dict[str, Any]],
+    relations: list[dict[str, Any]],
+) -> Report:
+    """One document's Report from its `documents` row and its rows of the other tables."""
     document = Document(
         id=row["id"],
         text=row["text"],
@@ -81,14 +137,11 @@ def load_report(con: duckdb.DuckDBPyConnection, doc_id: str) -> Report | None:
     return Report(
         version=row["warlog_version"],
         document=document,
-        actors=_actors(con, doc_id),
-        places=_places(con, doc_id),
-        events=_events(con, doc_id),
-        claims=_claims(con, doc_id),
-        contradictions=tuple(
-            Contradiction.from_dict(r)
-            for r in _rows(con, "SELECT * FROM contradictions WHERE document_id = $doc ORDER BY seq", doc_id)
-        ),
+        actors=actors,
+        places=places,
+        events=events,
+        claims=claims,
+        contradictions=tuple(Contradiction.from_dict(r) for r in contradictions),
         relations=tuple(
             Relation(
                 source=r["source"],
@@ -97,107 +150,118 @@ def load_report(con: duckdb.DuckDBPyConnection, doc_id: str) -> Report | None:
                 weight=r["weight"],
                 events=tuple(r["events"]),
             )
-            for r in _rows(con, "SELECT * FROM relations WHERE document_id = $doc ORDER BY seq", doc_id)
+            for r in relations
         ),
         provenance=tuple((p["name"], p["version"]) for p in row["provenance"]),
-        happenings=_happenings(con, doc_id),
+        happenings=happenings,
     )
 
 
-def _actors(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[Actor, ...]:
-    mentions = _mentions(con, "mentions", "actor_id", doc_id)
-    return tuple(
-        Actor(
-            id=r["actor_id"],
-            name=r["name"],
-            kind=r["kind"],
-            country=r["country"],
-            parents=tuple(r["parents"]),
-            aliases=tuple(r["aliases"]),
-            mentions=tuple(mentions.get(r["actor_id"], ())),
-            origin=r["origin"],
-        )
-        for r in _rows(con, "SELECT * FROM document_actors WHERE document_id = $doc ORDER BY seq", doc_id)
+def _actors(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> dict[str, tuple[Actor, ...]]:
+    every = _mentions(con, "mentions", "actor_id", doc_ids)
+    return {
+        doc_id: tuple(_actor(r, every[doc_id]) for r in rows)
+        for doc_id, rows in _rows(con, "document_actors", doc_ids).items()
+    }
+
+
+def _actor(r: dict[str, Any], mentions: dict[str, list[Evidence]]) -> Actor:
+    return Actor(
+        id=r["actor_id"],
+        name=r["name"],
+        kind=r["kind"],
+        country=r["country"],
+        parents=tuple(r["parents"]),
+        aliases=tuple(r["aliases"]),
+        mentions=tuple(mentions.get(r["actor_id"], ())),
+        origin=r["origin"],
     )
 
 
-def _places(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[Place, ...]:
-    mentions = _mentions(con, "place_mentions", "place_id", doc_id)
-    return tuple(
-        Place(
-            id=r["place_id"],
-            name=r["name"],
-            country=r["country"],
-            lat=r["lat"],
-            lon=r["lon"],
-            feature=r["feature"],
-            precision=r["precision"],
-            mentions=tuple(mentions.get(r["place_id"], ())),
-        )
-        for r in _rows(con, "SELECT * FROM document_places WHERE document_id = $doc ORDER BY seq", doc_id)
+def _places(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> dict[str, tuple[Place, ...]]:
+    every = _mentions(con, "place_mentions", "place_id", doc_ids)
+    return {
+        doc_id: tuple(_place(r, every[doc_id]) for r in rows)
+        for doc_id, rows in _rows(con, "document_places", doc_ids).items()
+    }
+
+
+def _place(r: dict[str, Any], mentions: dict[str, list[Evidence]]) -> Place:
+    return Place(
+        id=r["place_id"],
+        name=r["name"],
+        country=r["country"],
+        lat=r["lat"],
+        lon=r["lon"],
+        feature=r["feature"],
+        precision=r["precision"],
+        mentions=tuple(mentions.get(r["place_id"], ())),
     )
 
 
-def _events(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[Event, ...]:
-    return tuple(
-        Event(
-            id=r["id"],
-            type=r["type"],
-            evidence=_flat_evidence(r),
-            mode=r["mode"],
-            actors=tuple(r["actors"]),
-            recipients=tuple(r["recipients"]),
-            place=r["place"],
-            date=When(**r["date"]) if r["date"] is not None else None,
-            fatalities=_toll(r["fatalities"]),
-            wounded=_toll(r["wounded"]),
-            captured=_toll(r["captured"]),
-            status=r["status"],
-            speaker=r["speaker"],
-            codes=tuple((c["scheme"], c["code"]) for c in r["codes"]),
-            confidence=r["confidence"],
-            also=tuple(_evidence(e) for e in r["also"]),
-        )
-        for r in _rows(con, "SELECT * FROM events WHERE document_id = $doc ORDER BY seq", doc_id)
+def _events(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> dict[str, tuple[Event, ...]]:
+    return {doc_id: tuple(_event(r) for r in rows) for doc_id, rows in _rows(con, "events", doc_ids).items()}
+
+
+def _event(r: dict[str, Any]) -> Event:
+    return Event(
+        id=r["id"],
+        type=r["type"],
+        evidence=_flat_evidence(r),
+        mode=r["mode"],
+        actors=tuple(r["actors"]),
+        recipients=tuple(r["recipients"]),
+        place=r["place"],
+        date=When(**r["date"]) if r["date"] is not None else None,
+        fatalities=_toll(r["fatalities"]),
+        wounded=_toll(r["wounded"]),
+        captured=_toll(r["captured"]),
+        status=r["status"],
+        speaker=r["speaker"],
+        codes=tuple((c["scheme"], c["code"]) for c in r["codes"]),
+        confidence=r["confidence"],
+        also=tuple(_evidence(e) for e in r["also"]),
     )
 
 
-def _happenings(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[Happening, ...]:
-    return tuple(
-        Happening(
-            id=r["id"],
-            kind=r["kind"],
-            evidence=_flat_evidence(r),
-            place=r["place"],
-            date=When(**r["date"]) if r["date"] is not None else None,
-            fatalities=_toll(r["fatalities"]),
-            wounded=_toll(r["wounded"]),
-        )
-        for r in _rows(con, "SELECT * FROM happenings WHERE document_id = $doc ORDER BY seq", doc_id)
+def _happenings(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> dict[str, tuple[Happening, ...]]:
+    return {doc_id: tuple(_happening(r) for r in rows) for doc_id, rows in _rows(con, "happenings", doc_ids).items()}
+
+
+def _happening(r: dict[str, Any]) -> Happening:
+    return Happening(
+        id=r["id"],
+        kind=r["kind"],
+        evidence=_flat_evidence(r),
+        place=r["place"],
+        date=When(**r["date"]) if r["date"] is not None else None,
+        fatalities=_toll(r["fatalities"]),
+        wounded=_toll(r["wounded"]),
     )
 
 
-def _claims(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[Claim, ...]:
-    return tuple(
-        Claim(
-            id=r["id"],
-            text=r["text"],
-            evidence=_flat_evidence(r),
-            speaker=r["speaker"],
-            speaker_text=r["speaker_text"],
-            cue=r["cue"],
-            direct=r["direct"],
-            hedged=r["hedged"],
-            author_stance=r["author_stance"],
-            events=tuple(r["events"]),
-            source_kind=r["source_kind"],
-            co_speakers=tuple(r["co_speakers"]),
-            speaker_evidence=_optional(r["speaker_evidence"]),
-            cue_evidence=_optional(r["cue_evidence"]),
-            outlet=r["outlet"],
-            work=r["work"],
-            hedges=tuple(_evidence(h) for h in r["hedges"]),
-            stance_evidence=_optional(r["stance_evidence"]),
-        )
-        for r in _rows(con, "SELECT * FROM claims WHERE document_id = $doc ORDER BY seq", doc_id)
+def _claims(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> dict[str, tuple[Claim, ...]]:
+    return {doc_id: tuple(_claim(r) for r in rows) for doc_id, rows in _rows(con, "claims", doc_ids).items()}
+
+
+def _claim(r: dict[str, Any]) -> Claim:
+    return Claim(
+        id=r["id"],
+        text=r["text"],
+        evidence=_flat_evidence(r),
+        speaker=r["speaker"],
+        speaker_text=r["speaker_text"],
+        cue=r["cue"],
+        direct=r["direct"],
+        hedged=r["hedged"],
+        author_stance=r["author_stance"],
+        events=tuple(r["events"]),
+        source_kind=r["source_kind"],
+        co_speakers=tuple(r["co_speakers"]),
+        speaker_evidence=_optional(r["speaker_evidence"]),
+        cue_evidence=_optional(r["cue_evidence"]),
+        outlet=r["outlet"],
+        work=r["work"],
+        hedges=tuple(_evidence(h) for h in r["hedges"]),
+        stance_evidence=_optional(r["stance_evidence"]),
     )

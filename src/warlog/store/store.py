@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -23,7 +24,7 @@ from warlog.store.corrections import (
     record_correction,
 )
 from warlog.store.query import FILTER_NAMES, ActorSummary, Filters, Page
-from warlog.store.read import load_report
+from warlog.store.read import load_report, load_reports
 from warlog.store.schema import TABLES, migrate
 from warlog.store.write import (
     Writer,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from warlog.incidents.cluster import Incident
     from warlog.packs.ontology import Ontology
     from warlog.store.graph import ActorGraph
+    from warlog.store.incidents import IncidentAccounts
 
 _MEMORY = ":memory:"
 
@@ -295,11 +297,15 @@ class Store:
         with self._reading("write Parquet files") as con:
             return copy_tables(con, Path(folder), None if documents is None else list(documents))
 
-    def reports(self, document_ids: Iterable[str] | None = None) -> Iterator[Report]:
-        """The stored reports of these documents (default: all, by id), one at a time; unknown ids are skipped."""
-        for document_id in sorted(self.document_ids()) if document_ids is None else document_ids:
-            if (report := self.report(document_id)) is not None:
-                yield report
+    def reports(self, document_ids: Iterable[str] | None = None, *, batch: int = 500) -> Iterator[Report]:
+        """The stored reports of these documents (default: all, by id), one at a time; unknown ids are skipped.
+
+        Read `batch` documents at a time, with one query per table, and the store is free between batches."""
+        ids = iter(sorted(self.document_ids()) if document_ids is None else document_ids)
+        while chunk := list(itertools.islice(ids, batch)):
+            with self._reading(f"read {len(chunk)} documents") as con:
+                found = load_reports(con, chunk)
+            yield from (found[i] for i in chunk if i in found)
 
     def _clear_failures(self, con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> None:
         """Delete the failures of these documents: those with their ids, or their sources or URLs."""
@@ -472,11 +478,30 @@ class Store:
         Raises:
             StoreError: an unknown type or actor, or a date that is not ISO 8601.
         """
-        from warlog.packs.ontology import builtin_ontology
-        from warlog.store.incidents import find_incidents
+        from warlog.store.incidents import group_incidents
 
-        with self._reading("group events into incidents") as con:
-            return find_incidents(
-                con, ontology=ontology or builtin_ontology(), since=since, until=until, type=type, actor=actor,
-                max_km=max_km, max_days=max_days, min_documents=min_documents,
-            )  # fmt: skip
+        found = self.incident_accounts(since=since, until=until, type=type, actor=actor, ontology=ontology)
+        return group_incidents(found, max_km=max_km, max_days=max_days, min_documents=min_documents)
+
+    def incident_accounts(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+        actor: str | None = None,
+        ontology: Ontology | None = None,
+    ) -> IncidentAccounts:
+        """What `incidents` reads from the store (filters as there); `warlog.store.incidents.group_incidents`
+        groups it without the store, so a server need not hold the store while incidents are grouped.
+
+        Raises:
+            StoreError: an unknown type or actor, or a date that is not ISO 8601.
+        """
+        from warlog.packs.ontology import builtin_ontology
+        from warlog.store.incidents import read_accounts
+
+        with self._reading("read the events to group into incidents") as con:
+            return read_accounts(
+                con, ontology=ontology or builtin_ontology(), since=since, until=until, type=type, actor=actor
+            )

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from warlog.doctext import doc_text
 from warlog.model import When
 from warlog.temporal.lexicon import MONTH, MONTHS, NUMBER, SEASON, UNIT, WEEKDAYS
 from warlog.temporal.normalize import read_published, read_time
@@ -91,7 +92,7 @@ def find_dates(doc: Doc, published: str | None) -> list[DateMention]:
     Raises:
         InputError: `published` is not an ISO date.
     """
-    text = doc.text
+    text = doc_text(doc)
     context = Context(read_published(published))
     candidates = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _LABELS}
     candidates |= set(_pattern_spans(doc))
@@ -130,14 +131,16 @@ def _pattern_spans(doc: Doc) -> Iterator[tuple[int, int]]:
     """Spans of the patterns, unless a month or weekday name is not capitalized ("may") or the model calls
     the whole span something else ("by 2000 troops": a CARDINAL)."""
     others = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in _LABELS]
-    text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    lefts = [left for left, _ in others]  # entities are ordered and never overlap
+    text = doc_text(doc)
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span("core") if "core" in pattern.groupindex else match.span()
             words = re.findall(r"[A-Za-z]+", match.group())
             if any(word.lower() in _NAMES and not word[0].isupper() for word in words):
                 continue
-            if any(left <= start and end <= right for left, right in others):
+            at = bisect_right(lefts, start) - 1  # the entity that may hold the span: the last starting before it
+            if at >= 0 and end <= others[at][1]:
                 continue
             yield start, end
 
