@@ -52,7 +52,8 @@ def main() -> int:
     time_stages(pipeline, reference)  # warm up lazy loads
     stages = ("spacy", *WARLOG_STAGES)
     rows: dict[int, dict[str, float]] = {}
-    print(f"{'k':>4} {'chars':>9} " + " ".join(f"{s.removeprefix('warlog_'):>15}" for s in stages) + "  warlog/char", flush=True)
+    header = " ".join(f"{s.removeprefix('warlog_'):>15}" for s in stages)
+    print(f"{'k':>4} {'chars':>9} " + header + "  warlog/char", flush=True)
     for k in sizes:
         text = "\n\n".join([reference] * k)
         rounds = [time_stages(pipeline, text) for _ in range(1 if k == sizes[-1] else args.rounds)]
@@ -61,7 +62,8 @@ def main() -> int:
         best["chars"] = len(text)
         rows[k] = best
         per_char = (best["warlog"] / len(text)) / (rows[sizes[0]]["warlog"] / rows[sizes[0]]["chars"])
-        print(f"{k:>4} {len(text):>9,} " + " ".join(f"{best[s]:>15.2f}" for s in stages) + f"  {per_char:>10.2f}x", flush=True)
+        cells = " ".join(f"{best[s]:>15.2f}" for s in stages)
+        print(f"{k:>4} {len(text):>9,} " + cells + f"  {per_char:>10.2f}x", flush=True)
     low, high = rows[sizes[0]], rows[sizes[-1]]
     scale = math.log(high["chars"] / low["chars"])
     exponents = {s: math.log(high[s] / low[s]) / scale for s in (*stages, "warlog")}

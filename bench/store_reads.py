@@ -61,8 +61,8 @@ def main() -> int:
             ][:size]
             store.save_many(clones)
             ids = sorted(store.document_ids())
-            one, single = timed(lambda: [store.report(i) for i in ids])
-            batched, many = timed(lambda: list(store.reports(ids)))
+            one, single = timed(lambda ids=ids: [store.report(i) for i in ids])
+            batched, many = timed(lambda ids=ids: list(store.reports(ids)))
             if single != many:
                 raise SystemExit("batched reports differ from the reports read one at a time")
             times = {"one at a time": one, "batched": batched}
