@@ -171,3 +171,12 @@ def test_the_purpose_of_an_accord_names_its_party(pipeline):
     assert [report.actor(a).name for a in event.recipients] == ["Syria"]
     supplied = [e for e in report.events if e.type == "AID"]
     assert supplied and [report.actor(a).name for a in supplied[0].actors] == ["Russia"]
+
+
+def test_a_threats_condition_names_who_must_yield(pipeline):
+    report = pipeline.extract(
+        "Russia threatened to leave the talks if the United States deploys new missiles in Europe.",
+        published="1985-01-01",
+    )
+    threat = next(e for e in report.events if e.type == "THREATEN")
+    assert threat.recipients == ("usa",)

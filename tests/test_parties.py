@@ -161,3 +161,12 @@ def test_demonstrators_fired_on_are_the_protesters(pipeline):
 def test_a_counted_plural_demonym_is_the_people(pipeline, text, expected):
     report = pipeline.extract(text, published="2021-06-06")
     assert [a.id for a in report.actors if a.id.endswith(".cvl")] == expected
+
+
+def test_the_acting_states_people_without_a_country_of_the_text(pipeline):
+    """No place names a country, but the police are Egypt's: the demonstrators they fire on are Egyptian."""
+    report = pipeline.extract(
+        "Egyptian police opened fire to disperse demonstrators on Monday night, killing one person.",
+        published="2001-01-01",
+    )
+    assert _event(report, "ASSAULT").recipients == ("egy.opp",)

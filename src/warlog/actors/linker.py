@@ -64,6 +64,8 @@ HOLDING_VERBS = frozenset({
     "hold", "stage", "organize", "organise", "join", "lead", "launch", "start", "begin", "continue", "mount", "call",
     "do", "carry", "conduct", "observe", "go", "take", "participate", "announce", "declare",
 })  # fmt: skip
+# kinds of a state's organs, whose country an event's unnamed people belong to when the text has none
+STATE_ORGANS = frozenset({"state", "government", "military", "police", "intelligence"})
 # the agent nouns (data/packs/actors/agents.yaml) of the groups an unnamed person belongs to, by suffix
 PEOPLE_AGENTS = {"cvl": "civilians", "opp": "protesters", "uaf": "gunmen", "mil": "army"}
 CROWD_NOUNS = frozenset(
@@ -187,7 +189,14 @@ class _Found:
 
 def register_extensions() -> None:
     """Declare the Doc attributes warlog's components write (idempotent)."""
-    names = ("warlog_actors", "warlog_places", "warlog_country", "warlog_state_places", "warlog_people")
+    names = (
+        "warlog_actors",
+        "warlog_places",
+        "warlog_country",
+        "warlog_state_places",
+        "warlog_people",
+        "warlog_peoples",
+    )
     for name, default in ((name, None) for name in names):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
@@ -242,6 +251,8 @@ class ActorLinker:
                 doc._.warlog_country = country
                 self._link_agents(doc, country, found)
         doc._.warlog_people = self._people(country)
+        organs = {m.actor.country for m in found.actors.values() if m.actor.kind in STATE_ORGANS and m.actor.country}
+        doc._.warlog_peoples = {c: t for c in sorted(organs) if (t := self._people(c)) is not None}
         mentions = [(start, end, mention.actor) for (start, end), mention in found.actors.items()]
         for i, actor in resolve_pronouns(doc, mentions):
             found.add_actor(doc[i : i + 1], actor, "coref", 0.6)

@@ -13,7 +13,8 @@ step links the rest, only where the noun fills an empty role of an event and the
   protesters (ACLED's "Protesters (X)" and "Rioters (X)");
 - an unknown man who attacks ("15 men", "an armed man", "unknown persons"): an armed group of the country.
 
-A role a named actor fills is left alone, and without a country the role stays empty: never a guess. The
+A role a named actor fills is left alone. Without a country of the text, the country of the state whose organs
+act in the event stands in ("Egyptian police fired on demonstrators"); without either the role stays empty. The
 mention keeps the noun's own words, so a reader sees "a man" linked to Mexican civilians.
 """
 
@@ -24,7 +25,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from warlog.actors.kb import KBActor
-from warlog.actors.linker import RULES_VERSION, LinkedMention
+from warlog.actors.linker import RULES_VERSION, STATE_ORGANS, LinkedMention
 from warlog.events.candidate import EventCandidate
 from warlog.events.means import ARMED, CIVILIAN, WORDS, actor_heads, actor_kind, target_heads, target_kind
 
@@ -42,12 +43,18 @@ def name_people(
 ) -> tuple[list[EventCandidate], list[LinkedMention]]:
     """The events with their empty roles filled by the unnamed people who play them (see the module
     docstring), and the mentions of those people. `kinds` (actor id -> kind) learns the new actors."""
-    people: dict[str, KBActor] | None = doc._.warlog_people
-    if not people:
+    default: dict[str, KBActor] | None = doc._.warlog_people
+    tables: dict[str, dict[str, KBActor]] = doc._.warlog_peoples or {}
+    if not default and not tables:
         return events, []
+    countries = {m.actor.id: m.actor.country for m in doc._.warlog_actors or () if m.actor.kind in STATE_ORGANS}
     mentions: dict[int, LinkedMention] = {}
     out = []
     for event in events:
+        people = default or _organs_people(event, countries, tables)
+        if not people:
+            out.append(event)
+            continue
         acled = dict(event.codes).get("acled_event_type")
         token = doc[event.token]
         actors, recipients = event.actors, event.recipients
@@ -72,6 +79,15 @@ def name_people(
     for mention in mentions.values():
         kinds[mention.actor.id] = mention.actor.kind
     return out, sorted(mentions.values(), key=lambda m: m.start)
+
+
+def _organs_people(
+    event: EventCandidate, countries: dict[str, str | None], tables: dict[str, dict[str, KBActor]]
+) -> dict[str, KBActor] | None:
+    """Without a country of the text, that of the state whose organs act ("Egyptian police opened fire on
+    demonstrators": Egyptian protesters), when the event's actors name one state only."""
+    found = {countries[a] for a in event.actors if countries.get(a)}
+    return tables.get(found.pop()) if len(found) == 1 else None  # type: ignore[arg-type]
 
 
 def _victims(token: Token, acled: str | None) -> list[Token]:

@@ -77,6 +77,7 @@ def register_components() -> None:
                 "doc._.warlog_country",
                 "doc._.warlog_state_places",
                 "doc._.warlog_people",
+                "doc._.warlog_peoples",
             ],
             func=linker.make_actor_linker,
         )
