@@ -1,5 +1,5 @@
 """Incidents by blocking: the date window and the place grid find the incidents that comparing every
-pair of accounts finds."""
+pair of accounts finds (the same pairs, linked the same way)."""
 
 import random
 
@@ -11,9 +11,9 @@ from warlog.incidents.cluster import (
     Account,
     _account_interval,
     _across_documents,
-    _Sets,
     group_accounts,
 )
+from warlog.incidents.linkage import link
 from warlog.incidents.policy import Telling
 from warlog.model import Document, Event, Evidence, Place, When
 
@@ -59,15 +59,9 @@ def _every_pair(accounts: list[Account], max_km: float, max_days: int) -> set[fr
     tellings = [
         Telling.of_event(a.event, located=a.place, interval=_account_interval(a, policy.lag_days)) for a in accounts
     ]
-    sets = _Sets(len(accounts))
-    for i in range(len(accounts)):
-        for j in range(i + 1, len(accounts)):
-            if accounts[i].document.id != accounts[j].document.id and policy.same_incident(tellings[i], tellings[j]):
-                sets.union(i, j)
-    groups: dict[int, set[str]] = {}
-    for i, account in enumerate(accounts):
-        groups.setdefault(sets.find(i), set()).add(account.key)
-    return {frozenset(g) for g in groups.values()}
+    every_pair = ((i, j) for i in range(len(accounts)) for j in range(i + 1, len(accounts)))
+    groups = link(tellings, [a.document.id for a in accounts], every_pair, policy)
+    return {frozenset(accounts[i].key for i in group) for group in groups}
 
 
 @settings(max_examples=40, deadline=None)

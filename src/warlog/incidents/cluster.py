@@ -6,12 +6,15 @@ type, a shared participant, places within `max_km`, dates within `max_days`, two
 `max_km`, `max_days`, `min_anchors` and `lag_days` the arguments below override.
 
 Clustering (`cluster_incidents`) links matching accounts of *different* documents (the event extractor
-has already merged what one document tells twice: warlog.events.merge, the `IN_DOCUMENT` preset) with
-union-find. Accounts are blocked by type, date window and place (warlog.incidents.blocks: a grid of
-`max_km` cells for points, the country for areas), so each is compared only with the accounts the rule
-could match: near linear in the number of accounts, with the incidents of comparing every pair. When an
-event has no date, the account's date is the `lag_days` (a week) before its document's publication
-("reported on the 10th" happened on or before the 10th).
+has already merged what one document tells twice: warlog.events.merge, the `IN_DOCUMENT` preset) by
+complete linkage (warlog.incidents.linkage): two groups merge only when every account of one is
+compatible with every account of the other, so a chain A~B~C cannot join an A and a C that cannot be one
+happening, and an incident takes at most `MAX_ACCOUNTS` accounts. Candidate pairs are blocked by type,
+date window and place (warlog.incidents.blocks: a grid of `max_km` cells for points, the country for
+areas), so each account is compared only with the accounts the rule could match: near linear in the
+number of accounts, with the incidents of comparing every pair. When an event has no date, the
+account's date is the `lag_days` (a week) before its document's publication ("reported on the 10th"
+happened on or before the 10th).
 
 `differences` (warlog.incidents.differences) names what two tellings of one event disagree on; within an
 incident, the differences between accounts of different documents are its contradictions, one per
@@ -28,6 +31,7 @@ from typing import Any
 
 from warlog.incidents.blocks import candidate_pairs, place_keys
 from warlog.incidents.differences import Difference, Interval, date_interval, differences, event_place
+from warlog.incidents.linkage import MAX_ACCOUNTS, link
 from warlog.incidents.policy import ACROSS_DOCUMENTS, IncidentPolicy, Telling
 from warlog.model import Actor, Contradiction, Document, Event, Place
 
@@ -173,22 +177,6 @@ def _account_interval(account: Account, lag_days: int) -> Interval | None:
     return interval
 
 
-class _Sets:
-    """Union-find over 0..n-1 with path halving."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        self.parent[max(self.find(i), self.find(j))] = min(self.find(i), self.find(j))
-
-
 def _contradictions(
     accounts: Sequence[Account], places: Mapping[str, Place], actors: Mapping[str, Actor]
 ) -> tuple[Contradiction, ...]:
@@ -222,6 +210,7 @@ def cluster_incidents(
     max_days: int = ACROSS_DOCUMENTS.max_days,
     min_anchors: int = ACROSS_DOCUMENTS.min_anchors,
     lag_days: int = ACROSS_DOCUMENTS.lag_days,
+    max_accounts: int = MAX_ACCOUNTS,
 ) -> tuple[Incident, ...]:
     """Group accounts into incidents, each with the contradictions between its documents.
 
@@ -230,11 +219,19 @@ def cluster_incidents(
         actors: actors by id, for names in the contradictions' explanations.
         max_km, max_days, min_anchors: as for `same_incident`.
         lag_days: an undated event is dated to this many days before its document's publication.
+        max_accounts: the most accounts one incident takes (warlog.incidents.linkage).
 
     Returns:
         Incidents ordered by their first date (undated last), then id; a lone account is an incident too.
     """
-    groups = group_accounts(accounts, max_km=max_km, max_days=max_days, min_anchors=min_anchors, lag_days=lag_days)
+    groups = group_accounts(
+        accounts,
+        max_km=max_km,
+        max_days=max_days,
+        min_anchors=min_anchors,
+        lag_days=lag_days,
+        max_accounts=max_accounts,
+    )
     incidents = [_incident(members, actors or {}) for members in groups]
     return tuple(sorted(incidents, key=lambda x: (x.period is None, x.period or ("", ""), x.id)))
 
@@ -246,6 +243,7 @@ def group_accounts(
     max_days: int = ACROSS_DOCUMENTS.max_days,
     min_anchors: int = ACROSS_DOCUMENTS.min_anchors,
     lag_days: int = ACROSS_DOCUMENTS.lag_days,
+    max_accounts: int = MAX_ACCOUNTS,
 ) -> list[list[Account]]:
     """The accounts that tell one incident, group by group (a lone account is a group), in the order of each
     group's first account; `cluster_incidents` without the contradictions (arguments as there)."""
@@ -256,18 +254,11 @@ def group_accounts(
     blocks: dict[str, list[int]] = {}
     for i, account in enumerate(items):
         blocks.setdefault(account.event.type, []).append(i)
-    sets = _Sets(len(items))
     keys = place_keys(tellings, policy)
-    for block in blocks.values():
-        for i, j in candidate_pairs(intervals, block, policy.max_days, keys):
-            if items[i].document.id == items[j].document.id or sets.find(i) == sets.find(j):
-                continue
-            if policy.same_incident(tellings[i], tellings[j]):
-                sets.union(i, j)
-    groups: dict[int, list[Account]] = {}
-    for i, account in enumerate(items):
-        groups.setdefault(sets.find(i), []).append(account)
-    return list(groups.values())
+    pairs = (pair for block in blocks.values() for pair in candidate_pairs(intervals, block, policy.max_days, keys))
+    documents = [a.document.id for a in items]
+    groups = link(tellings, documents, pairs, policy, max_accounts=max_accounts)
+    return [[items[i] for i in group] for group in groups]
 
 
 def _incident(accounts: list[Account], actors: Mapping[str, Actor]) -> Incident:

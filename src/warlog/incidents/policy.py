@@ -273,16 +273,30 @@ class IncidentPolicy:
         """Whether two tellings can be one incident under this policy."""
         if not types_agree(a, b) or (self.same_status and a.status != b.status):
             return False
-        participants = PARTICIPANTS[self.participants](a, b)
-        if participants is False:
-            return False
-        if self.same_clause and same_clause(a, b):
+        if self.same_clause and PARTICIPANTS[self.participants](a, b) is not False and same_clause(a, b):
             return True
-        person = shared_person(a, b) if self.persons else None
-        checks = (participants, self._places(a, b), self._dates(a, b), self._tolls(a, b), person)
+        checks = self._checks(a, b)
         if False in checks:
             return False
         return sum(1 for check in checks if check) >= self.min_anchors
+
+    def compatible(self, a: Telling, b: Telling) -> bool:
+        """Whether nothing rules out that two tellings are one incident: rule 1 holds and no check says
+        False (no anchor needed). Every two accounts of an incident are compatible (warlog.incidents.linkage)."""
+        if not types_agree(a, b) or (self.same_status and a.status != b.status):
+            return False
+        return False not in self._checks(a, b)
+
+    def anchors(self, a: Telling, b: Telling) -> int:
+        """How many checks say True: how strongly two matching tellings agree."""
+        return sum(1 for check in self._checks(a, b) if check)
+
+    def _checks(self, a: Telling, b: Telling) -> tuple[Agreement, ...]:
+        participants = PARTICIPANTS[self.participants](a, b)
+        if participants is False:  # the cheapest check that rules out; the others are not needed
+            return (False,)
+        person = shared_person(a, b) if self.persons else None
+        return (participants, self._places(a, b), self._dates(a, b), self._tolls(a, b), person)
 
     def _places(self, a: Telling, b: Telling) -> Agreement:
         if self.places == "same":
