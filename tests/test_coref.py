@@ -75,3 +75,16 @@ def test_a_resolved_pronoun_acts_in_an_event(pipeline):
 )
 def test_gender_from_names_and_titles(pipeline, text, expected):
     assert _pronoun_links(pipeline.extract(text, published="2016-09-10")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a nearer actor in the pronoun's own sentence could be meant: left alone
+        "The militants took the town. Since Russia's campaign began, it has bombed the bridges.",
+        # "it's" with a curly apostrophe is the copula: no one
+        "The rebels hold the hills. You look to the left, it’s the army.",
+    ],
+)
+def test_left_alone_when_a_nearer_actor_or_no_one_is_meant(pipeline, text):
+    assert not [link for link in _pronoun_links(pipeline.extract(text, published="2015-10-10")) if link[0] == "it"]

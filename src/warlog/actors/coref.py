@@ -152,9 +152,12 @@ def _choose(pronoun: Token, before: list[Antecedent]) -> KBActor | None:
         if between:  # "the army clashed with the militants after they ...": either could be meant
             return None
         return _one([subject]) if len({a.actor.id for a in own}) == 1 or _governs(subject, pronoun) else None
+    rivals = {a.actor.id for a in before if a.sentence == sentence}
     for start in sorted({a.sentence for a in before}, reverse=True):
         subjects = [a for a in before if a.sentence == start and a.subject]
         if subjects:
+            if rivals - {a.actor.id for a in subjects}:
+                return None  # "Since Russia's intervention began, it ...": a nearer actor could be meant
             return _one(subjects)
     # a person named once nearby is who "he" is; a group or a thing that is no subject is too weak a lead for
     # "it" or "they" ("... responding to social media calls. They clashed ...": the crowd, not the media)
@@ -214,7 +217,7 @@ def _empty(token: Token) -> bool:
     if token.dep_ not in ("nsubj", "nsubjpass", "expl"):
         return True  # "it" as an object is most often a thing: only a subject "it" and "its" are read
     verb = token.head
-    if token.dep_ in ("nsubjpass", "expl") or verb.lemma_.lower() in EMPTY_IT_VERBS:
+    if token.dep_ in ("nsubjpass", "expl") or verb.lemma_.lower() in EMPTY_IT_VERBS or verb.lower_ in ("’s", "'s"):
         return True
     return any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and _extraposed(c) for c in verb.children)
 
