@@ -180,3 +180,12 @@ def test_a_threats_condition_names_who_must_yield(pipeline):
     )
     threat = next(e for e in report.events if e.type == "THREATEN")
     assert threat.recipients == ("usa",)
+
+
+def test_every_group_a_quantity_is_of(pipeline):
+    """ "scores of Sierra Leonean and Liberian refugees": both groups are the victims."""
+    report = pipeline.extract(
+        "Security forces in Guinea tortured scores of Sierra Leonean and Liberian refugees.", published="2000-09-10"
+    )
+    event = next(e for e in report.events if e.type == "ASSAULT")
+    assert "lbr.cvl" in event.recipients

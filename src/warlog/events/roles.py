@@ -106,7 +106,24 @@ def actors_of(tokens: Iterable[Token], index: MentionIndex) -> tuple[str, ...]:
             mention = index.in_phrase(member)
             if mention is not None and mention.actor.id not in ids:
                 ids.append(mention.actor.id)
+            if mention is not None and index.at(member) is None:  # "scores of Sierra Leonean and Liberian refugees"
+                for other in _counted_members(member)[1:]:
+                    more = index.in_phrase(other)
+                    if more is not None and more.actor.id not in ids:
+                        ids.append(more.actor.id)
     return tuple(ids)
+
+
+def _counted_members(head: Token) -> list[Token]:
+    """What a number or a quantity is of, with its conjuncts: "scores of X and Y" -> X, Y."""
+    if head.lemma_.lower() not in ("score", "dozen", "hundred", "thousand", "group", "number") and head.pos_ != "NUM":
+        return []
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return with_conjuncts(pobj)
+    return []
 
 
 def objects_of(verb: Token) -> list[Token]:
