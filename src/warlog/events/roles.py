@@ -482,12 +482,12 @@ def further_recipients(
         steps.append([c for head in heads for clause in head.children if clause.dep_ in ("ccomp", "acl")
                       for c in clause.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"])  # fmt: skip
     content = [c for c in (verb or token).children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    done = [n for clause in content for n in _arguments(clause)]
+    steps.append([*done, *_nested_all(done)])
     if event_type == "THREATEN":  # "threatened to stop the talks if the United States goes ahead": who must yield
         conditions = [c for h in (*heads, *content) for c in h.children if c.dep_ == "advcl"
                       and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]  # fmt: skip
         steps.append([s for c in conditions for s in c.children if s.dep_ in SUBJECTS])
-    done = [n for clause in content for n in _arguments(clause)]
-    steps.append([*done, *_nested_all(done)])
     steps.append([n for start in _arguments(token) for n in _nested(start)])
     purposes = [c for head in heads for c in head.children if c.dep_ in ("advcl", "xcomp", "acl", "prep")
                 and (c.lemma_.lower() in PURPOSE_VERBS or _in_protest(c))]  # fmt: skip
