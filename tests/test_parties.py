@@ -170,3 +170,12 @@ def test_the_acting_states_people_without_a_country_of_the_text(pipeline):
         published="2001-01-01",
     )
     assert _event(report, "ASSAULT").recipients == ("egy.opp",)
+
+
+def test_workers_of_a_firm_who_protest_are_protesters(pipeline):
+    """ "80 workers of a cleaning company protested", parsed as a participle on "company": the workers protest."""
+    report = pipeline.extract(
+        "On 7 May 2021, about 80 workers of a cleaning company protested in Split, Croatia, over unpaid wages.",
+        published="2021-05-09",
+    )
+    assert _event(report, "PROTEST").actors == ("hrv.opp",)

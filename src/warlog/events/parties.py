@@ -140,6 +140,8 @@ def _doers(token: Token, event_type: str, acled: str | None) -> list[tuple[str, 
         heads = actor_heads(token.head)  # "staged a protest", "carried out a drive-by shooting"
     if not heads and event_type == "PROTEST" and token.dep_ == "acl" and token.tag_ == "VBN":
         heads = [token.head]  # "hundreds of musicians protested", parsed as a participle on its subject
+        if token.head.dep_ == "pobj" and token.head.head.lower_ == "of":
+            heads.append(token.head.head.head)  # "80 workers of a company protested": the workers
     heads = [head for head in heads if _unnamed(head)]
     if not heads:
         return []
