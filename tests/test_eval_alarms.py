@@ -14,10 +14,10 @@ from warlog.evaluate.alarms import (
     per_1000_words,
     read_conflict_gold,
     score_conflict_gold,
-    span_sha,
     word_count,
 )
 from warlog.evaluate.floors import Baseline, DatasetFloors, check, is_ceiling, update
+from warlog.evaluate.goldspans import span_sha
 from warlog.evaluate.metrics import Evaluation
 from warlog.evaluate.polnear import read_polnear
 from warlog.model import Event, Evidence

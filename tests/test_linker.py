@@ -565,11 +565,3 @@ def test_one_persons_nationality_is_a_civilian_of_the_country(pipeline):
 def test_a_list_of_origins_before_americans(pipeline):
     report = pipeline.extract("Polish, Ukrainian, and Lithuanian Americans live in Ohio.", published="2016-09-20")
     assert not {"pol", "ukr", "ltu"} & {a.id for a in report.actors if a.mentions}
-
-
-def test_a_metonym_written_with_the_article_in_lower_case(pipeline):
-    """ "unless the Kremlin closed its base": the alias "The Kremlin" fits "the Kremlin"."""
-    report = pipeline.extract(
-        "Azerbaijan warned Moscow. It said the Kremlin must close its radar base.", published="1990-01-01"
-    )
-    assert "rus.gov" in {a.id for a in report.actors if a.mentions}

@@ -273,8 +273,7 @@ class ActorLinker:
                 key = self.nlp.vocab.strings[match_id]
                 hits = [h for h in self._hits[key] if _case_fits(h, doc[start:end])]
                 if hits:
-                    lower_article = doc[start].text == "the" and end - start > 1  # "the Kremlin": the name is "Kremlin"
-                    raw.append((start + 1 if lower_article else start, end, hits))
+                    raw.append((start, end, hits))
         raw.sort(key=lambda m: (m[0] - m[1], m[0]))
         taken: set[int] = set()
         chosen = []
@@ -732,8 +731,7 @@ def _case_fits(hit: AliasHit, span: Span) -> bool:
     """A capitalized alias ("Hamas") needs a capitalized match: "is" is not "IS", "us" not "U.S."."""
     if hit.case_sensitive or not any(ch.isupper() for ch in hit.alias):
         return True
-    text = span.text[4:] if span.text[:4].lower() == "the " and len(span) > 1 else span.text
-    return text[:1].isupper()  # "the Kremlin" fits "The Kremlin"
+    return span.text[:1].isupper()
 
 
 def _choose(hits: list[AliasHit], kb: KnowledgeBase, country: str | None) -> AliasHit:

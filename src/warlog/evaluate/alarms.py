@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warlog.errors import InputError, WarlogError
+from warlog.evaluate.goldspans import article_text, checked_span
 from warlog.evaluate.metrics import DIGITS, Evaluation
 from warlog.evaluate.polnear import PolnearDataset
 from warlog.model import HAPPENED, Event
@@ -41,7 +42,6 @@ from warlog.pipeline import Pipeline
 
 VIOLENT = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots")
 PER_WORDS = 1000
-SHA_DIGITS = 12  # hex digits of a gold span's sha256
 ATTRIBUTION = "PolNeAR (Newell, Margolin & Ruths, LREC 2018), read where it lies, never copied"
 
 
@@ -154,7 +154,7 @@ def read_conflict_gold(path: Path, polnear: Path) -> ConflictGold:
             )
         key = (fields[0], fields[1])
         if key not in texts:
-            texts[key] = _text(polnear, *key, where=where)
+            texts[key] = article_text(polnear, *key, where=where)
             digest.update(texts[key].encode("utf-8") + b"\0")
             events[key] = []
         elif len(fields) == 3 or not events[key]:
@@ -167,31 +167,12 @@ def read_conflict_gold(path: Path, polnear: Path) -> ConflictGold:
     return ConflictGold(path.name, digest.hexdigest(), articles)
 
 
-def _text(polnear: Path, split: str, name: str, *, where: str) -> str:
-    file = polnear / split / "text" / f"{name}.txt"
-    try:
-        return file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{where}: cannot read the article {file}: {type(e).__name__}") from e
-
-
 def _event(fields: Sequence[str], text: str, number: int, where: str) -> GoldEvent:
     start, end, event_type, sha = fields
-    if not (start.isdigit() and end.isdigit()):
-        raise InputError(f"{where}: start and end must be character offsets (whole numbers), not {start!r} {end!r}")
-    a, b = int(start), int(end)
-    if not a < b <= len(text):
-        raise InputError(f"{where}: span {a}-{b} is empty or lies outside the text ({len(text)} chars)")
     if event_type not in VIOLENT:
         raise InputError(f"{where}: {event_type!r} is not a violent ACLED event type ({', '.join(VIOLENT)})")
-    if span_sha(text[a:b]) != sha:
-        raise InputError(f"{where}: span {a}-{b} no longer hashes to {sha}: the text or the offsets changed")
+    a, b = checked_span(start, end, sha, text, where)
     return GoldEvent(a, b, event_type, sha, number)
-
-
-def span_sha(text: str) -> str:
-    """The short sha256 that a gold line keeps of its span's text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:SHA_DIGITS]
 
 
 def evaluate_conflict_gold(pipeline: Pipeline, gold: ConflictGold) -> Evaluation:

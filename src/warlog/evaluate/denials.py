@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warlog.errors import InputError
+from warlog.evaluate.goldspans import article_text, checked_span
 from warlog.evaluate.metrics import DIGITS, Evaluation
 from warlog.model import Contradiction, Report
 from warlog.pipeline import Pipeline
 
-SHA_DIGITS = 12
 ATTRIBUTION = "PolNeAR (Newell, Margolin & Ruths, LREC 2018), read where it lies, never copied"
 
 
@@ -89,44 +89,20 @@ def read_denial_gold(path: Path, polnear: Path) -> DenialGold:
             )
         key = (fields[0], fields[1])
         if key not in texts:
-            texts[key] = _text(polnear, *key, where=where)
+            texts[key] = article_text(polnear, *key, where=where)
             digest.update(texts[key].encode("utf-8") + b"\0")
             denials[key] = []
         elif len(fields) == 3 or not denials[key]:
             raise InputError(f"{where}: {key[0]}/{key[1]} is listed again; an article marked none has no denials")
         if len(fields) == 8:
             text = texts[key]
-            denier = _span(fields[2], fields[3], fields[6], text, where)
-            denied = _span(fields[4], fields[5], fields[7], text, where)
+            denier = checked_span(fields[2], fields[3], fields[6], text, where)
+            denied = checked_span(fields[4], fields[5], fields[7], text, where)
             denials[key].append(GoldDenial(denier, denied, number))
     articles = tuple(DenialArticle(s, n, texts[(s, n)], tuple(denials[(s, n)])) for s, n in texts)
     if not articles:
         raise InputError(f"{path} lists no article")
     return DenialGold(path.name, digest.hexdigest(), articles)
-
-
-def _text(polnear: Path, split: str, name: str, *, where: str) -> str:
-    file = polnear / split / "text" / f"{name}.txt"
-    try:
-        return file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{where}: cannot read the article {file}: {type(e).__name__}") from e
-
-
-def _span(start: str, end: str, sha: str, text: str, where: str) -> tuple[int, int]:
-    if not (start.isdigit() and end.isdigit()):
-        raise InputError(f"{where}: start and end must be character offsets (whole numbers), not {start!r} {end!r}")
-    a, b = int(start), int(end)
-    if not a < b <= len(text):
-        raise InputError(f"{where}: span {a}-{b} is empty or lies outside the text ({len(text)} chars)")
-    if span_sha(text[a:b]) != sha:
-        raise InputError(f"{where}: span {a}-{b} no longer hashes to {sha}: the text or the offsets changed")
-    return a, b
-
-
-def span_sha(text: str) -> str:
-    """The short sha256 that a gold line keeps of a span's text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:SHA_DIGITS]
 
 
 def evaluate_denial_gold(pipeline: Pipeline, gold: DenialGold) -> Evaluation:

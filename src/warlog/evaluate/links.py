@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warlog.errors import InputError
+from warlog.evaluate.goldspans import article_text, checked_span
 from warlog.evaluate.metrics import DIGITS, Evaluation
 from warlog.model import Report
 from warlog.pipeline import Pipeline
 
-SHA_DIGITS = 12
 GENERIC_RULES = ("agent", "people", "coref")
 ATTRIBUTION = "PolNeAR (Newell, Margolin & Ruths, LREC 2018), read where it lies, never copied"
 
@@ -90,14 +90,14 @@ def read_link_gold(path: Path, polnear: Path) -> LinkGold:
         if len(fields) == 4 and fields[2] == "countries":
             if key in texts:
                 raise InputError(f"{where}: {key[0]}/{key[1]} is listed again; its countries row comes first")
-            texts[key] = _text(polnear, *key, where=where)
+            texts[key] = article_text(polnear, *key, where=where)
             digest.update(texts[key].encode("utf-8") + b"\0")
             countries[key] = frozenset(c for c in fields[3].split(",") if c and c != "none")
             links[key] = []
         elif len(fields) == 8:
             if key not in texts:
                 raise InputError(f"{where}: {key[0]}/{key[1]} has no countries row before its mentions")
-            start, end = _span(fields[2], fields[3], fields[4], texts[key], where)
+            start, end = checked_span(fields[2], fields[3], fields[4], texts[key], where)
             links[key].append(JudgedLink(start, end, None if fields[6] == "none" else fields[6], number))
         else:
             raise InputError(
@@ -117,25 +117,6 @@ def _published(name: str) -> str | None:
     parts = name.split("_")
     date = parts[1] if len(parts) > 2 else ""
     return date if len(date) == 10 and date[4] == date[7] == "-" and date.replace("-", "").isdigit() else None
-
-
-def _text(polnear: Path, split: str, name: str, *, where: str) -> str:
-    file = polnear / split / "text" / f"{name}.txt"
-    try:
-        return file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{where}: cannot read the article {file}: {type(e).__name__}") from e
-
-
-def _span(start: str, end: str, sha: str, text: str, where: str) -> tuple[int, int]:
-    if not (start.isdigit() and end.isdigit()):
-        raise InputError(f"{where}: start and end must be character offsets (whole numbers), not {start!r} {end!r}")
-    a, b = int(start), int(end)
-    if not a < b <= len(text):
-        raise InputError(f"{where}: span {a}-{b} is empty or lies outside the text ({len(text)} chars)")
-    if hashlib.sha256(text[a:b].encode("utf-8")).hexdigest()[:SHA_DIGITS] != sha:
-        raise InputError(f"{where}: span {a}-{b} no longer hashes to {sha}: the text or the offsets changed")
-    return a, b
 
 
 def evaluate_link_gold(pipeline: Pipeline, gold: LinkGold) -> Evaluation:
