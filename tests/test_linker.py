@@ -565,3 +565,16 @@ def test_one_persons_nationality_is_a_civilian_of_the_country(pipeline):
 def test_a_list_of_origins_before_americans(pipeline):
     report = pipeline.extract("Polish, Ukrainian, and Lithuanian Americans live in Ohio.", published="2016-09-20")
     assert not {"pol", "ukr", "ltu"} & {a.id for a in report.actors if a.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("She called herself a Chilean-Peruvian in the interview.", "chl", None),  # a person's identity
+        ("Troops gathered on the Syrian-Turkish border.", None, "syr"),  # a border of two states
+    ],
+)
+def test_hyphenated_demonyms(pipeline, text, absent, present):
+    ids = {a.id for a in pipeline.extract(text, published="2016-09-20").actors if a.mentions}
+    assert absent is None or absent not in ids
+    assert present is None or present in ids

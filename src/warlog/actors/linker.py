@@ -854,6 +854,10 @@ def _origin(span: Span) -> bool:
     Lithuanian Americans", "of Mexican heritage"."""
     doc, root = span.doc, span.root
     following = doc[span.end : span.end + 8]
+    joined = [t for t in following[:2] if t.text != "-"]
+    hyphen = span.end < len(doc) and (doc[span.end].text == "-" or doc[span.end].text.startswith("-"))
+    if hyphen and joined and joined[0].text.lstrip("-")[:1].isupper() and joined[0].dep_ not in ("amod", "compound"):
+        return True  # "a Mexican-Peruvian": a person's hyphenated identity, not "the Syrian-Turkish border"
     words = [t for t in following if t.text not in ("-", ",", "and", "or")]
     for word in words:  # "Polish American", "Mexican-Peruvian", "Polish, Ukrainian, and Lithuanian Americans"
         text = word.text.lstrip("-")
@@ -890,8 +894,8 @@ PERSON_NOUNS = frozenset({
     "boy", "artist", "singer", "actor", "actress", "writer", "author", "tourist", "student", "grandmother",
     "grandfather", "mother", "father", "native",
 })  # fmt: skip
-# demonyms that name a people of immigrants' descendants after another demonym ("Polish American")
-DEMONYM_NOUNS = frozenset({"american", "canadian", "australian", "british", "briton", "peruvian", "mexican"})
+# demonyms of nations of immigrants, after which another demonym gives an origin ("Polish American")
+DEMONYM_NOUNS = frozenset({"american", "canadian", "australian", "british", "briton"})
 
 
 def _part_of_name(span: Span) -> bool:
