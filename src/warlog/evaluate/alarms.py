@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warlog.errors import InputError, WarlogError
-from warlog.evaluate.goldspans import article_text, checked_span
+from warlog.evaluate.goldspans import article_text, checked_span, gold_rows, read_gold_file
 from warlog.evaluate.metrics import DIGITS, Evaluation
 from warlog.evaluate.polnear import PolnearDataset
 from warlog.model import HAPPENED, Event
@@ -135,18 +135,11 @@ def read_conflict_gold(path: Path, polnear: Path) -> ConflictGold:
             span lies outside its text or no longer hashes to its sha (`path:line: problem`).
     """
     path, polnear = Path(path), Path(polnear)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"cannot read the gold file {path}: {e}") from e
+    raw = read_gold_file(path)
     texts: dict[tuple[str, str], str] = {}
     events: dict[tuple[str, str], list[GoldEvent]] = {}
     digest = hashlib.sha256(raw.encode("utf-8"))
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        where = f"{path}:{number}"
-        fields = line.split("\t")
+    for number, where, fields in gold_rows(path, raw):
         if len(fields) not in (3, 6) or (len(fields) == 3 and fields[2] != "none"):
             raise InputError(
                 f"{where}: expected 6 tab-separated fields (split, article, start, end, ACLED event type, sha) "

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warlog.errors import InputError
-from warlog.evaluate.goldspans import article_text, checked_span
+from warlog.evaluate.goldspans import article_text, checked_span, gold_rows, read_gold_file
 from warlog.evaluate.metrics import DIGITS, Evaluation
 from warlog.model import Contradiction, Report
 from warlog.pipeline import Pipeline
@@ -70,18 +70,11 @@ def read_denial_gold(path: Path, polnear: Path) -> DenialGold:
             span lies outside its text or no longer hashes to its sha (`path:line: problem`).
     """
     path, polnear = Path(path), Path(polnear)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"cannot read the gold file {path}: {e}") from e
+    raw = read_gold_file(path)
     digest = hashlib.sha256(raw.encode("utf-8"))
     texts: dict[tuple[str, str], str] = {}
     denials: dict[tuple[str, str], list[GoldDenial]] = {}
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        where = f"{path}:{number}"
-        fields = line.split("\t")
+    for number, where, fields in gold_rows(path, raw):
         if len(fields) not in (3, 8) or (len(fields) == 3 and fields[2] != "none"):
             raise InputError(
                 f"{where}: expected 8 tab-separated fields (split, article, denier start and end, denied start "

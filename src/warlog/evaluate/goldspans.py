@@ -5,6 +5,7 @@ span's text, never the text, so that a changed article or a shifted offset is ca
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from warlog.errors import InputError
@@ -45,3 +46,23 @@ def checked_span(start: str, end: str, sha: str, text: str, where: str) -> tuple
     if span_sha(text[a:b]) != sha:
         raise InputError(f"{where}: span {a}-{b} no longer hashes to {sha}: the text or the offsets changed")
     return a, b
+
+
+def read_gold_file(path: Path) -> str:
+    """The text of a gold file.
+
+    Raises:
+        InputError: it cannot be read.
+    """
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"cannot read the gold file {path}: {e}") from e
+
+
+def gold_rows(path: Path, raw: str) -> Iterator[tuple[int, str, list[str]]]:
+    """(line number, `path:line` for messages, tab-separated fields) of each line that is neither blank nor a
+    `#` comment."""
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield number, f"{path}:{number}", line.split("\t")

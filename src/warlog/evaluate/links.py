@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warlog.errors import InputError
-from warlog.evaluate.goldspans import article_text, checked_span
+from warlog.evaluate.goldspans import article_text, checked_span, gold_rows, read_gold_file
 from warlog.evaluate.metrics import DIGITS, Evaluation
 from warlog.model import Report
 from warlog.pipeline import Pipeline
@@ -73,19 +73,12 @@ def read_link_gold(path: Path, polnear: Path) -> LinkGold:
             lies outside its text or no longer hashes to its sha (`path:line: problem`).
     """
     path, polnear = Path(path), Path(polnear)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"cannot read the gold file {path}: {e}") from e
+    raw = read_gold_file(path)
     digest = hashlib.sha256(raw.encode("utf-8"))
     texts: dict[tuple[str, str], str] = {}
     countries: dict[tuple[str, str], frozenset[str]] = {}
     links: dict[tuple[str, str], list[JudgedLink]] = {}
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        where = f"{path}:{number}"
-        fields = line.split("\t")
+    for number, where, fields in gold_rows(path, raw):
         key = (fields[0], fields[1]) if len(fields) > 1 else ("", "")
         if len(fields) == 4 and fields[2] == "countries":
             if key in texts:
