@@ -162,6 +162,15 @@ def _violent(pipeline, text):
         "The vice president hit the 2016 campaign trail with the governor on Monday.",
         "Victims are usually murdered by someone they know, experts say.",
         "About 80 percent of murders were committed by people the victims knew.",
+        # a retort with its quote before it or a matter "over" which it is made; a rise
+        '"He wants to look tough tonight," the senator shot back.',
+        "The governor fired back at the mayor over the budget.",
+        "The city's debt has shot up since the recession.",
+        # a circumstance as the agent, a word named as a word, a feeling
+        "When crisis strikes the capital, markets fall.",
+        "The study describes the climate changes that wiped out ancient towns.",
+        "The lawyer who coined the word genocide lived in New York.",
+        "The rivalry grew into open hostility between the two campaigns.",
     ],
 )
 def test_no_violent_event_is_read(pipeline, text):
@@ -184,6 +193,10 @@ def test_no_violent_event_is_read(pipeline, text):
         "Gunmen beat John Hale in Kessa on Monday.",
         "Rebels took over the town of Kessa as the army withdrew.",
         "The story of the attack on the convoy near Sirte was told by survivors.",
+        "Hostilities resumed near Kessa on Monday.",
+        "Gunmen shot up a bar in Kessa on Monday.",
+        "Police fired back at the gunmen in Kessa on Monday.",
+        "Rebels were able to attack the army post near Kessa on Monday.",
     ],
 )
 def test_violent_event_still_happened(pipeline, text):
@@ -200,6 +213,8 @@ def test_violent_event_still_happened(pipeline, text):
         "Gunmen with pistols would have been able to kill many more people.",  # "would" over "able to"
         "He told the unsubstantiated tale of a general halting rebel attacks in 1902.",  # a tale
         "Villagers repeated a rumor that rebels had killed ten soldiers.",  # a rumour
+        "The president repeated his threats of airstrikes against the rebels.",  # what a threat holds out
+        "It is one of few navies able to fire missiles from submarines.",  # an ability
     ],
 )
 def test_violence_not_done_is_hypothetical(pipeline, text):
@@ -295,3 +310,28 @@ def test_destruction_from_the_air_is_an_air_strike(pipeline):
 def test_deaths_of_a_disease_are_no_attack(pipeline, text, attack):
     report = pipeline.extract(text, published="2021-03-02")
     assert any(e.type == "ASSAULT" for e in report.events) == attack
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister resolved to fight the rebels in the north.",
+        "The coalition, determined to defeat the rebels, met in Paris.",
+        "What the general wants is to attack the rebels in the north.",
+    ],
+)
+def test_violence_resolved_on_is_planned(pipeline, text):
+    report = pipeline.extract(text, published="2021-03-02")
+    statuses = [e.status for e in report.events if is_violent(e)]
+    assert statuses and set(statuses) == {"planned"}, statuses
+
+
+def test_a_party_that_fell_victim_took_no_ground(pipeline):
+    report = pipeline.extract("Both parties fell victim to their own slogans.", published="2021-03-02")
+    assert not [e for e in report.events if e.type == "COERCE"], report.events
+
+
+def test_a_treaty_named_after_violence_is_no_event(pipeline):
+    text = "The country signed the Convention against Torture in 1986."
+    report = pipeline.extract(text, published="2021-03-02")
+    assert not [e for e in report.events if is_violent(e)], [e.evidence.text for e in report.events]

@@ -255,6 +255,10 @@ class EventExtractor:
             return None  # "people accused of rape or murder": the name of a charge, not an incident
         if _hyphen_modifier(token, trigger) or _every(token) or _dismissal(token, trigger) or _tally(token):
             return None  # "coal-fired plants", "every shooting", "5,300 employees were fired"
+        if _retort(token, trigger) or _risen(token, trigger) or _named_work(token, trigger) or _word_itself(token):
+            return None  # "Trump shot back", "debt shot up", "the Convention against Torture", "the word genocide"
+        if trigger.lemma in PLURAL_SENSE and token.tag_ != "NNS":
+            return None  # "hostility" is a feeling; "hostilities" are fighting
         trigger = with_means(token, _refined(token, anchor, _labour(token, trigger), context.rules), context.triggers)
         if token.pos_ == "VERB":
             actors, recipients = verb_roles(token, index, trigger.recipient_preps, context.cues)
@@ -434,6 +438,67 @@ def _charge(token: Token) -> bool:
 def _every(token: Token) -> bool:
     """ "every shooting", "any attack": a kind of event in general, not one that happened."""
     return token.pos_ != "VERB" and any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in token.children)
+
+
+# nouns whose event sense is their plural only
+PLURAL_SENSE = frozenset({"hostility"})
+RETORT_VERBS = frozenset({"shoot", "fire", "hit", "strike", "punch", "swing"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
+
+
+def _retort(token: Token, trigger: Trigger) -> bool:
+    """ "shot back" or "fired back" with nothing shot, said in reply: the sentence quotes what was said
+    ("'Jeb wants to be a tough guy,' Trump shot back") or the reply is "over" a matter ("fired back at the
+    governor over the budget"). "Police fired back at the gunmen" stays a clash."""
+    if token.pos_ not in ("VERB", "NOUN") or token.lemma_.lower() not in RETORT_VERBS | {"shot"}:
+        return False
+    children = list(token.children)
+    if not any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in children):
+        return False
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in children):
+        return False
+    over = any(c.dep_ == "prep" and c.lower_ == "over" for c in children)
+    return over or any(t.text in QUOTE_MARKS for t in token.sent)
+
+
+def _risen(token: Token, trigger: Trigger) -> bool:
+    """ "shot up" with nothing shot is a rise ("the debt had shot up"); "gunmen shot up a bar" stays."""
+    if token.lemma_.lower() != "shoot" or trigger.type != "ASSAULT":
+        return False
+    children = list(token.children)
+    return any(c.lower_ == "up" and c.dep_ in ("prt", "advmod") for c in children) and not any(
+        c.dep_ in ("dobj", "nsubjpass") for c in children
+    )
+
+
+NAMED_ENTITIES = frozenset({"LAW", "WORK_OF_ART", "ORG"})
+
+
+def _named_work(token: Token, trigger: Trigger) -> bool:
+    """A word of violence capitalized inside the name of a law, a treaty, a body or a work ("the Convention
+    against Torture", a book called "Army of Terror"): a title, not an event. A headline, whose every word
+    is capitalized, is read as a sentence; a march or a rally named ("the Peace March of Kessa") is one."""
+    named = token.is_title and token.ent_type_ in NAMED_ENTITIES and token.ent_iob_ == "I"
+    if trigger.type == "PROTEST" or not named:
+        return False
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    return sum(t.is_title or t.is_upper for t in words) <= len(words) / 2
+
+
+# nouns that name a word, not what it means ("coined the word genocide", "the term 'terrorist attack'")
+WORD_NOUNS = frozenset({"word", "term", "phrase", "label", "expression", "definition", "concept", "notion"})
+
+
+def _word_itself(token: Token) -> bool:
+    """The event noun is named as a word ("the word genocide", "the term massacre", "the label of terror")."""
+    if token.pos_ == "VERB":
+        return False
+    if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in WORD_NOUNS for c in token.children):
+        return True
+    head = token.head
+    if token.dep_ == "appos" and head.lemma_.lower() in WORD_NOUNS:
+        return True
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in WORD_NOUNS
 
 
 def _dismissal(token: Token, trigger: Trigger) -> bool:
@@ -1266,6 +1331,8 @@ def _fallen_thing(token: Token, trigger: Trigger, place_tokens: frozenset[int]) 
     ground ("shells fell in the village", "the rockets fell short")."""
     if trigger.type != "COERCE" or "to" not in trigger.actor_preps or token.pos_ != "VERB":
         return False
+    if any(c.lemma_.lower() in ("victim", "prey") for c in token.children):
+        return True  # "fell victim to politics"
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     ground = [s for s in subjects if s.i in place_tokens or s.lemma_.lower() in SEIZE_OBJECTS or s.pos_ == "PROPN"]
     return bool(subjects) and not ground

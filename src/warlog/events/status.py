@@ -30,6 +30,17 @@ CUE_STATUS = {"claim": "claimed", "deny": "denied", "report": "reported"}
 INTENT_VERBS = frozenset(
     {"seek", "plan", "intend", "aim", "try", "want", "threaten", "prepare", "vow", "pledge", "promise", "hope"}
 )
+# verbs of a resolve whose infinitive complement is intended, not done: "resolved to fight ISIS", "a drive
+# determined to defeat it" (only for the complement: "investigators determined that ..." reports)
+RESOLVE_VERBS = frozenset({"resolve", "determine"})
+# adjectives of an ability: "powers able to deliver bombs" (in the present; "was able to take" took it)
+ABILITY_WORDS = frozenset({"able", "capable", "unable", "incapable"})
+# nouns of an act that may come, whose "of" or "for" object is not done: "threats of airstrikes", "the risk
+# of clashes", "plans for an offensive"
+PROSPECT_NOUNS = frozenset({
+    "threat", "risk", "fear", "danger", "possibility", "prospect", "option", "scenario", "spectre", "specter",
+    "plan", "plot", "proposal", "intention", "idea", "contingency",
+})  # fmt: skip
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # frames of an event to come, for their complement only: "is expected to attack", "is set to sign"
 FUTURE_FRAMES = frozenset({"expect", "set", "due", "poise", "poised", "likely", "schedule", "slate", "about"})
@@ -141,6 +152,15 @@ def find_status(trigger: Token, index: MentionIndex, cues: CuePack, *, own_mood:
             return Status("planned")
         if depth and clause.lemma_ in INTENT_VERBS:
             return Status("planned")
+        if depth and below_clause.dep_ == "xcomp" and clause.lemma_.lower() in RESOLVE_VERBS:
+            return Status("planned")
+        if depth and below_clause.dep_ in ("xcomp", "attr", "ccomp") and _wanted(clause):
+            return Status("planned")  # "what Washington wants is to besiege ISIS"
+        if depth and clause.lower_ in ABILITY_WORDS and not _past_copula(clause):
+            return Status("hypothetical")  # "powers able to deliver bombs from planes"
+        if depth and clause.pos_ == "NOUN" and clause.lemma_.lower() in PROSPECT_NOUNS:
+            if below_clause.dep_ == "prep" and below_clause.lower_ in ("of", "for"):
+                return Status("hypothetical")  # "threats of airstrikes against Syria"
         if depth and clause.pos_ == "VERB" and not told and _requested(clause, below_clause):
             return Status("hypothetical")
         if depth and clause.pos_ == "VERB" and not told and clause.lemma_.lower() in FEIGNING_VERBS:
@@ -191,6 +211,19 @@ def _fiction(trigger: Token) -> bool:
                 return True
         current = head
     return False
+
+
+def _wanted(clause: Token) -> bool:
+    """A copula whose subject is what someone wants, hopes or plans ("what Washington wants is ...")."""
+    return clause.lemma_ == "be" and any(
+        c.dep_ == "csubj" and c.lemma_.lower() in INTENT_VERBS for c in clause.children
+    )
+
+
+def _past_copula(adjective: Token) -> bool:
+    """The ability adjective is said in the past ("was able to take the town": it did)."""
+    verb = adjective.head if adjective.dep_ in ("acomp", "attr") else adjective
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _requested(verb: Token, below: Token) -> bool:
