@@ -1,13 +1,15 @@
 """Rebuild stored documents' Reports from the normalized tables, exactly as they were saved.
 
 `load_reports` reads a batch of documents with one query per table, the rows grouped by document in
-Python; `load_report` is a batch of one.
+Python; `load_report` is a batch of one. `stream_reports` reads any number of documents with one query
+per table for all of them, each streamed in the documents' order a chunk at a time: a batch query scans
+its whole table, so reading N documents in batches costs N / batch scans of tables that grow with N.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import duckdb
@@ -28,6 +30,7 @@ from warlog.model import (
 )
 
 Rows = dict[str, list[dict[str, Any]]]  # rows by document id
+Fetch = Callable[[str, str], Rows]  # (table, columns) -> the rows of the documents being built
 
 # the documents of a batch: a semi-join on the list of their ids
 IN_BATCH = "document_id IN (SELECT unnest($docs))"
@@ -69,13 +72,11 @@ def _flat_evidence(row: dict[str, Any]) -> Evidence:
     return _evidence({key: row[f"evidence_{key}"] for key in ("start", "end", "text", "rule", "confidence")})
 
 
-def _mentions(
-    con: duckdb.DuckDBPyConnection, table: str, key: str, doc_ids: Sequence[str]
-) -> dict[str, dict[str, list[Evidence]]]:
+def _mentions(fetch: Fetch, table: str, key: str) -> dict[str, dict[str, list[Evidence]]]:
     """Each document's mentions by their actor or place, each owner's in `seq` order."""
     found: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
     columns = f'{key} AS owner, "start", "end", "text", "rule", confidence'
-    for doc_id, rows in _rows(con, table, doc_ids, columns).items():
+    for doc_id, rows in fetch(table, columns).items():
         for row in rows:
             found[doc_id][row["owner"]].append(_evidence(row))
     return found
@@ -94,9 +95,70 @@ def load_reports(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> dict
     if not documents:
         return {}
     ids = [row["id"] for row in documents]
-    actors, places = _actors(con, ids), _places(con, ids)
-    events, claims, happenings = _events(con, ids), _claims(con, ids), _happenings(con, ids)
-    contradictions, relations = _rows(con, "contradictions", ids), _rows(con, "relations", ids)
+    return _built(documents, lambda table, columns: _rows(con, table, ids, columns))
+
+
+# the documents wanted, each with its position: what every table is joined with and ordered by
+WANTED = "(SELECT unnest($docs) AS _id, generate_subscripts($docs, 1) AS _ord)"
+
+
+def stream_reports(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], *, chunk: int = 500) -> Iterator[Report]:
+    """The stored reports of these documents in their order (unknown ids skipped, a repeated id read once):
+    one query per table for all of them, its rows read `chunk` documents at a time."""
+    wanted = {"docs": list(dict.fromkeys(doc_ids))}
+    documents = con.cursor().execute(
+        f"SELECT d.*, w._ord FROM documents d JOIN {WANTED} w ON d.id = w._id ORDER BY w._ord", wanted
+    )
+    names = [column[0] for column in documents.description]
+    streams: dict[tuple[str, str], _TableStream] = {}
+    while batch := documents.fetchmany(chunk):
+        rows = [dict(zip(names, row, strict=True)) for row in batch]
+        last = rows[-1].pop("_ord")
+        for row in rows[:-1]:
+            del row["_ord"]
+
+        def fetch(table: str, columns: str, last: int = last) -> Rows:
+            key = (table, columns)
+            if key not in streams:
+                streams[key] = _TableStream(con, table, columns, wanted)
+            return streams[key].until(last)
+
+        built = _built(rows, fetch)
+        yield from (built[row["id"]] for row in rows)
+
+
+class _TableStream:
+    """A table's rows of the wanted documents in their order, handed out a document range at a time."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, table: str, columns: str, wanted: dict[str, list[str]]):
+        self._cursor = con.cursor().execute(
+            f"SELECT {columns}, document_id AS _document, _ord FROM "
+            f"(SELECT t.*, w._ord FROM {table} t JOIN {WANTED} w ON t.document_id = w._id) ORDER BY _ord, seq",
+            wanted,
+        )
+        self._names = [column[0] for column in self._cursor.description]
+        self._pending: list[dict[str, Any]] = []
+
+    def until(self, last: int) -> Rows:
+        """The rows of the documents up to position `last`, by document."""
+        found: Rows = defaultdict(list)
+        while True:
+            if not self._pending:
+                self._pending = [dict(zip(self._names, r, strict=True)) for r in reversed(self._cursor.fetchmany(2048))]
+                if not self._pending:
+                    return found
+            if self._pending[-1]["_ord"] > last:
+                return found
+            data = self._pending.pop()
+            del data["_ord"]
+            found[data.pop("_document")].append(data)
+
+
+def _built(documents: list[dict[str, Any]], fetch: Fetch) -> dict[str, Report]:
+    """The reports of these `documents` rows, their other rows read through `fetch`."""
+    actors, places = _actors(fetch), _places(fetch)
+    events, claims, happenings = _events(fetch), _claims(fetch), _happenings(fetch)
+    contradictions, relations = fetch("contradictions", "*"), fetch("relations", "*")
     return {
         row["id"]: _report(
             row,
@@ -157,12 +219,10 @@ def _report(
     )
 
 
-def _actors(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> dict[str, tuple[Actor, ...]]:
-    every = _mentions(con, "mentions", "actor_id", doc_ids)
-    return {
-        doc_id: tuple(_actor(r, every[doc_id]) for r in rows)
-        for doc_id, rows in _rows(con, "document_actors", doc_ids).items()
-    }
+def _actors(fetch: Fetch) -> dict[str, tuple[Actor, ...]]:
+    every = _mentions(fetch, "mentions", "actor_id")
+    rows_by_document = fetch("document_actors", "*")
+    return {doc_id: tuple(_actor(r, every[doc_id]) for r in rows) for doc_id, rows in rows_by_document.items()}
 
 
 def _actor(r: dict[str, Any], mentions: dict[str, list[Evidence]]) -> Actor:
@@ -178,12 +238,10 @@ def _actor(r: dict[str, Any], mentions: dict[str, list[Evidence]]) -> Actor:
     )
 
 
-def _places(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> dict[str, tuple[Place, ...]]:
-    every = _mentions(con, "place_mentions", "place_id", doc_ids)
-    return {
-        doc_id: tuple(_place(r, every[doc_id]) for r in rows)
-        for doc_id, rows in _rows(con, "document_places", doc_ids).items()
-    }
+def _places(fetch: Fetch) -> dict[str, tuple[Place, ...]]:
+    every = _mentions(fetch, "place_mentions", "place_id")
+    rows_by_document = fetch("document_places", "*")
+    return {doc_id: tuple(_place(r, every[doc_id]) for r in rows) for doc_id, rows in rows_by_document.items()}
 
 
 def _place(r: dict[str, Any], mentions: dict[str, list[Evidence]]) -> Place:
@@ -199,8 +257,8 @@ def _place(r: dict[str, Any], mentions: dict[str, list[Evidence]]) -> Place:
     )
 
 
-def _events(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> dict[str, tuple[Event, ...]]:
-    return {doc_id: tuple(_event(r) for r in rows) for doc_id, rows in _rows(con, "events", doc_ids).items()}
+def _events(fetch: Fetch) -> dict[str, tuple[Event, ...]]:
+    return {doc_id: tuple(_event(r) for r in rows) for doc_id, rows in fetch("events", "*").items()}
 
 
 def _event(r: dict[str, Any]) -> Event:
@@ -224,8 +282,8 @@ def _event(r: dict[str, Any]) -> Event:
     )
 
 
-def _happenings(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> dict[str, tuple[Happening, ...]]:
-    return {doc_id: tuple(_happening(r) for r in rows) for doc_id, rows in _rows(con, "happenings", doc_ids).items()}
+def _happenings(fetch: Fetch) -> dict[str, tuple[Happening, ...]]:
+    return {doc_id: tuple(_happening(r) for r in rows) for doc_id, rows in fetch("happenings", "*").items()}
 
 
 def _happening(r: dict[str, Any]) -> Happening:
@@ -240,8 +298,8 @@ def _happening(r: dict[str, Any]) -> Happening:
     )
 
 
-def _claims(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> dict[str, tuple[Claim, ...]]:
-    return {doc_id: tuple(_claim(r) for r in rows) for doc_id, rows in _rows(con, "claims", doc_ids).items()}
+def _claims(fetch: Fetch) -> dict[str, tuple[Claim, ...]]:
+    return {doc_id: tuple(_claim(r) for r in rows) for doc_id, rows in fetch("claims", "*").items()}
 
 
 def _claim(r: dict[str, Any]) -> Claim:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
@@ -24,7 +24,7 @@ from warlog.store.corrections import (
     record_correction,
 )
 from warlog.store.query import FILTER_NAMES, ActorSummary, Filters, Page
-from warlog.store.read import load_report, load_reports
+from warlog.store.read import load_report, load_reports, stream_reports
 from warlog.store.schema import TABLES, migrate
 from warlog.store.write import (
     Writer,
@@ -298,14 +298,30 @@ class Store:
             return copy_tables(con, Path(folder), None if documents is None else list(documents))
 
     def reports(self, document_ids: Iterable[str] | None = None, *, batch: int = 500) -> Iterator[Report]:
-        """The stored reports of these documents (default: all, by id), one at a time; unknown ids are skipped.
+        """The stored reports of these documents (default: all, by id), one at a time, in their order; unknown
+        ids are skipped.
 
-        Read `batch` documents at a time, with one query per table, and the store is free between batches."""
-        ids = iter(sorted(self.document_ids()) if document_ids is None else document_ids)
-        while chunk := list(itertools.islice(ids, batch)):
-            with self._reading(f"read {len(chunk)} documents") as con:
-                found = load_reports(con, chunk)
-            yield from (found[i] for i in chunk if i in found)
+        One query per table for all the documents (warlog.store.read.stream_reports), its rows read `batch`
+        documents at a time: the cost grows with the rows read, not with the rows times the batches."""
+        ids = sorted(self.document_ids()) if document_ids is None else list(document_ids)
+        if len(ids) <= batch:
+            with self._reading(f"read {len(ids)} documents") as con:
+                found = load_reports(con, ids)
+            yield from (found[i] for i in ids if i in found)
+            return
+        repeated = {i for i, n in Counter(ids).items() if n > 1}
+        kept: dict[str, Report] = {}  # the reports of ids asked for again later
+        with self._reading(f"read {len(ids)} documents") as con:
+            stream = stream_reports(con, list(dict.fromkeys(ids)), chunk=batch)
+            pending = next(stream, None)
+            for i in ids:
+                if i in kept:
+                    yield kept[i]
+                elif pending is not None and pending.document.id == i:
+                    if i in repeated:
+                        kept[i] = pending
+                    yield pending
+                    pending = next(stream, None)
 
     def _clear_failures(self, con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> None:
         """Delete the failures of these documents: those with their ids, or their sources or URLs."""
