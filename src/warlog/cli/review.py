@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any
 
@@ -23,21 +25,31 @@ KEYS = "[a]ccept  [r]eject  [f]ix  [s]kip  [q]uit"
 FIX_KEYS = "fix: [t]ype  [s]tatus  [n]egate  [a]ctors  [r]ecipients  (any other key: back)"
 
 
+@contextmanager
+def single_keys(stream: IO[str]) -> Iterator[None]:
+    """A terminal in cbreak mode for the block (each key is read as it is pressed, not echoed), restored
+    after; nothing for a pipe or file. TCSANOW keeps keys typed ahead (TCSAFLUSH would drop them)."""
+    if not stream.isatty():
+        yield
+        return
+    import termios
+    import tty
+
+    fd = stream.fileno()
+    saved = termios.tcgetattr(fd)
+    try:
+        tty.setcbreak(fd, termios.TCSANOW)
+        yield
+    finally:
+        termios.tcsetattr(fd, termios.TCSANOW, saved)
+
+
 def read_key(stream: IO[str], prompt: str, console: Console) -> str:
-    """One key, lower-cased: a single keystroke from a terminal, else the first character of a line; "q" at
-    the end of the input."""
+    """One key, lower-cased: a single keystroke from a terminal (in `single_keys`), else the first
+    character of a line; "q" at the end of the input."""
     console.print(prompt, end=" ", highlight=False, markup=False)
     if stream.isatty():
-        import termios
-        import tty
-
-        fd = stream.fileno()
-        saved = termios.tcgetattr(fd)
-        try:
-            tty.setcbreak(fd)
-            key = os.read(fd, 1).decode("utf-8", "replace")
-        finally:
-            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        key = os.read(stream.fileno(), 1).decode("utf-8", "replace")
         console.print(key if key.isprintable() else "", highlight=False, markup=False)
         return "q" if key in ("", "\x04") else key.lower()
     line = stream.readline()
@@ -46,12 +58,23 @@ def read_key(stream: IO[str], prompt: str, console: Console) -> str:
 
 
 def read_line(stream: IO[str], prompt: str, console: Console) -> str:
-    """A line of text (terminal or not), stripped; "" at the end of the input."""
+    """A line of text, stripped ("" at the end of the input); a terminal is in line mode meanwhile."""
     console.print(prompt, end=" ", highlight=False, markup=False)
-    line = stream.readline()
     if not stream.isatty():
+        line = stream.readline()
         console.print(line.rstrip("\n"), highlight=False, markup=False)
-    return line.strip()
+        return line.strip()
+    import termios
+
+    fd = stream.fileno()
+    keys = termios.tcgetattr(fd)
+    line_mode = termios.tcgetattr(fd)
+    line_mode[3] |= termios.ICANON | termios.ECHO
+    termios.tcsetattr(fd, termios.TCSANOW, line_mode)
+    try:
+        return os.read(fd, 4096).decode("utf-8", "replace").strip()
+    finally:
+        termios.tcsetattr(fd, termios.TCSANOW, keys)
 
 
 def show(item: ReviewItem, position: int, total: int, console: Console) -> None:
@@ -164,7 +187,8 @@ def review(
             if not queue.items:
                 console.print("nothing to review: every event and claim has been decided on", markup=False)
                 return
-            decided = review_items(store, queue.items, queue.total, sys.stdin, console, who)
+            with single_keys(sys.stdin):
+                decided = review_items(store, queue.items, queue.total, sys.stdin, console, who)
         console.print(f"{decided} decisions recorded; `warlog corrections` lists them", markup=False)
 
     run(action)
