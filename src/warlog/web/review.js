@@ -124,7 +124,7 @@ function show(state, ui) {
   const end = at + item.evidence.text.length;
   clear(
     ui.card,
-    h("p", { class: "muted" }, `${state.index + 1} of ${state.items.length} shown · ${item.fact} `, h("code", null, item.id)),
+    h("p", { class: "muted" }, `${state.index + 1} of ${state.items.length} · ${item.fact} `, h("code", null, item.id)),
     h("h3", { class: "review-summary" }, item.summary),
     h("blockquote", { class: "evidence", id: "review-evidence" }, item.context.slice(0, at), h("mark", null, item.context.slice(at, end)), item.context.slice(end)),
     h("p", null, h("a", { href: route("documents", item.document, { at: `${item.evidence.start}-${item.evidence.end}` }) }, item.title || item.document)),
