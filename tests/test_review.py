@@ -290,3 +290,23 @@ def test_review_in_a_terminal_accepts_and_rejects_by_single_keys(db):
         assert [(e["document"], e["id"], e["type"]) for e in accepted] == [("doc-a", "ev1", "ASSAULT"),
                                                                           ("doc-c", "e1", "PROTEST")]  # fmt: skip
         assert store.query("events", document="doc-b").total == 0
+
+
+def test_a_v6_store_gains_the_reviews_view_and_its_accepts_read_in_sql(tmp_path):
+    import duckdb
+
+    from warlog.store.schema import MIGRATIONS, migrate
+    from warlog.store.write import Writer, insert_report
+
+    path = tmp_path / "v6.duckdb"
+    with duckdb.connect(str(path)) as con:
+        assert migrate(con, "v6", migrations=MIGRATIONS[:6]) == 6
+        con.begin()
+        insert_report(Writer(con), con, corpus.report_d())
+        con.commit()
+    with Store.open(path) as store:
+        assert store.schema_version == 7
+        store.correct(Correction.accept("event", "doc-d", "raid", author="ana"))
+        rows = store.connection.execute("SELECT document_id, fact, id, author FROM reviews").fetchall()
+        assert rows == [("doc-d", "event", "raid", "ana")]
+        assert [item.id for item in store.review_queue().items] == ["farmers", "march"]

@@ -82,8 +82,7 @@ def _accepted(alias: str) -> Resolver:
     """Items (rows `alias`) with an accept correction in the trail (True), or without one (False)."""
 
     def condition(con: duckdb.DuckDBPyConnection, value: Any) -> tuple[str, dict[str, Any]]:
-        found = f"""EXISTS (SELECT 1 FROM corrections k WHERE k.kind = 'accept'
-            AND k.document_id = {alias}.document_id AND k.target = {alias}.id)"""
+        found = f"EXISTS (SELECT 1 FROM reviews r WHERE r.document_id = {alias}.document_id AND r.id = {alias}.id)"
         return (found if value else f"NOT {found}"), {}
 
     return condition

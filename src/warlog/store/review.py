@@ -3,8 +3,9 @@
 An analyst accepts an item (an `accept` correction), rejects it (a `reject` correction: it leaves the
 store, as every rejected fact does) or fixes it (the other correction kinds of an event), so every
 decision is a row of the audit trail with who and when (warlog.store.corrections). An item is
-*reviewed* when the trail holds an accept of it; no column holds the status, so a re-analysis that
-keeps the item's id keeps its status, and one that drops the item leaves the accept not applied.
+*reviewed* when the trail holds an accept of it (the `reviews` view, store schema 7); no column of the
+events or claims holds the status, so a re-analysis that keeps the item's id keeps its status, and one
+that drops the item leaves the accept not applied.
 
 The ranking, in order:
 1. Contradicted items first: an event or claim that is an item of a contradiction of its document, or an
@@ -102,8 +103,7 @@ class _Candidate:
         return (not self.contradicted, -self.worth, self.document, self.seq, self.fact)
 
 
-_UNDECIDED = """NOT EXISTS (SELECT 1 FROM corrections k WHERE k.kind = 'accept'
-    AND k.document_id = x.document_id AND k.target = x.id)"""
+_UNDECIDED = "NOT EXISTS (SELECT 1 FROM reviews r WHERE r.document_id = x.document_id AND r.id = x.id)"
 
 
 def _contradicted(con: duckdb.DuckDBPyConnection, document: str | None) -> set[tuple[str, str]]:
