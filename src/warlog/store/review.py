@@ -203,7 +203,7 @@ def _reasons(candidate: _Candidate, fact: Event | Claim) -> tuple[str, ...]:
         reasons.append(f"told by {candidate.documents} documents")
     if isinstance(fact, Claim):
         reasons += ["hedged"] if fact.hedged else []
-        reasons += ["speaker not resolved"] if fact.speaker is None else []
+        reasons += ["speaker not a known actor"] if fact.speaker is None else []
     return tuple(reasons)
 
 
@@ -250,4 +250,4 @@ def describe_claim(report: Report, claim: Claim) -> str:
     """The claim in words: who says what, and how the author stands to it."""
     speaker = _names(report, (claim.speaker,)) if claim.speaker else claim.speaker_text or "an unnamed source"
     notes = [f"author {claim.author_stance}"] + (["hedged"] if claim.hedged else [])
-    return f"{speaker} says: “{claim.text}” ({', '.join(notes)})"
+    return f"{speaker}: “{claim.text}” ({', '.join(notes)})"
