@@ -228,7 +228,7 @@ def test_a_v3_store_is_migrated_to_v4_in_place(tmp_path):
         con.commit()
         assert "corrections" not in {row[0] for row in con.execute("SHOW TABLES").fetchall()}
     with Store.open(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 6
+        assert store.schema_version == SCHEMA_VERSION == 7
         assert store.report("doc-a") == report()
         assert store.corrections() == ()
         store.correct(Correction.add_alias("front", "FLF", author="ana"))

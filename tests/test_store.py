@@ -301,7 +301,7 @@ def test_a_closed_store_says_so():
 def test_open_creates_parent_folders_and_reopening_is_a_no_op(tmp_path):
     path = tmp_path / "deep" / "er" / "warlog.duckdb"
     with Store.open(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 6
+        assert store.schema_version == SCHEMA_VERSION == 7
         store.save(full_report())
     with Store.open(str(path)) as store:
         assert store.schema_version == SCHEMA_VERSION

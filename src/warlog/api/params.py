@@ -111,6 +111,10 @@ MinConfidence = Annotated[
         ge=0, le=1, description="0 to 1: only the events of at least this confidence (exports: acled-csv, plover-json)"
     ),
 ]
+Reviewed = Annotated[
+    bool | None,
+    Query(description="true: only what an analyst accepted in the review queue; false: what nobody has decided on"),
+]
 EventType = Annotated[
     str | None,
     AfterValidator(check_event_type),

@@ -24,6 +24,7 @@ from warlog.api.params import (
     Limit,
     MinConfidence,
     Offset,
+    Reviewed,
     Since,
     Until,
     choice,
@@ -128,15 +129,16 @@ def list_events(
     place: Annotated[str | None, Query(description="place id or part of its name")] = None,
     document: DocumentFilter = None,
     min_confidence: MinConfidence = None,
+    reviewed: Reviewed = None,
     sort: sort_param("events") = None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
     """Events, one row each, with their evidence text. `actor` matches actors and recipients;
-    `min_confidence` keeps the events of at least that confidence (0 is a threshold). Sorts: date (default),
-    type, status, document, confidence, fatalities."""
+    `min_confidence` keeps the events of at least that confidence (0 is a threshold); `reviewed=true` those an
+    analyst accepted. Sorts: date (default), type, status, document, confidence, fatalities."""
     filters = {"actor": actor, "type": type, "status": status, "since": since, "until": until, "place": place,
-               "document": document, "min_confidence": min_confidence}  # fmt: skip
+               "document": document, "min_confidence": min_confidence, "reviewed": reviewed}  # fmt: skip
     return _page(ctx, "events", filters, sort=sort, limit=limit, offset=offset)
 
 
@@ -172,15 +174,16 @@ def list_claims(
     document: DocumentFilter = None,
     since: Since = None,
     until: Until = None,
+    reviewed: Reviewed = None,
     sort: sort_param("claims") = None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
     """Claims: who says what, how (cue, quoted, hedged) and the author's stance. `speaker` and `actor`
     are the same filter (both given, a claim's speaker matches both). Sorts: published (default),
-    document, speaker, stance, source_kind."""
+    document, speaker, stance, source_kind. `reviewed=true` keeps the claims an analyst accepted."""
     filters = {"speaker": speaker, "actor": actor, "stance": stance, "source_kind": source_kind, "document": document,
-               "since": since, "until": until}  # fmt: skip
+               "since": since, "until": until, "reviewed": reviewed}  # fmt: skip
     return _page(ctx, "claims", filters, sort=sort, limit=limit, offset=offset)
 
 

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from warlog.api.context import ApiContext, context
 from warlog.api.errors import ApiError, error_responses
 from warlog.api.export_stream import start_export
-from warlog.api.params import DEFAULT_LIMIT, EventType, MinConfidence, choice
+from warlog.api.params import DEFAULT_LIMIT, EventType, MinConfidence, Reviewed, choice
 from warlog.api.routes_read import COMMON_ERRORS, ActorFilter, Limit, Offset, Since, Until, bearer
 from warlog.errors import StoreError
 from warlog.export import ANY_STATUS, EXPORT_FORMATS, export
@@ -121,12 +121,13 @@ def get_export(
     per_event: Annotated[
         bool, Query(description="acled-csv: one row per event, not one per incident told by several documents")
     ] = False,
+    reviewed: Reviewed = None,
 ) -> Response:
     """The store (or the part the filters choose) in another tool's format, as `warlog export` writes it
     (fields: docs/data-dictionary.md). The event formats (acled-csv, plover-json) take every filter; the
     graph formats (graphml, gexf) every one but min_confidence; jsonl and parquet take since, until and
     actor; a filter a format does not take is a 422. acled-csv writes one row per incident unless
-    per_event is set."""
+    per_event is set. reviewed=true keeps only what an analyst accepted (acled-csv, plover-json, jsonl)."""
     if format not in EXPORT_FORMATS:
         raise ApiError(422, f"unknown export format {format!r}; valid choices: {', '.join(EXPORT_FORMATS)}")
     given = {"since": since, "until": until, "actor": actor, "type": type, "status": status}
@@ -137,6 +138,8 @@ def get_export(
         raise ApiError(422, f"per_event applies to acled-csv only, not to {format}")
     if per_event:
         filters["per_event"] = True
+    if reviewed:
+        filters["reviewed"] = True
     media_type, suffix = MEDIA_TYPES[format]
     with ctx.database() as store:
         snapshot = store.snapshot()  # the lock is held only while the snapshot is taken

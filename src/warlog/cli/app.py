@@ -134,6 +134,9 @@ def query(
     min_confidence: Annotated[
         float | None, typer.Option("--min-confidence", help="0 to 1: events of at least this confidence")
     ] = None,
+    reviewed: Annotated[
+        bool, typer.Option("--reviewed", help="events and claims an analyst accepted (`warlog review`)")
+    ] = False,
     sort: Annotated[str | None, typer.Option(help="a sort name, prefix - for descending (e.g. -published)")] = None,
     limit: Annotated[
         int | None, typer.Option(help=f"at most this many rows (a table: {TABLE_ROWS} unless --all)")
@@ -157,7 +160,7 @@ def query(
         filters = Filters(
             actor=actor, type=type, status=status, since=date_option("--since", since),
             until=date_option("--until", until), place=place, document=document, text=text, country=country,
-            stance=stance, source_kind=source_kind, min_confidence=min_confidence,
+            stance=stance, source_kind=source_kind, min_confidence=min_confidence, reviewed=reviewed or None,
         )  # fmt: skip
         rows: int | None = limit
         if limit is None and output == "table" and not every:
@@ -420,16 +423,18 @@ def main() -> None:
 
 
 def _register_subcommands() -> None:
-    """`warlog eval`, `warlog gazetteer`, `export`, `correct` and `corrections` live in their own modules."""
+    """`warlog eval`, `warlog gazetteer`, `export`, `correct`, `corrections` and `review` live in their own modules."""
     from warlog.cli.batch import register as register_batch
     from warlog.cli.curation import register
     from warlog.cli.evaluate import eval_app
     from warlog.cli.gazetteer import gazetteer_app
+    from warlog.cli.review import review
 
     app.add_typer(eval_app, name="eval")
     app.add_typer(gazetteer_app, name="gazetteer")
     register(app)
     register_batch(app)
+    app.command("review")(review)
 
 
 _register_subcommands()

@@ -53,6 +53,10 @@ def export(
     per_event: Annotated[
         bool, typer.Option("--per-event", help="acled-csv: one row per event, not one per incident")
     ] = False,
+    reviewed: Annotated[
+        bool,
+        typer.Option("--reviewed", help="only what an analyst accepted (acled-csv, plover-json, jsonl)"),
+    ] = False,
 ) -> None:
     """Export the store as ACLED CSV, PLOVER JSON Lines, report JSON Lines, Parquet, GraphML or GEXF."""
     from warlog.cli.common import date_option, open_store, run
@@ -70,7 +74,7 @@ def export(
         with open_store(db) as store:
             written = run_export(
                 store, format, out if out is not None else sys.stdout.buffer, actor=actor, type=type, status=status,
-                min_confidence=min_confidence, per_event=per_event, **filters,
+                min_confidence=min_confidence, per_event=per_event, reviewed=reviewed, **filters,
             )  # fmt: skip
         if out is not None:
             Console(stderr=True).print(f"wrote {written} ({format}) → {out}", highlight=False, markup=False)
@@ -80,7 +84,7 @@ def export(
     run(action)
 
 
-def _store(db: Path | None) -> Any:
+def open_writable(db: Path | None) -> Any:
     """The store at --db (or the configured one), opened for writing; it must exist."""
     from warlog.cli.common import cli_settings
     from warlog.errors import SettingsError
@@ -104,9 +108,9 @@ def _record(ctx: typer.Context, db: Path | None, make: Callable[[], Any]) -> Non
 
     def action() -> None:
         correction = make()
-        with _store(db or (ctx.obj or {}).get("db")) as store:
+        with open_writable(db or (ctx.obj or {}).get("db")) as store:
             stored = store.correct(correction)
-        Console().print(_describe(stored), highlight=False, markup=False, soft_wrap=True)
+        Console().print(describe(stored), highlight=False, markup=False, soft_wrap=True)
 
     run(action)
 
@@ -115,9 +119,11 @@ def _who(author: str | None, note: str | None) -> Who:
     return {"author": author or getpass.getuser(), "note": note}
 
 
-def _describe(c: Any) -> str:
+def describe(c: Any) -> str:
     where = f" in {c.document}" if c.document else ""
-    before = json.dumps(c.before, ensure_ascii=False) if c.kind != "reject" else "(hidden)"
+    if c.kind in ("reject", "accept"):
+        return f"#{c.id} {c.kind} {c.fact} {c.target}{where}"
+    before = json.dumps(c.before, ensure_ascii=False)
     return f"#{c.id} {c.kind} {c.fact} {c.target}{where}: {before} → {json.dumps(c.after, ensure_ascii=False)}"
 
 

@@ -13,6 +13,11 @@ confidence is at least it); jsonl and parquet choose documents (`since`/`until` 
 `actor` the documents naming the actor), and take no `type`, `status` or `min_confidence`; the graph
 formats pass them to `Store.graph` (`status` one status counted in place of the default ones) and take
 no `min_confidence` (their rows are ties between actors, not events).
+
+`reviewed` keeps only what an analyst accepted in the review queue (warlog.store.review): the events of
+the event formats; for jsonl, each report keeps its accepted events and claims, the others dropped as a
+rejection drops them (warlog.store.amend), and a document with none accepted is left out. Rejected
+items are never exported: a rejection removes them from the store.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
@@ -27,6 +33,7 @@ from warlog.errors import StoreError
 from warlog.export.acled import ACLED_COLUMNS, write_acled
 from warlog.export.events import ANY_STATUS, chosen_events
 from warlog.export.plover import write_plover
+from warlog.export.reviewed import accepted_only
 from warlog.model import EVENT_STATUSES
 from warlog.store.query import confidence_problem
 
@@ -35,12 +42,12 @@ if TYPE_CHECKING:
 
 # Each format and the filters it takes.
 _GRAPH_FILTERS = ("since", "until", "actor", "type", "status")
-_EVENT_FILTERS = (*_GRAPH_FILTERS, "min_confidence")
+_EVENT_FILTERS = (*_GRAPH_FILTERS, "min_confidence", "reviewed")
 _DOCUMENT_FILTERS = ("since", "until", "actor")
 FORMAT_FILTERS: dict[str, tuple[str, ...]] = {
     "acled-csv": _EVENT_FILTERS,
     "plover-json": _EVENT_FILTERS,
-    "jsonl": _DOCUMENT_FILTERS,
+    "jsonl": (*_DOCUMENT_FILTERS, "reviewed"),
     "parquet": _DOCUMENT_FILTERS,
     "graphml": _GRAPH_FILTERS,
     "gexf": _GRAPH_FILTERS,
@@ -62,6 +69,7 @@ def export(
     status: str | None = None,
     min_confidence: float | None = None,
     per_event: bool = False,
+    reviewed: bool = False,
 ) -> int:
     """Write the store (or the part the filters choose) in one of EXPORT_FORMATS.
 
@@ -77,6 +85,7 @@ def export(
         min_confidence: a number from 0 to 1 (acled-csv, plover-json): the events whose confidence is
             at least it.
         per_event: acled-csv only: one row per event, not one per incident.
+        reviewed: only what an analyst accepted (acled-csv, plover-json, jsonl).
 
     Returns:
         What was written: rows (acled-csv, parquet: of every table), events (plover-json), reports
@@ -92,6 +101,8 @@ def export(
     filters: dict[str, Any] = {name: value for name, value in given.items() if value is not None}
     if min_confidence is not None:
         filters["min_confidence"] = min_confidence
+    if reviewed:
+        filters["reviewed"] = True
     extra = [name for name in filters if name not in FORMAT_FILTERS[format]]
     if extra:
         raise StoreError(
@@ -105,10 +116,11 @@ def export(
         if not isinstance(out, Path):
             raise StoreError("parquet writes one file per table: give a folder path, not a stream")
         return store.copy_to_parquet(out, _documents(store, filters) if filters else None)
+    chosen = {name: value for name, value in filters.items() if name != "reviewed"}
     writers: dict[str, Callable[[IO[bytes]], int]] = {
         "acled-csv": lambda stream: write_acled(chosen_events(store, **filters), stream, per_event=per_event),
         "plover-json": lambda stream: write_plover(chosen_events(store, **filters), stream),
-        "jsonl": lambda stream: _write_reports(store, _documents(store, filters), stream),
+        "jsonl": lambda stream: _write_reports(store, _documents(store, chosen), stream, reviewed=reviewed),
     }
     write = writers.get(format) or (lambda stream: _write_graph(store, format, stream, **filters))
     with _opened(out) as stream:
@@ -137,9 +149,12 @@ def _documents(store: Store, filters: dict[str, Any]) -> list[str]:
     return [row[0] for row in result.rows]
 
 
-def _write_reports(store: Store, documents: list[str], out: IO[bytes]) -> int:
+def _write_reports(store: Store, documents: list[str], out: IO[bytes], *, reviewed: bool = False) -> int:
     written = 0
-    for report in store.reports(documents):
+    reports = store.reports(documents)
+    if reviewed:
+        reports = (r for r in map(partial(accepted_only, store.corrections()), reports) if r is not None)
+    for report in reports:
         out.write(json.dumps(report.to_dict(), ensure_ascii=False).encode("utf-8") + b"\n")
         written += 1
     return written

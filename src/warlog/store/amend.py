@@ -22,6 +22,8 @@ it is and is reported as not applied. The rules of each kind:
   none when its other side is implied, and so is a relation left with no events). A rejected actor
   leaves the document's events, claims and relations; a rejected mention (`ACTOR@START`) is one span
   of an actor.
+- accept (fact: event, claim): the analyst checked the fact; the report is unchanged, and the correction
+  applies while the fact is there (the review status is read from the trail: warlog.store.review).
 """
 
 from __future__ import annotations
@@ -205,6 +207,11 @@ def _reject(report: Report, correction: Correction, corpus_actor: ActorLookup) -
     return _REJECT[correction.fact](report, correction.target)
 
 
+def _accept(report: Report, correction: Correction, corpus_actor: ActorLookup) -> Report | None:
+    items = report.events if correction.fact == "event" else report.claims
+    return report if any(x.id == correction.target for x in items) else None
+
+
 def _forget_items(report: Report, gone: str) -> Report:
     """The report without references to a rejected event or claim."""
     claims = tuple(replace(c, events=tuple(x for x in c.events if x != gone)) for c in report.claims)
@@ -276,4 +283,5 @@ _APPLY: dict[str, Callable[[Report, Correction, ActorLookup], Report | None]] = 
     "set_event_status": _set_event_status,
     "set_event_actors": _set_event_actors,
     "reject": _reject,
+    "accept": _accept,
 }

@@ -27,7 +27,7 @@ class Correction:
     of the whole corpus). `before` and `after` are JSON values: `after` is the kept actor's id
     (merge_actors), the alias (add_alias), {"type", "mode"} (set_event_type), the status
     (set_event_status), {"actors", "recipients"} (set_event_actors; a missing key leaves the list as it
-    is) or None (reject); `before` is what the store held when the correction was made. `id`, `before`,
+    is) or None (reject, accept); `before` is what the store held when the correction was made. `id`, `before`,
     `at` and `applied` are filled in by the store.
     """
 
@@ -84,6 +84,11 @@ class Correction:
     def reject(cls, fact: str, document: str, target: str, **who: Unpack[Who]) -> Correction:
         """The fact (an event, claim, actor, mention `ACTOR@START` or contradiction of the document) is wrong."""
         return cls("reject", target, fact, document, None, **who)
+
+    @classmethod
+    def accept(cls, fact: str, document: str, target: str, **who: Unpack[Who]) -> Correction:
+        """An analyst checked the fact (an event or claim of the document) and it is right: it is reviewed."""
+        return cls("accept", target, fact, document, None, **who)
 
     def to_dict(self) -> dict[str, Any]:
         """The correction as JSON-ready values (the time in ISO 8601)."""

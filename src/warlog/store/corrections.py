@@ -35,8 +35,12 @@ from warlog.store.correction import Correction
 from warlog.store.read import load_report
 from warlog.store.write import Writer, delete_document_rows, drop_orphans, insert_report, kb_overwrites
 
-CORRECTION_KINDS = ("merge_actors", "add_alias", "set_event_type", "set_event_status", "set_event_actors", "reject")
+CORRECTION_KINDS = (
+    "merge_actors", "add_alias", "set_event_type", "set_event_status", "set_event_actors", "reject", "accept",
+)  # fmt: skip
 REJECTABLE = ("event", "claim", "actor", "mention", "contradiction")
+ACCEPTABLE = ("event", "claim")  # what the review queue decides on (warlog.store.review)
+_FACT_KINDS = ("reject", "accept")  # the kinds whose fact the caller names
 _CORPUS_KINDS = ("merge_actors", "add_alias")  # they apply to every document; the others to one
 
 
@@ -148,7 +152,7 @@ def rewrite_report(con: duckdb.DuckDBPyConnection, writer: Writer, report: Repor
 
 def record_correction(con: duckdb.DuckDBPyConnection, writer: Writer, correction: Correction) -> Correction:
     """Check, record and apply a correction (the caller owns the transaction); the stored row."""
-    if correction.kind != "reject":  # what the other kinds correct is fixed by the kind
+    if correction.kind not in _FACT_KINDS:  # what the other kinds correct is fixed by the kind
         correction = replace(correction, fact="actor" if correction.kind in _CORPUS_KINDS else "event")
     before, documents = _check(con, correction)
     row = con.execute(
@@ -233,6 +237,10 @@ def _check(con: duckdb.DuckDBPyConnection, c: Correction) -> tuple[Any, list[str
         raise StoreError(f"no document {c.document!r} in the store; see `warlog query documents`")
     if c.kind == "reject":
         return _check_reject(report, c), [c.document]
+    if c.kind == "accept":
+        if c.fact not in ACCEPTABLE:
+            raise StoreError(f"cannot accept a {c.fact!r}; valid choices: {', '.join(ACCEPTABLE)}")
+        return _check_reject(report, c), []  # accepting changes no row: nothing to rewrite
     event = next((e for e in report.events if e.id == c.target), None)
     if event is None:
         valid = ", ".join(e.id for e in report.events) or "none"

@@ -20,6 +20,7 @@ from warlog.errors import StoreError
 from warlog.model import ACTOR_KINDS, CONTRADICTION_KINDS, EVENT_STATUSES, SOURCE_KINDS, STANCES
 from warlog.store.query import (
     ACTOR_IDS,
+    FLAG_FILTERS,
     NUMBER_FILTERS,
     PLACE_IDS,
     QUERY_KINDS,
@@ -75,6 +76,16 @@ def _event_parties(con: duckdb.DuckDBPyConnection, actor: str) -> tuple[str, dic
     names = [f"actor_{i}" for i in range(len(ids))]
     tests = " OR ".join(f"list_contains(e.actors, ${n}) OR list_contains(e.recipients, ${n})" for n in names)
     return f"({tests})", dict(zip(names, ids, strict=True))
+
+
+def _accepted(alias: str) -> Resolver:
+    """Items (rows `alias`) with an accept correction in the trail (True), or without one (False)."""
+
+    def condition(con: duckdb.DuckDBPyConnection, value: Any) -> tuple[str, dict[str, Any]]:
+        found = f"EXISTS (SELECT 1 FROM reviews r WHERE r.document_id = {alias}.document_id AND r.id = {alias}.id)"
+        return (found if value else f"NOT {found}"), {}
+
+    return condition
 
 
 def _dates(expression: str) -> dict[str, str]:
@@ -206,6 +217,7 @@ EVENTS = Listing(
         **_dates('e."date"."value"'),
         "document": "starts_with(e.document_id, $document)",
         "min_confidence": "e.confidence >= $min_confidence",
+        "reviewed": _accepted("e"),
     },
     sorts={
         "date": ('e."date"."value"',),
@@ -242,6 +254,7 @@ CLAIMS = Listing(
         "place": _MENTION_PLACE,
         **_dates("d.published"),
         "document": "starts_with(c.document_id, $document)",
+        "reviewed": _accepted("c"),
     },
     sorts={
         "published": ("d.published",),
@@ -313,6 +326,10 @@ def _check(what: str, values: dict[str, Any], limit: int | None, offset: int) ->
         if name not in accepted:
             raise StoreError(f"filter {name!r} does not apply to {what}; {what} accept: {', '.join(accepted)}")
         if name in NUMBER_FILTERS:
+            continue
+        if name in FLAG_FILTERS:
+            if not isinstance(value, bool):
+                raise StoreError(f"filter {name!r} must be true or false, not {value!r}")
             continue
         if not isinstance(value, str) or not value:
             raise StoreError(f"filter {name!r} must be a non-empty string, not {value!r}")

@@ -18,6 +18,9 @@ Rules:
   on or after that day. The date is an event's own, a failure's time, else the publication date of the
   item's document. An item whose date is unknown or not ISO never matches a date filter.
 - `min_confidence` is a number from 0 to 1 (events only): the events whose confidence is at least it.
+- `reviewed` (events and claims) is True for the items an analyst accepted in the review queue (an
+  `accept` correction in the audit trail: warlog.store.review), False for those nobody has decided on
+  yet; rejected items are gone from every listing, as every rejected fact is.
 - Actors and places are listed once each, with the number of documents that name them and of their
   mentions in those documents. The filters on documents (since, until, document, and place for actors,
   actor for places) choose which documents count: the actors of `since="2024-04"` are those named in
@@ -78,6 +81,7 @@ class Filters:
     until: str | None = None
     document: str | None = None
     min_confidence: float | None = None
+    reviewed: bool | None = None
 
     def given(self) -> dict[str, Any]:
         """The filters that are set, by name."""
@@ -85,7 +89,8 @@ class Filters:
 
 
 FILTER_NAMES = tuple(f.name for f in fields(Filters))
-NUMBER_FILTERS = ("min_confidence",)  # the filters that take a number (the others take a non-empty string)
+NUMBER_FILTERS = ("min_confidence",)  # the filters that take a number
+FLAG_FILTERS = ("reviewed",)  # the filters that take True or False (the others take a non-empty string)
 
 
 def confidence_problem(value: object) -> str | None:

@@ -120,6 +120,15 @@ _V6 = (
         speaker VARCHAR, speaker_text VARCHAR, speaker_evidence {_EVIDENCE}, "text" VARCHAR, evidence {_EVIDENCE})""",
 )
 
+# The review queue (warlog.store.review): an analyst's acceptance of an event or claim is an `accept` correction;
+# `reviews` lists them, so that SQL can join an item to who accepted it and when. The version also tells an
+# older warlog, which cannot apply an `accept`, that it cannot write this store.
+_V7 = (
+    """CREATE VIEW reviews AS
+    SELECT document_id, fact, target AS id, author, "at", note, applied, id AS correction_id
+    FROM corrections WHERE kind = 'accept'""",
+)
+
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (1, _V1),
     (2, _V2),
@@ -127,6 +136,7 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (4, _V4),
     (5, _V5),
     (6, _V6),
+    (7, _V7),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from warlog.packs.ontology import Ontology
     from warlog.store.graph import ActorGraph
     from warlog.store.incidents import IncidentAccounts
+    from warlog.store.review import ReviewQueue
 
 _MEMORY = ":memory:"
 
@@ -289,6 +290,35 @@ class Store:
         include its mentions and the merges into it), or those of one document and the corpus."""
         with self._reading("list corrections") as con:
             return list_corrections(con, target=target, document=document)
+
+    def review_queue(
+        self,
+        *,
+        facts: Sequence[str] = ("event", "claim"),
+        document: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> ReviewQueue:
+        """The events and claims no analyst has accepted yet, most worth a decision first (the ranking:
+        warlog.store.review); decide with `correct(Correction.accept(...))` or `Correction.reject(...)`.
+
+        Args:
+            facts: "event", "claim" or both.
+            document: keep the items of the documents whose id starts with this.
+            limit: at most this many items (None: all).
+            offset: skip this many first.
+
+        Raises:
+            StoreError: a fact that is not "event" or "claim".
+        """
+        from warlog.store.corrections import ACCEPTABLE
+        from warlog.store.review import review_queue
+
+        unknown = [f for f in facts if f not in ACCEPTABLE]
+        if unknown:
+            raise StoreError(f"cannot review {unknown[0]!r}; valid choices: {', '.join(ACCEPTABLE)}")
+        with self._reading("read the review queue") as con:
+            return review_queue(con, facts=facts, document=document, limit=limit, offset=offset)
 
     def copy_to_parquet(self, folder: str | Path, documents: Iterable[str] | None = None) -> int:
         """Write the tables to `folder/<table>.parquet` (rules: warlog.store.parquet); the rows written."""

@@ -10,6 +10,7 @@ import { returnOnEscape } from "./details.js";
 import { documentsView } from "./documents.js";
 import { handles as graphHandles, graphView } from "./graph.js";
 import { handles as mapHandles, mapView } from "./map.js";
+import { reviewView } from "./review.js";
 import { timelineView } from "./timeline.js";
 
 const VIEWS = {
@@ -19,6 +20,7 @@ const VIEWS = {
   map: (root, id, params) => mapView(root, params),
   timeline: (root, id, params) => timelineView(root, params),
   claims: (root, id, params) => claimsView(root, params),
+  review: (root, id, params) => reviewView(root, params),
   corrections: (root, id, params) => correctionsView(root, params),
 };
 
