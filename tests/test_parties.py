@@ -179,3 +179,32 @@ def test_workers_of_a_firm_who_protest_are_protesters(pipeline):
         published="2021-05-09",
     )
     assert _event(report, "PROTEST").actors == ("hrv.opp",)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("On 2 June 2021, a sit-in was held in front of the town hall in Sfax.", "a sit-in"),
+        ("On 2 June 2021, in Sfax, they protested against the rise of fuel prices.", "they"),
+        ("On 2 June 2021, residents of a suburb of Sfax went to the streets to protest over water cuts.", None),
+    ],
+)
+def test_a_protest_whose_crowd_is_unnamed_is_held_by_protesters(pipeline, text, mention):
+    report = pipeline.extract(text, published="2021-06-05")
+    event = _event(report, "PROTEST")
+    assert event.status == "asserted"  # gathering to protest is protesting
+    assert event.actors == ("tun.opp",)
+    if mention is not None:
+        assert mention in _mentions(report, "tun.opp")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 June 2021, the minister spoke at a rally in Sfax about fuel prices.",  # a setting of a speech
+        "On 2 June 2021, the mayor of Sfax resigned in protest over fuel prices.",  # a manner
+    ],
+)
+def test_a_protest_that_sets_another_event_gets_no_crowd(pipeline, text):
+    report = pipeline.extract(text, published="2021-06-05")
+    assert not _mentions(report, "tun.opp"), [(e.type, e.actors, e.text) for e in report.events]

@@ -36,6 +36,7 @@ VICTIM_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/R
 CROWD_TYPES = frozenset({"Protests", "Riots"})
 NUMBER_WORDS = frozenset({"hundred", "thousand", "dozen", "score", "group", "number", "crowd"})
 MAX_WORDS = 6  # a mention is the head noun with its modifiers before it, this long at most
+TOLD = frozenset({"asserted", "reported", "claimed"})  # statuses of an event said to have taken place
 
 
 def name_people(
@@ -69,6 +70,10 @@ def name_people(
                 actors = _link(doc, heads, people.get(suffix), mentions)
                 if actors:
                     break
+        if not actors and (event.type == "PROTEST" or acled in CROWD_TYPES) and event.status.value in TOLD:
+            # a protest or a riot whose crowd the text does not name was held by protesters or rioters: the
+            # mention is an unresolved pronoun subject ("they protested") or the event's own word
+            actors = _link(doc, _crowd_word(token), people.get("opp"), mentions)
         if (event.type == "PROTEST" or acled in CROWD_TYPES) and "cvl" in people and "opp" in people:
             # "residents blocked the road to demand ...": civilians who protest or riot are the protesters
             actors = tuple(dict.fromkeys(people["opp"].id if a == people["cvl"].id else a for a in actors))
@@ -151,6 +156,31 @@ def _doers(token: Token, event_type: str, acled: str | None) -> list[tuple[str, 
     crowd = [h for h in heads if h not in armed and (actor_kind(h) == CIVILIAN or _member(h).lemma_.lower()
                                                      in WORDS.protesters)]  # fmt: skip
     return [("uaf", armed), ("opp", crowd)]
+
+
+def _crowd_word(token: Token) -> list[Token]:
+    """The word that stands for an unnamed crowd: the pronoun subject of its verb ("they protested"), else
+    the event's own word ("a sit-in", "protested"). None where the event is the setting or the manner of
+    another ("said at a rally", "despite their protests", "chained herself to a chair in protest") or a verb
+    says what something shows ("demonstrating that ...")."""
+    if token.pos_ != "VERB" and token.dep_ == "pobj" and _setting(token):
+        return []
+    if token.lemma_.lower() == "demonstrate" and any(c.dep_ == "ccomp" for c in token.children):
+        return []
+    verb = token if token.pos_ == "VERB" else token.head if token.dep_ in ("dobj", "obj") else None
+    pronouns = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("they", "them")] if verb else []
+    return pronouns or [token]
+
+
+# prepositions of a phrase that sets another event's scene: "said at a rally", "despite their protests"
+SETTING_PREPOSITIONS = frozenset({"at", "during", "despite", "after", "before", "amid", "following", "since"})
+
+
+def _setting(noun: Token) -> bool:
+    """The event noun sets the scene of another ("at a rally") or is its manner ("in protest", bare)."""
+    preposition = noun.head.lower_
+    bare = not any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in noun.children)
+    return preposition in SETTING_PREPOSITIONS or (preposition == "in" and bare)
 
 
 def _people(head: Token) -> bool:

@@ -268,6 +268,17 @@ def declared_intent(trigger: Token) -> Token | None:
     return None
 
 
+# acts a crowd does by gathering, and the verbs of its gathering: "gathered to protest", "marched to demand"
+ACTS_BY_GATHERING = frozenset({
+    "protest", "demonstrate", "demand", "denounce", "condemn", "decry", "voice", "express", "mourn", "commemorate",
+    "rally", "march", "picket",
+})  # fmt: skip
+GATHERING_VERBS = frozenset({
+    "gather", "assemble", "go", "take", "march", "rally", "converge", "come", "mass", "congregate", "meet", "walk",
+    "drive", "ride", "block", "occupy", "stage", "hold", "turn", "join", "stand", "sit", "camp", "flock",
+})  # fmt: skip
+
+
 def _purpose(trigger: Token) -> bool:
     """A "to" infinitive of purpose is what someone set out to do, not what was done: "a counterattack to
     retake Sirte was repelled", "troops moved in to capture the town", "reinforcements were sent to attack"
@@ -276,6 +287,8 @@ def _purpose(trigger: Token) -> bool:
         return False
     if trigger.head.lemma_.lower() in ATTEMPTS:
         return False  # "made two attempts to attack the post": an attack was made, and failed
+    if trigger.lemma_.lower() in ACTS_BY_GATHERING and trigger.head.lemma_.lower() in GATHERING_VERBS:
+        return False  # "residents took to the streets to protest": gathering to protest is protesting
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
 
 
