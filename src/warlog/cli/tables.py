@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from warlog.errors import SettingsError
@@ -124,7 +124,7 @@ def choose_columns(what: str, available: Sequence[str], wanted: str | None, defa
 
 
 def is_id_column(column: str) -> bool:
-    return column in ("id", "document", "document_id", "incident") or column.endswith(("_id", "_ids"))
+    return column in ("id", "document", "document_id", "incident", "target") or column.endswith(("_id", "_ids"))
 
 
 def filled(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> list[str]:
@@ -179,7 +179,9 @@ def fit_widths(headers: Sequence[str], cells: Sequence[Sequence[str]], fixed: Se
     return [w if fixed[i] else min(w, max(cap, floors[i])) for i, w in enumerate(natural)]
 
 
-def render_table(columns: Sequence[str], rows: Sequence[dict[str, Any]], width: int) -> str:
+def render_table(
+    columns: Sequence[str], rows: Sequence[dict[str, Any]], width: int, *, headers: Mapping[str, str] | None = None
+) -> str:
     """The rows as a plain-text table of these columns, fitted to `width` (rules: the module docstring);
     when even the narrowest text columns do not fit, the last columns that hold no ids are left out."""
     columns = list(columns)
@@ -187,7 +189,8 @@ def render_table(columns: Sequence[str], rows: Sequence[dict[str, Any]], width: 
         cells = [[_text(row.get(c)) for c in columns] for row in rows]
         numeric = [all(isinstance(row.get(c), int | float) or row.get(c) is None for row in rows) for c in columns]
         fixed = [is_id_column(c) or n for c, n in zip(columns, numeric, strict=True)]
-        widths = fit_widths(columns, cells, fixed, width)
+        titles = [(headers or {}).get(c, c) for c in columns]
+        widths = fit_widths(titles, cells, fixed, width)
         spare = [i for i, c in enumerate(columns) if not is_id_column(c)]
         if sum(widths) + len(SEPARATOR) * (len(columns) - 1) <= width or len(spare) <= 1:
             break
@@ -200,6 +203,6 @@ def render_table(columns: Sequence[str], rows: Sequence[dict[str, Any]], width: 
             parts.append(text.rjust(w) if right else text.ljust(w))
         return SEPARATOR.join(parts).rstrip()
 
-    out = [line(list(columns)), SEPARATOR.join("─" * w for w in widths)]
+    out = [line(titles), SEPARATOR.join("─" * w for w in widths)]
     out += [line(row) for row in cells]
     return "\n".join(out) + "\n"
