@@ -92,13 +92,14 @@ def ingest(
     def action() -> None:
         import warlog
         from warlog.cli.progress import ingest_progress
-        from warlog.ingest import iter_documents
+        from warlog.ingest import count_documents, iter_documents
 
         settings = cli_settings(db=db, model=model, allow_private_urls=allow_private_urls or None)
         with warlog.Store.open(settings.db) as store:  # before the model: a locked store fails at once
             pipeline = warlog.load(settings)
             items = iter_documents(source, published=parse_published(published), settings=settings)
-            stats = ingest_progress(pipeline, items, store, Console(stderr=True), reanalyze=reanalyze)
+            console = Console(stderr=True)
+            stats = ingest_progress(pipeline, items, store, console, reanalyze=reanalyze, total=count_documents(source))
         Console(stderr=True).print(
             f"stored {stats.stored}, skipped {stats.skipped} already stored, failed {stats.failed} → {settings.db}",
             highlight=False,

@@ -161,7 +161,7 @@ def event_type(
     ctx: typer.Context,
     document: Annotated[str, typer.Argument(help="document id")],
     event: Annotated[str, typer.Argument(help="event id")],
-    type: Annotated[str, typer.Argument(help="PLOVER event type, e.g. PROTEST")],
+    type: Annotated[str, typer.Argument(help="PLOVER event type, e.g. PROTEST, or TYPE/mode as reports print it")],
     mode: Annotated[str | None, typer.Option(help="PLOVER mode of the type")] = None,
     db: DbOption = None,
     note: NoteOption = None,

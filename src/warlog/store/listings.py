@@ -324,10 +324,21 @@ def _check(what: str, values: dict[str, Any], limit: int | None, offset: int) ->
     for name, (noun, valid) in listing(what).choices.items():
         if name in values and values[name] not in valid:
             raise StoreError(f"unknown {noun} {values[name]!r}; valid choices: {', '.join(valid)}")
+    if what == "events" and "type" in values:
+        _check_event_type(values["type"])
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
         raise StoreError(f"limit must be a whole number of 0 or more, not {limit!r}")
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
         raise StoreError(f"offset must be a whole number of 0 or more, not {offset!r}")
+
+
+def _check_event_type(value: str) -> None:
+    """StoreError for a type the built-in ontology lacks (it holds every type: see store.amend.valid_mode)."""
+    from warlog.packs.ontology import builtin_ontology
+
+    types = [t.name for t in builtin_ontology().types]
+    if value not in types:
+        raise StoreError(f"unknown event type {value!r}; valid choices: {', '.join(types)}")
 
 
 def _order_by(what: str, sort: str | None) -> str:
