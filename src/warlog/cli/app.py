@@ -98,8 +98,8 @@ def ingest(
         with warlog.Store.open(settings.db) as store:  # before the model: a locked store fails at once
             pipeline = warlog.load(settings)
             items = iter_documents(source, published=parse_published(published), settings=settings)
-            console = Console(stderr=True)
-            stats = ingest_progress(pipeline, items, store, console, reanalyze=reanalyze, total=count_documents(source))
+            total = count_documents(source)
+            stats = ingest_progress(pipeline, items, store, Console(stderr=True), reanalyze=reanalyze, total=total)
         Console(stderr=True).print(
             f"stored {stats.stored}, skipped {stats.skipped} already stored, failed {stats.failed} → {settings.db}",
             highlight=False,
@@ -331,7 +331,7 @@ def _print_incidents(found: Any, names: Any) -> None:
             "reports": len(i.accounts),
             "documents": len(i.documents),
             "contradictions": "; ".join(c.explanation for c in i.contradictions),
-        }  # fmt: skip
+        }
         for i in found
     ]
     columns = ("incident", "type", "period", "who", "places", "reports", "contradictions")

@@ -61,7 +61,9 @@ def ingest_progress(
         def on_progress(what: str, item: str) -> None:
             counts[what] += 1
             progress.update(task, stored=counts["stored"], skipped=counts["skipped"], failed=counts["failed"])
-            if what != "stored" and item and item not in analyzed:  # failed or skipped before any analysis
+            if item in analyzed:  # the outcome of an analyzed document, already counted
+                analyzed.discard(item)
+            elif what != "stored" and item:  # failed or skipped before any analysis
                 advance()
 
         return pipeline.ingest(items, store, on_progress=on_progress, reanalyze=reanalyze, on_analyzed=on_analyzed)
