@@ -79,6 +79,18 @@ def test_an_events_table_shows_names_and_keeps_the_ids_whole(db: Path) -> None:
     assert "gn.990001" not in out and "['" not in out and "hlm" not in out
 
 
+def test_a_table_piped_to_another_program_is_100_columns_with_whole_ids(db: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    command = [sys.executable, "-c", "from warlog.cli import main; main()", "query", "events", "--db", str(db)]
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    assert max(len(line) for line in out.splitlines()) <= 100
+    assert "d_0123456789abcdef  ev_0123456789ab" in out
+
+
 def test_a_narrow_table_leaves_out_its_last_columns_but_no_id(db: Path) -> None:
     out = run("query", "events", "--db", db, columns=70)
     assert all(len(line) <= 70 for line in out.splitlines())
