@@ -3,9 +3,10 @@
 - json: the store's rows as they are, ids and all (`--columns` keeps some keys).
 - csv: a column of actor or place ids holds their names joined with "; ", the ids beside it in their own
   column (`actors`, then `actor_ids`); any other list is joined the same way, never a Python list.
-- table: the kind's most useful columns that some row fills (`--columns` chooses others), one line a row, fitted to the
-  terminal's width (100 columns when the output is no terminal and COLUMNS is unset). Id columns and
-  numbers are printed whole, so an id piped to `warlog correct` is never cut; other text is cut with "…".
+- table: the kind's most useful columns that some row fills (`--columns` chooses others), one line a
+  row, fitted to the terminal's width (100 columns when the output is no terminal and COLUMNS is unset).
+  Id columns and numbers are printed whole, so an id piped to `warlog correct` is never cut; other text
+  is cut with "…", and when even that does not fit, the last columns that hold no ids are left out.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ NAMED = {
     "place": ("place", "place_id"),
 }
 
-# columns made from others, for tables and CSV: name -> (the kind it belongs to, make it from a readable row)
+# a column made from the others of a readable row (tables and `--columns`; CSV shows them when asked)
 Derived = Callable[[dict[str, Any]], Any]
 
 
@@ -39,7 +40,7 @@ def _toll(row: dict[str, Any], name: str) -> str | None:
     return str(low if low == high or high is None else f"{low or 0}-{high}")
 
 
-DERIVED: dict[str, dict[str, Derived]] = {
+DERIVED: dict[str, dict[str, Derived]] = {  # by kind
     "events": {
         "who": lambda row: f"{row['actors'] or '—'} → {row['recipients'] or '—'}",
         "deaths": lambda row: _toll(row, "fatalities"),
