@@ -31,13 +31,13 @@ def ingest_progress(
     total: int | None = None,
 ) -> IngestStats:
     """Ingest with a bar of the documents done out of `total` (when known), moving as each document is
-    read and failed, skipped, or analyzed, and a count of those stored, skipped and failed."""
+    read and failed, skipped, or analyzed, and a count of those stored, skipped and failed. Not a terminal
+    (CI, a pipe): a line every 100 documents stored, skipped or failed, instead of redrawing."""
     counts = {"stored": 0, "skipped": 0, "failed": 0}
-    analyzed: set[str] = set()
+    analyzed: set[str] = set()  # analyzed, their outcome (stored, skipped, failed) not yet told
     columns = _columns(
         "ingest", "stored {task.fields[stored]} · skipped {task.fields[skipped]} · failed {task.fields[failed]}"
     )
-    # not a terminal (CI, a pipe): print a line every 100 documents instead of redrawing
     with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as progress:
         task = progress.add_task("ingest", total=total, stored=0, skipped=0, failed=0)
         done = 0
@@ -46,13 +46,6 @@ def ingest_progress(
             nonlocal done
             done += 1
             progress.update(task, completed=done, total=total if total is None or done <= total else None)
-            if not console.is_terminal and done % 100 == 0:
-                of = f"/{total}" if total else ""
-                console.print(
-                    f"ingest: {done}{of} documents (stored {counts['stored']}, skipped "
-                    f"{counts['skipped']}, failed {counts['failed']})",
-                    highlight=False,
-                )
 
         def on_analyzed(document_id: str) -> None:
             analyzed.add(document_id)
@@ -65,6 +58,14 @@ def ingest_progress(
                 analyzed.discard(item)
             elif what != "stored" and item:  # failed or skipped before any analysis
                 advance()
+            told = sum(counts.values())
+            if not console.is_terminal and told % 100 == 0:
+                of = f"/{total}" if total else ""
+                console.print(
+                    f"ingest: {told}{of} documents (stored {counts['stored']}, skipped "
+                    f"{counts['skipped']}, failed {counts['failed']})",
+                    highlight=False,
+                )
 
         return pipeline.ingest(items, store, on_progress=on_progress, reanalyze=reanalyze, on_analyzed=on_analyzed)
 
