@@ -361,6 +361,14 @@ def test_an_event_card_reads_as_names(page, site):
     assert event["place"] not in card and "acled_event_type" not in card
     assert "ACLED " in card and "confidence 0." in card and "rule event v" in card and "@" not in card
 
+    # a claim's events by their type and words, not their ids
+    claims = api_json(url, f"/api/claims?document={ids[REFERENCE_TITLE]}&limit=200")["items"]
+    claim = next(c for c in claims if c["events"])
+    go(page, f"#/documents/{ids[REFERENCE_TITLE]}", "documents")
+    page.execute_script("document.querySelector(arguments[0]).click()", f"#doc-text .seg[data-claim='{claim['id']}']")
+    card = find(page, f"#details .claim-card[data-claim='{claim['id']}']").text
+    assert claim["events"][0] not in card
+
 
 def test_a_negated_event_leaves_the_other_actors_page(page, site):
     """The Assad SUPPORT event of the reference document, negated: no cooperative tie with Assad is left

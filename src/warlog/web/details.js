@@ -177,7 +177,7 @@ export function claimCard(claim, { documentReport, documentId, name }) {
       field("kind", claim.source_kind || "—", claim.direct ? " · direct quote" : ""),
       field("hedged", claim.hedged ? (hedges.length ? hedges : "yes") : "no"),
       field("author's stance", badge(STANCE_LABELS[stanceOf(claim)] || stanceOf(claim) || "—", `stance-${stanceOf(claim)}`)),
-      claim.events?.length ? field("events", claim.events.map((id) => h("code", null, id, " "))) : null,
+      claim.events?.length ? field("events", claim.events.map((id) => eventLabel(id, documentReport))) : null,
       field("id", h("code", null, claim.id)),
     ),
     h("h4", null, "Evidence"),
@@ -186,6 +186,13 @@ export function claimCard(claim, { documentReport, documentId, name }) {
     documentId ? documentLine(documentReport, documentId) : null,
     correctLinks("claim", claim.id, documentId),
   );
+}
+
+// An event a claim tells, by its type and words ("ASSAULT “shelled”"); its id when the report lacks it.
+function eventLabel(id, documentReport) {
+  const event = documentReport?.events?.find((candidate) => candidate.id === id);
+  if (!event) return h("code", { class: "event-ref" }, id, " ");
+  return h("span", { class: "event-ref", title: id }, badge(event.type, "type"), ` “${evidenceOf(event).text}” `);
 }
 
 export function actorCard(actor, { documentReport, documentId, name }) {
