@@ -16,6 +16,7 @@ TEXT = "Government troops retook the town on Tuesday,\nafter a week of shelling,
 
 def test_public_api_is_pinned():
     assert warlog.ingest.__all__ == [
+        "count_documents",
         "document_id",
         "iter_documents",
         "make_document",

@@ -49,7 +49,8 @@ ACTIONS = (
     "seized two villages east of",
 )
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-PROGRESS = re.compile(r"^ingest: (\d+) documents \(stored (\d+), skipped (\d+), failed (\d+)\)")
+# "ingest: 300/1000 documents (...)": the documents stored, skipped or failed of the total in the folder
+PROGRESS = re.compile(rf"^ingest: (\d+)/{DOCUMENTS} documents \(stored (\d+), skipped (\d+), failed (\d+)\)")
 SUMMARY = re.compile(r"^stored (\d+), skipped (\d+) already stored, failed (\d+)")
 
 

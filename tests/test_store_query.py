@@ -384,7 +384,7 @@ def test_actor_summary(store):
     assert ids(summary.events_as_actor, "document", "id") == [("2024-04-b", "e1")]
     assert summary.relations.to_dicts() == [
         {"document": "2024-03-a", "source": "hamas", "target": "idf", "polarity": "hostile", "weight": 1.0,
-         "events": ["e1"]}
+         "documents": 1, "events": ["e1"]}
     ]  # fmt: skip
     as_json = summary.to_dict()
     assert list(as_json) == ["actor", "documents", "events_as_actor", "events_as_recipient", "claims", "relations"]

@@ -340,6 +340,54 @@ def test_correction_via_the_page_shows_in_the_trail(page, site):
     assert any(event_id in row and "hypothetical" in row for row in rows)
 
 
+def api_json(url, path, body=None):
+    """GET (or, with a body, POST as JSON) an API path of the test server; the JSON answer."""
+    import json
+    import urllib.request
+
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(f"{url}{path}", data=data, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        return json.load(response)
+
+
+def test_an_event_card_reads_as_names(page, site):
+    url, ids = site
+    events = api_json(url, "/api/events?actor=rus&limit=200")["items"]
+    event = next(e for e in events if e["place"] and e["place"].startswith("gn.") and e["type"] == "ASSAULT")
+    go(page, "#/actors/rus", "actors")
+    find(page, f"#actor-events tr[data-event='{event['id']}'] button").click()
+    card = find(page, f"#details .event-card[data-event='{event['id']}']").text
+    assert event["place"] not in card and "acled_event_type" not in card
+    assert "ACLED " in card and "confidence 0." in card and "rule event v" in card and "@" not in card
+
+    # a claim's events by their type and words, not their ids
+    claims = api_json(url, f"/api/claims?document={ids[REFERENCE_TITLE]}&limit=200")["items"]
+    claim = next(c for c in claims if c["events"])
+    go(page, f"#/documents/{ids[REFERENCE_TITLE]}", "documents")
+    page.execute_script("document.querySelector(arguments[0]).click()", f"#doc-text .seg[data-claim='{claim['id']}']")
+    card = find(page, f"#details .claim-card[data-claim='{claim['id']}']").text
+    assert claim["events"][0] not in card
+
+
+def test_a_negated_event_leaves_the_other_actors_page(page, site):
+    """The Assad SUPPORT event of the reference document, negated: no cooperative tie with Assad is left
+    on the Islamic State's page, as none is left in the graph."""
+    url, ids = site
+    supports = api_json(url, "/api/events?type=SUPPORT")["items"]
+    event = next(e for e in supports if "person.bashar-al-assad" in e["actors"])
+    go(page, "#/actors/isil", "actors")
+    assert "Bashar al-Assad" in find(page, "#actor-ties").text
+    body = {"kind": "set_event_status", "document": event["document"], "target": event["id"], "after": "negated"}
+    api_json(url, "/api/corrections", body)
+    go(page, "#/graph", "graph")  # leave the page, then come back to it
+    go(page, "#/actors/isil", "actors")
+    ties = [row.text for row in find_all(page, "#actor-ties tbody tr")]
+    assert ties and not [row for row in ties if "Bashar al-Assad" in row and "cooperative" in row]
+    edges = api_json(url, "/api/graph?actor=isil&affiliations=false")["edges"]
+    assert not [e for e in edges if "person.bashar-al-assad" in (e["source"], e["target"])]
+
+
 def test_hostile_text_is_shown_as_text(page, site):
     url, ids = site
     title = next(title for title in ids if XSS in title)

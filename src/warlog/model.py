@@ -89,6 +89,9 @@ class Document:
     url: str | None = None
     published: str | None = None  # ISO 8601 date (YYYY-MM-DD) or None when unknown
     language: str | None = "en"
+    # where `published` came from when the metadata had none: "file name" or "url" (None: the metadata or the
+    # caller). Not part of the document's JSON: the report records it in its provenance as "published".
+    date_source: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

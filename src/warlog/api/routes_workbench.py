@@ -34,6 +34,7 @@ from warlog.export import ANY_STATUS, EXPORT_FORMATS, export
 from warlog.model import EVENT_STATUSES
 from warlog.store import Correction, Store
 from warlog.store.corrections import CORRECTION_KINDS, REJECTABLE
+from warlog.store.trail import actors_named, trail_row
 
 router = APIRouter(prefix="/api", dependencies=[Depends(bearer)], responses=COMMON_ERRORS)
 Ctx = Annotated[ApiContext, Depends(context)]
@@ -92,12 +93,15 @@ def list_corrections(
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
-    """Who corrected what, when, with the value before and after."""
+    """Who corrected what, when, with the value before and after (`before`, `after`: JSON values;
+    `before_text`, `after_text`: the same as a line a person reads, actors by name)."""
     with ctx.database() as store:
         found = list(store.corrections(target or None, document=document or None))
-    if sort and sort.startswith("-"):
-        found.reverse()  # the trail is in id order, which is also time order
-    items = [c.to_dict() for c in found[offset : offset + limit]]
+        if sort and sort.startswith("-"):
+            found.reverse()  # the trail is in id order, which is also time order
+        page = found[offset : offset + limit]
+        names = store.names(actors=actors_named(page))
+    items = [trail_row(c, names.actor) for c in page]
     return {"items": items, "total": len(found), "limit": limit, "offset": offset}
 
 

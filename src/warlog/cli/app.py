@@ -92,13 +92,14 @@ def ingest(
     def action() -> None:
         import warlog
         from warlog.cli.progress import ingest_progress
-        from warlog.ingest import iter_documents
+        from warlog.ingest import count_documents, iter_documents
 
         settings = cli_settings(db=db, model=model, allow_private_urls=allow_private_urls or None)
         with warlog.Store.open(settings.db) as store:  # before the model: a locked store fails at once
             pipeline = warlog.load(settings)
             items = iter_documents(source, published=parse_published(published), settings=settings)
-            stats = ingest_progress(pipeline, items, store, Console(stderr=True), reanalyze=reanalyze)
+            total = count_documents(source)
+            stats = ingest_progress(pipeline, items, store, Console(stderr=True), reanalyze=reanalyze, total=total)
         Console(stderr=True).print(
             f"stored {stats.stored}, skipped {stats.skipped} already stored, failed {stats.failed} → {settings.db}",
             highlight=False,
@@ -145,10 +146,15 @@ def query(
     every: Annotated[bool, typer.Option("--all", help="a table of every row (json and csv give every row)")] = False,
     output: Annotated[str, typer.Option("--format", "-f", help="table, json or csv")] = "table",
     parquet: Annotated[Path | None, typer.Option(help="query the shards of `warlog batch` in place")] = None,
+    columns: Annotated[
+        str | None, typer.Option("--columns", "-c", help="the columns to show, comma-separated (ids on request)")
+    ] = None,
 ) -> None:
-    """Query the store (or, with --parquet, a folder of shards). A table shows the first rows only."""
+    """Query the store (or, with --parquet, a folder of shards). A table shows the first rows and the most
+    useful columns, with names for ids; csv has every column, names beside ids; json the stored ids."""
 
     def action() -> None:
+        from warlog.cli.tables import ids_in
         from warlog.errors import SettingsError
         from warlog.store import Filters, Store
 
@@ -167,7 +173,9 @@ def query(
             rows = TABLE_ROWS  # a terminal table of 10,000 rows takes half a minute to print and to read
         with Store.open(settings.db, read_only=True) if parquet is None else _parquet_store(parquet) as store:
             page = store.find(what, filters, sort=sort, limit=rows, offset=offset)
-        _print_rows(page.columns, page.rows, output)
+            actor_ids, place_ids = ids_in(page)
+            names = store.names(actors=actor_ids, places=place_ids) if output != "json" else None
+        _print_rows(what, page, names, output, columns)
         if output == "table" and offset + len(page.rows) < page.total:
             shown = f"rows {offset + 1:,}-{offset + len(page.rows):,}" if page.rows else "no rows"
             Console(stderr=True).print(
@@ -184,23 +192,27 @@ def _parquet_store(folder: Path) -> Any:
     return parquet_store(folder)
 
 
-def _print_rows(columns: tuple[str, ...], rows: tuple[tuple, ...], output: str) -> None:
+def _print_rows(what: str, page: Any, names: Any, output: str, wanted: str | None) -> None:
+    from warlog.cli.tables import DERIVED, TABLE_COLUMNS, choose_columns, filled, readable, render_table, table_width
+
     if output == "json":
-        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        chosen = choose_columns(what, page.columns, wanted, page.columns)
+        records = [{c: record[c] for c in chosen} for record in page.to_dicts()]
         sys.stdout.write(json.dumps(records, ensure_ascii=False, default=str) + "\n")
-    elif output == "csv":
+        return
+    available, rows = readable(what, page, names)
+    if output == "csv":
         from warlog.export.csvsafe import neutralize_row
 
+        chosen = choose_columns(what, available, wanted, [c for c in available if c not in DERIVED.get(what, {})])
         writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(neutralize_row(row) for row in rows)
-    else:
-        from rich.table import Table
-
-        table = Table(*columns)
-        for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
-        Console().print(table)
+        writer.writerow(chosen)
+        writer.writerows(neutralize_row(row.get(c) for c in chosen) for row in rows)
+        return
+    chosen = choose_columns(what, available, wanted, TABLE_COLUMNS.get(what, page.columns))
+    if wanted is None:
+        chosen = filled(chosen, rows)
+    sys.stdout.write(render_table(chosen, rows, table_width()))
 
 
 @app.command()
@@ -267,10 +279,12 @@ def incidents(
                 since=date_option("--since", since), until=date_option("--until", until), type=type, actor=actor,
                 min_documents=min_documents,
             )  # fmt: skip
+            actors = [x for i in found for x in (*i.actors, *i.recipients)]
+            names = store.names(actors=actors, places=[p for i in found for p in i.places])
         if output == "json":
             sys.stdout.write(json.dumps([i.to_dict() for i in found], ensure_ascii=False) + "\n")
             return
-        _print_incidents(found)
+        _print_incidents(found, names)
 
     run(action)
 
@@ -303,19 +317,28 @@ def serve(
     run(action)
 
 
-def _print_incidents(found: Any) -> None:
-    from rich.table import Table
+def _print_incidents(found: Any, names: Any) -> None:
+    """One line an incident, with names for ids (the ids: --format json)."""
+    from warlog.cli.tables import filled, period_text, render_table, table_width
 
-    columns = ("incident", "type", "period", "actors", "recipients", "places", "reports", "documents", "contradictions")
-    table = Table(*columns)
-    for i in found:
-        table.add_row(
-            i.id, i.type, " / ".join(dict.fromkeys(i.period)) if i.period else "", ", ".join(i.actors),
-            ", ".join(i.recipients), ", ".join(i.places), str(len(i.accounts)), str(len(i.documents)),
-            "\n".join(c.explanation for c in i.contradictions),
-        )  # fmt: skip
-    # a pipe or a file gets a readable width rather than Rich's 80-column fallback
-    Console(width=None if sys.stdout.isatty() else 200).print(table, highlight=False, markup=False)
+    def listed(ids: Any, name: Any) -> str:
+        return "; ".join(map(name, ids)) or "—"
+
+    rows = [
+        {
+            "incident": i.id,
+            "type": i.type,
+            "period": period_text(*i.period) if i.period else None,
+            "who": f"{listed(i.actors, names.actor)} → {listed(i.recipients, names.actor)}",
+            "places": "; ".join(map(names.place, i.places)),
+            "reports": len(i.accounts),
+            "documents": len(i.documents),
+            "contradictions": "; ".join(c.explanation for c in i.contradictions),
+        }
+        for i in found
+    ]
+    columns = ("incident", "type", "period", "who", "places", "reports", "contradictions")
+    sys.stdout.write(render_table(filled(columns, rows), rows, table_width()))
 
 
 @kb_app.command("show")

@@ -107,10 +107,13 @@ def _record(ctx: typer.Context, db: Path | None, make: Callable[[], Any]) -> Non
     from warlog.cli.common import run
 
     def action() -> None:
+        from warlog.store.trail import actors_named
+
         correction = make()
         with open_writable(db or (ctx.obj or {}).get("db")) as store:
             stored = store.correct(correction)
-        Console().print(describe(stored), highlight=False, markup=False, soft_wrap=True)
+            names = store.names(actors=actors_named([stored]))
+        Console().print(describe(stored, names.actor), highlight=False, markup=False, soft_wrap=True)
 
     run(action)
 
@@ -119,12 +122,18 @@ def _who(author: str | None, note: str | None) -> Who:
     return {"author": author or getpass.getuser(), "note": note}
 
 
-def describe(c: Any) -> str:
+def describe(c: Any, name: Callable[[str], str] | None = None) -> str:
+    """One line for a recorded correction: an accept or a reject by its target, any other with its values
+    before and after in words (actors by `name`)."""
+    from warlog.store.trail import describe as value_text
+
     where = f" in {c.document}" if c.document else ""
     if c.kind in ("reject", "accept"):
         return f"#{c.id} {c.kind} {c.fact} {c.target}{where}"
-    before = json.dumps(c.before, ensure_ascii=False)
-    return f"#{c.id} {c.kind} {c.fact} {c.target}{where}: {before} → {json.dumps(c.after, ensure_ascii=False)}"
+    named = name or str
+    before = value_text(c, c.before, before=True, name=named)
+    after = value_text(c, c.after, before=False, name=named)
+    return f"#{c.id} {c.kind} {c.fact} {c.target}{where}. before: {before}. after: {after}"
 
 
 @correct_app.command("merge-actors")
@@ -162,7 +171,7 @@ def event_type(
     ctx: typer.Context,
     document: Annotated[str, typer.Argument(help="document id")],
     event: Annotated[str, typer.Argument(help="event id")],
-    type: Annotated[str, typer.Argument(help="PLOVER event type, e.g. PROTEST")],
+    type: Annotated[str, typer.Argument(help="PLOVER event type, e.g. PROTEST, or TYPE/mode as reports print it")],
     mode: Annotated[str | None, typer.Option(help="PLOVER mode of the type")] = None,
     db: DbOption = None,
     note: NoteOption = None,
@@ -248,20 +257,24 @@ def corrections(
 
         if output not in ("table", "json"):
             raise SettingsError(f"--format {output!r} is not one of: table, json")
+        from warlog.cli.tables import filled, render_table, table_width
+        from warlog.store.trail import actors_named, trail_row
+
         with open_store(db) as store:
             trail = store.corrections(target)
+            names = store.names(actors=actors_named(trail))
         if output == "json":
             sys.stdout.write(json.dumps([c.to_dict() for c in trail], ensure_ascii=False) + "\n")
             return
-        from rich.table import Table
-
-        table = Table("id", "at", "author", "kind", "fact", "document", "target", "before", "after", "note", "applied")
+        rows = []
         for c in trail:
-            cells = (c.id, c.at.isoformat(timespec="seconds"), c.author, c.kind, c.fact, c.document, c.target,
-                     json.dumps(c.before, ensure_ascii=False)[:80], json.dumps(c.after, ensure_ascii=False), c.note,
-                     "yes" if c.applied else "no")  # fmt: skip
-            table.add_row(*("" if v is None else str(v) for v in cells))
-        Console(width=None if sys.stdout.isatty() else 200).print(table, highlight=False, markup=False)
+            row = trail_row(c, names.actor)
+            what = f"{c.kind} {c.fact}" if c.kind == "reject" else c.kind
+            rows.append({**row, "what": what, "at": c.at.strftime("%Y-%m-%d") if c.at else None,
+                         "applied": "yes" if c.applied else "no"})  # fmt: skip
+        columns = filled(("id", "at", "author", "what", "target", "before_text", "after_text", "note", "applied"), rows)
+        headers = {"before_text": "before", "after_text": "after"}
+        sys.stdout.write(render_table(columns, rows, table_width(), headers=headers))
 
     run(action)
 

@@ -116,7 +116,7 @@ def polnear(
     def action() -> int:
         floors = _prepare(output, baseline, update_floors)
         dataset = read_polnear(directory, limit=_limit(limit, floors, Path(polnear_name(directory))))
-        evaluation = evaluate_polnear(load_pipeline(model), dataset)
+        evaluation = _evaluated(evaluate_polnear, model, dataset)
         return _finish(evaluation, output, baseline, floors, update_floors)
 
     raise typer.Exit(_run(action))
@@ -145,11 +145,11 @@ def polnear_alarms(
         floors = _prepare(output, baseline, update_floors)
         if gold is not None:
             conflict_gold = read_conflict_gold(gold, directory.parent)  # before the pipeline loads
-            evaluation = evaluate_conflict_gold(load_pipeline(model), conflict_gold)
+            evaluation = _evaluated(evaluate_conflict_gold, model, conflict_gold)
         else:
             name = Path(f"{polnear_name(directory)}-alarms")
             dataset = read_polnear(directory, limit=_limit(limit, floors, name))
-            evaluation = evaluate_false_alarms(load_pipeline(model), dataset)
+            evaluation = _evaluated(evaluate_false_alarms, model, dataset)
         return _finish(evaluation, output, baseline, floors, update_floors)
 
     raise typer.Exit(_run(action))
@@ -175,7 +175,7 @@ def denials(
     def action() -> int:
         floors = _prepare(output, baseline, update_floors)
         denial_gold = read_denial_gold(gold, polnear)  # before the pipeline loads
-        evaluation = evaluate_denial_gold(load_pipeline(model), denial_gold)
+        evaluation = _evaluated(evaluate_denial_gold, model, denial_gold)
         return _finish(evaluation, output, baseline, floors, update_floors)
 
     raise typer.Exit(_run(action))
@@ -205,7 +205,7 @@ def actor_links(
     def action() -> int:
         floors = _prepare(output, baseline, update_floors)
         link_gold = read_link_gold(gold, polnear)  # before the pipeline loads
-        evaluation = evaluate_link_gold(load_pipeline(model), link_gold)
+        evaluation = _evaluated(evaluate_link_gold, model, link_gold)
         return _finish(evaluation, output, baseline, floors, update_floors)
 
     raise typer.Exit(_run(action))
@@ -226,7 +226,7 @@ def claims(
     def action() -> int:
         floors = _prepare(output, baseline, update_floors)
         gold = read_gold(file)  # before the pipeline loads: a mistake in the gold shows at once
-        evaluation = evaluate_claims(load_pipeline(model), gold)
+        evaluation = _evaluated(evaluate_claims, model, gold)
         return _finish(evaluation, output, baseline, floors, update_floors)
 
     raise typer.Exit(_run(action))
@@ -238,10 +238,19 @@ def _score(read, evaluate, file, limit, output, baseline, update_floors, model) 
     def action() -> int:
         floors = _prepare(output, baseline, update_floors)
         dataset = read(file, limit=_limit(limit, floors, file))
-        evaluation = evaluate(load_pipeline(model), dataset)
+        evaluation = _evaluated(evaluate, model, dataset)
         return _finish(evaluation, output, baseline, floors, update_floors)
 
     raise typer.Exit(_run(action))
+
+
+def _evaluated(evaluate: Callable[[Pipeline, T], Evaluation], model: str | None, data: T) -> Evaluation:
+    """`evaluate(pipeline, data)` with the pipeline of `model`, showing on stderr how far it has got."""
+    from warlog.cli.progress import eval_progress
+
+    pipeline = load_pipeline(model)
+    with eval_progress(pipeline, Console(stderr=True)):
+        return evaluate(pipeline, data)
 
 
 def _run(action: Callable[[], int]) -> int:

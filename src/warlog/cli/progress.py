@@ -22,31 +22,52 @@ from warlog.store import Store
 
 
 def ingest_progress(
-    pipeline: Pipeline, items: Iterable[Document | Failure], store: Store, console: Console, *, reanalyze: bool = False
+    pipeline: Pipeline,
+    items: Iterable[Document | Failure],
+    store: Store,
+    console: Console,
+    *,
+    reanalyze: bool = False,
+    total: int | None = None,
 ) -> IngestStats:
-    """Ingest with a live count of stored, skipped and failed documents."""
+    """Ingest with a bar of the documents done out of `total` (when known), moving as each document is
+    read and failed, skipped, or analyzed, and a count of those stored, skipped and failed. Not a terminal
+    (CI, a pipe): a line every 100 documents stored, skipped or failed, instead of redrawing."""
     counts = {"stored": 0, "skipped": 0, "failed": 0}
+    analyzed: set[str] = set()  # analyzed, their outcome (stored, skipped, failed) not yet told
     columns = _columns(
         "ingest", "stored {task.fields[stored]} · skipped {task.fields[skipped]} · failed {task.fields[failed]}"
     )
-    # not a terminal (CI, a pipe): print a line every 100 documents instead of redrawing
     with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as progress:
-        task = progress.add_task("ingest", total=None, stored=0, skipped=0, failed=0)
+        task = progress.add_task("ingest", total=total, stored=0, skipped=0, failed=0)
+        done = 0
+
+        def advance() -> None:
+            nonlocal done
+            done += 1
+            progress.update(task, completed=done, total=total if total is None or done <= total else None)
+
+        def on_analyzed(document_id: str) -> None:
+            analyzed.add(document_id)
+            advance()
 
         def on_progress(what: str, item: str) -> None:
             counts[what] += 1
-            progress.update(
-                task, advance=1, stored=counts["stored"], skipped=counts["skipped"], failed=counts["failed"]
-            )
-            done = sum(counts.values())
-            if not console.is_terminal and done % 100 == 0:
+            progress.update(task, stored=counts["stored"], skipped=counts["skipped"], failed=counts["failed"])
+            if item in analyzed:  # the outcome of an analyzed document, already counted
+                analyzed.discard(item)
+            elif what != "stored" and item:  # failed or skipped before any analysis
+                advance()
+            told = sum(counts.values())
+            if not console.is_terminal and told % 100 == 0:
+                of = f"/{total}" if total else ""
                 console.print(
-                    f"ingest: {done} documents (stored {counts['stored']}, skipped "
+                    f"ingest: {told}{of} documents (stored {counts['stored']}, skipped "
                     f"{counts['skipped']}, failed {counts['failed']})",
                     highlight=False,
                 )
 
-        return pipeline.ingest(items, store, on_progress=on_progress, reanalyze=reanalyze)
+        return pipeline.ingest(items, store, on_progress=on_progress, reanalyze=reanalyze, on_analyzed=on_analyzed)
 
 
 @contextmanager
@@ -69,6 +90,18 @@ def batch_progress(console: Console) -> Iterator[Callable[[int, int, dict | None
                               f"{counts['failed']})", highlight=False)  # fmt: skip
 
         yield on_progress
+
+
+@contextmanager
+def eval_progress(pipeline: Pipeline, console: Console) -> Iterator[None]:
+    """A count of the documents analyzed and the time taken while a gold set is scored (on `console`,
+    stderr, so that `--format json` stays clean); nothing when it is no terminal."""
+    count = TextColumn("[bold]eval[/bold] {task.completed:.0f} documents analyzed")
+    columns = (SpinnerColumn(), count, TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as progress:
+        task = progress.add_task("eval", total=None)
+        with pipeline.observe(lambda report: progress.advance(task)):
+            yield
 
 
 def _columns(name: str, counts: str) -> tuple[ProgressColumn, ...]:

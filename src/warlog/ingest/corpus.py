@@ -14,6 +14,7 @@ from warlog.ingest.documents import Metadata, check_published
 from warlog.ingest.feeds import iter_feed
 from warlog.ingest.fetch import fetch, is_url, open_client
 from warlog.ingest.jsonl import iter_jsonl
+from warlog.ingest.sniff import FEED_SUFFIXES
 from warlog.ingest.sources import (
     JSONL_SUFFIXES,
     check_scheme,
@@ -59,6 +60,33 @@ def iter_documents(
     else:
         for path in _files(Path(spec), ref):
             yield from _iter_file(path, published=published, settings=settings)
+
+
+def count_documents(spec: str | Path) -> int | None:
+    """How many items `iter_documents(spec)` will yield, when that is known without analyzing them: one
+    per file of a folder or glob, one per non-blank line of a JSON Lines file; None for stdin, a URL, a
+    feed, or a file that may be one (.xml, .rss, .atom), whose number of documents is unknown."""
+    ref = str(spec)
+    if ref == "-" or is_url(ref):
+        return None
+    try:
+        paths = list(_files(Path(spec), ref))
+    except InputError:
+        return None
+    total = 0
+    for path in paths:
+        suffix = path.suffix.lower()
+        if suffix in FEED_SUFFIXES or suffix == ".xml":
+            return None
+        if suffix in JSONL_SUFFIXES:
+            try:
+                with path.open("rb") as file:
+                    total += sum(1 for line in file if line.strip())
+            except OSError:
+                return None
+        else:
+            total += 1
+    return total
 
 
 def _files(path: Path, ref: str) -> Iterator[Path]:

@@ -50,3 +50,23 @@ def _iso(year: int | str, month: int | str, day: int | str) -> str | None:
         return date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
+
+
+# A date in a file name or URL, between non-digits: 2016-10-09, 2016_10_09, 2016.10.09, 20161009, /2016/10/09/.
+_YMD = r"(?P<year>(?:19|20)\d{2})(?P<sep>[-_.]?)(?P<month>0[1-9]|1[0-2])(?P=sep)(?P<day>0[1-9]|[12]\d|3[01])"
+_IN_NAME = re.compile(rf"(?<![\d]){_YMD}(?![\d])")
+_IN_PATH = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>0[1-9]|1[0-2])/(?P<day>0[1-9]|[12]\d|3[01])(?:/|$|[^\d])")
+
+
+def date_in_name(name: str) -> str | None:
+    """The date a file name or URL carries (`..._2016-10-09_...`, `/2016/10/09/`, `20161009`), as ISO
+    YYYY-MM-DD; None when it carries none, two different ones (no guessing between them) or a future one.
+
+    A file path is searched in its last part and in `/YYYY/MM/DD/` folders; a URL in its path."""
+    found = {iso for match in _IN_PATH.finditer(name) if (iso := _iso(match["year"], match["month"], match["day"]))}
+    last = name.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
+    for match in _IN_NAME.finditer(last):
+        if iso := _iso(match["year"], match["month"], match["day"]):
+            found.add(iso)
+    found = {iso for iso in found if iso <= date.today().isoformat()}  # a publication date is not to come
+    return found.pop() if len(found) == 1 else None

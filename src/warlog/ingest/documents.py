@@ -89,10 +89,12 @@ def build_document(
     url: str | None,
     name: str,
     settings: Settings,
+    date_source: str | None = None,
 ) -> Document:
     """make_document for readers that know the document's `name` (a path, a URL) for their messages.
 
-    `titles` are further titles the text may start with (a page's own title beside a feed's).
+    `titles` are further titles the text may start with (a page's own title beside a feed's);
+    `date_source` where the published date came from when not from the metadata (Document.date_source).
     """
     check_text(text, max_chars=settings.max_chars, name=name)
     titles = (metadata.title, *titles)
@@ -110,7 +112,23 @@ def build_document(
         source=metadata.source,
         url=url,
         published=metadata.published,
+        date_source=date_source if metadata.published else None,
     )
+
+
+def date_from_name(known: Metadata, name: str, url: str | None) -> tuple[Metadata, str | None]:
+    """`known` with the date its file name or URL carries when it has none, and where that date came
+    from ("url", "file name"; None when `known` has its date or the name carries none)."""
+    from dataclasses import replace
+
+    from warlog.ingest.dates import date_in_name
+
+    if known.published is not None:
+        return known, None
+    found = date_in_name(url or name)
+    if found is None:
+        return known, None
+    return replace(known, published=found), "url" if url else "file name"
 
 
 def _tidy(metadata: Metadata) -> Metadata:

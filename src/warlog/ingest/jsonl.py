@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from warlog.errors import DocumentTooLargeError, EncodingError, InputError
-from warlog.ingest.documents import Metadata, build_document, check_published
+from warlog.ingest.documents import Metadata, build_document, check_published, date_from_name
 from warlog.ingest.ids import text_digest
 from warlog.ingest.validate import byte_limit
 from warlog.model import Document, Failure
@@ -80,10 +80,16 @@ def line_document(line: bytes, *, name: str, published: str | None, settings: Se
         title=record.get("title"),
         author=record.get("author"),
         source=record.get("source"),
-        published=_published(record.get("published"), name=name) or published,
+        published=_published(record.get("published"), name=name),
     )
     url = record.get("url")
-    return build_document(record["text"], metadata=metadata, url=url, name=name, settings=settings)
+    date_source = None
+    if url:
+        metadata, date_source = date_from_name(metadata, url, url)
+    metadata = metadata.or_else(Metadata(published=published))
+    return build_document(
+        record["text"], metadata=metadata, url=url, name=name, settings=settings, date_source=date_source
+    )
 
 
 def _published(value: str | None, *, name: str) -> str | None:

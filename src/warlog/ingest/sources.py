@@ -12,7 +12,7 @@ from urllib.request import url2pathname
 import httpx
 
 from warlog.errors import EmptyDocumentError, InputError
-from warlog.ingest.documents import UNKNOWN, Metadata, build_document, check_published
+from warlog.ingest.documents import UNKNOWN, Metadata, build_document, check_published, date_from_name
 from warlog.ingest.fetch import fetch, is_url, open_client
 from warlog.ingest.html import extract_html
 from warlog.ingest.sniff import Kind, charset_of, kind_of
@@ -170,5 +170,8 @@ def document_from_text(
         text = page.text
         titles = (known.title, page.title)
         known = known.or_else(Metadata(page.title, page.author, page.sitename, page.published))
+    known, date_source = date_from_name(known, name, url)  # before `default`: a date of this very document
     metadata = known.or_else(default)
-    return build_document(text, metadata=metadata, titles=titles, url=url, name=name, settings=settings)
+    return build_document(
+        text, metadata=metadata, titles=titles, url=url, name=name, settings=settings, date_source=date_source
+    )

@@ -51,9 +51,14 @@ def build_report(
         claims=claims,
         contradictions=contradictions,
         relations=build_relations(events, actors, ontology),
-        provenance=tuple(sorted(provenance.items())),
+        provenance=tuple(sorted({**provenance, **_date_source(document)}.items())),
         happenings=tuple(doc._.warlog_happenings or ()),
     )
+
+
+def _date_source(document: Document) -> dict[str, str]:
+    """The provenance of a published date found in the document's file name or URL: {"published": "url"}."""
+    return {"published": document.date_source} if document.date_source and document.published else {}
 
 
 def build_actors(mentions: list[LinkedMention], *, kb: KnowledgeBase, published: str | None) -> tuple[Actor, ...]:

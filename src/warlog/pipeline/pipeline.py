@@ -25,6 +25,7 @@ pack themselves. Their versions are the report's provenance.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -138,6 +139,7 @@ class Pipeline:
         self.cues = cues
         self.stances = stances
         self.denials = denials
+        self._observers: list[Callable[[Report], None]] = []
         meta = nlp.meta
         self.provenance = {
             "warlog": __version__,
@@ -188,10 +190,15 @@ class Pipeline:
         *,
         on_progress: Callable[[str, str], None] | None = None,
         reanalyze: bool = False,
+        on_analyzed: Callable[[str], None] | None = None,
     ) -> IngestStats:
         """Analyze and store documents, one transaction per spaCy batch (`Store.save_many`); skip stored
         ones (with `reanalyze`, analyze them again and replace their rows, one transaction each, their
         corrections re-applied); record failures.
+
+        `on_progress(what, item)` is called as each document is stored, skipped or failed (a batch at a
+        time for the analyzed ones); `on_analyzed(document id)` as each document's analysis ends, so a
+        display can move per document while a batch is analyzed.
 
         A url names one document: a document whose url is stored, or came earlier in `items`, with
         another text is a failure, recorded once the batch with the first text is saved (saving a
@@ -219,7 +226,7 @@ class Pipeline:
                     known.add(item.id)
                     yield item
 
-        for batch in self._safe_batches(fresh(), store):
+        for batch in self._safe_batches(fresh(), store, on_analyzed):
             saved = iter(()) if reanalyze else _save_all(store, [r for r in batch if r is not None])
             for report in batch:
                 if report is None:
@@ -240,37 +247,60 @@ class Pipeline:
         _record_all(store, conflicts)
         return IngestStats(stored=stored, skipped=skipped, failed=failed)
 
-    def _safe_batches(self, documents: Iterator[Document], store: Store) -> Iterator[list[Report | None]]:
+    def _safe_batches(
+        self, documents: Iterator[Document], store: Store, on_analyzed: Callable[[str], None] | None = None
+    ) -> Iterator[list[Report | None]]:
         """extract_many in batches of `batch_size`, but a document that breaks the pipeline becomes a
         failure row (None in its place)."""
         batch: list[Document] = []
         for document in documents:
             batch.append(document)
             if len(batch) >= self.settings.batch_size:
-                yield list(self._run_batch(batch, store))
+                yield self._run_batch(batch, store, on_analyzed or (lambda _: None))
                 batch = []
         if batch:
-            yield list(self._run_batch(batch, store))
+            yield self._run_batch(batch, store, on_analyzed or (lambda _: None))
 
-    def _run_batch(self, batch: list[Document], store: Store) -> Iterator[Report | None]:
+    def _run_batch(
+        self, batch: list[Document], store: Store, on_analyzed: Callable[[str], None]
+    ) -> list[Report | None]:
+        """The batch's reports in order; after a document breaks the batch, the rest one at a time."""
+        reports: list[Report | None] = []
         try:
-            yield from list(self.extract_many(batch))
-            return
+            for report in self.extract_many(batch):  # each report is whole once yielded
+                reports.append(report)
+                on_analyzed(report.document.id)
+            return reports
         except (WarlogError, ValueError, RuntimeError):
-            pass  # fall back to one at a time to find the culprit
-        for document in batch:
+            pass  # go on one at a time to find the culprit
+        for document in batch[len(reports) :]:
             try:
-                yield self._report(document, self.nlp(self._make_doc(document)))
+                reports.append(self._report(document, self.nlp(self._make_doc(document))))
             except (InputError, ValueError, RuntimeError) as e:
                 store.record_failure(Failure(document.url or document.id, type(e).__name__, _one_line(e), document.id))
-                yield None
+                reports.append(None)
+            on_analyzed(document.id)
+        return reports
 
     def _report(self, document: Document, doc: Any) -> Report:
         from warlog.pipeline.assemble import build_report
 
-        return build_report(
+        report = build_report(
             document, doc, kb=self.kb, ontology=self.ontology, version=__version__, provenance=self.provenance
         )
+        for observer in self._observers:
+            observer(report)
+        return report
+
+    @contextmanager
+    def observe(self, on_report: Callable[[Report], None]) -> Iterator[None]:
+        """Call `on_report` with each report the pipeline makes inside the `with` block (a progress
+        display of `warlog eval`, whose scorers call `extract` and `extract_many` themselves)."""
+        self._observers.append(on_report)
+        try:
+            yield
+        finally:
+            self._observers.remove(on_report)
 
 
 def _save_all(store: Store, reports: list[Report]) -> Iterator[bool]:

@@ -16,6 +16,9 @@ it is and is reported as not applied. The rules of each kind:
   type has it, else none) and its CAMEO, ACLED and CASE codes are worked out again for them.
 - set_event_status, set_event_actors: the event has the status, actors or recipients given; an actor
   the document did not name joins its actors, without mentions.
+- after set_event_type, set_event_status and set_event_actors the document's relations are worked out
+  again from its events (warlog.events.relations), so a negated or re-typed event no longer ties its
+  actors on the actor pages, in the graph or in an export.
 - reject (fact: event, claim, actor, mention, contradiction): the fact is removed from the report, so
   that no query, graph or export sees it; what referred to it forgets it (a claim's events, a
   relation's events, a contradiction's items; a contradiction left with one item is dropped, or with
@@ -171,6 +174,16 @@ def valid_mode(event_type: str, mode: str | None) -> bool:
     return mode in builtin_ontology().type(event_type).modes
 
 
+def _retie(report: Report | None) -> Report | None:
+    """The report with its relations worked out again from its events and actors (None stays None)."""
+    from warlog.events.relations import build_relations
+    from warlog.packs.ontology import builtin_ontology
+
+    if report is None:
+        return None
+    return replace(report, relations=build_relations(report.events, report.actors, builtin_ontology()))
+
+
 def _set_event_type(report: Report, correction: Correction, corpus_actor: ActorLookup) -> Report | None:
     after = correction.after
     kinds = {a.id: a.kind for a in report.actors}
@@ -179,11 +192,11 @@ def _set_event_type(report: Report, correction: Correction, corpus_actor: ActorL
         mode = after.get("mode") or (event.mode if valid_mode(after["type"], event.mode) else None)
         return recode(replace(event, type=after["type"], mode=mode), kinds)
 
-    return _with_event(report, correction.target, change)
+    return _retie(_with_event(report, correction.target, change))
 
 
 def _set_event_status(report: Report, correction: Correction, corpus_actor: ActorLookup) -> Report | None:
-    return _with_event(report, correction.target, lambda e: replace(e, status=str(correction.after)))
+    return _retie(_with_event(report, correction.target, lambda e: replace(e, status=str(correction.after))))
 
 
 def _set_event_actors(report: Report, correction: Correction, corpus_actor: ActorLookup) -> Report | None:
@@ -200,7 +213,7 @@ def _set_event_actors(report: Report, correction: Correction, corpus_actor: Acto
     named = {a.id for a in corrected.actors}
     wanted = [*(after.get("actors") or ()), *(after.get("recipients") or ())]
     joining = [a for a in map(corpus_actor, _unique(x for x in wanted if x not in named)) if a is not None]
-    return replace(corrected, actors=(*corrected.actors, *joining))
+    return _retie(replace(corrected, actors=(*corrected.actors, *joining)))
 
 
 def _reject(report: Report, correction: Correction, corpus_actor: ActorLookup) -> Report | None:

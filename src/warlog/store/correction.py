@@ -57,7 +57,9 @@ class Correction:
     def set_event_type(
         cls, document: str, event: str, type: str, *, mode: str | None = None, **who: Unpack[Who]
     ) -> Correction:
-        """The event is of this PLOVER type (and mode)."""
+        """The event is of this PLOVER type (and mode); `type` may also be "TYPE/mode", as reports print it."""
+        if mode is None and "/" in type:
+            type, mode = type.split("/", 1)
         return cls("set_event_type", event, "event", document, {"type": type, "mode": mode}, **who)
 
     @classmethod

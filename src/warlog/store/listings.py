@@ -341,10 +341,21 @@ def _check(what: str, values: dict[str, Any], limit: int | None, offset: int) ->
     for name, (noun, valid) in listing(what).choices.items():
         if name in values and values[name] not in valid:
             raise StoreError(f"unknown {noun} {values[name]!r}; valid choices: {', '.join(valid)}")
+    if what == "events" and "type" in values:
+        _check_event_type(values["type"])
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
         raise StoreError(f"limit must be a whole number of 0 or more, not {limit!r}")
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
         raise StoreError(f"offset must be a whole number of 0 or more, not {offset!r}")
+
+
+def _check_event_type(value: str) -> None:
+    """StoreError for a type the built-in ontology lacks (it holds every type: see store.amend.valid_mode)."""
+    from warlog.packs.ontology import builtin_ontology
+
+    types = [t.name for t in builtin_ontology().types]
+    if value not in types:
+        raise StoreError(f"unknown event type {value!r}; valid choices: {', '.join(types)}")
 
 
 def _order_by(what: str, sort: str | None) -> str:
@@ -429,6 +440,18 @@ def has_actor(con: duckdb.DuckDBPyConnection, actor: str) -> bool:
     return con.execute(f"SELECT 1 FROM {ACTOR_IDS} LIMIT 1", {"actor": actor}).fetchone() is not None
 
 
+# An actor's ties over the corpus: the per-document relations of one (source, target, polarity) added up,
+# so an affiliation that five documents state is one row; `document` is the first document that tells it.
+_ACTOR_TIES = """
+SELECT min(document_id) AS document, source, target, polarity, sum(weight) AS weight,
+    count(DISTINCT document_id) AS documents, flatten(list(events ORDER BY document_id, seq)) AS events,
+    count(*) OVER () AS total
+FROM relations WHERE source = $id OR target = $id
+GROUP BY source, target, polarity
+ORDER BY CASE polarity WHEN 'cooperative' THEN 0 WHEN 'hostile' THEN 1 ELSE 2 END, weight DESC, source, target
+LIMIT $limit"""
+
+
 def actor_summary(con: duckdb.DuckDBPyConnection, actor_id: str, *, sample: int) -> ActorSummary | None:
     """The actor `actor_id` with the first `sample` of its events, claims and relations; None if unknown."""
     param = {"id": actor_id}
@@ -440,11 +463,7 @@ def actor_summary(con: duckdb.DuckDBPyConnection, actor_id: str, *, sample: int)
         "SELECT DISTINCT alias FROM actor_aliases WHERE actor_id = $id ORDER BY alias", param
     ).fetchall()
     documents = _count(con, "SELECT count(DISTINCT document_id) FROM document_actors WHERE actor_id = $id", param)
-    cursor = con.execute(
-        """SELECT document_id AS document, source, target, polarity, weight, events, count(*) OVER () AS total
-        FROM relations WHERE source = $id OR target = $id ORDER BY document_id, seq LIMIT $limit""",
-        {**param, "limit": sample},
-    )
+    cursor = con.execute(_ACTOR_TIES, {**param, "limit": sample})
     found = cursor.fetchall()
     relations = Page(
         columns=tuple(column[0] for column in cursor.description[:-1]),

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from warlog.packs.ontology import Ontology
     from warlog.store.graph import ActorGraph
     from warlog.store.incidents import IncidentAccounts
+    from warlog.store.names import Names
     from warlog.store.review import ReviewQueue
 
 _MEMORY = ":memory:"
@@ -448,6 +449,14 @@ class Store:
         and its relations, each with its total; None if the store has no such actor."""
         with self._reading(f"read actor {actor_id!r}") as con:
             return listings.actor_summary(con, actor_id, sample=sample)
+
+    def names(self, *, actors: Iterable[str] = (), places: Iterable[str] = ()) -> Names:
+        """The names of these actor and place ids; `Names.actor(id)` and `Names.place(id)` give an
+        unknown id back as it is."""
+        from warlog.store.names import read_names
+
+        with self._reading("read names") as con:
+            return read_names(con, actors, places)
 
     def has_actor(self, actor: str) -> bool:
         """Whether `actor` names a stored actor: its id, or part of its name or alias (any case)."""

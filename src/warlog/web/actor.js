@@ -67,11 +67,12 @@ function relationsTable(actor, relations, name) {
       null,
       h("td", null, h("span", { class: "polarity", style: `color: ${POLARITY_COLOURS[polarity] || "#444"}` }, polarity)),
       h("td", null, arrow, " ", link("actors", other, name(other).name)),
-      h("td", { class: "num" }, String(relation.weight ?? "")),
-      h("td", null, documentOf(relation) ? link("documents", documentOf(relation), "text") : null),
+      h("td", { class: "num" }, polarity === "affiliation" ? "" : String(relation.weight ?? "")),
+      h("td", { class: "num" }, String(relation.documents ?? 1)),
+      h("td", null, documentOf(relation) ? link("documents", documentOf(relation), (relation.documents ?? 1) > 1 ? "first text" : "text") : null),
     );
   });
-  return table(["tie", "with", "events", ""], rows, { class: "grid", id: "actor-ties" });
+  return table(["tie", "with", "events", "documents", ""], rows, { class: "grid", id: "actor-ties" });
 }
 
 function eventsTable(events, name, places) {

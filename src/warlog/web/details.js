@@ -1,6 +1,6 @@
 // The details panel: one fact at a time (an event, a claim, an actor, a place, a tie) with its evidence.
 
-import { actorIndex, dateOf, documentOf, evidenceOf, fatalitiesOf, report, stanceOf } from "./api.js";
+import { actorIndex, dateOf, documentOf, evidenceOf, fatalitiesOf, placeIndex, report, stanceOf } from "./api.js";
 import { badge, clear, field, h, link, route } from "./dom.js";
 import { kindColour, STANCE_LABELS } from "./palette.js";
 
@@ -76,9 +76,41 @@ export function evidenceBlock(evidence, documentReport, documentId, { context = 
   if (documentId && Number.isInteger(evidence.start)) {
     where.push(h("a", { href: route("documents", documentId, { at: `${evidence.start}-${evidence.end}` }) }, "in the text"));
   }
-  if (evidence.rule) where.push(h("span", { class: "muted" }, ` · ${evidence.rule}`));
-  if (typeof evidence.confidence === "number") where.push(h("span", { class: "muted" }, ` · ${evidence.confidence.toFixed(2)}`));
+  if (evidence.rule) where.push(h("span", { class: "muted", title: evidence.rule }, ` · ${ruleText(evidence.rule)}`));
+  if (typeof evidence.confidence === "number") where.push(h("span", { class: "muted" }, ` · confidence ${evidence.confidence.toFixed(2)}`));
   return h("div", { class: "evidence-block" }, quote, where.length ? h("div", { class: "evidence-meta" }, where) : null);
+}
+
+// "event@2" (a rule and its version) reads "rule event v2".
+export function ruleText(rule) {
+  const [name, version] = String(rule).split("@");
+  return version ? `rule ${name} v${version}` : `rule ${name}`;
+}
+
+const CODE_SCHEMES = [
+  ["acled_event_type", "ACLED"],
+  ["cameo", "CAMEO"],
+  ["case", "CASE"],
+];
+
+// An event's codes in other schemes, by the schemes' own names: "ACLED Battles › Armed clash · CAMEO 190".
+export function codesText(codes) {
+  const byScheme = Array.isArray(codes) ? Object.fromEntries(codes.map((c) => [c.scheme, c.code])) : codes || {};
+  const parts = [];
+  for (const [scheme, label] of CODE_SCHEMES) {
+    if (!byScheme[scheme]) continue;
+    const sub = scheme === "acled_event_type" && byScheme.acled_sub_event_type ? ` › ${byScheme.acled_sub_event_type}` : "";
+    parts.push(`${label} ${byScheme[scheme]}${sub}`);
+  }
+  const known = new Set([...CODE_SCHEMES.map(([scheme]) => scheme), "acled_sub_event_type"]);
+  for (const [scheme, code] of Object.entries(byScheme)) if (!known.has(scheme)) parts.push(`${scheme} ${code}`);
+  return parts.join(" · ");
+}
+
+// The event's place by name: from its document's report, else the store's places.
+function placeOf(event, documentReport, places) {
+  if (!event.place) return null;
+  return documentReport?.places?.find((place) => place.id === event.place) || places?.get(event.place) || { id: event.place, name: event.place };
 }
 
 function documentLine(documentReport, documentId) {
@@ -103,9 +135,9 @@ function tollText(toll) {
 
 export function eventCard(event, { documentReport, documentId, name, places }) {
   const date = dateOf(event);
-  const place = event.place ? places?.get(event.place) || { id: event.place, name: event.place } : null;
+  const place = placeOf(event, documentReport, places);
   const toll = tollText(fatalitiesOf(event));
-  const codes = event.codes && !Array.isArray(event.codes) ? Object.entries(event.codes) : [];
+  const codes = codesText(event.codes);
   const evidence = [evidenceOf(event), ...(event.also || [])];
   return h(
     "article",
@@ -117,10 +149,10 @@ export function eventCard(event, { documentReport, documentId, name, places }) {
       field("status", badge(event.status, `status-${event.status}`), event.speaker ? [" by ", actorChip(name(event.speaker))] : null),
       field("actors", actorList(event.actors, name)),
       field("recipients", actorList(event.recipients, name)),
-      field("place", place ? `${place.name}${place.precision ? ` (precision ${place.precision})` : ""}` : "—"),
+      field("place", place ? h("span", { title: place.id }, `${place.name}${place.precision ? ` (precision ${place.precision})` : ""}`) : "—"),
       field("date", date.value ? `${date.value}${date.text ? ` (“${date.text}”)` : ""}` : "unknown"),
       toll ? field("killed", toll) : null,
-      codes.length ? field("codes", codes.map(([scheme, code]) => `${scheme} ${code}`).join(" · ")) : null,
+      codes ? field("coded as", codes) : null,
       field("id", h("code", null, event.id)),
     ),
     h("h4", null, evidence.length > 1 ? `Evidence (${evidence.length})` : "Evidence"),
@@ -145,7 +177,7 @@ export function claimCard(claim, { documentReport, documentId, name }) {
       field("kind", claim.source_kind || "—", claim.direct ? " · direct quote" : ""),
       field("hedged", claim.hedged ? (hedges.length ? hedges : "yes") : "no"),
       field("author's stance", badge(STANCE_LABELS[stanceOf(claim)] || stanceOf(claim) || "—", `stance-${stanceOf(claim)}`)),
-      claim.events?.length ? field("events", claim.events.map((id) => h("code", null, id, " "))) : null,
+      claim.events?.length ? field("events", claim.events.map((id) => eventLabel(id, documentReport))) : null,
       field("id", h("code", null, claim.id)),
     ),
     h("h4", null, "Evidence"),
@@ -154,6 +186,13 @@ export function claimCard(claim, { documentReport, documentId, name }) {
     documentId ? documentLine(documentReport, documentId) : null,
     correctLinks("claim", claim.id, documentId),
   );
+}
+
+// An event a claim tells, by its type and words ("ASSAULT “shelled”"); its id when the report lacks it.
+function eventLabel(id, documentReport) {
+  const event = documentReport?.events?.find((candidate) => candidate.id === id);
+  if (!event) return h("code", { class: "event-ref" }, id, " ");
+  return h("span", { class: "event-ref", title: id }, badge(event.type, "type"), ` “${evidenceOf(event).text}” `);
 }
 
 export function actorCard(actor, { documentReport, documentId, name }) {
@@ -218,7 +257,8 @@ export async function showEvent(item, places) {
   const documentReport = documentId ? await report(documentId) : null;
   const event = documentReport?.events?.find((candidate) => candidate.id === item.id) || item;
   const name = await namer(documentReport);
-  show(eventCard(event, { documentReport, documentId, name, places }));
+  const known = places || (await placeIndex().catch(() => null));
+  show(eventCard(event, { documentReport, documentId, name, places: known }));
 }
 
 export async function showClaim(item) {
