@@ -8,9 +8,11 @@ import { claimsView } from "./claims.js";
 import { correctionsView } from "./corrections.js";
 import { returnOnEscape } from "./details.js";
 import { documentsView } from "./documents.js";
+import { carried, exportHref } from "./filters.js";
 import { handles as graphHandles, graphView } from "./graph.js";
 import { handles as mapHandles, mapView } from "./map.js";
 import { timelineView } from "./timeline.js";
+import { trendsView } from "./trends.js";
 
 const VIEWS = {
   documents: (root, id, params) => documentsView(root, id, params),
@@ -18,11 +20,14 @@ const VIEWS = {
   graph: (root, id, params) => graphView(root, params),
   map: (root, id, params) => mapView(root, params),
   timeline: (root, id, params) => timelineView(root, params),
+  trends: (root, id, params) => trendsView(root, params),
   claims: (root, id, params) => claimsView(root, params),
   corrections: (root, id, params) => correctionsView(root, params),
 };
 
 let generation = 0;
+let shownView = null;
+const detailsHint = [...document.getElementById("details").childNodes].map((node) => node.cloneNode(true));
 
 function parse(hash) {
   const [path, query] = hash.replace(/^#\/?/, "").split("?");
@@ -52,6 +57,12 @@ async function render() {
   document.body.dataset.view = view;
   document.body.dataset.state = "loading";
   document.getElementById("busy").hidden = false;
+  if (view !== shownView) {
+    // a new view starts with the hint, not the previous view's card
+    document.getElementById("details").replaceChildren(...detailsHint.map((node) => node.cloneNode(true)));
+  }
+  shownView = view;
+  carryFilters(params);
   for (const link of document.querySelectorAll("#nav a")) {
     const active = link.dataset.view === view;
     link.classList.toggle("active", active);
@@ -72,8 +83,24 @@ async function render() {
   }
 }
 
+// The shared filters (warlog/web/filters.js) follow the nav links to the next view and go with every
+// export; the menu says which of them a format cannot take.
+function carryFilters(params) {
+  const kept = new URLSearchParams(carried(params)).toString();
+  for (const link of document.querySelectorAll("#nav a[data-view]")) {
+    link.setAttribute("href", `#/${link.dataset.view}${kept ? `?${kept}` : ""}`);
+  }
+  for (const link of document.querySelectorAll(".export-menu a[data-format]")) {
+    const { href, left } = exportHref(link.dataset.format, params);
+    link.setAttribute("href", href);
+    link.title = left.length ? `without the filter${left.length > 1 ? "s" : ""} ${left.join(", ")}, which this format does not take` : "";
+  }
+  const note = document.getElementById("export-note");
+  note.textContent = kept ? `with this view's filters: ${[...new URLSearchParams(kept)].map(([k, v]) => `${k} ${v}`).join(", ")}` : "the whole store";
+}
+
 // Exports go through the API helper, so a server with a token gets it on these requests too.
-for (const link of document.querySelectorAll(".export-menu a")) {
+for (const link of document.querySelectorAll(".export-menu a[data-format]")) {
   link.addEventListener("click", (event) => {
     event.preventDefault();
     download(link.getAttribute("href")).catch((error) => showError(error.message || String(error)));

@@ -1,0 +1,102 @@
+// Trends: events or their dead per day, week, month or year, one line per event type, actor, country or
+// region, drawn as SVG from GET /api/trends (computed in DuckDB). Period, grouping and metric live in the
+// URL with the shared filters; the CSV link downloads the same series.
+
+import { api, download } from "./api.js";
+import { clear, empty, filterForm, h, svg } from "./dom.js";
+import { carried, sharedFields, sharedValues } from "./filters.js";
+import { typeColour } from "./palette.js";
+
+const PERIODS = ["day", "week", "month", "year"];
+const GROUPINGS = { type: "event type", actor: "actor", country: "country", admin1: "region (admin1)" };
+const METRICS = { events: "events", fatalities: "fatalities (lower bounds)" };
+// Colour-blind-safe series colours (Okabe-Ito, then Tol's), the last for "other".
+const SERIES_COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#882255", "#117733", "#999999"];
+const MARGIN = { left: 48, right: 16, top: 12, bottom: 42 };
+
+export async function trendsView(root, params) {
+  const choice = {
+    period: PERIODS.includes(params.get("period")) ? params.get("period") : "week",
+    by: GROUPINGS[params.get("by")] ? params.get("by") : "type",
+    metric: METRICS[params.get("metric")] ? params.get("metric") : "events",
+  };
+  const chart = h("div", { class: "trends", id: "trends-chart" });
+  const keys = h("div", { class: "legend", id: "trends-legend" });
+  const note = h("p", { class: "muted small", id: "trends-note" });
+  const query = { ...choice, ...carried(params) };
+  const csv = h("button", { type: "button", class: "button", id: "trends-csv",
+    onclick: () => download(`/api/trends?${new URLSearchParams({ ...query, format: "csv" })}`) }, "CSV of these series");
+  clear(root, h("section", { class: "trends-page" }, filtersForm(params, choice), chart, keys, h("p", null, csv, " ", note)));
+  const data = await api("/api/trends", { params: query });
+  const drawn = data.series.length ? `${data.counted} events counted` : "No events counted";
+  note.textContent = `${drawn}; ${data.coarse} dated more coarsely than a ${choice.period} and ${data.undated} undated are left out. `
+    + "An incident told by several documents counts once per document.";
+  if (!data.series.length) {
+    chart.append(empty("No dated events for these filters."));
+    return;
+  }
+  const colour = (series, index) => (choice.by === "type" && series.key !== "other" ? typeColour(series.key) : SERIES_COLOURS[Math.min(index, SERIES_COLOURS.length - 1)]);
+  chart.append(drawChart(data, colour, Math.max(640, chart.clientWidth || 900), choice.metric));
+  for (const [index, series] of data.series.entries()) {
+    keys.append(h("span", { class: "key", dataset: { series: series.key } },
+      h("span", { class: "line", style: `border-color: ${colour(series, index)}` }), `${series.label} (${series.total})`));
+  }
+}
+
+function drawChart(data, colour, width, metric) {
+  const height = 340;
+  const plotWidth = width - MARGIN.left - MARGIN.right;
+  const plotHeight = height - MARGIN.top - MARGIN.bottom;
+  const top = niceCeiling(Math.max(1, ...data.series.flatMap((series) => series.values)));
+  const n = data.periods.length;
+  const x = (i) => MARGIN.left + (n === 1 ? plotWidth / 2 : (i / (n - 1)) * plotWidth);
+  const y = (value) => MARGIN.top + plotHeight - (value / top) * plotHeight;
+  const chart = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": `${metric} per period` });
+  const grid = svg("g", { class: "axis" });
+  for (let step = 0; step <= 4; step += 1) {
+    const value = (top * step) / 4;
+    grid.append(svg("line", { x1: MARGIN.left, x2: width - MARGIN.right, y1: y(value), y2: y(value), class: "tick" }),
+      svg("text", { x: MARGIN.left - 6, y: y(value) + 4, "text-anchor": "end" }, String(Math.round(value * 10) / 10)));
+  }
+  const every = Math.max(1, Math.ceil(n / Math.floor(plotWidth / 80)));
+  data.periods.forEach((period, i) => {
+    if (i % every === 0) grid.append(svg("text", { x: x(i), y: height - MARGIN.bottom + 18, "text-anchor": "middle", class: "period-label" }, label(period, data.period)));
+  });
+  chart.append(grid);
+  data.series.forEach((series, index) => {
+    const stroke = colour(series, index);
+    const points = series.values.map((value, i) => `${x(i)},${y(value)}`).join(" ");
+    const group = svg("g", { class: "series", "data-series": series.key },
+      svg("polyline", { points, fill: "none", stroke, "stroke-width": 2 }));
+    series.values.forEach((value, i) => {
+      if (value > 0) group.append(svg("circle", { cx: x(i), cy: y(value), r: 3.5, fill: stroke, class: "point" },
+        svg("title", null, `${series.label} · ${label(data.periods[i], data.period)}: ${value} ${metric}`)));
+    });
+    chart.append(group);
+  });
+  return chart;
+}
+
+// A period by its first day: a week as "wk of 2016-02-29", a month as "2016-02", a year as "2016".
+function label(period, length) {
+  if (length === "year") return period.slice(0, 4);
+  if (length === "month") return period.slice(0, 7);
+  return length === "week" ? `wk ${period}` : period;
+}
+
+function niceCeiling(value) {
+  const power = 10 ** Math.floor(Math.log10(value));
+  return [1, 2, 2.5, 5, 10].map((step) => step * power).find((step) => step >= value);
+}
+
+function filtersForm(params, chosen) {
+  const select = (name, options) => h("select", { name, "aria-label": name },
+    Object.entries(options).map(([value, text]) => h("option", { value, selected: chosen[name] === value }, text)));
+  const values = (data) => ({ period: data.get("period"), by: data.get("by"), metric: data.get("metric"), ...sharedValues(data) });
+  return filterForm("trends", values, [
+    h("label", null, "per ", select("period", Object.fromEntries(PERIODS.map((p) => [p, p])))),
+    h("label", null, "by ", select("by", GROUPINGS)),
+    h("label", null, "count ", select("metric", METRICS)),
+    sharedFields(params),
+  ], { id: "trends-filters" });
+}

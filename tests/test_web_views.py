@@ -1,0 +1,113 @@
+"""The views that must scale, in Debian's headless Chromium over a synthetic store of 60 documents and 200
+actors (tests/views_store.py): trends, the graph's search, the map's period slider and the exports that
+follow the view's filters. Nothing is mocked: `warlog serve` reads DuckDB."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from views_store import HUBS, actor_id, actor_name, build_synthetic_store
+from web_harness import MISSING_BROWSER, browser_installed, chromium, go, serve, wait_ready
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+TIMEOUT = 15
+
+# Records what the page downloads: every fetch's URL, and each saved file's name and text.
+RECORD_DOWNLOADS = """
+window.__fetched = [];
+window.__saved = [];
+const fetchBefore = window.fetch;
+window.fetch = (url, init) => { window.__fetched.push(String(url)); return fetchBefore(url, init); };
+const blobs = new Map();
+const objectUrlBefore = URL.createObjectURL;
+URL.createObjectURL = (blob) => { const url = objectUrlBefore(blob); blobs.set(url, blob); return url; };
+HTMLAnchorElement.prototype.click = function () {
+  const name = this.download;
+  blobs.get(this.href).text().then((text) => window.__saved.push({ name, text }));
+};
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    if not browser_installed():
+        if os.environ.get("CI"):
+            pytest.fail(MISSING_BROWSER)
+        pytest.skip(MISSING_BROWSER)
+    db = tmp_path_factory.mktemp("views") / "views.duckdb"
+    build_synthetic_store(db)
+    with serve(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def driver(site):
+    with chromium(width=1280, height=800) as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(site, driver):
+    driver.get(f"{site}/#/documents")
+    wait_ready(driver, "documents")
+    driver.get_log("browser")
+    yield driver
+    errors = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert errors == []
+
+
+def texts(driver, css, attribute="textContent"):
+    return driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map((el) => el[arguments[1]] ?? el.dataset[arguments[1]])",
+        css,
+        attribute,
+    )
+
+
+def until(driver, script, message):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, TIMEOUT).until(lambda d: d.execute_script(script), message)
+
+
+def submit(driver, form_css, **values):
+    """Set the form's fields and submit it; wait for the view it routes to."""
+    view = driver.execute_script("return document.body.dataset.view")
+    driver.execute_script(
+        """const form = document.querySelector(arguments[0]);
+        for (const [name, value] of Object.entries(arguments[1])) form.elements[name].value = value;
+        document.body.dataset.state = 'navigating';
+        form.requestSubmit();""",
+        form_css,
+        values,
+    )
+    wait_ready(driver, view)
+
+
+def test_trends_chart_by_actor_per_month_lives_in_the_url(page):
+    go(page, "#/trends?period=month&by=actor", "trends")
+    series = texts(page, "#trends-chart g.series", "series")
+    assert sorted(series[:HUBS]) == [actor_id(n) for n in range(HUBS)]  # the six hubs take part most often
+    assert series[-1] == "other"  # 200 actors: the top 8 and the rest summed
+    legend = page.find_element("id", "trends-legend").text
+    assert f"{actor_name(0)} (40)" in legend
+    labels = texts(page, "#trends-chart .period-label")
+    assert labels[0] == "2016-01" and "1900" not in " ".join(labels)  # the "1900" event is coarser than a month
+    assert "1 dated more coarsely" in page.find_element("id", "trends-note").text
+
+    submit(page, "#trends-filters", period="week", by="type", metric="fatalities", country="IRQ")
+    assert page.execute_script("return location.hash") == "#/trends?period=week&by=type&metric=fatalities&country=IRQ"
+    series = texts(page, "#trends-chart g.series", "series")
+    assert series == ["ASSAULT"]  # only assaults have a toll
+    point = page.execute_script("return document.querySelector('#trends-chart circle.point title').textContent")
+    assert point.startswith("ASSAULT · wk 2016-") and point.endswith("fatalities")
+
+    page.execute_script(RECORD_DOWNLOADS)
+    page.find_element("id", "trends-csv").click()
+    saved = until(page, "return window.__saved[0]", "the CSV was not saved")
+    assert saved["name"] == "warlog-trends-fatalities-by-type-per-week.csv"
+    rows = saved["text"].splitlines()
+    assert rows[0] == "period,key,label,fatalities" and all(",ASSAULT,ASSAULT," in row for row in rows[1:])
+    assert sum(float(row.split(",")[3]) for row in rows[1:]) > 0
