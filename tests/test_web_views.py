@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from views_store import HUBS, actor_id, actor_name, build_synthetic_store
+from views_store import ACTORS, HUBS, actor_id, actor_name, build_synthetic_store
 from web_harness import MISSING_BROWSER, browser_installed, chromium, go, serve, wait_ready
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -111,3 +111,52 @@ def test_trends_chart_by_actor_per_month_lives_in_the_url(page):
     rows = saved["text"].splitlines()
     assert rows[0] == "period,key,label,fatalities" and all(",ASSAULT,ASSAULT," in row for row in rows[1:])
     assert sum(float(row.split(",")[3]) for row in rows[1:]) > 0
+
+
+def test_graph_of_200_actors_labels_the_hubs_and_finds_an_actor(page):
+    go(page, "#/graph", "graph")
+    nodes = page.execute_script(
+        """const cy = window.warlog.cy;
+        return cy.nodes().map((n) => ({id: n.id(), degree: n.data('degree'), size: n.width(),
+            labelled: n.hasClass('labelled'), font: parseFloat(n.renderedStyle('font-size'))}))"""
+    )
+    assert len(nodes) == ACTORS
+    hubs = [node for node in nodes if node["id"] in {actor_id(n) for n in range(HUBS)}]
+    others = [node for node in nodes if node not in hubs]
+    assert all(hub["labelled"] for hub in hubs)  # the most connected are labelled at the default zoom
+    assert sum(node["labelled"] for node in nodes) <= 25  # not 200 labels on top of each other
+    assert min(hub["size"] for hub in hubs) > max(node["size"] for node in others)  # size by degree
+    assert all(node["font"] >= 11 for node in nodes)  # a label is drawn at a readable size, whatever the zoom
+
+    target = actor_id(150)
+    page.find_element("id", "graph-find").send_keys("unit 150\n")
+    card = until(page, "return document.querySelector('#details .node-card')", "no card for the found actor")
+    assert card.get_attribute("data-actor") == target and actor_name(150) in card.text
+    state = page.execute_script(
+        """const cy = window.warlog.cy, node = cy.getElementById(arguments[0]);
+        const p = node.renderedPosition(), box = cy.container().getBoundingClientRect();
+        return {selected: node.selected(), labelled: node.visible() && node.style('label') !== '',
+            dx: Math.abs(p.x - box.width / 2), dy: Math.abs(p.y - box.height / 2),
+            faded: cy.nodes('.faded').length, near: cy.nodes('.near').length}""",
+        target,
+    )
+    assert state["selected"] and state["labelled"]
+    assert state["dx"] < 2 and state["dy"] < 2  # centred
+    assert state["near"] == 2 and state["faded"] == ACTORS - 2  # the actor and its one neighbour stand out
+
+    page.find_element("id", "graph-find").clear()
+    page.find_element("id", "graph-find").send_keys("no such actor\n")
+    assert "No actor matching" in page.find_element("id", "graph-find-status").text
+
+
+def test_expanding_an_actor_adds_its_ties_from_the_whole_store(page):
+    go(page, f"#/graph?actor={actor_id(150)}", "graph")
+    assert page.execute_script("return window.warlog.cy.nodes().length") == 2
+    hub = page.execute_script(
+        "const cy = window.warlog.cy; const hub = cy.nodes().max((n) => n.data('size')).ele;"
+        "hub.emit('tap'); return hub.id()"
+    )
+    assert hub in {actor_id(n) for n in range(HUBS)}
+    page.find_element("id", "graph-expand").click()
+    until(page, "return window.warlog.cy.nodes().length > 30", "expanding the hub added no actors")
+    assert page.execute_script(f"return window.warlog.cy.getElementById('{hub}').selected()")

@@ -52,3 +52,9 @@ export function exportHref(format, params) {
   }
   return { href: `/api/export?${query}`, left };
 }
+
+// Hidden fields for the shared filters a view cannot use, so that its form keeps them for the next view.
+export function keptFields(params, used) {
+  return SHARED.filter((name) => !used.includes(name) && params.get(name))
+    .map((name) => h("input", { type: "hidden", name, value: params.get(name) }));
+}

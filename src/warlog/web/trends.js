@@ -47,16 +47,17 @@ function drawChart(data, colour, width, metric) {
   const height = 340;
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = height - MARGIN.top - MARGIN.bottom;
-  const top = niceCeiling(Math.max(1, ...data.series.flatMap((series) => series.values)));
+  const step = niceStep(Math.max(1, ...data.series.flatMap((series) => series.values)) / 4);
+  const top = 4 * step;
   const n = data.periods.length;
   const x = (i) => MARGIN.left + (n === 1 ? plotWidth / 2 : (i / (n - 1)) * plotWidth);
   const y = (value) => MARGIN.top + plotHeight - (value / top) * plotHeight;
   const chart = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": `${metric} per period` });
   const grid = svg("g", { class: "axis" });
-  for (let step = 0; step <= 4; step += 1) {
-    const value = (top * step) / 4;
+  for (let tick = 0; tick <= 4; tick += 1) {
+    const value = step * tick;
     grid.append(svg("line", { x1: MARGIN.left, x2: width - MARGIN.right, y1: y(value), y2: y(value), class: "tick" }),
-      svg("text", { x: MARGIN.left - 6, y: y(value) + 4, "text-anchor": "end" }, String(Math.round(value * 10) / 10)));
+      svg("text", { x: MARGIN.left - 6, y: y(value) + 4, "text-anchor": "end" }, String(value)));
   }
   const every = Math.max(1, Math.ceil(n / Math.floor(plotWidth / 80)));
   data.periods.forEach((period, i) => {
@@ -84,9 +85,10 @@ function label(period, length) {
   return length === "week" ? `wk ${period}` : period;
 }
 
-function niceCeiling(value) {
-  const power = 10 ** Math.floor(Math.log10(value));
-  return [1, 2, 2.5, 5, 10].map((step) => step * power).find((step) => step >= value);
+// The step of the value axis: a whole number of 1, 2 or 5 times a power of ten, at least `value`.
+function niceStep(value) {
+  const power = 10 ** Math.max(0, Math.floor(Math.log10(value)));
+  return [1, 2, 5, 10].map((step) => step * power).find((step) => step >= value);
 }
 
 function filtersForm(params, chosen) {
