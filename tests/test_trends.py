@@ -132,3 +132,13 @@ def test_api_trends_errors(client: TestClient) -> None:
     assert response.status_code == 422 and response.json()["error"]["code"]
     response = client.get("/api/trends?period=day&since=1000")
     assert response.status_code == 200  # since keeps the same events here: no 1000-year series
+
+
+def test_events_and_event_exports_take_a_country(client: TestClient) -> None:
+    body = client.get("/api/events?country=bbb").json()
+    assert [(e["document"], e["type"]) for e in body["items"]] == [("doc-4", "COERCE")]
+    lines = client.get("/api/export?format=plover-json&country=BBB").text.splitlines()
+    assert len(lines) == 1 and "Faraway" in lines[0]
+    assert len(client.get("/api/export?format=plover-json").text.splitlines()) == 6  # the events that happened
+    response = client.get("/api/export?format=jsonl&country=BBB")
+    assert response.status_code == 422 and "country" in response.json()["error"]["message"]

@@ -126,6 +126,7 @@ def list_events(
     since: Since = None,
     until: Until = None,
     place: Annotated[str | None, Query(description="place id or part of its name")] = None,
+    country: Annotated[str | None, Query(description="ISO country code of the event's place")] = None,
     document: DocumentFilter = None,
     min_confidence: MinConfidence = None,
     sort: sort_param("events") = None,  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
@@ -136,7 +137,7 @@ def list_events(
     `min_confidence` keeps the events of at least that confidence (0 is a threshold). Sorts: date (default),
     type, status, document, confidence, fatalities."""
     filters = {"actor": actor, "type": type, "status": status, "since": since, "until": until, "place": place,
-               "document": document, "min_confidence": min_confidence}  # fmt: skip
+               "country": country, "document": document, "min_confidence": min_confidence}  # fmt: skip
     return _page(ctx, "events", filters, sort=sort, limit=limit, offset=offset)
 
 

@@ -128,7 +128,7 @@ def query(
     text: Annotated[
         str | None, typer.Option("--text", "-q", help="text in a name or alias, or a document's title or text")
     ] = None,
-    country: Annotated[str | None, typer.Option(help="ISO country code (actors, places)")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO country code (actors, places, events)")] = None,
     stance: Annotated[str | None, typer.Option(help="the author's stance (claims)")] = None,
     source_kind: Annotated[str | None, typer.Option(help="how the speaker is given (claims)")] = None,
     min_confidence: Annotated[

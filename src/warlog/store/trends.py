@@ -13,7 +13,7 @@ Rules:
 - `metric`: "events" counts event reports; "fatalities" adds their lower bounds of the dead (an event
   without a toll adds 0). Events are told per document: an incident three documents tell counts three
   times (warlog.incidents groups them).
-- The filters are the event listing's (warlog.store.query), plus `country`; without `status` only the
+- The filters are the event listing's (warlog.store.query); without `status` only the
   events that happened count (asserted, reported, claimed), as in the actor graph and the exports.
 - The `top` largest series are kept by their total; the rest are summed into one "other" series. A
   series of zeros is left out (by fatalities, the groups whose events tell no dead).
@@ -113,13 +113,12 @@ def _check(period: str, by: str, metric: str, top: int) -> None:
 
 
 def _conditions(con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[list[str], dict[str, Any]]:
-    """The event listing's conditions for `filters` (on `e`), the country's, and the default statuses."""
+    """The event listing's conditions for `filters` (on `e`), and the default statuses."""
     given = filters.given()
-    country = given.pop("country", None)
     chosen = listings.listing("events")
     unknown = sorted(set(given) - set(chosen.filters))
     if unknown:
-        valid = ", ".join(("country", *chosen.filters))
+        valid = ", ".join(chosen.filters)
         raise StoreError(f"trends take no filter {', '.join(unknown)}; valid choices: {valid}")
     conditions, params = [], {}
     for name, value in given.items():
@@ -127,9 +126,6 @@ def _conditions(con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[list[
         condition, used = fragment(con, value) if callable(fragment) else (fragment, {name: value})
         conditions.append(condition)
         params.update(used)
-    if country is not None:
-        conditions.append("e.place IN (SELECT id FROM places WHERE country = $country)")
-        params["country"] = country
     if "status" not in given:
         conditions.append("list_contains($happened, e.status)")
         params["happened"] = list(HAPPENED)
