@@ -160,3 +160,43 @@ def test_expanding_an_actor_adds_its_ties_from_the_whole_store(page):
     page.find_element("id", "graph-expand").click()
     until(page, "return window.warlog.cy.nodes().length > 30", "expanding the hub added no actors")
     assert page.execute_script(f"return window.warlog.cy.getElementById('{hub}').selected()")
+
+
+def api_total(url, query):
+    import json
+    from urllib.request import urlopen
+
+    with urlopen(f"{url}/api/events?limit=0&{query}") as response:
+        return json.load(response)["total"]
+
+
+def test_map_period_slider_clusters_and_country_level_areas(page, site):
+    go(page, "#/map", "map")
+    drawn = page.execute_script("return document.querySelector('#map-note').textContent")
+    assert drawn.startswith("240 of 240 events shown")
+    assert "48 known only to a province or a country are dashed areas" in drawn  # not points on a centroid
+    assert len(page.find_elements("css selector", "path.event-area")) == 1
+    assert page.find_elements("css selector", ".event-cluster")  # 192 points gathered where they crowd
+    assert "Syria (country)" in page.execute_script(
+        "return [...document.querySelectorAll('.place-label')].map((label) => label.textContent).join('|')"
+    )
+
+    months = page.execute_script(
+        """const [from, to] = document.querySelectorAll('#map-period input[type=range]');
+        return [Number(from.max), from.value, to.value]"""
+    )
+    assert months[1:] == ["0", str(months[0])]  # open at both ends: all dates
+    page.execute_script(
+        """const [from, to] = document.querySelectorAll('#map-period input[type=range]');
+        from.value = 2; from.dispatchEvent(new Event('input'));
+        to.value = 3; to.dispatchEvent(new Event('input'));"""
+    )
+    label = page.find_element("id", "map-period-label").text
+    assert label == "2016-03 – 2016-04"
+    assert page.execute_script("return location.hash") == "#/map?since=2016-03&until=2016-04"
+    expected = api_total(site, "since=2016-03&until=2016-04")
+    note = page.find_element("id", "map-note").text
+    assert note.startswith(f"{expected} of 240 events shown") and 0 < expected < 240
+    # the period goes with the next view
+    link = page.find_element("css selector", "#nav a[data-view='timeline']")
+    assert link.get_attribute("href").endswith("#/timeline?since=2016-03&until=2016-04")

@@ -109,4 +109,6 @@ for (const link of document.querySelectorAll(".export-menu a[data-format]")) {
 
 document.getElementById("details").addEventListener("keydown", returnOnEscape);
 window.addEventListener("hashchange", render);
+// a view that changes its filters in place (the map's period slider) says so
+window.addEventListener("warlog:filters", () => carryFilters(parse(window.location.hash).params));
 render();
