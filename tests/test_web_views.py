@@ -200,3 +200,42 @@ def test_map_period_slider_clusters_and_country_level_areas(page, site):
     # the period goes with the next view
     link = page.find_element("css selector", "#nav a[data-view='timeline']")
     assert link.get_attribute("href").endswith("#/timeline?since=2016-03&until=2016-04")
+
+
+def test_exports_take_the_views_filters_and_the_filters_follow_to_the_next_view(page, site):
+    go(page, "#/trends?period=month&type=ASSAULT&country=IRQ", "trends")
+    page.execute_script(RECORD_DOWNLOADS)
+    page.find_element("css selector", ".exports summary").click()
+    assert page.find_element("id", "export-note").text == "with this view's filters: type ASSAULT, country IRQ"
+    page.find_element("css selector", ".export-menu a[data-format='plover-json']").click()
+    saved = until(page, "return window.__saved[0]", "the PLOVER export was not saved")
+    assert page.execute_script("return window.__fetched.at(-1)").endswith(
+        "/api/export?format=plover-json&type=ASSAULT&country=IRQ"
+    )
+    expected = api_total(site, "type=ASSAULT&country=IRQ")
+    assert 0 < expected < 60 and len(saved["text"].splitlines()) == expected  # not the 240 events of the store
+    reports = page.find_element("css selector", ".export-menu a[data-format='jsonl']")
+    assert reports.get_attribute("href").endswith("/api/export?format=jsonl")  # it takes neither filter...
+    assert reports.get_attribute("title") == "without the filters type, country, which this format does not take"
+
+    go(page, page.find_element("css selector", "#nav a[data-view='map']").get_attribute("href").split("/", 3)[3], "map")
+    assert page.execute_script("return location.hash") == "#/map?type=ASSAULT&country=IRQ"
+    form = page.find_element("id", "map-filters")
+    assert form.find_element("name", "country").get_attribute("value") == "IRQ"
+    assert form.find_element("name", "type").get_attribute("value") == "ASSAULT"
+    assert page.find_element("id", "map-note").text.startswith(f"{expected} of {expected} events shown")
+    go(page, "#/timeline?type=ASSAULT&country=IRQ", "timeline")
+    assert len(page.find_elements("css selector", "#timeline .tl-event")) == expected
+
+
+def test_timeline_axis_spans_the_dense_range_and_marks_the_outlier(page):
+    go(page, "#/timeline", "timeline")
+    ticks = texts(page, "#timeline .axis text")
+    assert ticks and all(tick.startswith(("2015", "2016", "2017")) for tick in ticks)  # not 1900 to 2016 for one event
+    outliers = page.find_elements("css selector", "#timeline .tl-outlier")
+    assert len(outliers) == 1 and "1900 (before the axis)" in outliers[0].find_element(
+        "css selector", "title"
+    ).get_attribute("textContent")
+    assert "1 earlier and 0 later events are drawn as arrows" in page.find_element("id", "timeline-note").text
+    outliers[0].click()
+    assert until(page, "return document.querySelector('#details .event-card')", "the outlier opens no card")

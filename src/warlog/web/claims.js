@@ -4,6 +4,7 @@
 import { actorIndex, all, documentOf, report, stanceOf } from "./api.js";
 import { claimCard, eventCard, evidenceBlock, namer, show, showClaim } from "./details.js";
 import { badge, bareButton, choice, clear, empty, filterForm, h, link } from "./dom.js";
+import { keptFields, sharedFields, sharedValues } from "./filters.js";
 import { STANCE_LABELS } from "./palette.js";
 
 export async function claimsView(root, params) {
@@ -131,16 +132,18 @@ function impliedAccount(implied) {
 }
 
 function filtersForm(params) {
+  const used = ["since", "until", "actor"];
   const values = (data) => ({
-    actor: data.get("actor"),
+    ...sharedValues(data),
     stance: data.get("stance"),
     hedged: data.get("hedged") ? "1" : null,
     author: data.get("author") ? null : "0",
   });
   return filterForm("claims", values, [
-    h("label", null, "speaker ", h("input", { name: "actor", value: params.get("actor") || "", size: 14, placeholder: "id or name" })),
+    sharedFields(params, used),
     h("label", null, "author's stance ", choice("stance", Object.keys(STANCE_LABELS), params, "any")),
     h("label", null, h("input", { type: "checkbox", name: "hedged", checked: params.get("hedged") === "1" }), " hedged only"),
     h("label", null, h("input", { type: "checkbox", name: "author", checked: params.get("author") !== "0" }), " the author's own"),
-  ]);
+    keptFields(params, used),
+  ], { id: "claims-filters" });
 }
