@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from views_store import ACTORS, HUBS, actor_id, actor_name, build_synthetic_store
+from views_store import ACTORS, HUBS, TYPES, actor_id, actor_name, build_synthetic_store
 from web_harness import MISSING_BROWSER, browser_installed, chromium, go, serve, wait_ready
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -239,3 +239,48 @@ def test_timeline_axis_spans_the_dense_range_and_marks_the_outlier(page):
     assert "1 earlier and 0 later events are drawn as arrows" in page.find_element("id", "timeline-note").text
     outliers[0].click()
     assert until(page, "return document.querySelector('#details .event-card')", "the outlier opens no card")
+
+
+def group_sizes(driver):
+    return driver.execute_script(
+        """return [...document.querySelectorAll('#claims-board .speaker')].map((s) => [s.dataset.speaker,
+            s.querySelectorAll('li.claim').length,
+            Number(/\\((\\d+)\\)$/.exec(s.querySelector('h3').textContent)[1])])"""
+    )
+
+
+def test_claims_board_is_paged_and_grouped_by_speaker_or_incident(page):
+    go(page, "#/claims", "claims")
+    groups = group_sizes(page)
+    assert len(groups) == 12  # a dozen speakers at a time, of 63
+    assert groups[0][0] in {actor_id(n) for n in range(HUBS)} and groups[0][1:] == [5, 20]  # five of twenty claims
+    page.find_element("css selector", "#claims-board .speaker .more-claims").click()
+    assert group_sizes(page)[0][1] == 20
+    more = page.find_element("css selector", "#claims-board > button.more")
+    assert more.text == "Show 12 more speakers (51 left)"
+    more.click()
+    assert len(group_sizes(page)) == 24
+
+    go(page, "#/claims?group=incident", "claims")
+    labels = texts(page, "#claims-board .speaker h3")
+    assert labels and all(label.split(":")[0].split(" · ")[0] in TYPES for label in labels)
+    chosen = page.find_element("css selector", "#claims-filters select[name='group']")
+    assert chosen.get_attribute("value") == "incident"
+
+
+def test_dark_mode_follows_the_system_setting(page):
+    def background(selector):
+        rgb = page.execute_script(f"return getComputedStyle(document.querySelector('{selector}')).backgroundColor")
+        return sum(int(part) for part in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]) / 3
+
+    go(page, "#/trends", "trends")
+    assert background("main") > 200
+    dark = {"features": [{"name": "prefers-color-scheme", "value": "dark"}]}
+    page.execute_cdp_cmd("Emulation.setEmulatedMedia", dark)
+    try:
+        assert background("main") < 60 and background("body") < 60
+        go(page, "#/graph", "graph")
+        label = page.execute_script("return window.warlog.cy.nodes('.labelled')[0].style('color')")
+        assert sum(int(part) for part in label[label.index("(") + 1 : -1].split(",")) / 3 > 180  # light text
+    finally:
+        page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from warlog.model import Actor, Document, Event, Evidence, Place, Report, Toll, When
+from warlog.model import Actor, Claim, Document, Event, Evidence, Place, Report, Toll, When
 
 DOCUMENTS = 60
 ACTORS = 200
@@ -55,6 +55,24 @@ def _event(index: int, doc: int, text: str, sentence: str, date: str | None) -> 
     return event, other
 
 
+def _claims(doc: int, text: str, events: list[Event]) -> tuple[Claim, ...]:
+    """Two claims after `text`: the first event's actor says it happened; a witness (a speaker no actor
+    stands for, one per document) tells the second."""
+    found = []
+    hub = events[0].actors[0]
+    for n, (speaker, words, event) in enumerate(
+        ((hub, f"{actor_name(int(hub[-3:]))} said its unit acted.", events[0]),
+         (None, f"Witness {doc} said the second event took place.", events[1]))
+    ):  # fmt: skip
+        start = len(text) + (len(found[0].evidence.text) + 1 if found else 0)
+        evidence = Evidence(start=start, end=start + len(words), text=words, rule="synthetic", confidence=0.8)
+        found.append(Claim(
+            id=f"claim@{n}", text=words, evidence=evidence, speaker=speaker,
+            speaker_text=None if speaker else f"Witness {doc}", cue="said", hedged=n == 1, events=(event.id,),
+        ))  # fmt: skip
+    return tuple(found)
+
+
 def synthetic_reports() -> list[Report]:
     towns = [_place(spec) for spec in TOWNS]
     country = _place(COUNTRY_PLACE, country_level=True)
@@ -78,7 +96,14 @@ def synthetic_reports() -> list[Report]:
         document = Document(id=f"syn-{doc:03d}", text=text, title=f"Invented dispatch {doc}", published=published,
                             source="Invented Wire")  # fmt: skip
         places = (*towns, country)
-        reports.append(Report(version="test", document=document, actors=actors, places=places, events=tuple(events)))
+        claims = _claims(doc, text, events)
+        text += " ".join(claim.evidence.text for claim in claims)
+        document = Document(
+            id=document.id, text=text, title=document.title, published=published, source=document.source
+        )
+        reports.append(
+            Report(version="test", document=document, actors=actors, places=places, events=tuple(events), claims=claims)
+        )
     return reports
 
 

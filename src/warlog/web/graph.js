@@ -6,7 +6,7 @@ import { api, report } from "./api.js";
 import { evidenceBlock, namer, show } from "./details.js";
 import { badge, bareButton, clear, empty, filterForm, h, link, table } from "./dom.js";
 import { keptFields, sharedFields, sharedValues } from "./filters.js";
-import { KIND_COLOURS, kindColour, POLARITY_COLOURS } from "./palette.js";
+import { KIND_COLOURS, kindColour, POLARITY_COLOURS, themeColour } from "./palette.js";
 
 export const handles = {}; // the live Cytoscape instance, for the browser tests and the console
 
@@ -147,7 +147,7 @@ function drawGraph(container, nodes, edges, focus, graph) {
       ...nodes.map((node) => nodeElement(node, degree.get(node.id) || 0, maxDegree, focus)),
       ...edges.map((edge, index) => edgeElement(edge, index, maxWeight)),
     ],
-    style: STYLE,
+    style: [...STYLE, { selector: "node", style: { color: themeColour("ink"), "text-background-color": themeColour("paper") } }],
     layout: { name: "circle" },
     minZoom: 0.05,
     maxZoom: 4,

@@ -13,7 +13,7 @@ import { all, dateOf, interval, placeIndex } from "./api.js";
 import { show, showEvent } from "./details.js";
 import { bareButton, badge, choice, clear, empty, filterForm, h } from "./dom.js";
 import { keptFields, sharedFields, sharedValues } from "./filters.js";
-import { EVENT_STATUSES, statusStyle, typeColour } from "./palette.js";
+import { EVENT_STATUSES, isDark, statusStyle, typeColour } from "./palette.js";
 
 const OUTLINES = "/static/vendor/world-atlas/countries-50m.json";
 const RING_METRES = 25000; // precision 2: near a town, or part of a region
@@ -41,7 +41,8 @@ export async function mapView(root, params) {
     const world = await response.json();
     outlines = window.topojson.feature(world, world.objects.countries);
   }
-  window.L.geoJSON(outlines, { style: { color: "#8a8f98", weight: 0.7, fillColor: "#eef0e8", fillOpacity: 1 }, interactive: false }).addTo(map);
+  const land = isDark() ? { color: "#5d6670", fillColor: "#2b3138" } : { color: "#8a8f98", fillColor: "#eef0e8" };
+  window.L.geoJSON(outlines, { style: { ...land, weight: 0.7, fillOpacity: 1 }, interactive: false }).addTo(map);
   const filters = { type: params.get("type"), status: params.get("status"), actor: params.get("actor"), country: params.get("country"), place: params.get("place") };
   const [events, places] = await Promise.all([all("/api/events", filters), placeIndex()]);
   const located = events
