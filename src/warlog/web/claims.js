@@ -97,7 +97,7 @@ function groupBySpeaker(claims, actorName) {
     if (claim.speaker) [key, label, order] = [`actor:${claim.speaker}`, actorName(claim.speaker), 0];
     else if (claim.source_kind === "scare_quote" || (!claim.speaker_text && !claim.cue)) [key, label, order] = ["scare", "Scare quotes (the author's distance)", 3];
     else if (isAuthor(claim)) [key, label, order] = [`author:${claim.speaker_text}`, `The author, ${claim.speaker_text}`, 2];
-    else [key, label, order] = [`text:${claim.speaker_text}`, claim.speaker_text, 1];
+    else [key, label, order] = [`text:${claim.speaker_text}`, claim.speaker_text || "unattributed", 1];
     if (!groups.has(key)) groups.set(key, { key, label, order, actor: claim.speaker, claims: [] });
     groups.get(key).claims.push(claim);
   }

@@ -17,7 +17,7 @@ import { EVENT_STATUSES, isDark, statusStyle, typeColour } from "./palette.js";
 
 const OUTLINES = "/static/vendor/world-atlas/countries-50m.json";
 const RING_METRES = 25000; // precision 2: near a town, or part of a region
-const AREA_METRES = { country: 250000, other: 70000 }; // precision 3: a country; a province or region
+const AREA_METRES = { country: 160000, other: 60000 }; // precision 3: a country; a province or region
 const CLUSTER_FROM = 50;
 const CELL = 56;
 const NAMED_PLACES = 8;

@@ -12,7 +12,7 @@ const GROUPINGS = { type: "event type", actor: "actor", country: "country", admi
 const METRICS = { events: "events", fatalities: "fatalities (lower bounds)" };
 // Colour-blind-safe series colours (Okabe-Ito, then Tol's), the last for "other".
 const SERIES_COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#882255", "#117733", "#999999"];
-const MARGIN = { left: 48, right: 16, top: 12, bottom: 42 };
+const MARGIN = { left: 48, right: 36, top: 12, bottom: 42 };
 
 export async function trendsView(root, params) {
   const choice = {
@@ -85,10 +85,10 @@ function label(period, length) {
   return length === "week" ? `wk ${period}` : period;
 }
 
-// The step of the value axis: a whole number of 1, 2 or 5 times a power of ten, at least `value`.
+// The step of the value axis: 1, 2, 3 or 5 times a power of ten (a whole number), at least `value`.
 function niceStep(value) {
   const power = 10 ** Math.max(0, Math.floor(Math.log10(value)));
-  return [1, 2, 5, 10].map((step) => step * power).find((step) => step >= value);
+  return [1, 2, 3, 5, 10].map((step) => step * power).find((step) => step >= value);
 }
 
 function filtersForm(params, chosen) {
