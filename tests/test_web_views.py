@@ -284,3 +284,12 @@ def test_dark_mode_follows_the_system_setting(page):
         assert sum(int(part) for part in label[label.index("(") + 1 : -1].split(",")) / 3 > 180  # light text
     finally:
         page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+def test_the_side_panel_is_cleared_when_the_view_changes(page):
+    go(page, "#/graph", "graph")
+    page.find_element("id", "graph-find").send_keys(f"{actor_id(3)}\n")
+    until(page, "return document.querySelector('#details .node-card')", "no card for the found actor")
+    go(page, "#/map", "map")
+    assert page.find_elements("css selector", "#details .card") == []
+    assert page.find_element("id", "details").text.startswith("Click a highlighted fact")
