@@ -227,6 +227,10 @@ def test_exports_take_the_views_filters_and_the_filters_follow_to_the_next_view(
     go(page, "#/timeline?type=ASSAULT&country=IRQ", "timeline")
     assert len(page.find_elements("css selector", "#timeline .tl-event")) == expected
 
+    go(page, "#/map?status=reported", "map")  # a view's own event status goes with its event exports too
+    href = page.find_element("css selector", ".export-menu a[data-format='acled-csv']").get_attribute("href")
+    assert href.endswith("/api/export?format=acled-csv&status=reported")
+
 
 def test_timeline_axis_spans_the_dense_range_and_marks_the_outlier(page):
     go(page, "#/timeline", "timeline")

@@ -8,7 +8,7 @@ import { claimsView } from "./claims.js";
 import { correctionsView } from "./corrections.js";
 import { returnOnEscape } from "./details.js";
 import { documentsView } from "./documents.js";
-import { carried, exportHref } from "./filters.js";
+import { carried, exported, exportHref } from "./filters.js";
 import { handles as graphHandles, graphView } from "./graph.js";
 import { handles as mapHandles, mapView } from "./map.js";
 import { timelineView } from "./timeline.js";
@@ -95,8 +95,9 @@ function carryFilters(params) {
     link.setAttribute("href", href);
     link.title = left.length ? `without the filter${left.length > 1 ? "s" : ""} ${left.join(", ")}, which this format does not take` : "";
   }
+  const given = Object.entries(exported(params));
   const note = document.getElementById("export-note");
-  note.textContent = kept ? `with this view's filters: ${[...new URLSearchParams(kept)].map(([k, v]) => `${k} ${v}`).join(", ")}` : "the whole store";
+  note.textContent = given.length ? `with this view's filters: ${given.map(([k, v]) => `${k} ${v}`).join(", ")}` : "the whole store";
 }
 
 // Exports go through the API helper, so a server with a token gets it on these requests too.

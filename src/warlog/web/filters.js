@@ -32,21 +32,27 @@ export function sharedValues(data) {
   return values;
 }
 
-// Which filters each export format takes (GET /api/export refuses the others with a 422).
+// Which filters each export format takes (GET /api/export refuses the others with a 422): the shared ones,
+// and a view's event status (the map's).
 const EXPORT_FILTERS = {
-  "acled-csv": ["since", "until", "actor", "type", "country"],
-  "plover-json": ["since", "until", "actor", "type", "country"],
-  graphml: ["since", "until", "actor", "type"],
-  gexf: ["since", "until", "actor", "type"],
+  "acled-csv": ["since", "until", "actor", "type", "country", "status"],
+  "plover-json": ["since", "until", "actor", "type", "country", "status"],
+  graphml: ["since", "until", "actor", "type", "status"],
+  gexf: ["since", "until", "actor", "type", "status"],
   jsonl: ["since", "until", "actor"],
   parquet: ["since", "until", "actor"],
 };
+
+// The filters of a view that go with its exports.
+export function exported(params) {
+  return { ...carried(params), ...(params.get("status") ? { status: params.get("status") } : {}) };
+}
 
 // An export's address with the filters of the view that it takes; `left` names those it cannot take.
 export function exportHref(format, params) {
   const query = new URLSearchParams({ format });
   const left = [];
-  for (const [name, value] of Object.entries(carried(params))) {
+  for (const [name, value] of Object.entries(exported(params))) {
     if ((EXPORT_FILTERS[format] || []).includes(name)) query.set(name, value);
     else left.push(name);
   }
