@@ -142,3 +142,19 @@ def test_events_and_event_exports_take_a_country(client: TestClient) -> None:
     assert len(client.get("/api/export?format=plover-json").text.splitlines()) == 6  # the events that happened
     response = client.get("/api/export?format=jsonl&country=BBB")
     assert response.status_code == 422 and "country" in response.json()["error"]["message"]
+
+
+def test_cli_trends_table_csv_and_errors(db: Path) -> None:
+    from typer.testing import CliRunner
+
+    from warlog.cli import app
+
+    runner = CliRunner()
+    table = runner.invoke(app, ["trends", "--db", str(db), "--period", "month", "--by", "actor"])
+    assert table.exit_code == 0, table.output
+    assert "Red Brigade (4)" in table.output and "2016-03-01" in table.output
+    found = runner.invoke(app, ["trends", "--db", str(db), "--period", "week", "--type", "ASSAULT", "-f", "csv"])
+    assert found.exit_code == 0
+    assert found.stdout.splitlines() == ["period,key,label,events", "2016-02-29,ASSAULT,ASSAULT,2"]
+    wrong = runner.invoke(app, ["trends", "--db", str(db), "--by", "planet"])
+    assert wrong.exit_code == 1 and "--by 'planet' is not one of: type, actor, country, admin1" in wrong.output

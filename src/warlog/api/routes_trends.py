@@ -1,13 +1,11 @@
 """GET /api/trends: events or fatalities per period, by type, actor, country or region, as JSON or as a
 CSV of the series; a thin wrapper of `Store.trends` (rules: warlog.store.trends).
 
-The CSV has one row per period and series: `period,key,label,<metric>`; a cell that a spreadsheet would
-run as a formula is quoted with a leading apostrophe, as in the exports (warlog.export.csvsafe).
+The CSV has one row per period and series: `period,key,label,<metric>` (warlog.export.trends).
 """
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Annotated, Literal
 
@@ -19,7 +17,7 @@ from warlog.api.errors import ApiError
 from warlog.api.params import EventType, MinConfidence
 from warlog.api.routes_read import COMMON_ERRORS, ActorFilter, EventStatus, Since, Until, bearer
 from warlog.errors import StoreError
-from warlog.export.csvsafe import neutralize_row
+from warlog.export.trends import write_trends_csv
 from warlog.store import Filters
 from warlog.store.trends import GROUPINGS, METRICS, PERIODS
 
@@ -67,12 +65,6 @@ def get_trends(
     if format == "json":
         return found.to_dict()
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["period", "key", "label", metric])
-    writer.writerows(neutralize_row((p, key, label, _number(v))) for p, key, label, v in found.rows())
+    write_trends_csv(found, out)
     disposition = f'attachment; filename="warlog-trends-{metric}-by-{by}-per-{period}.csv"'
     return Response(out.getvalue(), media_type="text/csv", headers={"Content-Disposition": disposition})
-
-
-def _number(value: float) -> int | float:
-    return int(value) if value == int(value) else value

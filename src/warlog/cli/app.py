@@ -420,16 +420,19 @@ def main() -> None:
 
 
 def _register_subcommands() -> None:
-    """`warlog eval`, `warlog gazetteer`, `export`, `correct` and `corrections` live in their own modules."""
+    """`warlog eval`, `warlog gazetteer`, `export`, `correct`, `corrections` and `trends` live in their own
+    modules."""
     from warlog.cli.batch import register as register_batch
     from warlog.cli.curation import register
     from warlog.cli.evaluate import eval_app
     from warlog.cli.gazetteer import gazetteer_app
+    from warlog.cli.trends import register as register_trends
 
     app.add_typer(eval_app, name="eval")
     app.add_typer(gazetteer_app, name="gazetteer")
     register(app)
     register_batch(app)
+    register_trends(app)
 
 
 _register_subcommands()
