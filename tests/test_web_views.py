@@ -66,6 +66,14 @@ def texts(driver, css, attribute="textContent"):
     )
 
 
+def press_enter_on(driver, element):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    driver.execute_script("arguments[0].focus()", element)
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+
+
 def until(driver, script, message):
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -88,6 +96,11 @@ def submit(driver, form_css, **values):
 
 def test_trends_chart_by_actor_per_month_lives_in_the_url(page):
     go(page, "#/trends?period=month&by=actor", "trends")
+    hub = page.find_element("css selector", f"#trends-chart g.series[data-series='{actor_id(0)}'] circle.point")
+    value = float(hub.find_element("css selector", "title").get_attribute("textContent").split(": ")[1].split()[0])
+    press_enter_on(page, hub)  # points can overlap: the keyboard reaches each one
+    card = until(page, "return document.querySelector('#details #trend-events')", "the point opened no events")
+    assert len(card.find_elements("css selector", "li[data-event]")) == value  # what the point counts, listed
     series = texts(page, "#trends-chart g.series", "series")
     assert sorted(series[:HUBS]) == [actor_id(n) for n in range(HUBS)]  # the six hubs take part most often
     assert series[-1] == "other"  # 200 actors: the top 8 and the rest summed
@@ -103,6 +116,18 @@ def test_trends_chart_by_actor_per_month_lives_in_the_url(page):
     assert series == ["ASSAULT"]  # only assaults have a toll
     point = page.execute_script("return document.querySelector('#trends-chart circle.point title').textContent")
     assert point.startswith("ASSAULT · wk 2016-") and point.endswith("fatalities")
+
+    # a point opens the events behind it
+    point = page.find_element("css selector", "#trends-chart g.series[data-series='ASSAULT'] circle.point")
+    press_enter_on(page, point)
+    card = until(
+        page,
+        "const card = document.querySelector('#details #trend-events');"
+        "return card && card.textContent.startsWith('ASSAULT') && card",
+        "the point opened no events",
+    )
+    listed = len(card.find_elements("css selector", "li[data-event]"))
+    assert listed >= 1 and card.text.startswith(f"ASSAULT · wk {point.get_attribute('data-period')}: {listed} event")
 
     page.execute_script(RECORD_DOWNLOADS)
     page.find_element("id", "trends-csv").click()

@@ -2,8 +2,9 @@
 // region, drawn as SVG from GET /api/trends (computed in DuckDB). Period, grouping and metric live in the
 // URL with the shared filters; the CSV link downloads the same series.
 
-import { api, download } from "./api.js";
-import { clear, empty, filterForm, h, svg } from "./dom.js";
+import { all, api, dateOf, download, interval, placeIndex } from "./api.js";
+import { show, showEvent } from "./details.js";
+import { badge, bareButton, clear, empty, filterForm, h, onPressKey, svg } from "./dom.js";
 import { carried, sharedFields, sharedValues } from "./filters.js";
 import { typeColour } from "./palette.js";
 
@@ -36,14 +37,15 @@ export async function trendsView(root, params) {
     return;
   }
   const colour = (series, index) => (choice.by === "type" && series.key !== "other" ? typeColour(series.key) : SERIES_COLOURS[Math.min(index, SERIES_COLOURS.length - 1)]);
-  chart.append(drawChart(data, colour, Math.max(640, chart.clientWidth || 900), choice.metric));
+  const open = (series, index) => showPeriod(series, data.periods[index], choice, query);
+  chart.append(drawChart(data, colour, Math.max(640, chart.clientWidth || 900), choice.metric, open));
   for (const [index, series] of data.series.entries()) {
     keys.append(h("span", { class: "key", dataset: { series: series.key } },
       h("span", { class: "line", style: `border-color: ${colour(series, index)}` }), `${series.label} (${series.total})`));
   }
 }
 
-function drawChart(data, colour, width, metric) {
+function drawChart(data, colour, width, metric, open) {
   const height = 340;
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = height - MARGIN.top - MARGIN.bottom;
@@ -70,12 +72,52 @@ function drawChart(data, colour, width, metric) {
     const group = svg("g", { class: "series", "data-series": series.key },
       svg("polyline", { points, fill: "none", stroke, "stroke-width": 2 }));
     series.values.forEach((value, i) => {
-      if (value > 0) group.append(svg("circle", { cx: x(i), cy: y(value), r: 3.5, fill: stroke, class: "point" },
+      if (value <= 0) return;
+      // a point opens its events, except in "other", which sums many groups
+      const action = series.key === "other" ? {} : { tabindex: 0, role: "button", onclick: () => open(series, i), onkeydown: onPressKey(() => open(series, i)) };
+      group.append(svg("circle", { cx: x(i), cy: y(value), r: 4, fill: stroke, class: "point", "data-period": data.periods[i], ...action },
         svg("title", null, `${series.label} · ${label(data.periods[i], data.period)}: ${value} ${metric}`)));
     });
     chart.append(group);
   });
   return chart;
+}
+
+const HAPPENED = ["asserted", "reported", "claimed"];
+const DAY = 86400000;
+
+// The last day of the period that starts on `first` (ISO), as UTC milliseconds.
+function periodEnd(first, length) {
+  const start = Date.parse(first);
+  const date = new Date(start);
+  if (length === "day") return start;
+  if (length === "week") return start + 6 * DAY;
+  if (length === "month") return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0);
+  return Date.UTC(date.getUTCFullYear(), 11, 31);
+}
+
+// The events behind a point: those of its series whose whole date lies in its period, as the trend counts them.
+async function showPeriod(series, first, choice, query) {
+  const last = periodEnd(first, choice.period);
+  const { period, by, metric, ...filters } = query; // the view's own choices are no event filters
+  const params = { ...filters, since: first, until: new Date(last).toISOString().slice(0, 10) };
+  if (choice.by === "type") params.type = series.key;
+  if (choice.by === "country" && series.key !== "unknown") params.country = series.key;
+  const [events, places] = await Promise.all([all("/api/events", params), placeIndex()]);
+  const kept = events.filter((event) => {
+    const span = interval(dateOf(event).value);
+    if (!span || span[0] < Date.parse(first) || span[1] > last) return false;
+    if (!query.status && !HAPPENED.includes(event.status)) return false;
+    if (choice.by === "actor") return [...(event.actors || []), ...(event.recipients || [])].includes(series.key);
+    if (choice.by === "admin1") return series.key === "unknown" ? !String(event.place || "").startsWith("adm1.") : event.place === series.key;
+    if (choice.by === "country" && series.key === "unknown") return !places.get(event.place)?.country;
+    return true;
+  });
+  show(h("article", { class: "card event-list", id: "trend-events" },
+    h("h3", null, `${series.label} · ${label(first, choice.period)}: ${kept.length} event${kept.length === 1 ? "" : "s"}`),
+    h("ol", { class: "plain" }, kept.map((event) => h("li", { class: "clickable", dataset: { event: event.id }, onclick: () => showEvent(event, places) },
+      bareButton(badge(event.type, "type"), " ", badge(event.status, `status-${event.status}`), " ", dateOf(event).value, " ",
+        h("span", { class: "muted" }, (event.text || "").slice(0, 140))))))));
 }
 
 // A period by its first day: a week as "wk of 2016-02-29", a month as "2016-02", a year as "2016".
