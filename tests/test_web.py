@@ -438,8 +438,9 @@ def test_a_hostile_place_name_is_text_in_the_map_tooltip(driver, hostile_place_s
     driver.get_log("browser")
     point = topmost(driver, ".leaflet-overlay-pane path.event-point")
     ActionChains(driver).move_to_element(point).perform()
-    tooltip = find(driver, ".leaflet-tooltip")
+    tooltip = find(driver, ".leaflet-tooltip:not(.place-label)")  # the point's, not the place's name
     assert tooltip.text.endswith(f" · {HOSTILE_PLACE}")
+    assert find(driver, ".leaflet-tooltip.place-label").text == HOSTILE_PLACE  # the label is text too
     point.click()
     assert HOSTILE_PLACE in find(driver, "#details .event-card").text
     assert driver.execute_script("return document.querySelectorAll('#map img, img[src=\"x\"]').length") == 0

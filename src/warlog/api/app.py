@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI
 
 from warlog._version import __version__
-from warlog.api import pages, routes_read, routes_review, routes_workbench, routes_write
+from warlog.api import pages, routes_read, routes_review, routes_trends, routes_workbench, routes_write
 from warlog.api.context import ApiContext
 from warlog.api.errors import install_error_handlers
 from warlog.api.security import SecurityMiddleware
@@ -92,6 +92,7 @@ def create_app(
     app.include_router(routes_write.router)
     app.include_router(routes_workbench.router)
     app.include_router(routes_review.router)
+    app.include_router(routes_trends.router)
     pages.install(app, web_dir=web_dir or Path(__file__).resolve().parent.parent / "web")
     return app
 

@@ -127,6 +127,7 @@ def list_events(
     since: Since = None,
     until: Until = None,
     place: Annotated[str | None, Query(description="place id or part of its name")] = None,
+    country: Annotated[str | None, Query(description="ISO country code of the event's place")] = None,
     document: DocumentFilter = None,
     min_confidence: MinConfidence = None,
     reviewed: Reviewed = None,
@@ -138,7 +139,8 @@ def list_events(
     `min_confidence` keeps the events of at least that confidence (0 is a threshold); `reviewed=true` those an
     analyst accepted. Sorts: date (default), type, status, document, confidence, fatalities."""
     filters = {"actor": actor, "type": type, "status": status, "since": since, "until": until, "place": place,
-               "document": document, "min_confidence": min_confidence, "reviewed": reviewed}  # fmt: skip
+                "country": country, "document": document, "min_confidence": min_confidence,
+                "reviewed": reviewed}  # fmt: skip
     return _page(ctx, "events", filters, sort=sort, limit=limit, offset=offset)
 
 

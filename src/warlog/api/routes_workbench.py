@@ -122,6 +122,7 @@ def get_export(
         choice((*EVENT_STATUSES, ANY_STATUS)) | None, Query(description="event status, or 'any' (event formats)")  # type: ignore[valid-type]  # a Literal built at run time, for FastAPI's enum
     ] = None,
     min_confidence: MinConfidence = None,
+    country: Annotated[str | None, Query(description="ISO country code of the event's place (event formats)")] = None,
     per_event: Annotated[
         bool, Query(description="acled-csv: one row per event, not one per incident told by several documents")
     ] = False,
@@ -134,7 +135,7 @@ def get_export(
     per_event is set. reviewed=true keeps only what an analyst accepted (acled-csv, plover-json, jsonl)."""
     if format not in EXPORT_FORMATS:
         raise ApiError(422, f"unknown export format {format!r}; valid choices: {', '.join(EXPORT_FORMATS)}")
-    given = {"since": since, "until": until, "actor": actor, "type": type, "status": status}
+    given = {"since": since, "until": until, "actor": actor, "type": type, "status": status, "country": country}
     filters: dict[str, Any] = {name: value for name, value in given.items() if value}
     if min_confidence is not None:  # 0 is a threshold, not "no filter"
         filters["min_confidence"] = min_confidence

@@ -129,7 +129,7 @@ def query(
     text: Annotated[
         str | None, typer.Option("--text", "-q", help="text in a name or alias, or a document's title or text")
     ] = None,
-    country: Annotated[str | None, typer.Option(help="ISO country code (actors, places)")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO country code (actors, places, events)")] = None,
     stance: Annotated[str | None, typer.Option(help="the author's stance (claims)")] = None,
     source_kind: Annotated[str | None, typer.Option(help="how the speaker is given (claims)")] = None,
     min_confidence: Annotated[
@@ -446,18 +446,21 @@ def main() -> None:
 
 
 def _register_subcommands() -> None:
-    """`warlog eval`, `warlog gazetteer`, `export`, `correct`, `corrections` and `review` live in their own modules."""
+    """`warlog eval`, `warlog gazetteer`, `export`, `correct`, `corrections`, `review` and `trends` live in their
+    own modules."""
     from warlog.cli.batch import register as register_batch
     from warlog.cli.curation import register
     from warlog.cli.evaluate import eval_app
     from warlog.cli.gazetteer import gazetteer_app
     from warlog.cli.review import review
+    from warlog.cli.trends import register as register_trends
 
     app.add_typer(eval_app, name="eval")
     app.add_typer(gazetteer_app, name="gazetteer")
     register(app)
     register_batch(app)
     app.command("review")(review)
+    register_trends(app)
 
 
 _register_subcommands()

@@ -9,10 +9,11 @@ Formats (every field in docs/data-dictionary.md):
 - graphml, gexf: the actor graph, written by the same code as `warlog graph` (warlog.store.graph).
 
 Filters: the event formats choose events (warlog.export.events; `min_confidence` keeps the events whose
-confidence is at least it); jsonl and parquet choose documents (`since`/`until` on the publication date,
-`actor` the documents naming the actor), and take no `type`, `status` or `min_confidence`; the graph
-formats pass them to `Store.graph` (`status` one status counted in place of the default ones) and take
-no `min_confidence` (their rows are ties between actors, not events).
+confidence is at least it, `country` those whose place is in that country); jsonl and parquet choose
+documents (`since`/`until` on the publication date, `actor` the documents naming the actor), and take no
+`type`, `status` or `min_confidence`; the graph formats pass them to `Store.graph` (`status` one status
+counted in place of the default ones) and take no `min_confidence` (their rows are ties between actors,
+not events).
 
 `reviewed` keeps only what an analyst accepted in the review queue (warlog.store.review): the events of
 the event formats; for jsonl, each report keeps its accepted events and claims, the others dropped as a
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 
 # Each format and the filters it takes.
 _GRAPH_FILTERS = ("since", "until", "actor", "type", "status")
-_EVENT_FILTERS = (*_GRAPH_FILTERS, "min_confidence", "reviewed")
+_EVENT_FILTERS = (*_GRAPH_FILTERS, "country", "min_confidence", "reviewed")
 _DOCUMENT_FILTERS = ("since", "until", "actor")
 FORMAT_FILTERS: dict[str, tuple[str, ...]] = {
     "acled-csv": _EVENT_FILTERS,
@@ -69,6 +70,7 @@ def export(
     status: str | None = None,
     min_confidence: float | None = None,
     per_event: bool = False,
+    country: str | None = None,
     reviewed: bool = False,
 ) -> int:
     """Write the store (or the part the filters choose) in one of EXPORT_FORMATS.
@@ -84,6 +86,7 @@ def export(
         status: an event status, or "any" (event formats); default: the events that happened.
         min_confidence: a number from 0 to 1 (acled-csv, plover-json): the events whose confidence is
             at least it.
+        country: an ISO country code (acled-csv, plover-json): the events whose place is in it.
         per_event: acled-csv only: one row per event, not one per incident.
         reviewed: only what an analyst accepted (acled-csv, plover-json, jsonl).
 
@@ -97,7 +100,7 @@ def export(
     """
     if format not in FORMAT_FILTERS:
         raise StoreError(f"unknown export format {format!r}; valid choices: {', '.join(EXPORT_FORMATS)}")
-    given = {"since": since, "until": until, "actor": actor, "type": type, "status": status}
+    given = {"since": since, "until": until, "actor": actor, "type": type, "status": status, "country": country}
     filters: dict[str, Any] = {name: value for name, value in given.items() if value is not None}
     if min_confidence is not None:
         filters["min_confidence"] = min_confidence

@@ -5,8 +5,9 @@ Events are chosen with `Store.query("events", ...)`, so the filters mean what th
 query events`: `actor` an actor or recipient (id, or part of a name or alias), `type` the PLOVER type,
 `since`/`until` the event's own date (an undated event never matches a date filter). `status` is one
 status, or "any"; without it only the events that happened count (asserted, reported, claimed), as
-in the actor graph. `min_confidence` (0 to 1) keeps the events whose confidence is at least it;
-`reviewed` the events an analyst accepted.
+in the actor graph. `country` keeps the events whose place is in that country (ISO code).
+`min_confidence` (0 to 1) keeps the events whose confidence is at least it; `reviewed` the events an
+analyst accepted.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def chosen_events(
     type: str | None = None,
     status: str | None = None,
     min_confidence: float | None = None,
+    country: str | None = None,
     reviewed: bool = False,
 ) -> Iterator[tuple[Report, Event]]:
     """The stored events that pass the filters, document by document (in the order of their first
@@ -46,6 +48,7 @@ def chosen_events(
         since=since,
         until=until,
         min_confidence=min_confidence,
+        country=country,
         reviewed=True if reviewed else None,
     )
     statuses = HAPPENED if status is None else None

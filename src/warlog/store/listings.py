@@ -214,6 +214,7 @@ EVENTS = Listing(
         "type": 'e."type" = $type',
         "status": "e.status = $status",
         "place": f"(e.place = $place OR e.place IN {PLACE_IDS})",
+        "country": "e.place IN (SELECT id FROM places WHERE country = upper($country))",
         **_dates('e."date"."value"'),
         "document": "starts_with(e.document_id, $document)",
         "min_confidence": "e.confidence >= $min_confidence",

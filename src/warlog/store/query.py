@@ -17,6 +17,7 @@ Rules:
   "2024-03" (or the period "2024-03-01/2024-03-05") matches `since="2024-03-10"` because part of it lies
   on or after that day. The date is an event's own, a failure's time, else the publication date of the
   item's document. An item whose date is unknown or not ISO never matches a date filter.
+- `country` is an ISO country code: an actor's or place's country, and for events their place's (any case).
 - `min_confidence` is a number from 0 to 1 (events only): the events whose confidence is at least it.
 - `reviewed` (events and claims) is True for the items an analyst accepted in the review queue (an
   `accept` correction in the audit trail: warlog.store.review), False for those nobody has decided on

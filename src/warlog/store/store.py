@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from warlog.store.incidents import IncidentAccounts
     from warlog.store.names import Names
     from warlog.store.review import ReviewQueue
+    from warlog.store.trends import Trends
 
 _MEMORY = ":memory:"
 
@@ -501,6 +502,33 @@ class Store:
                 con, ontology=ontology or builtin_ontology(), since=since, until=until, actor=actor, type=type,
                 statuses=statuses if statuses is not None else HAPPENED, affiliations=affiliations,
             )  # fmt: skip
+
+    def trends(
+        self,
+        filters: Filters | None = None,
+        *,
+        period: str = "week",
+        by: str = "type",
+        metric: str = "events",
+        top: int = 8,
+    ) -> Trends:
+        """Events (or their dead) per period, one series per type, actor, country or region (rules:
+        warlog.store.trends).
+
+        Args:
+            filters: the events that count (the event listing's filters, and `country`).
+            period: day, week, month or year.
+            by: type, actor, country or admin1.
+            metric: events or fatalities.
+            top: how many series to keep (the rest are summed as "other").
+
+        Raises:
+            StoreError: an unknown period, grouping, metric or filter, or too many periods.
+        """
+        from warlog.store.trends import trends
+
+        with self._reading("compute a trend") as con:
+            return trends(con, filters or Filters(), period=period, by=by, metric=metric, top=top)
 
     def incidents(
         self,

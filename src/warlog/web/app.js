@@ -8,10 +8,12 @@ import { claimsView } from "./claims.js";
 import { correctionsView } from "./corrections.js";
 import { returnOnEscape } from "./details.js";
 import { documentsView } from "./documents.js";
+import { carried, exported, exportHref } from "./filters.js";
 import { handles as graphHandles, graphView } from "./graph.js";
 import { handles as mapHandles, mapView } from "./map.js";
 import { reviewView } from "./review.js";
 import { timelineView } from "./timeline.js";
+import { trendsView } from "./trends.js";
 
 const VIEWS = {
   documents: (root, id, params) => documentsView(root, id, params),
@@ -19,12 +21,15 @@ const VIEWS = {
   graph: (root, id, params) => graphView(root, params),
   map: (root, id, params) => mapView(root, params),
   timeline: (root, id, params) => timelineView(root, params),
+  trends: (root, id, params) => trendsView(root, params),
   claims: (root, id, params) => claimsView(root, params),
   review: (root, id, params) => reviewView(root, params),
   corrections: (root, id, params) => correctionsView(root, params),
 };
 
 let generation = 0;
+let shownView = null;
+const detailsHint = [...document.getElementById("details").childNodes].map((node) => node.cloneNode(true));
 
 function parse(hash) {
   const [path, query] = hash.replace(/^#\/?/, "").split("?");
@@ -54,6 +59,12 @@ async function render() {
   document.body.dataset.view = view;
   document.body.dataset.state = "loading";
   document.getElementById("busy").hidden = false;
+  if (view !== shownView) {
+    // a new view starts with the hint, not the previous view's card
+    document.getElementById("details").replaceChildren(...detailsHint.map((node) => node.cloneNode(true)));
+  }
+  shownView = view;
+  carryFilters(params);
   for (const link of document.querySelectorAll("#nav a")) {
     const active = link.dataset.view === view;
     link.classList.toggle("active", active);
@@ -74,8 +85,25 @@ async function render() {
   }
 }
 
+// The shared filters (warlog/web/filters.js) follow the nav links to the next view and go with every
+// export; the menu says which of them a format cannot take.
+function carryFilters(params) {
+  const kept = new URLSearchParams(carried(params)).toString();
+  for (const link of document.querySelectorAll("#nav a[data-view]")) {
+    link.setAttribute("href", `#/${link.dataset.view}${kept ? `?${kept}` : ""}`);
+  }
+  for (const link of document.querySelectorAll(".export-menu a[data-format]")) {
+    const { href, left } = exportHref(link.dataset.format, params);
+    link.setAttribute("href", href);
+    link.title = left.length ? `without the filter${left.length > 1 ? "s" : ""} ${left.join(", ")}, which this format does not take` : "";
+  }
+  const given = Object.entries(exported(params));
+  const note = document.getElementById("export-note");
+  note.textContent = given.length ? `with this view's filters: ${given.map(([k, v]) => `${k} ${v}`).join(", ")}` : "the whole store";
+}
+
 // Exports go through the API helper, so a server with a token gets it on these requests too.
-for (const link of document.querySelectorAll(".export-menu a")) {
+for (const link of document.querySelectorAll(".export-menu a[data-format]")) {
   link.addEventListener("click", (event) => {
     event.preventDefault();
     download(link.getAttribute("href")).catch((error) => showError(error.message || String(error)));
@@ -84,4 +112,6 @@ for (const link of document.querySelectorAll(".export-menu a")) {
 
 document.getElementById("details").addEventListener("keydown", returnOnEscape);
 window.addEventListener("hashchange", render);
+// a view that changes its filters in place (the map's period slider) says so
+window.addEventListener("warlog:filters", () => carryFilters(parse(window.location.hash).params));
 render();

@@ -64,3 +64,11 @@ export const STANCE_LABELS = {
   disputes: "author disputes",
   neutral: "neutral",
 };
+
+// Colours a canvas or SVG library needs as values (Cytoscape, Leaflet's outlines), from the page's CSS
+// variables, so that dark mode (prefers-color-scheme) reaches them too.
+export function themeColour(name) {
+  return getComputedStyle(document.documentElement).getPropertyValue(`--${name}`).trim();
+}
+
+export const isDark = () => Boolean(window.matchMedia?.("(prefers-color-scheme: dark)").matches);

@@ -4,8 +4,9 @@
 import { actorIndex, all, dateOf, interval, placeIndex, shown } from "./api.js";
 import { showEvent } from "./details.js";
 import { typeKeys } from "./map.js";
-import { choice, clear, empty, filterForm, h, onPressKey, svg } from "./dom.js";
-import { EVENT_TYPES, statusStyle, typeColour } from "./palette.js";
+import { clear, empty, filterForm, h, onPressKey, svg } from "./dom.js";
+import { carried, sharedFields, sharedValues } from "./filters.js";
+import { statusStyle, typeColour } from "./palette.js";
 
 const ROW = 26;
 const LABEL = 190;
@@ -19,7 +20,7 @@ export async function timelineView(root, params) {
   const types = h("div", { class: "legend" });
   clear(root, h("section", { class: "timeline-page" }, form, chart, types, note));
   const [events, actors, places] = await Promise.all([
-    all("/api/events", { actor: params.get("actor"), type: params.get("type"), since: params.get("since"), until: params.get("until") }),
+    all("/api/events", carried(params)),
     actorIndex(),
     placeIndex(),
   ]);
@@ -31,7 +32,36 @@ export async function timelineView(root, params) {
     return;
   }
   const rows = groupRows(dated, group, (id) => actors.get(id)?.name || id);
-  chart.append(drawChart(rows, dated, places, Math.max(640, chart.clientWidth || 900)));
+  const range = denseRange(dated);
+  chart.append(drawChart(rows, range, places, Math.max(640, chart.clientWidth || 900)));
+  if (range.earlier || range.later) {
+    note.textContent += ` The axis spans the dense range of the dates (2nd to 98th percentile, widened by a quarter); ${range.earlier} earlier and ${range.later} later events are drawn as arrows at its edges.`;
+  }
+}
+
+const DAY = 86400000;
+const DENSE_FROM = 20; // events; fewer are all drawn on the axis
+
+// The span of the axis: the dates' dense range (2nd to 98th percentile) widened by a quarter on each side,
+// or the whole range when it is narrower; so one "early 1900s" event does not squeeze a year of events into
+// a few pixels. The events beyond it are outliers, drawn as arrows at the edge.
+function denseRange(dated) {
+  const starts = dated.map((item) => item.span[0]).sort((a, b) => a - b);
+  const ends = dated.map((item) => item.span[1]).sort((a, b) => a - b);
+  const at = (values, q) => values[Math.min(values.length - 1, Math.floor(q * (values.length - 1)))];
+  let [first, last] = [starts[0], ends[ends.length - 1] + DAY];
+  if (dated.length >= DENSE_FROM) {
+    const margin = Math.max(30 * DAY, (at(ends, 0.98) - at(starts, 0.02)) / 4);
+    first = Math.max(first, at(starts, 0.02) - margin);
+    last = Math.min(last, at(ends, 0.98) + DAY + margin);
+  }
+  const pad = Math.max(15 * DAY, (last - first) * 0.03);
+  return {
+    low: first - pad,
+    high: last + pad,
+    earlier: dated.filter((item) => item.span[1] < first - pad).length,
+    later: dated.filter((item) => item.span[0] >= last + pad).length,
+  };
 }
 
 function groupRows(dated, group, actorName) {
@@ -46,15 +76,12 @@ function groupRows(dated, group, actorName) {
   return [...rows.values()].sort((a, b) => b.items.length - a.items.length || a.label.localeCompare(b.label)).slice(0, MAX_ROWS);
 }
 
-function drawChart(rows, dated, places, width) {
-  const day = 86400000;
-  let low = Math.min(...dated.map((item) => item.span[0]));
-  let high = Math.max(...dated.map((item) => item.span[1])) + day;
-  const pad = Math.max(15 * day, (high - low) * 0.03);
-  [low, high] = [low - pad, high + pad];
+function drawChart(rows, range, places, width) {
+  const { low, high } = range;
   const plot = width - LABEL - 20;
   const x = (time) => LABEL + ((time - low) / (high - low)) * plot;
   const height = rows.length * ROW + 40;
+  const inside = (time) => Math.min(width - 20, Math.max(LABEL, x(time))); // a bar that crosses an edge stops there
   const chart = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "group", "aria-label": "events over time" });
   chart.append(axis(low, high, x, height));
   rows.forEach((row, index) => {
@@ -63,9 +90,20 @@ function drawChart(rows, dated, places, width) {
       svg("line", { x1: LABEL, x2: width - 20, y1: y, y2: y, class: "row-line" }),
       svg("text", { x: LABEL - 8, y: y + 4, "text-anchor": "end", class: "row-label" }, `${row.label} (${row.items.length})`),
     );
-    for (const { event, span } of row.items) chart.append(mark(event, span, x, y, day, places));
+    for (const { event, span } of row.items) {
+      if (span[1] < low || span[0] >= high) chart.append(outlier(event, span[1] < low ? LABEL + 2 : width - 22, y, span[1] < low, places));
+      else chart.append(mark(event, span, inside, y, DAY, places));
+    }
   });
   return chart;
+}
+
+// An event outside the axis: an arrow at the edge it lies beyond, named by its date.
+function outlier(event, at, y, before, places) {
+  const points = before ? `${at},${y} ${at + 9},${y - 6} ${at + 9},${y + 6}` : `${at + 9},${y} ${at},${y - 6} ${at},${y + 6}`;
+  return svg("polygon", { points, class: `tl-event tl-outlier status-${event.status}`, fill: typeColour(event.type), "data-event": event.id,
+    onclick: () => showEvent(event, places), tabindex: 0, role: "button", onkeydown: onPressKey(() => showEvent(event, places)) },
+  svg("title", null, `${event.type} · ${event.status} · ${dateOf(event).value} (${before ? "before" : "after"} the axis)\n${event.text || ""}`));
 }
 
 function mark(event, span, x, y, day, places) {
@@ -110,14 +148,11 @@ function axis(low, high, x, height) {
 }
 
 function filtersForm(params, group) {
-  const values = (data) => Object.fromEntries(data.entries());
+  const values = (data) => ({ group: data.get("group"), ...sharedValues(data) });
   return filterForm("timeline", values, [
     h("label", null, "rows by ", h("select", { name: "group" },
       h("option", { value: "type", selected: group === "type" }, "event type"),
       h("option", { value: "actor", selected: group === "actor" }, "actor"))),
-    h("label", null, "type ", choice("type", EVENT_TYPES, params, "all")),
-    h("label", null, "actor ", h("input", { name: "actor", value: params.get("actor") || "", size: 14, placeholder: "id or name" })),
-    h("label", null, "from ", h("input", { name: "since", value: params.get("since") || "", size: 10, placeholder: "YYYY-MM-DD" })),
-    h("label", null, "to ", h("input", { name: "until", value: params.get("until") || "", size: 10, placeholder: "YYYY-MM-DD" })),
-  ]);
+    sharedFields(params),
+  ], { id: "timeline-filters" });
 }
