@@ -374,3 +374,18 @@ def test_asking_speaking_and_taking_sides(pipeline, text, expected):
 def test_nobody_takes_no_side(pipeline):
     text = "If the vote is a choice between two evils, nobody can support either."
     assert find_attributions(_doc(pipeline, text)) == []
+
+
+def test_what_is_said_when_the_parser_took_it_for_an_object(pipeline):
+    # the small model parses "says the ... movement" as an object and hangs the clause's verb under it
+    text = "John Smith says the populist movement sweeping the country appeals to anger."
+    found = [_read(text, a) for a in find_attributions(_doc(pipeline, text))]
+    assert found == [{
+        "content": "the populist movement sweeping the country appeals to anger",
+        "source": "John Smith", "cue": "says",
+    }]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ["She said a prayer for the victims who died.", "He said the words."])
+def test_a_thing_said_is_no_content(pipeline, text):
+    assert not find_attributions(_doc(pipeline, text))

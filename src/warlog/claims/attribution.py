@@ -281,9 +281,33 @@ def _verb_content(context: Context, verb: Token, cue: CueVerb, subject: Token | 
         while start.i < clause.i and start.lower_ == "that" and start.tag_ == "IN":
             start = context.doc[start.i + 1]
         return snap(context, (start.idx, end_of(clause.right_edge)), verb.idx)
+    misparsed = _said_object(verb)
+    if misparsed is not None:
+        return snap(context, (misparsed.left_edge.idx, end_of(misparsed.right_edge)), verb.idx)
     clause_start = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx)
     phrase_end = end_of(clause_end(context, verb))
     return adjacent_quote(context, clause_start, phrase_end) or _aside_of(context, verb, subject)
+
+
+# what one says as a thing, not as a clause: "said a prayer", "says nothing", "said the words"
+SAID_THINGS = frozenset({
+    "prayer", "goodbye", "word", "thing", "nothing", "something", "anything", "everything", "this", "that", "so",
+    "much", "little", "yes", "no", "grace", "name", "line", "hello", "sorry", "mass", "it", "what", "which",
+})  # fmt: skip
+
+
+def _said_object(verb: Token) -> Token | None:
+    """The object of "say" that the parser took for a noun phrase where a clause follows it ("says the
+    populist movement sweeping the country appeals to anger": "movement ... appeals" is what is said): a
+    phrase of four words or more with a verb in it, whose head is not a thing one says ("said a prayer")."""
+    if verb.lemma_.lower() != "say":
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i > verb.i and child.lemma_.lower() not in SAID_THINGS:
+            subtree = list(child.subtree)
+            if len(subtree) >= 4 and any(t.pos_ in ("VERB", "AUX") and t.i > child.i for t in subtree):
+                return child
+    return None
 
 
 def _aside_of(context: Context, verb: Token, subject: Token | None) -> tuple[int, int] | None:
