@@ -158,3 +158,16 @@ def test_cli_trends_table_csv_and_errors(db: Path) -> None:
     assert found.stdout.splitlines() == ["period,key,label,events", "2016-02-29,ASSAULT,ASSAULT,2"]
     wrong = runner.invoke(app, ["trends", "--db", str(db), "--by", "planet"])
     assert wrong.exit_code == 1 and "--by 'planet' is not one of: type, actor, country, admin1" in wrong.output
+
+
+def test_cli_export_takes_a_country(db: Path) -> None:
+    from typer.testing import CliRunner
+
+    from warlog.cli import app
+
+    runner = CliRunner()
+    found = runner.invoke(app, ["export", "--db", str(db), "-f", "plover-json", "--country", "BBB"])
+    assert found.exit_code == 0, found.output
+    assert len(found.stdout.splitlines()) == 1 and "Faraway" in found.stdout
+    wrong = runner.invoke(app, ["export", "--db", str(db), "-f", "jsonl", "--country", "BBB"])
+    assert wrong.exit_code == 1 and "country" in wrong.output

@@ -41,6 +41,9 @@ def export(
     until: Annotated[str | None, typer.Option(help="up to this date (YYYY-MM-DD, YYYY-MM or YYYY)")] = None,
     actor: Annotated[str | None, typer.Option(help="actor id or name")] = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="ISO code of the events' country, e.g. SYR (acled-csv, plover-json)")
+    ] = None,
     status: Annotated[
         str | None, typer.Option(help="event status, or 'any' (default: the events that happened)")
     ] = None,
@@ -74,7 +77,7 @@ def export(
         with open_store(db) as store:
             written = run_export(
                 store, format, out if out is not None else sys.stdout.buffer, actor=actor, type=type, status=status,
-                min_confidence=min_confidence, per_event=per_event, reviewed=reviewed, **filters,
+                min_confidence=min_confidence, per_event=per_event, reviewed=reviewed, country=country, **filters,
             )  # fmt: skip
         if out is not None:
             Console(stderr=True).print(f"wrote {written} ({format}) → {out}", highlight=False, markup=False)
