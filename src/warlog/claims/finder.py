@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 from warlog.claims.attribution import Attribution, find_attributions
 from warlog.claims.denial_links import find_denials
 from warlog.claims.denials import Denial, Said
+from warlog.claims.frames import undate_denied
 from warlog.claims.positions import EventIndex, SpanIndex, event_extent
 from warlog.claims.stance import Stance, author_stance, hedges_in
 from warlog.doctext import doc_text
@@ -127,6 +128,7 @@ class ClaimFinder:
         kinds = {m.actor.id: m.actor.kind for m in doc._.warlog_actors or []}
         contents = SpanIndex([a.content for a in attributions])
         events = [self._restatus(doc, e, attributions, contents) for e in events]
+        events = undate_denied(doc, events, attributions, self._kind, doc._.warlog_dates or [])
         events = _accused_acts(doc, events)
         index = EventIndex(doc, events)
         claims: list[ClaimCandidate] = []
