@@ -5,7 +5,9 @@ It runs after the event extractor and, for each document:
 2. gives an event said inside an attribution's content the attribution's status and speaker when the
    event extractor found it asserted (the content after a colon, a quote, an aside the parse does not
    tie to the reporting verb): a claim cue makes it `claimed`, a denial `denied`, a report `reported`;
-   an actor reporting its own deed claims it;
+   an actor reporting its own deed claims it; a denied event dated only by its denial's words loses that
+   date (`warlog.claims.frames`); the act an ACCUSE names is the accused's, claimed by the accuser, with
+   the outcome clause hung from the accusing verb folded into it (`warlog.claims.accusations`);
 3. adds an ACCUSE event when a speaker claims that another actor did harm — assaulted, coerced, or
    aided a non-state armed group ("Iranian State propaganda claimed Gen. Hamedani was killed by Daesh
    terrorists": Iran accuses the Islamic State). Only claim cues (claim, declare, allege, accuse, ...)
@@ -32,6 +34,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from warlog.claims.accusations import fold_accused_outcomes
 from warlog.claims.attribution import Attribution, find_attributions
 from warlog.claims.denial_links import find_denials
 from warlog.claims.denials import Denial, Said
@@ -129,7 +132,7 @@ class ClaimFinder:
         contents = SpanIndex([a.content for a in attributions])
         events = [self._restatus(doc, e, attributions, contents) for e in events]
         events = undate_denied(doc, events, attributions, self._kind, doc._.warlog_dates or [])
-        events = _accused_acts(doc, events)
+        events = fold_accused_outcomes(doc, _accused_acts(doc, events))
         index = EventIndex(doc, events)
         claims: list[ClaimCandidate] = []
         accusations: list[EventCandidate] = []
