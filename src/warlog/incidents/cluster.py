@@ -18,7 +18,9 @@ happened on or before the 10th).
 
 `differences` (warlog.incidents.differences) names what two tellings of one event disagree on; within an
 incident, the differences between accounts of different documents are its contradictions, one per
-(kind, explanation) with every account that takes part in it.
+(kind, explanation) with every account that takes part in it and the claims that tell them, its
+explanation naming who says each side. A denial asserts nothing of what it denies, so against a denied
+or negated account only `occurrence` counts, and whether it happened is one contradiction per incident.
 """
 
 from __future__ import annotations
