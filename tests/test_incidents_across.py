@@ -16,7 +16,9 @@ from typer.testing import CliRunner
 import warlog
 from warlog.api import close_app, create_app
 from warlog.cli import app
-from warlog.incidents.cluster import Incident
+from warlog.incidents.cluster import Account, Incident, cluster_incidents
+from warlog.incidents.differences import differences
+from warlog.model import Actor, Document, Event, Evidence, Place, When
 from warlog.store import Store
 
 # (url, source, published, text): all invented
@@ -166,3 +168,75 @@ def test_cli_ingest_and_incidents(loaded: CliRunner, tmp_path: Path):
     (contradiction,) = incident["contradictions"]
     assert contradiction["kind"] == "occurrence"
     assert "denied by Russian Ministry of Defence" in contradiction["explanation"]
+
+
+# --- the rules on hand-built events and short texts --------------------------------------------------------
+
+STATES = {
+    a.id: a
+    for a in (
+        Actor("rus.mil", "Russian Armed Forces", "military", "RUS"),
+        Actor("rus.mod", "Russian Ministry of Defence", "government", "RUS"),
+        Actor("isr.mil", "Israel Defense Forces", "military", "ISR"),
+        Actor("syr.mil", "Syrian Armed Forces", "military", "SYR"),
+        Actor("syr.reb", "Syrian rebels", "rebel_group", "SYR"),
+    )
+}
+
+
+def _event(event_id: str, actors: tuple[str, ...], status: str = "reported", date: str | None = "2021-03-01") -> Event:
+    return Event(
+        id=event_id, type="ASSAULT", evidence=Evidence(0, 4, "text"), actors=actors, recipients=("syr.cvl",),
+        place="idlib", date=When(date, "day", date) if date else None, status=status,
+    )  # fmt: skip
+
+
+def _account(document: str, event: Event) -> Account:
+    idlib = Place("idlib", "Idlib", "SYR", 35.93, 36.63, "city", 1)
+    return Account(Document(id=document, text="", source=document, published="2021-03-02"), event, idlib)
+
+
+@pytest.mark.parametrize(
+    ("denier", "joined"),
+    [
+        (("rus.mod",), True),  # the state whose jets are said to have struck
+        (("rus.mil",), True),
+        (("isr.mil",), False),  # another state denies its own deed: nothing about Russia's
+        ((), True),  # a denial that names no perpetrator
+    ],
+)
+def test_a_denial_joins_the_report_of_its_own_state_only(denier, joined):
+    told = _account("a", _event("e1", ("rus.mil",)))
+    denial = _account("b", _event("e2", denier, status="denied", date=None))
+    incidents = cluster_incidents([told, denial], actors=STATES)
+    assert (len(incidents) == 1) is joined
+    if joined:
+        assert [c.kind for c in incidents[0].contradictions] == ["occurrence"]  # nothing else against a denial
+
+
+def test_a_state_and_its_organs_are_one_perpetrator():
+    assert differences(_event("e1", ("rus.mil",)), _event("e2", ("rus.mod",)), {}, actors=STATES) == []
+    (found,) = differences(_event("e1", ("syr.mil",)), _event("e2", ("syr.reb",)), {}, actors=STATES)
+    assert found.explanation == "perpetrator: Syrian Armed Forces vs Syrian rebels"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Russia's defence ministry denied on Tuesday that its aircraft had struck a hospital in Idlib.", None),
+        ("On Tuesday the ministry denied its jets bombed the market in Ariha.", None),
+        ("Russia's defence ministry denied that its aircraft had struck a hospital in Idlib on Monday.", "2021-03-01"),
+        ("On Tuesday the ministry said its jets bombed the market in Ariha.", "2021-03-02"),  # no denial
+    ],
+)
+def test_a_denial_dates_itself_not_the_deed(pipeline, text, date):
+    (event,) = [e for e in pipeline.extract(text, published="2021-03-03").events if e.type == "ASSAULT"]
+    assert (event.date.value if event.date else None) == date
+
+
+def test_a_named_denier_is_the_speaker_of_its_denial(pipeline):
+    report = pipeline.extract("Russia rejected accusations that its jets bombed a hospital in Idlib.")
+    (strike,) = [e for e in report.events if e.type == "ASSAULT"]
+    assert strike.status == "denied"
+    deniers = [c for c in report.claims if strike.id in c.events]
+    assert [(c.speaker, c.cue) for c in deniers] == [("rus", "rejected")]

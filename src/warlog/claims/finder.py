@@ -168,6 +168,8 @@ class ClaimFinder:
             claim = next((c for c in claims if c.cue is not None and _overlap(c.cue, denial.cue)), None)
             claim = claim or next((c for c in claims if c.source_kind != "scare_quote"
                                    and c.content[0] <= denial.cue[0] < c.content[1]), None)  # fmt: skip
+            if claim is not None and claim.source_kind == "author" and self._named(denial, mentions):
+                claim = None  # "Russia rejected accusations that ...": Russia denies, not the author
             if claim is None:
                 if not denial.targets and not denial.events and denial.proposition is None:
                     continue  # a claim of its own only for a denial that stands against something
@@ -175,6 +177,12 @@ class ClaimFinder:
                 claims.append(claim)
             found.append(replace(denial, claim=claim.id))
         return found
+
+    @staticmethod
+    def _named(denial: Denial, mentions: list) -> bool:
+        """Whether the denial's own words name an actor as its denier (its subject)."""
+        source = denial.denier
+        return source is not None and any(source[0] <= m.start and m.end <= source[1] for m in mentions)
 
     def _denying_claim(self, doc: Doc, denial: Denial, mentions: list) -> ClaimCandidate:
         source = denial.denier

@@ -143,6 +143,7 @@ def same_incident(
     max_km: float = ACROSS_DOCUMENTS.max_km,
     max_days: int = ACROSS_DOCUMENTS.max_days,
     min_anchors: int = ACROSS_DOCUMENTS.min_anchors,
+    actors: Mapping[str, Actor] | None = None,
 ) -> bool:
     """Whether two events of different documents can be tellings of the same incident (the rule:
     warlog.incidents.policy, `ACROSS_DOCUMENTS`).
@@ -153,10 +154,12 @@ def same_incident(
         max_km: the farthest apart two places of one incident may be.
         max_days: the most days apart two dates of one incident may be.
         min_anchors: how many of participants, place and date must positively agree.
+        actors: actors by id, which tell a state's organs (a ministry's denial and its army's strike).
     """
     policy = _across_documents(max_km=max_km, max_days=max_days, min_anchors=min_anchors)
     return policy.same_incident(
-        Telling.of_event(a, located=event_place(a, places)), Telling.of_event(b, located=event_place(b, places))
+        Telling.of_event(a, located=event_place(a, places), actors=actors),
+        Telling.of_event(b, located=event_place(b, places), actors=actors),
     )
 
 
