@@ -40,7 +40,13 @@ SHELLING = ("https://example.org/h", "Monitor H", "2021-03-02",
 BLAME = ("https://example.org/k", "Paper K", "2021-03-02",
          "Syria's foreign ministry accused rebels of shelling a market in Saraqib on Monday, "
          "killing 8 civilians.")  # fmt: skip
-REPORTS = (STRIKE, DENIAL, OTHER_DENIAL, OLD_DENIAL, FAR_DENIAL, SHELLING, BLAME)
+DENIED_INSIDE = ("https://example.org/p", "Paper P", "2021-03-10",
+                 "Russian jets struck a school in Ariha on Tuesday, killing five, rescuers said. "
+                 "Russia denied the report.")  # fmt: skip
+SCHOOL = ("https://example.org/q", "Paper Q", "2021-03-10",
+          "A Russian air strike hit a school in Ariha on Tuesday, killing five children, "
+          "the White Helmets said.")  # fmt: skip
+REPORTS = (STRIKE, DENIAL, OTHER_DENIAL, OLD_DENIAL, FAR_DENIAL, SHELLING, BLAME, DENIED_INSIDE, SCHOOL)
 
 
 def _save(store: Store, pipeline: Any, report: tuple[str, str, str, str]) -> str:
@@ -119,6 +125,19 @@ def test_two_sources_disagree_on_perpetrator_and_toll_and_the_accuser_speaks(acr
     assert accused.event.fatalities is not None and accused.event.fatalities.min == 8
 
 
+def test_a_denial_in_the_tellings_own_document_stands_against_every_telling(across_db, incidents):
+    ids = across_db[1]
+    incident = _told_by(incidents, ids["Paper P"], ids["Paper Q"])
+    assert [a.document.source for a in incident.accounts] == ["Paper Q", "Paper P"]  # "Russia" and "Russian jets"
+    (contradiction,) = incident.contradictions
+    assert contradiction.explanation == (
+        "occurrence: reported by White Helmets (Paper Q); rescuers (Paper P) vs denied by Russia (Paper P)"
+    )
+    told = next(a for a in incident.accounts if a.document.id == ids["Paper P"])
+    assert [(c.speaker, c.cue) for c in told.denied_by] == [("rus", "denied")]
+    assert f"{ids['Paper P']}#{told.denied_by[0].id}" in contradiction.items
+
+
 def test_a_denial_that_echoes_another_stands_with_it_in_its_document(pipeline):
     report = pipeline.extract(DENIAL[3], published=DENIAL[2])
     claims = {c.id: c for c in report.claims}
@@ -137,9 +156,10 @@ def test_api_incidents_show_the_denial(across_db, pipeline):
     found = [c for i in items for c in i["contradictions"] if c["kind"] == "occurrence"]
     assert [c["explanation"] for c in found] == [
         "occurrence: reported by rescuers (Wire A) vs denied by Russian Ministry of Defence, Government of Russia "
-        "(Daily B)"
+        "(Daily B)",
+        "occurrence: reported by White Helmets (Paper Q); rescuers (Paper P) vs denied by Russia (Paper P)",
     ]
-    (incident,) = [i for i in items if any(c["kind"] == "occurrence" for c in i["contradictions"])]
+    (incident,) = [i for i in items if i["sources"] == ["Wire A", "Daily B"]]
     speakers = {c["speaker_text"] for a in incident["accounts"] for c in a["claims"]}
     assert speakers == {"rescuers", "Russia's defence ministry", "The Kremlin"}
 

@@ -50,14 +50,16 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Account:
-    """One document's telling of an event, with the place it names, where the document came from, and
-    the claims of the document that tell the event or, for an event said not to have happened, deny it
-    (who says so; empty when not read: `Store.incidents` reads them)."""
+    """One document's telling of an event, with the place it names, where the document came from, the
+    claims of the document that tell the event or, for an event said not to have happened, deny it, and,
+    for an event that happened, the claims of its own document that deny it (`denied_by`: "Russia
+    denied the report"). Who says so; empty when not read: `Store.incidents` reads them."""
 
     document: Document
     event: Event
     place: Place | None = None
     claims: tuple[Claim, ...] = ()
+    denied_by: tuple[Claim, ...] = ()
 
     @property
     def key(self) -> str:
@@ -74,6 +76,7 @@ class Account:
             "event": self.event.to_dict(),
             "place": {k: v for k, v in self.place.to_dict().items() if k != "mentions"} if self.place else None,
             "claims": [c.to_dict() for c in self.claims],
+            "denied_by": [c.to_dict() for c in self.denied_by],
         }
 
 
@@ -199,10 +202,14 @@ def _contradictions(
         for b in accounts[n + 1 :]:
             if a.document.id != b.document.id:
                 _merge(merged, a, b, places, actors)
+    if any(a.denied_by for a in accounts):  # a denial in the telling's own document: whether it happened too
+        sides = merged.setdefault(("occurrence", ""), ({}, {}))
+        sides[0].update((a.key, a) for a in accounts if a.event.status not in REFUTED)
     found = []
     for (kind, explanation), (first, second) in merged.items():
         told = [*first.values(), *(x for k, x in second.items() if k not in first)]
-        items = [x.key for x in told] + list(dict.fromkeys(f"{x.document.id}#{c.id}" for x in told for c in x.claims))
+        claims = [f"{x.document.id}#{c.id}" for x in told for c in (*x.claims, *x.denied_by)]
+        items = [x.key for x in told] + list(dict.fromkeys(claims))
         said = (
             _occurrence(first, second, actors) if kind == "occurrence" else _sides(explanation, first, second, actors)
         )
@@ -246,11 +253,14 @@ def _sides(
 def _occurrence(told: Mapping[str, Account], refuted: Mapping[str, Account], actors: Mapping[str, Actor]) -> str:
     """ "occurrence: reported by rescuers (Wire A) vs denied by Russian Ministry of Defence (Daily B)": each
     side's statuses and who says so, by document."""
-    sides = []
-    for side in (told.values(), refuted.values()):
-        statuses = ", ".join(dict.fromkeys(a.event.status for a in side))
-        sides.append(f"{statuses} by " + "; ".join(dict.fromkeys(_voices(a, actors) for a in side)))
-    return "occurrence: " + " vs ".join(sides)
+    statuses = ", ".join(dict.fromkeys(a.event.status for a in told.values()))
+    said = "; ".join(dict.fromkeys(_voices(a, actors) for a in told.values()))
+    within = [a for a in told.values() if a.denied_by]  # denied in the telling's own document
+    refusals = ", ".join(dict.fromkeys([a.event.status for a in refuted.values()] + ["denied"] * bool(within)))
+    against = [_voices(a, actors) for a in refuted.values()] + [
+        _voices(replace(a, claims=a.denied_by), actors) for a in within
+    ]
+    return f"occurrence: {statuses} by {said} vs {refusals} by {'; '.join(dict.fromkeys(against))}"
 
 
 def _voices(account: Account, actors: Mapping[str, Actor]) -> str:

@@ -33,7 +33,9 @@ The checks (the presets' rule for each in brackets):
   else False. "shared" [BETWEEN_CLAIMS] an actor or recipient in common, in whichever role (sources
   disagree on who did what to whom: that is the contradiction): True, else False. "by_role"
   [ACROSS_DOCUMENTS] a shared actor or a shared recipient: True; roles known on both sides and disjoint
-  in every one: False ("Russia struck the rebels" and "I.S. struck the Kurds"); else None (an empty role
+  in every one: False ("Russia struck the rebels" and "I.S. struck the Kurds"); perpetrators of one
+  state (a state and its government, army, police, intelligence: `Telling.states`, known when the
+  clustering has the actors) are a shared actor ("Russia" and "Russian jets"); else None (an empty role
   is compatible, so "Russia struck the rebels" and "I.S. struck the rebels" can be one incident with a
   perpetrator contradiction).
 - places: "same" [IN_DOCUMENT] the same place id: True; another: False (a text that moves its own event
@@ -184,9 +186,10 @@ def shared_participant(a: Telling, b: Telling) -> bool:
 
 
 def participants_by_role(a: Telling, b: Telling) -> Agreement:
-    """True: a shared actor or recipient; None: nothing to compare; False: disjoint where known."""
+    """True: a shared actor or recipient (or perpetrators of one state: "Russia" and "Russian jets");
+    None: nothing to compare; False: disjoint where known."""
     roles = [(set(a.actors), set(b.actors)), (set(a.recipients), set(b.recipients))]
-    if any(x & y for x, y in roles):
+    if any(x & y for x, y in roles) or a.states & b.states:
         return True
     return False if any(x and y for x, y in roles) else None
 

@@ -8,6 +8,7 @@ one stays in its incident. Hypothetical and planned events are not incidents and
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -110,9 +111,12 @@ UNION ALL BY NAME
 SELECT c.* FROM claims c JOIN contradictions x ON x.document_id = c.document_id AND x.items[1] = c.id
 SEMI JOIN wanted w ON w.document_id = c.document_id
 """
+# a denial's contradiction (warlog.claims.rebuttals) says "<denier> denies it (...) against ...": its first
+# item is the denier's claim; other contradictions of a document set two tellings against each other
 _DENIALS = """
 WITH wanted AS (SELECT unnest($documents) AS document_id)
 SELECT x.document_id, x.items FROM contradictions x SEMI JOIN wanted w ON w.document_id = x.document_id
+WHERE x.explanation LIKE '% denies it (%'
 """
 Key = tuple[str, str]  # (document id, event id)
 
@@ -140,17 +144,26 @@ def _voices(
 
 def _with_claims(con: duckdb.DuckDBPyConnection, accounts: list[Account]) -> list[Account]:
     """The accounts, each with the claims of its document that tell its event and, for a denied or
-    negated event, that deny it (who says so, on each side of a contradiction)."""
+    negated event, that deny it (who says so, on each side of a contradiction); an event that happened
+    also with the claims of its document that deny it or its telling (`denied_by`)."""
     if not accounts:
         return accounts
     telling, denying = _voices(con, sorted({a.document.id for a in accounts}))
     out = []
     for account in accounts:
-        key = (account.document.id, account.event.id)
-        found = telling.get(key, []) + (denying.get(key, []) if account.event.status in REFUTED else [])
-        unique = sorted({c.id: c for c in found}.values(), key=lambda c: c.evidence.start)
-        out.append(replace(account, claims=tuple(unique)))
+        document, key = account.document.id, (account.document.id, account.event.id)
+        tellers = telling.get(key, [])
+        if account.event.status in REFUTED:
+            out.append(replace(account, claims=_unique(tellers + denying.get(key, []))))
+            continue
+        told = {c.id for c in tellers}
+        deniers = denying.get(key, []) + [d for c in tellers for d in denying.get((document, c.id), [])]
+        out.append(replace(account, claims=_unique(tellers), denied_by=_unique(d for d in deniers if d.id not in told)))
     return out
+
+
+def _unique(claims: Iterable[Claim]) -> tuple[Claim, ...]:
+    return tuple(sorted({c.id: c for c in claims}.values(), key=lambda c: c.evidence.start))
 
 
 def _actors(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, Actor]:
