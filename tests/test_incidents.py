@@ -248,7 +248,8 @@ def test_cluster_contradictions_name_accounts_of_different_documents():
     assert incident.documents == ("d1", "d2", "d3")
     (contradiction,) = incident.contradictions
     assert contradiction.kind == "toll"
-    assert contradiction.explanation == "toll: 12 vs 30 killed"  # one wording, whichever account comes first
+    # one wording, whichever account comes first, and the documents on each side
+    assert contradiction.explanation == "toll: 12 vs 30 killed; outlet d1, outlet d3 vs outlet d2"
     assert set(contradiction.items) == {"d1#a", "d2#b", "d3#c"}
 
 
@@ -360,7 +361,7 @@ def test_store_groups_the_same_strike_and_names_the_toll_contradiction(incident_
     assert strike_incident.accounts[1].event.evidence.text == "An air raid on Marea killed 30 rebel fighters"
     (contradiction,) = strike_incident.contradictions
     assert contradiction.kind == "toll"
-    assert contradiction.explanation == "toll: 12 vs 30 killed"
+    assert contradiction.explanation == "toll: 12 vs 30 killed; wire vs daily"
     assert contradiction.items == ("d-wire#e1", "d-daily#e1")
 
 
@@ -383,7 +384,7 @@ def test_cli_incidents(incident_db, tmp_path):
     assert result.exit_code == 0, result.output
     (incident,) = json.loads(result.stdout)
     assert incident["documents"] == ["d-wire", "d-daily"]
-    assert incident["contradictions"][0]["explanation"] == "toll: 12 vs 30 killed"
+    assert incident["contradictions"][0]["explanation"] == "toll: 12 vs 30 killed; wire vs daily"
     table = runner.invoke(app, ["incidents", "--db", str(incident_db)])
     assert table.exit_code == 0 and "toll: 12 vs 30 killed" in table.stdout
     for args, message in (

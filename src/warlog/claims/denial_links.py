@@ -130,6 +130,9 @@ def _link(pack: DenialPack, doc: Doc, denial: Denial, index: _Index) -> Denial:
             if back <= c.content[0] and c.content[1] <= denial.cue[0] and (named or c.source_kind != "author")
         ]  # fmt: skip
         if earlier:
+            echoed = _denied_by(doc, earlier[-1], nearby)
+            if echoed:  # "The Kremlin dismissed the reports" after the ministry's denial: it denies the same
+                return _with(denial, (), echoed)
             return _with(denial, (earlier[-1].id,), inside)
         return _with(replace(denial, proposition=_sentence_before(pack, doc, denial, starts, here)), (), inside)
     lemmas = _lemmas(pack, doc, denial.denied)
@@ -141,6 +144,15 @@ def _link(pack: DenialPack, doc: Doc, denial: Denial, index: _Index) -> Denial:
         and any(e.type == d.type and _share_actor(e.actors, d.actors) for d in inside)
     ]  # fmt: skip
     return _with(denial, tuple(dict.fromkeys(targets + told)), inside)
+
+
+def _denied_by(doc: Doc, claim: Said, events: Sequence[EventCandidate]) -> list[EventCandidate]:
+    """The events a claim denies, when it denies and tells nothing that happened: a denial that points
+    back to another's denial stands with it, against what it denies, not against the denier."""
+    held = [e for e in events if claim.content[0] <= _at(doc, e) < claim.content[1]]
+    if held and all(e.status.value in REFUTED for e in held):
+        return held
+    return []
 
 
 def _sentence_before(

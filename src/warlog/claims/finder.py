@@ -5,7 +5,9 @@ It runs after the event extractor and, for each document:
 2. gives an event said inside an attribution's content the attribution's status and speaker when the
    event extractor found it asserted (the content after a colon, a quote, an aside the parse does not
    tie to the reporting verb): a claim cue makes it `claimed`, a denial `denied`, a report `reported`;
-   an actor reporting its own deed claims it;
+   an actor reporting its own deed claims it; a denied event dated only by its denial's words loses that
+   date (`warlog.claims.frames`); the act an ACCUSE names is the accused's, claimed by the accuser, with
+   the outcome clause hung from the accusing verb folded into it (`warlog.claims.accusations`);
 3. adds an ACCUSE event when a speaker claims that another actor did harm — assaulted, coerced, or
    aided a non-state armed group ("Iranian State propaganda claimed Gen. Hamedani was killed by Daesh
    terrorists": Iran accuses the Islamic State). Only claim cues (claim, declare, allege, accuse, ...)
@@ -32,9 +34,11 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from warlog.claims.accusations import fold_accused_outcomes
 from warlog.claims.attribution import Attribution, find_attributions
 from warlog.claims.denial_links import find_denials
 from warlog.claims.denials import Denial, Said
+from warlog.claims.frames import undate_denied
 from warlog.claims.positions import EventIndex, SpanIndex, event_extent
 from warlog.claims.stance import Stance, author_stance, hedges_in
 from warlog.doctext import doc_text
@@ -127,7 +131,8 @@ class ClaimFinder:
         kinds = {m.actor.id: m.actor.kind for m in doc._.warlog_actors or []}
         contents = SpanIndex([a.content for a in attributions])
         events = [self._restatus(doc, e, attributions, contents) for e in events]
-        events = _accused_acts(doc, events)
+        events = undate_denied(doc, events, attributions, self._kind, doc._.warlog_dates or [])
+        events = fold_accused_outcomes(doc, _accused_acts(doc, events))
         index = EventIndex(doc, events)
         claims: list[ClaimCandidate] = []
         accusations: list[EventCandidate] = []
@@ -163,6 +168,8 @@ class ClaimFinder:
             claim = next((c for c in claims if c.cue is not None and _overlap(c.cue, denial.cue)), None)
             claim = claim or next((c for c in claims if c.source_kind != "scare_quote"
                                    and c.content[0] <= denial.cue[0] < c.content[1]), None)  # fmt: skip
+            if claim is not None and claim.source_kind == "author" and self._named(denial, mentions):
+                claim = None  # "Russia rejected accusations that ...": Russia denies, not the author
             if claim is None:
                 if not denial.targets and not denial.events and denial.proposition is None:
                     continue  # a claim of its own only for a denial that stands against something
@@ -170,6 +177,12 @@ class ClaimFinder:
                 claims.append(claim)
             found.append(replace(denial, claim=claim.id))
         return found
+
+    @staticmethod
+    def _named(denial: Denial, mentions: list) -> bool:
+        """Whether the denial's own words name an actor as its denier (its subject)."""
+        source = denial.denier
+        return source is not None and any(source[0] <= m.start and m.end <= source[1] for m in mentions)
 
     def _denying_claim(self, doc: Doc, denial: Denial, mentions: list) -> ClaimCandidate:
         source = denial.denier

@@ -23,7 +23,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 
 from warlog.claims.denials import Denial
-from warlog.model import Actor, Claim, Contradiction, Event, Evidence, ImpliedClaim
+from warlog.model import REFUTED, Actor, Claim, Contradiction, Event, Evidence, ImpliedClaim
 
 RULE = "denial@1"  # the rule that finds an implied claim, recorded in its evidence
 
@@ -58,7 +58,11 @@ def denial_contradictions(
                 said.add((denier.id, denial.proposition))
                 out.append(_implied_contradiction(denier, implied, actors))
             continue
-        tellers = [teller[t] for t in against if t in event_by and t in teller and teller[t] != denier.id]
+        # who tells a denied or negated event denies it too: with the denier, not against it
+        tellers = [
+            teller[t] for t in against
+            if t in event_by and t in teller and teller[t] != denier.id and event_by[t].status not in REFUTED
+        ]  # fmt: skip
         items = tuple(dict.fromkeys([denier.id, *tellers, *against]))
         if len(items) < 2 or any(set(items) <= h for h in held):
             continue

@@ -39,6 +39,9 @@ from warlog.geo.qualify import angle_between, compass_bearing, compass_noun, rea
 from warlog.model import HAPPENED, REFUTED, Actor, Event, Place, Toll
 
 DIFFERENCE_KINDS = ("perpetrator", "recipient", "place", "date", "toll", "occurrence")
+# the kinds of actor that are a state or one of its organs: "Russian jets" and "Russia's defence ministry"
+# are one side, not two perpetrators
+STATE_KINDS = frozenset({"state", "government", "military", "police", "intelligence"})
 AREA_FEATURES = frozenset({"country", "province", "region", "district"})
 EARTH_RADIUS_KM = 6371.0088
 DIRECTION_KM = 60.0  # how far from its town a place "north of X" (no distance stated) plausibly lies
@@ -240,7 +243,9 @@ def differences(
 ) -> list[Difference]:
     """What two tellings of the same event disagree on, in the order of DIFFERENCE_KINDS.
 
-    - perpetrator / recipient: both name actors for the role, and none in common;
+    - perpetrator / recipient: both name actors for the role, none in common, and no state in common (a
+      state and its organs, its government, army, police, intelligence, are one side: "Russian jets" and
+      "Russia's defence ministry" name no other perpetrator; this needs `actors`);
     - place: places that cannot both be right (`place_difference`): points more than `place_km` apart,
       places in different countries, a point outside the direction of "north of X";
     - date: date intervals that do not overlap;
@@ -269,9 +274,14 @@ def differences(
 def _role_differences(a: Event, b: Event, names: Mapping[str, Actor]) -> list[Difference]:
     found = []
     for kind, x, y in (("perpetrator", a.actors, b.actors), ("recipient", a.recipients, b.recipients)):
-        if x and y and not set(x) & set(y):
+        if x and y and not set(x) & set(y) and not _states(x, names) & _states(y, names):
             found.append(Difference(kind, f"{kind}: {_names(x, names)} vs {_names(y, names)}"))
     return found
+
+
+def _states(ids: Iterable[str], actors: Mapping[str, Actor]) -> set[str]:
+    """The countries whose state the actors are or serve (a state, its government, army, police, ...)."""
+    return {a.country for i in ids if (a := actors.get(i)) is not None and a.kind in STATE_KINDS and a.country}
 
 
 def _date_differences(a: Event, b: Event) -> list[Difference]:

@@ -33,7 +33,9 @@ The checks (the presets' rule for each in brackets):
   else False. "shared" [BETWEEN_CLAIMS] an actor or recipient in common, in whichever role (sources
   disagree on who did what to whom: that is the contradiction): True, else False. "by_role"
   [ACROSS_DOCUMENTS] a shared actor or a shared recipient: True; roles known on both sides and disjoint
-  in every one: False ("Russia struck the rebels" and "I.S. struck the Kurds"); else None (an empty role
+  in every one: False ("Russia struck the rebels" and "I.S. struck the Kurds"); perpetrators of one
+  state (a state and its government, army, police, intelligence: `Telling.states`, known when the
+  clustering has the actors) are a shared actor ("Russia" and "Russian jets"); else None (an empty role
   is compatible, so "Russia struck the rebels" and "I.S. struck the rebels" can be one incident with a
   perpetrator contradiction).
 - places: "same" [IN_DOCUMENT] the same place id: True; another: False (a text that moves its own event
@@ -60,6 +62,12 @@ for it):
   denial, two events); no BETWEEN_CLAIMS and ACROSS_DOCUMENTS (a denial of another's telling is an
   occurrence contradiction of one incident).
 - same_clause: yes IN_DOCUMENT (check 3); no elsewhere, where spans lie in different claims or texts.
+- own_denials: yes ACROSS_DOCUMENTS: a denial is of the denier's own deed ("denied that its jets
+  struck"), so a denial and another telling (or denial) whose perpetrators are named, with no actor and no
+  state in common
+  (a state and its government, army, police, intelligence are one: `Telling.states`, read when the
+  clustering has the actors), are not one incident: the denial says nothing of the other perpetrator's
+  deed. No elsewhere (inside a document the denial's links say what it denies, warlog.claims.rebuttals).
 - max_km: 50 ACROSS_DOCUMENTS: reports of one strike may name its town or a place near it (Kuweires
   airbase lies 37 km from Aleppo); lower it for dense fronts, where the next town is another incident.
 - max_days: 0 BETWEEN_CLAIMS (the same days: intervals that overlap); 3 ACROSS_DOCUMENTS (reports of one
@@ -83,8 +91,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from warlog.incidents.differences import Interval, date_interval, days_apart, is_area, place_distance
-from warlog.model import Actor, Event, Place, Toll, When
+from warlog.incidents.differences import STATE_KINDS, Interval, date_interval, days_apart, is_area, place_distance
+from warlog.model import REFUTED, Actor, Event, Place, Toll, When
 
 __all__ = [
     "ACROSS_DOCUMENTS",
@@ -118,6 +126,7 @@ class Telling:
     killed: Range | None = None
     wounded: Range | None = None
     span: tuple[int, int] | None = None  # character offsets of its evidence in the document
+    states: frozenset[str] = frozenset()  # the countries whose state or state organs its actors are
 
     @classmethod
     def of_event(
@@ -130,8 +139,11 @@ class Telling:
     ) -> Telling:
         """An event's telling. `interval`, when given, stands for the days its date denotes (the clustering
         dates an undated report to the week before its publication); `actors` tells which recipients are
-        persons."""
+        persons and which actors are a state's organs."""
         people = frozenset(r for r in event.recipients if actors and r in actors and actors[r].kind in PERSON_KINDS)
+        states = frozenset(
+            a.country for i in event.actors if actors and (a := actors.get(i)) and a.kind in STATE_KINDS and a.country
+        )  # fmt: skip
         return cls(
             type=event.type,
             mode=event.mode,
@@ -146,6 +158,7 @@ class Telling:
             killed=_range(event.fatalities),
             wounded=_range(event.wounded),
             span=(event.evidence.start, event.evidence.end),
+            states=states,
         )
 
 
@@ -173,9 +186,10 @@ def shared_participant(a: Telling, b: Telling) -> bool:
 
 
 def participants_by_role(a: Telling, b: Telling) -> Agreement:
-    """True: a shared actor or recipient; None: nothing to compare; False: disjoint where known."""
+    """True: a shared actor or recipient (or perpetrators of one state: "Russia" and "Russian jets");
+    None: nothing to compare; False: disjoint where known."""
     roles = [(set(a.actors), set(b.actors)), (set(a.recipients), set(b.recipients))]
-    if any(x & y for x, y in roles):
+    if any(x & y for x, y in roles) or a.states & b.states:
         return True
     return False if any(x and y for x, y in roles) else None
 
@@ -236,6 +250,15 @@ def shared_person(a: Telling, b: Telling) -> Agreement:
     return True if a.people & b.people else None
 
 
+def denial_of_another(a: Telling, b: Telling) -> bool:
+    """Whether a denial is of the deed of other perpetrators than the other telling names: both name
+    actors, one (or both) denies or negates, and they share no actor and no state ("Israel denied its
+    jets struck the hospital" says nothing of Russian jets striking it, nor of Russia's denial)."""
+    if not (a.actors and b.actors) or not (a.status in REFUTED or b.status in REFUTED):
+        return False
+    return not (set(a.actors) & set(b.actors) or a.states & b.states)
+
+
 def same_clause(a: Telling, b: Telling) -> bool:
     """Whether `b` begins inside `a`'s span: one clause read twice."""
     return a.span is not None and b.span is not None and a.span[0] <= b.span[0] < a.span[1]
@@ -262,6 +285,7 @@ class IncidentPolicy:
     persons: bool = False
     same_status: bool = False
     same_clause: bool = False
+    own_denials: bool = False
     max_km: float = 50.0
     max_days: int = 3
     precise_days: int = 8
@@ -293,6 +317,8 @@ class IncidentPolicy:
 
     def _checks(self, a: Telling, b: Telling) -> tuple[Agreement, ...]:
         participants = PARTICIPANTS[self.participants](a, b)
+        if participants is not False and self.own_denials and denial_of_another(a, b):
+            participants = False
         if participants is False:  # the cheapest check that rules out; the others are not needed
             return (False,)
         person = shared_person(a, b) if self.persons else None
@@ -327,6 +353,6 @@ BETWEEN_CLAIMS = IncidentPolicy(
     max_days=0, precise_days=3, far_dates_split=False,
 )  # fmt: skip
 ACROSS_DOCUMENTS = IncidentPolicy(
-    participants="by_role", places="near", dates="near", tolls=None,
+    participants="by_role", places="near", dates="near", tolls=None, own_denials=True,
     max_km=50.0, max_days=3, precise_days=8, far_dates_split=True, lag_days=7, min_anchors=2,
 )  # fmt: skip

@@ -8,16 +8,18 @@ one stays in its incident. Hypothetical and planned events are not incidents and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from warlog.incidents.cluster import Account, Incident, cluster_incidents
 from warlog.incidents.policy import ACROSS_DOCUMENTS
-from warlog.model import HAPPENED, REFUTED, Actor, Document, Event, Evidence, Place, Toll, When
+from warlog.model import HAPPENED, REFUTED, Actor, Claim, Document, Event, Evidence, Place, Toll, When
 from warlog.store.graph import EVENT_WHEN, actor_ids, check_filters
 from warlog.store.query import date_overlaps
+from warlog.store.read import claim_from_row
 
 if TYPE_CHECKING:
     from warlog.packs.ontology import Ontology
@@ -101,6 +103,69 @@ def load_accounts(
     return [_account(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
 
 
+# the claims that tell an event, and the deniers' (the first item of a contradiction, warlog.claims.rebuttals)
+_VOICES = """
+WITH wanted AS (SELECT unnest($documents) AS document_id)
+SELECT c.* FROM claims c SEMI JOIN wanted w ON w.document_id = c.document_id WHERE len(c.events) > 0
+UNION ALL BY NAME
+SELECT c.* FROM claims c JOIN contradictions x ON x.document_id = c.document_id AND x.items[1] = c.id
+SEMI JOIN wanted w ON w.document_id = c.document_id
+"""
+# a denial's contradiction (warlog.claims.rebuttals) says "<denier> denies it (...) against ...": its first
+# item is the denier's claim; other contradictions of a document set two tellings against each other
+_DENIALS = """
+WITH wanted AS (SELECT unnest($documents) AS document_id)
+SELECT x.document_id, x.items FROM contradictions x SEMI JOIN wanted w ON w.document_id = x.document_id
+WHERE x.explanation LIKE '% denies it (%'
+"""
+Key = tuple[str, str]  # (document id, event id)
+
+
+def _voices(
+    con: duckdb.DuckDBPyConnection, documents: list[str]
+) -> tuple[dict[Key, list[Claim]], dict[Key, list[Claim]]]:
+    """By (document, event): the claims that tell the event, and the claims that deny it."""
+    cursor = con.execute(_VOICES, {"documents": documents})
+    names = [column[0] for column in cursor.description]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    claims = {(r["document_id"], r["id"]): claim_from_row(r) for r in rows}
+    telling: dict[Key, list[Claim]] = {}
+    for (document, _), claim in claims.items():
+        for event in claim.events:
+            telling.setdefault((document, event), []).append(claim)
+    denying: dict[Key, list[Claim]] = {}
+    for document, items in con.execute(_DENIALS, {"documents": documents}).fetchall():
+        denier = claims.get((document, items[0]))
+        if denier is not None:
+            for item in items[1:]:
+                denying.setdefault((document, item), []).append(denier)
+    return telling, denying
+
+
+def _with_claims(con: duckdb.DuckDBPyConnection, accounts: list[Account]) -> list[Account]:
+    """The accounts, each with the claims of its document that tell its event and, for a denied or
+    negated event, that deny it (who says so, on each side of a contradiction); an event that happened
+    also with the claims of its document that deny it or its telling (`denied_by`)."""
+    if not accounts:
+        return accounts
+    telling, denying = _voices(con, sorted({a.document.id for a in accounts}))
+    out = []
+    for account in accounts:
+        document, key = account.document.id, (account.document.id, account.event.id)
+        tellers = telling.get(key, [])
+        if account.event.status in REFUTED:
+            out.append(replace(account, claims=_unique(tellers + denying.get(key, []))))
+            continue
+        told = {c.id for c in tellers}
+        deniers = denying.get(key, []) + [d for c in tellers for d in denying.get((document, c.id), [])]
+        out.append(replace(account, claims=_unique(tellers), denied_by=_unique(d for d in deniers if d.id not in told)))
+    return out
+
+
+def _unique(claims: Iterable[Claim]) -> tuple[Claim, ...]:
+    return tuple(sorted({c.id: c for c in claims}.values(), key=lambda c: c.evidence.start))
+
+
 def _actors(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, Actor]:
     rows = con.execute(
         'SELECT id, "name", kind, country FROM actors WHERE list_contains($ids, id)', {"ids": sorted(ids)}
@@ -131,8 +196,9 @@ def read_accounts(
     """The accounts of the stored events that pass the filters, with the actors they name."""
     check_filters(ontology, type, (), since, until)
     wanted = set(actor_ids(con, actor)) if actor is not None else None
-    accounts = load_accounts(con, since=since, until=until, type=type)
+    accounts = _with_claims(con, load_accounts(con, since=since, until=until, type=type))
     people = {x for a in accounts for x in (*a.event.actors, *a.event.recipients, a.event.speaker) if x}
+    people |= {x for a in accounts for c in a.claims for x in (c.speaker, *c.co_speakers) if x}
     return IncidentAccounts(accounts, _actors(con, people), wanted)
 
 

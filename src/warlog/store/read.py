@@ -299,10 +299,11 @@ def _happening(r: dict[str, Any]) -> Happening:
 
 
 def _claims(fetch: Fetch) -> dict[str, tuple[Claim, ...]]:
-    return {doc_id: tuple(_claim(r) for r in rows) for doc_id, rows in fetch("claims", "*").items()}
+    return {doc_id: tuple(claim_from_row(r) for r in rows) for doc_id, rows in fetch("claims", "*").items()}
 
 
-def _claim(r: dict[str, Any]) -> Claim:
+def claim_from_row(r: dict[str, Any]) -> Claim:
+    """A claim from a row of the claims table (all its columns)."""
     return Claim(
         id=r["id"],
         text=r["text"],
