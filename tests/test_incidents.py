@@ -386,7 +386,7 @@ def test_cli_incidents(incident_db, tmp_path):
     assert incident["documents"] == ["d-wire", "d-daily"]
     assert incident["contradictions"][0]["explanation"] == "toll: 12 vs 30 killed; wire vs daily"
     table = runner.invoke(app, ["incidents", "--db", str(incident_db)])
-    assert table.exit_code == 0 and "toll: 12 vs 30 killed" in table.stdout
+    assert table.exit_code == 0 and "toll: 12 vs 30" in table.stdout  # the table cuts the explanation to fit
     for args, message in (
         (["--format", "xml"], "table, json"),
         (["--until", "soon"], "--until"),
