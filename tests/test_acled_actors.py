@@ -107,3 +107,18 @@ def test_the_acled_row_names_a_crowd_of_reporters_protesters():
     row = acled_row(report(happened), happened, timestamp=0)
     assert row is not None
     assert (row["actor1"], row["assoc_actor_1"], row["inter1"]) == ("Protesters (Nigeria)", "Nigerian media", 6)
+
+
+def test_the_forces_that_broke_up_a_protest_are_its_actor2():
+    text = "Workers marched in Lagos on 4 May 2023. Police dispersed them with tear gas. Soldiers watched."
+    marched = Evidence(8, 15, "marched")
+    dispersed = Evidence(47, 61, "dispersed them")
+    police = Actor("nga.cop", "Nigerian police", "police", "NGA", mentions=(Evidence(40, 46, "Police"),))
+    soldiers = Actor("nga.mil", "Nigerian armed forces", "military", "NGA", mentions=(Evidence(77, 85, "Soldiers"),))
+    workers = Actor("nga.opp", "Nigerian opposition", "political_party", "NGA", mentions=(Evidence(0, 7, "Workers"),))
+    protest = Event("e1", "PROTEST", marched, actors=("nga.opp",), place="lagos", also=(dispersed,))
+    document = Document("d1", text, published="2023-05-05")
+    told = Report("test", document, actors=(workers, police, soldiers), places=(LAGOS,), events=(protest,))
+    coded = code_acled_actors(told, protest, "Protests", "Protest with intervention")
+    assert (coded.actor1, coded.actor2) == ("nga.opp", "nga.cop")  # not the soldiers of another sentence
+    assert code_acled_actors(told, protest, "Protests", "Peaceful protest").actor2 is None

@@ -11,7 +11,12 @@ associated actor:
   the people arrested who are no party's activists ("police arrested a blogger");
 - in a protest or a riot the crowd is Protesters (X) or Rioters (X) when its first actor is unarmed
   (people, a party, a union, the press): "journalists protested" is Protesters (X) with the journalists as
-  assoc_actor_1. Armed actors (the police, a militia) keep their own name.
+  assoc_actor_1. Armed actors (the police, a militia) keep their own name;
+- a protest the authorities broke up, or one that turned violent (ACLED's Protest with intervention,
+  Excessive force against protesters, Violent demonstration), is the protesters' (actor1) against the
+  forces who intervened (actor2): when the event names no other side, the police or army named in the
+  sentences that tell it (its own and those of the pieces folded into it, `Event.also`: "Police dispersed
+  them") are actor2.
 
 X is the event's country: that of its place, else the one country all the report's places lie in, else the
 one country of the event's parties. Without a country the roles stay as the event has them. The ids are
@@ -35,6 +40,10 @@ ARRESTS = "Arrests"
 # protesters)
 ARRESTED_CIVILIANS = frozenset({"civilians", "person", "media", "ngo", "organization"})
 CROWD_TYPES = {"Protests": PROTESTERS, "Riots": RIOTERS}
+# the sub-event types of a protest at which the state's forces stepped in, who are its actor2
+INTERVENED = frozenset({"Protest with intervention", "Excessive force against protesters", "Violent demonstration"})
+FORCES = frozenset({"police", "military"})
+SENTENCE_ENDS = (". ", ".\n", "? ", "! ", "?\n", "!\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +95,8 @@ def code_acled_actors(
     if country and victims:
         side2 = _lead(side2, CountryGroup(f"{country.lower()}.{SUFFIXES[CIVILIANS]}", CIVILIANS, country), groups)
     side2 = [r for r in side2 if r not in side1]
+    if not side2 and sub_event_type in INTERVENED:
+        side2 = _intervening(report, event, side1)
     return AcledActors(
         actor1=side1[0] if side1 else None,
         assoc_actor_1=tuple(side1[1:]),
@@ -106,6 +117,24 @@ def event_country(report: Report, event: Event) -> str | None:
         return placed.pop().upper()
     parties = {a.country for a in report.actors if a.country and a.id in (*event.actors, *event.recipients)}
     return parties.pop().upper() if len(parties) == 1 else None
+
+
+def _intervening(report: Report, event: Event, side1: list[str]) -> list[str]:
+    """The police or army named in the sentences that tell the event, its own and its pieces'."""
+    text = report.document.text
+    spans = [_sentence_span(text, e.start, e.end) for e in (event.evidence, *event.also)]
+    return [
+        a.id for a in report.actors
+        if a.kind in FORCES and a.id not in side1
+        and any(start <= m.start and m.end <= end for m in a.mentions for start, end in spans)
+    ]  # fmt: skip
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets of the sentence(s) around text[start:end]."""
+    before = [i + len(mark) for mark in SENTENCE_ENDS if (i := text.rfind(mark, 0, start)) >= 0]
+    after = [i + 1 for mark in SENTENCE_ENDS if (i := text.find(mark, end)) >= 0]
+    return max(before, default=0), min(after, default=len(text))
 
 
 def _unarmed(kind: str | None) -> bool:
