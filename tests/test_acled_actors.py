@@ -122,3 +122,19 @@ def test_the_forces_that_broke_up_a_protest_are_its_actor2():
     coded = code_acled_actors(told, protest, "Protests", "Protest with intervention")
     assert (coded.actor1, coded.actor2) == ("nga.opp", "nga.cop")  # not the soldiers of another sentence
     assert code_acled_actors(told, protest, "Protests", "Peaceful protest").actor2 is None
+
+
+@pytest.mark.parametrize(
+    ("cameo", "recipients", "expected"),
+    [
+        ("190", ("nga.cvl",), ("nga.opp", "nga.cvl")),  # "two groups clashed, killing a farmer": rioters both
+        ("190", (), ("nga.opp",)),
+        ("190", ("nga.cop",), ("nga.cop",)),  # "a mob clashed with the police": the police
+        ("182", ("nga.cvl",), ("nga.cvl",)),  # "locals beat a suspected thief": the victim
+    ],
+)
+def test_crowds_that_fight_each_other_are_rioters_on_both_sides(cameo, recipients, expected):
+    happened = event(("new.front",), recipients, cameo=cameo)
+    cvl = Actor("nga.cvl", "Nigerian civilians", "civilians", "NGA")
+    told = Report("test", report(happened).document, actors=(*ACTORS, cvl), places=(LAGOS,), events=(happened,))
+    assert code_acled_actors(told, happened, "Riots", "Mob violence").side2 == expected

@@ -16,7 +16,9 @@ associated actor:
   Excessive force against protesters, Violent demonstration), is the protesters' (actor1) against the
   forces who intervened (actor2): when the event names no other side, the police or army named in the
   sentences that tell it (its own and those of the pieces folded into it, `Event.also`: "Police dispersed
-  them") are actor2.
+  them") are actor2;
+- crowds that fight each other (a Mob violence the event codes as a fight, CAMEO 19x: "two groups clashed")
+  are Rioters (X) on both sides, unless an armed side is named ("a mob clashed with the police").
 
 X is the event's country: that of its place, else the one country all the report's places lie in, else the
 one country of the event's parties. Without a country the roles stay as the event has them. The ids are
@@ -43,6 +45,8 @@ CROWD_TYPES = {"Protests": PROTESTERS, "Riots": RIOTERS}
 # the sub-event types of a protest at which the state's forces stepped in, who are its actor2
 INTERVENED = frozenset({"Protest with intervention", "Excessive force against protesters", "Violent demonstration"})
 FORCES = frozenset({"police", "military"})
+MOB_VIOLENCE = "Mob violence"
+FIGHT_CAMEO = "19"  # CAMEO's fight: "clashed", "fought"
 SENTENCE_ENDS = (". ", ".\n", "? ", "! ", "?\n", "!\n")
 
 
@@ -97,6 +101,8 @@ def code_acled_actors(
     side2 = [r for r in side2 if r not in side1]
     if not side2 and sub_event_type in INTERVENED:
         side2 = _intervening(report, event, side1)
+    if _crowds_fought(event, sub_event_type, groups) and not any(kinds.get(r) in ARMED_KINDS for r in side2):
+        side2 = [side1[0], *side2]  # the other crowd: Rioters (X) against Rioters (X)
     return AcledActors(
         actor1=side1[0] if side1 else None,
         assoc_actor_1=tuple(side1[1:]),
@@ -128,6 +134,13 @@ def _intervening(report: Report, event: Event, side1: list[str]) -> list[str]:
         if a.kind in FORCES and a.id not in side1
         and any(start <= m.start and m.end <= end for m in a.mentions for start, end in spans)
     ]  # fmt: skip
+
+
+def _crowds_fought(event: Event, sub_event_type: str | None, groups: list[CountryGroup]) -> bool:
+    """A riot of crowds that fought each other: mob violence coded as a fight, its actor1 the rioters."""
+    cameo = dict(event.codes).get("cameo") or ""
+    rioters = any(g.category == RIOTERS for g in groups)
+    return sub_event_type == MOB_VIOLENCE and cameo.startswith(FIGHT_CAMEO) and rioters
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
