@@ -1,7 +1,7 @@
 """An event's actors as ACLED codes them: actor1, assoc_actor_1, actor2, assoc_actor_2, as actor ids.
 
 The event keeps its PLOVER roles (a beaten journalist stays the target, the journalists' union that marched
-stays the source); this is the ACLED export's reading of them, shared by `warlog export --format acled` and
+stays the source); this is the ACLED export's reading of them, shared by `warlog export --format acled-csv` and
 `warlog eval acled` so that the evaluation scores what the CSV says. ACLED's codebook names unarmed people
 by what they are in the event, in the country where it happened, and moves the group they belong to into the
 associated actor:
