@@ -15,10 +15,13 @@ applies to (`counts`):
     sub_event_type         the chosen event's sub-event type (current schema)
     old_event_type(_any)   the same against the 2016 types, through `coding.old_event_type`
     actor1_mapped          actor1 names the alias table maps to knowledge-base ids (likewise actor2)
-    actor1_exact           over mapped actor1: one of its ids is among the chosen event's actors
+    actor1_exact           over mapped actor1: one of its ids is the chosen event's actor1 or one of its
+                           assoc_actor_1, as the ACLED export codes them (warlog.events.acled_actors: the
+                           event's actors, with a crowd of unarmed people named Protesters/Rioters (X))
     actor1_lenient         ... or an ancestor or descendant of one in the knowledge base
     actor1_in_report       ... leniently, among all the report's actors (the linker alone)
-    actor2_*               the same for actor2 against the event's recipients
+    actor2_*               the same for actor2 against actor2 and assoc_actor_2 (the event's recipients,
+                           with the victims of violence against civilians named Civilians (X))
     location_25km          the chosen event's place lies within 25 km of the row's coordinates
     location_any_25km      any place of the report does
     fatalities_exact       over rows whose notes state a number near a casualty word: the event's
@@ -46,6 +49,7 @@ from warlog.evaluate.coding import acled_coding, choose_event, label_key, old_ev
 from warlog.evaluate.floors import file_sha256
 from warlog.evaluate.metrics import Evaluation, Tally, haversine_km, tallies_to_scores
 from warlog.evaluate.reports import analyze
+from warlog.events.acled_actors import AcledActors, code_acled_actors
 from warlog.model import Event, Report
 from warlog.pipeline import Pipeline
 
@@ -244,8 +248,9 @@ class _Scorer:
             codes = dict(event.codes)
             self.coded.add("acled_event_type" in codes or "acled_sub_event_type" in codes)
         self._score_types(row, report, event)
-        self._score_actor(row.actor1, row, report, event.actors if event else (), "actor1")
-        self._score_actor(row.actor2, row, report, event.recipients if event else (), "actor2")
+        coded = code_acled_actors(report, event, *acled_coding(event, report)) if event and report else AcledActors()
+        self._score_actor(row.actor1, row, report, coded.side1, "actor1")
+        self._score_actor(row.actor2, row, report, coded.side2, "actor2")
         self._score_location(row, report, event)
         self._score_fatalities(row, event)
 

@@ -2,7 +2,9 @@
 
 An event is in ACLED's scope when warlog coded it to an ACLED event type and sub-event type (codes
 `acled_event_type`, `acled_sub_event_type`). How each column is filled is in docs/data-dictionary.md;
-in short: actor1/actor2 the first actor and recipient (assoc_actor_* the others, "; "-separated), inter
+in short: actor1/actor2 the first actor and recipient (assoc_actor_* the others, "; "-separated) as ACLED
+codes them (warlog.events.acled_actors: the victims of violence against civilians are Civilians (X), a
+crowd of unarmed people Protesters (X) or Rioters (X), the group they belong to an associated actor), inter
 codes from the actor kinds, place and coordinates from the event's place, notes the sentence that states
 the event, source the document's source, fatalities the lowest figure given (0 when none is).
 
@@ -22,6 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import IO
 
+from warlog.events import acled_actors
+from warlog.events.acled_actors import AcledActors, code_acled_actors
 from warlog.export.csvsafe import neutralize
 from warlog.export.events import (
     country_name,
@@ -74,6 +78,26 @@ def _inter(kind: str | None, event_type: str) -> int:
     return _INTER.get(kind or "other", EXTERNAL)
 
 
+def _names(report: Report, coded: AcledActors, event_type: str) -> dict[str, tuple[str, int]]:
+    """The name and the inter code of each actor of the coded columns: a group named by its category as ACLED
+    writes it ("Civilians (Mexico)"), else the report's actor (or its bare id when the report lacks it)."""
+    out: dict[str, tuple[str, int]] = {}
+    for actor_id in (*coded.side1, *coded.side2):
+        actor = report.actor(actor_id)
+        out[actor_id] = (actor.name if actor else actor_id, _inter(actor.kind if actor else None, event_type))
+    for group in coded.groups:
+        name = f"{group.category} ({country_name(group.country) or group.country})"
+        out[group.id] = (name, _GROUP_INTER[group.category])
+    return out
+
+
+_GROUP_INTER = {
+    acled_actors.CIVILIANS: CIVILIANS,
+    acled_actors.PROTESTERS: PROTESTERS,
+    acled_actors.RIOTERS: RIOTERS,
+}
+
+
 def _interaction(inter1: object, inter2: object) -> int | None:
     """ACLED's interaction code: the two inter codes, lower first (17), or one times ten (10)."""
     pair = sorted(x for x in (inter1, inter2) if isinstance(x, int))
@@ -94,16 +118,16 @@ def acled_row(report: Report, event: Event, *, timestamp: int) -> dict[str, obje
     when = event_date(report, event)
     if event_type is None or sub_event_type is None or when is None:
         return None
-    actors = [report.actor(a) for a in event.actors]
-    recipients = [report.actor(r) for r in event.recipients]
-    names = [a.name if a else x for a, x in zip(actors, event.actors, strict=True)]
-    targets = [r.name if r else x for r, x in zip(recipients, event.recipients, strict=True)]
-    inter1 = _inter(actors[0].kind if actors and actors[0] else None, event_type) if actors else None
-    inter2 = _inter(recipients[0].kind if recipients and recipients[0] else None, event_type) if recipients else None
+    coded = code_acled_actors(report, event, event_type, sub_event_type)
+    named = _names(report, coded, event_type)
+    inter1 = named[coded.actor1][1] if coded.actor1 else None
+    inter2 = named[coded.actor2][1] if coded.actor2 else None
     place = event_place(report, event)
     country = place.country if place else None  # where it happened, never the actors' country
     toll = event.fatalities
-    civilians = event_type == "Violence against civilians" or any(r and r.kind == "civilians" for r in recipients)
+    civilians = event_type == "Violence against civilians" or any(
+        (r := report.actor(x)) is not None and r.kind == "civilians" for x in event.recipients
+    )
     tags = [f"warlog status={event.status}"]
     tags += [f"{name}={t.min if t.min is not None else t.max}" for name, t in (("wounded", event.wounded),
              ("captured", event.captured)) if t is not None and (t.min is not None or t.max is not None)]  # fmt: skip
@@ -115,11 +139,11 @@ def acled_row(report: Report, event: Event, *, timestamp: int) -> dict[str, obje
         "disorder_type": _DISORDER_OF_SUB_EVENT.get(sub_event_type, _DISORDER.get(event_type)),
         "event_type": event_type,
         "sub_event_type": sub_event_type,
-        "actor1": names[0] if names else None,
-        "assoc_actor_1": "; ".join(names[1:]) or None,
+        "actor1": named[coded.actor1][0] if coded.actor1 else None,
+        "assoc_actor_1": "; ".join(named[a][0] for a in coded.assoc_actor_1) or None,
         "inter1": inter1,
-        "actor2": targets[0] if targets else None,
-        "assoc_actor_2": "; ".join(targets[1:]) or None,
+        "actor2": named[coded.actor2][0] if coded.actor2 else None,
+        "assoc_actor_2": "; ".join(named[a][0] for a in coded.assoc_actor_2) or None,
         "inter2": inter2 if inter2 is not None else 0,
         "interaction": _interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if civilians else None,
