@@ -578,3 +578,17 @@ def test_hyphenated_demonyms(pipeline, text, absent, present):
     ids = {a.id for a in pipeline.extract(text, published="2016-09-20").actors if a.mentions}
     assert absent is None or absent not in ids
     assert present is None or present in ids
+
+
+def test_an_acronym_stands_for_the_name_spelled_out_before_it(pipeline):
+    # "EPA" is also a Venezuelan armed group in the actor packs; here it is the agency just named
+    text = "Ten states are challenging the Environmental Protection Agency's rules. They say the EPA went too far."
+    report = pipeline.extract(text, published="2016-09-27")
+    by_id = {a.id: [m.text for m in a.mentions] for a in report.actors}
+    assert "EPA" in by_id["usa.environmental-protection-agency"]
+    assert "ven.epa" not in by_id
+
+
+def test_an_acronym_without_its_name_keeps_the_pack_alias(pipeline):
+    report = pipeline.extract("The EPA attacked a village in Venezuela.", published="2016-09-27")
+    assert "ven.epa" in {a.id for a in report.actors}

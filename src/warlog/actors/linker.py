@@ -367,6 +367,12 @@ class ActorLinker:
                 )
                 return found.add_place(span, place, self.gazetteer)
             return found.add_actor(span, actor, "metonym" if hit.form == "metonym" else "alias", 0.9)
+        spelled = _spelled_out(span)
+        if spelled is not None:  # "the Environmental Protection Agency ... the EPA": the name it stands for
+            owners = [found.actors[k].actor for k in found.actor_spans_at(spelled.start)]
+            owner = owners[0] if owners else None
+            if owner is None or owner.id != actor.id:
+                return found.add_actor(span, owner, "acronym", 0.9) if owner is not None else None
         found.add_actor(span, actor, "alias", 1.0 if hit.form == "name" else 0.95)
 
     def _link_demonym(self, span: Span, state: KBActor, found: _Found) -> None:
@@ -896,6 +902,46 @@ PERSON_NOUNS = frozenset({
 })  # fmt: skip
 # demonyms of nations of immigrants, after which another demonym gives an origin ("Polish American")
 DEMONYM_NOUNS = frozenset({"american", "canadian", "australian", "british", "briton"})
+
+
+# words an acronym skips ("Islamic State of Iraq and Syria": ISIS)
+ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "in", "on", "&"})
+
+
+def _spelled_out(span: Span) -> Span | None:
+    """The name an acronym stands for, spelled out before it in the document ("the Environmental Protection
+    Agency" before "EPA"): capitalized words, skipping "of", "and", "the", whose initials are the acronym;
+    the nearest such name before it."""
+    acronym = span.text.replace(".", "")
+    if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 6):
+        return None
+    before = [(a, b) for a, b in _spelled_names(span.doc).get(acronym, ()) if b <= span.start]
+    return span.doc[before[-1][0] : before[-1][1]] if before else None
+
+
+def _spelled_names(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """Every run of capitalized words (with "of", "and", "the" inside) by its initials, two to six of them,
+    in text order: read once per document."""
+    index = doc.user_data.get("warlog_spelled")
+    if index is not None:
+        return index
+    index = {}
+    for end in range(1, len(doc) + 1):
+        if not doc[end - 1].is_title:
+            continue
+        initials = ""
+        start = end
+        while start > 0 and len(initials) < 6:
+            word = doc[start - 1]
+            if word.is_title:
+                initials = word.text[0] + initials
+                if len(initials) >= 2:
+                    index.setdefault(initials, []).append((start - 1, end))
+            elif word.lower_ not in ACRONYM_SKIPS:
+                break
+            start -= 1
+    doc.user_data["warlog_spelled"] = index
+    return index
 
 
 def _part_of_name(span: Span) -> bool:
