@@ -188,10 +188,12 @@ def shared_participant(a: Telling, b: Telling) -> bool:
 def participants_by_role(a: Telling, b: Telling) -> Agreement:
     """True: a shared actor or recipient (or perpetrators of one state: "Russia" and "Russian jets");
     None: nothing to compare; False: disjoint where known."""
-    roles = [(set(a.actors), set(b.actors)), (set(a.recipients), set(b.recipients))]
-    if any(x & y for x, y in roles) or a.states & b.states:
+    # membership in the other's tuple of one or two ids: no sets built for the millions of candidate pairs
+    if any(x in b.actors for x in a.actors) or any(x in b.recipients for x in a.recipients):
         return True
-    return False if any(x and y for x, y in roles) else None
+    if a.states and not a.states.isdisjoint(b.states):
+        return True
+    return False if (a.actors and b.actors) or (a.recipients and b.recipients) else None
 
 
 def same_place(a: Telling, b: Telling) -> Agreement:
