@@ -349,7 +349,6 @@ def test_the_builtin_pack():
         ("Governor Smith wants to close the old bridge.", [("Governor Smith", "wants", "to close the old bridge")]),
         ("Officials fear that the river will flood again.", [("Officials", "fear", "the river will flood again")]),
         ("I want to close the old bridge.", []),  # the author's wish is no one's report
-        ("The old bridge seems to sway in the wind.", []),  # a bridge holds no belief
         ("The mayor knows the answer.", []),  # a belief verb attributes a clause, not an object
     ],
 )
@@ -369,6 +368,43 @@ def test_verbs_of_belief_need_a_clause_and_someone_who_holds_it(pipeline, text, 
 def test_asking_speaking_and_taking_sides(pipeline, text, expected):
     found = find_attributions(_doc(pipeline, text))
     assert [(text[slice(*a.cue)], text[slice(*a.content)]) for a in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "parts"),
+    [
+        ("The ceasefire seems to hold in the north.", "seems", ["The ceasefire", "to hold in the north"]),
+        ("The new budget is expected to pass next week.", "is expected", ["The new budget", "to pass next week"]),
+        ("The governor is said to favor a recount.", "is said", ["The governor", "to favor a recount"]),
+    ],
+)
+def test_a_subject_and_its_infinitive_are_said_by_no_one(pipeline, text, cue, parts):
+    (found,) = find_attributions(_doc(pipeline, text))
+    assert found.source is None and text[slice(*found.cue_words)] == cue
+    assert [text[slice(*span)] for span in (found.content, *found.more)] == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mayor Alvarez is hoping to reopen the bridge by June.", ("hope", "to reopen the bridge by June")),
+        ("The council urged residents to stay indoors.", ("urge", "residents to stay indoors")),
+        ("The union considers the offer an insult.", ("consider", "the offer an insult")),
+    ],
+)
+def test_verbs_of_wanting_urging_and_judging(pipeline, text, expected):
+    found = find_attributions(_doc(pipeline, text))
+    assert [(a.cue_lemma, text[slice(*a.content)]) for a in found] == [expected]
+
+
+def test_it_seems_is_the_authors_aside(pipeline):
+    text = "It seems that the rebels now claim to hold the pass."
+    assert [a.cue_lemma for a in find_attributions(_doc(pipeline, text))] == ["claim"]
+
+
+def test_a_word_form_the_tagger_lemmatizes_wrongly_finds_its_verb():
+    pack = CuePack.load()
+    assert pack.verb("hop", form="hoping").lemma == "hope" and pack.verb("hop", form="hop") is None
 
 
 def test_nobody_takes_no_side(pipeline):

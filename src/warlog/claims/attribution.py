@@ -90,11 +90,13 @@ def find_attributions(doc: Doc, *, pack: CuePack | None = None) -> list[Attribut
 
 
 def _verb_cue(context: Context, verb: Token) -> Attribution | None:
-    cue = context.pack.verb(verb.lemma_)
+    cue = context.pack.verb(verb.lemma_, form=verb.lower_)
     if cue is None or verb.pos_ != "VERB":
         return None
     if any(c.dep_ == "auxpass" for c in verb.children):
         return _passive_cue(context, verb, cue)
+    if cue.raising:
+        return _raising_cue(context, verb, cue, None)
     if cue.belief:
         return _belief_cue(context, verb, cue)
     subject = _speaker_of(verb)
@@ -147,12 +149,30 @@ def _passive_cue(context: Context, verb: Token, cue: CueVerb) -> Attribution | N
     elif objects:
         content, cue_end = snap(context, edges(objects[0]), verb.idx), end_of(preps[0])
     else:
-        return None
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return _raising_cue(context, verb, cue, agents[0] if agents else None)
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     source = describe_source(context.doc, agents[0], edges(agents[0]), context.index, context.pack) if agents else None
     made = make_attribution(context, content, source, (verb.idx, cue_end), cue.lemma, None, None)
     words = _cue_words(context, verb, cue_end, content, None)
     return replace(made, cue_words=words) if made is not None else None
+
+
+def _raising_cue(context: Context, verb: Token, cue: CueVerb, agent: Token | None) -> Attribution | None:
+    """ "The deal seems to hold", "the vote is expected to pass (by analysts)": the subject and the
+    infinitive are what is said, in two parts, by no one but the agent. "It seems (that) ..." attributes
+    nothing: an aside of the author's, whose clause may hold a report of its own."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    infinitives = [c for c in verb.children if _infinitive_after(verb, c)]
+    if not subjects or not infinitives or any(t.tag_ in ("WDT", "WP", "WP$") for t in subjects[0].subtree):
+        return None
+    content = snap(context, edges(subjects[0]), verb.idx)
+    more = (snap(context, (infinitives[0].left_edge.idx, end_of(infinitives[0].right_edge)), verb.idx),)
+    source = describe_source(context.doc, agent, edges(agent), context.index, context.pack) if agent else None
+    made = make_attribution(context, content, source, (verb.idx, end_of(verb)), cue.lemma, None, None)
+    if made is None:
+        return None
+    return replace(made, more=more, cue_words=_cue_words(context, verb, end_of(verb), made.content, made.source))
 
 
 def _belief_cue(context: Context, verb: Token, cue: CueVerb) -> Attribution | None:
