@@ -425,3 +425,49 @@ def test_what_is_said_when_the_parser_took_it_for_an_object(pipeline):
 @pytest.mark.parametrize("text", ["She said a prayer for the victims who died.", "He said the words."])
 def test_a_thing_said_is_no_content(pipeline, text):
     assert not find_attributions(_doc(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("As the Herald reported, the mayor signed the order on Monday.",
+         ("the Herald", "the mayor signed the order on Monday")),
+        ("The trend is clear: according to a new survey, most farmers now oppose the levy.",
+         ("a new survey", "most farmers now oppose the levy")),
+        ("On Tuesday, the governor criticized his handling of the flood.",
+         ("the governor", "his handling of the flood")),
+        ("The talks have failed, officials said.", ("officials", "The talks have failed")),
+    ],
+)  # fmt: skip
+def test_what_an_aside_says_and_what_only_sets_its_scene(pipeline, text, expected):
+    found = find_attributions(_doc(pipeline, text))
+    assert [(text[slice(*a.source)], text[slice(*a.content)]) for a in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The senator's criticism of the new levy drew a sharp reply.",
+            [("The senator", "criticism of", "the new levy")],
+        ),
+        ("The rebels' call for a ceasefire went unanswered.", [("The rebels", "call for", "a ceasefire")]),
+        ("Support for the farm bill grew over the summer.", []),  # no one holds it
+    ],
+)
+def test_a_noun_of_taking_sides_with_an_owner(pipeline, text, expected):
+    found = find_attributions(_doc(pipeline, text))
+    assert [(text[slice(*a.source)], text[slice(*a.cue)], text[slice(*a.content)]) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mayor Alvarez is eager to settle the dispute.", [("Mayor Alvarez", "is eager", "to settle the dispute")]),
+        ("Senator Okafor was critical of the new levy.", [("Senator Okafor", "was critical of", "the new levy")]),
+        ("The road is ready to open.", []),  # a road holds no view
+    ],
+)
+def test_an_adjective_of_attitude_after_a_copula(pipeline, text, expected):
+    found = find_attributions(_doc(pipeline, text))
+    assert [(text[slice(*a.source)], text[slice(*a.cue_words)], text[slice(*a.content)]) for a in found] == expected

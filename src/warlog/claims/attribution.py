@@ -33,6 +33,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from warlog.claims.headlines import find_headline_attributions
+from warlog.claims.nouns import attitude_cue, noun_cue
 from warlog.claims.phrases import phrase_cue, put_it
 from warlog.claims.quotes import find_quotes, headline_lines
 from warlog.claims.spans import (
@@ -66,6 +67,7 @@ CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
 CUE_RIGHT = frozenset({"prep", "advmod", "npadvmod", "prt"})
 CORE_COMPLEMENTS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd"})
 COMPLEMENTS = CORE_COMPLEMENTS | {"attr", "acomp"}
+FRONTED = frozenset({"prep", "advmod", "npadvmod", "advcl", "intj", "mark"})  # what sets a cue's scene
 
 
 def find_attributions(doc: Doc, *, pack: CuePack | None = None) -> list[Attribution]:
@@ -78,7 +80,13 @@ def find_attributions(doc: Doc, *, pack: CuePack | None = None) -> list[Attribut
     for token in doc:
         if context.in_headline(token.idx):
             continue
-        attribution = _verb_cue(context, token) or phrase_cue(context, token) or put_it(context, token)
+        attribution = (
+            _verb_cue(context, token)
+            or phrase_cue(context, token)
+            or put_it(context, token)
+            or noun_cue(context, token)
+            or attitude_cue(context, token, holds_views=_holds_beliefs)
+        )
         if attribution is not None:
             found.append(attribution)
     kept = _without_overlaps(found)
@@ -306,7 +314,24 @@ def _verb_content(context: Context, verb: Token, cue: CueVerb, subject: Token | 
         return snap(context, (misparsed.left_edge.idx, end_of(misparsed.right_edge)), verb.idx)
     clause_start = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx)
     phrase_end = end_of(clause_end(context, verb))
-    return adjacent_quote(context, clause_start, phrase_end) or _aside_of(context, verb, subject)
+    quote = adjacent_quote(context, clause_start, phrase_end)
+    return quote or _aside_of(context, verb, subject) or _as_clause(context, verb)
+
+
+def _as_clause(context: Context, verb: Token) -> tuple[int, int] | None:
+    """ "As the paper reported, the talks failed": a cue in an "as" clause before the clause it is an
+    aside to says that clause, from after the comma to the clause's end."""
+    head = verb.head
+    if (
+        verb.dep_ != "advcl"
+        or head.i <= verb.i
+        or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    ):
+        return None
+    after = context.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(context.doc) else None
+    if after is None or after.text != "," or after.i + 1 > head.right_edge.i:
+        return None
+    return snap(context, (context.doc[after.i + 1].idx, end_of(head.right_edge)), verb.idx)
 
 
 # what one says as a thing, not as a clause: "said a prayer", "says nothing", "said the words"
@@ -344,6 +369,9 @@ def _aside_of(context: Context, verb: Token, subject: Token | None) -> tuple[int
     if rest and rest[0].text == "," and not all(t.is_punct for t in rest):  # "The attack, X noted, was ..."
         return snap(context, (sentence[0].idx, end_of(rest[-1])), verb.idx)
     if rest and not all(t.is_punct for t in rest):
+        return None
+    before = context.doc[sentence.start : first - 1]
+    if any(t.head.i == verb.i and t.dep_ in FRONTED for t in before):  # "On Tuesday, she criticized ..."
         return None
     return snap(context, (sentence[0].idx, end_of(context.doc[first - 2])), verb.idx)
 

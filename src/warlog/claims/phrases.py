@@ -22,6 +22,7 @@ from warlog.claims.spans import (
 from warlog.claims.speakers import describe_source
 
 _PUT = "put"
+_BREAKS = frozenset({":", ";", "—", "--"})  # "the numbers tell: according to X, ..." opens its clause there
 
 
 def phrase_cue(context: Context, token: Token) -> Attribution | None:
@@ -80,7 +81,8 @@ def _side_content(context: Context, first: Token, last: Token, *, colon: bool = 
     if quote is not None:
         return quote
     sentence = first.sent
-    before = [t for t in doc[sentence.start : first.i] if not (t.is_punct or t.is_space or t.pos_ == "CCONJ")]
+    start = max((t.i + 1 for t in doc[sentence.start : first.i] if t.text in _BREAKS), default=sentence.start)
+    before = [t for t in doc[start : first.i] if not (t.is_punct or t.is_space or t.pos_ == "CCONJ")]
     if len(before) <= 1:  # "According to X, ...": the rest of the sentence
         rest = [t for t in doc[last.i + 1 : sentence.end] if not (t.is_punct or t.is_space)]
         return snap(context, (rest[0].idx, end_of(rest[-1])), first.idx) if rest else None

@@ -4,6 +4,8 @@
     CuePack.load(packs_dir=...)   the built-in pack, extended by the user's `packs_dir/cues/*.yaml`
     CuePack.read(path)            one pack file
     pack.verb(lemma)          the CueVerb of a reporting verb, or None
+    pack.nouns                nouns that attribute what their preposition governs to their owner
+    pack.adjectives           adjectives of attitude that attribute their complement to the subject
     pack.phrases              cue phrases whose object is the source ("according to", "in the words of")
     pack.unnamed / channels   head nouns of unnamed sources ("officials") and of channels ("account")
 """
@@ -48,11 +50,19 @@ class _PhraseModel(_Strict):
     kind: Kind
 
 
+class _NounModel(_Strict):
+    word: str = Field(pattern=r"^[a-z]+$")
+    kind: Kind
+    preps: list[str] = []
+
+
 class _PackModel(_Strict):
     pack: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     version: str = Field(min_length=1)
     verbs: list[_VerbModel] = Field(min_length=1)
     phrases: list[_PhraseModel] = []
+    nouns: list[_NounModel] = []
+    adjectives: list[_NounModel] = []
     unnamed: list[str] = []
     channels: list[str] = []
 
@@ -95,6 +105,8 @@ class CuePack:
     unnamed: frozenset[str]
     channels: frozenset[str]
     forms: dict[str, CueVerb] = field(default_factory=dict)  # word forms a tagger may lemmatize wrongly
+    nouns: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # noun: (kind, prepositions)
+    adjectives: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # the same for adjectives
 
     def verb(self, lemma: str, *, form: str | None = None) -> CueVerb | None:
         """The reporting verb of this lemma, or of this word form ("hoping", which a tagger may take for a
@@ -143,6 +155,8 @@ class CuePack:
             unnamed=self.unnamed | other.unnamed,
             channels=self.channels | other.channels,
             forms={**self.forms, **other.forms},
+            nouns={**self.nouns, **other.nouns},
+            adjectives={**self.adjectives, **other.adjectives},
         )
 
     @classmethod
@@ -167,6 +181,8 @@ class CuePack:
             version=f"{model.pack}@{model.version}",
             verbs=verbs,
             forms={form.lower(): verbs[v.lemma] for v in model.verbs for form in v.forms},
+            nouns={n.word: (n.kind, tuple(n.preps)) for n in model.nouns},
+            adjectives={a.word: (a.kind, tuple(a.preps)) for a in model.adjectives},
             phrases=tuple((tuple(p.words.split()), p.kind) for p in model.phrases),
             unnamed=frozenset(w.lower() for w in model.unnamed),
             channels=frozenset(w.lower() for w in model.channels),
