@@ -226,6 +226,8 @@ JUDGING = [
      "refused"),
     ("The envoy called the truce a fragile first step.", "the truce a fragile first step", "called"),
     ("The spokesman pointed to the shelling of the market.", "the shelling of the market", "pointed to"),
+    ("The ministry rejected the charges of fraud.", "the charges of fraud", "rejected"),
+    ("A new poll shows the senator ahead by six points.", "the senator ahead by six points", "shows"),
 ]  # fmt: skip
 
 
