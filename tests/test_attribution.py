@@ -228,6 +228,7 @@ JUDGING = [
     ("The spokesman pointed to the shelling of the market.", "the shelling of the market", "pointed to"),
     ("The ministry rejected the charges of fraud.", "the charges of fraud", "rejected"),
     ("A new poll shows the senator ahead by six points.", "the senator ahead by six points", "shows"),
+    ("The minister thanked the rescue teams for their work.", "the rescue teams for their work", "thanked"),
 ]  # fmt: skip
 
 
@@ -350,6 +351,10 @@ def test_the_builtin_pack():
     [
         ("Governor Smith wants to close the old bridge.", [("Governor Smith", "wants", "to close the old bridge")]),
         ("Officials fear that the river will flood again.", [("Officials", "fear", "the river will flood again")]),
+        (
+            "Senator Okafor wondered whether the truce would last.",
+            [("Senator Okafor", "wondered", "whether the truce would last")],
+        ),
         ("I want to close the old bridge.", []),  # the author's wish is no one's report
         ("The mayor knows the answer.", []),  # a belief verb attributes a clause, not an object
     ],
@@ -473,3 +478,16 @@ def test_a_noun_of_taking_sides_with_an_owner(pipeline, text, expected):
 def test_an_adjective_of_attitude_after_a_copula(pipeline, text, expected):
     found = find_attributions(_doc(pipeline, text))
     assert [(text[slice(*a.source)], text[slice(*a.cue_words)], text[slice(*a.content)]) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In a new poll, the senator leads the mayor by six points.",
+         [("a new poll", "In", "the senator leads the mayor by six points")]),
+        ("In the report, the ministry said the convoy was hit.", [("the ministry", "said", "the convoy was hit")]),
+    ],
+)  # fmt: skip
+def test_a_fronted_poll_holds_its_sentence_unless_a_cue_has_a_source(pipeline, text, expected):
+    found = find_attributions(_doc(pipeline, text))
+    assert [(text[slice(*a.source)], text[slice(*a.cue)], text[slice(*a.content)]) for a in found] == expected

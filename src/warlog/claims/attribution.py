@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from warlog.claims.headlines import find_headline_attributions
 from warlog.claims.nouns import attitude_cue, noun_cue
-from warlog.claims.phrases import phrase_cue, put_it
+from warlog.claims.phrases import in_record, phrase_cue, put_it
 from warlog.claims.quotes import find_quotes, headline_lines
 from warlog.claims.spans import (
     ALNUM,
@@ -84,6 +84,7 @@ def find_attributions(doc: Doc, *, pack: CuePack | None = None) -> list[Attribut
             _verb_cue(context, token)
             or phrase_cue(context, token)
             or put_it(context, token)
+            or in_record(context, token)
             or noun_cue(context, token)
             or attitude_cue(context, token, holds_views=_holds_beliefs)
         )
