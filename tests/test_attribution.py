@@ -229,6 +229,8 @@ JUDGING = [
     ("The ministry rejected the charges of fraud.", "the charges of fraud", "rejected"),
     ("A new poll shows the senator ahead by six points.", "the senator ahead by six points", "shows"),
     ("The minister thanked the rescue teams for their work.", "the rescue teams for their work", "thanked"),
+    ("The governor called for all parties to return to the table.", "all parties to return to the table",
+     "called for"),
 ]  # fmt: skip
 
 

@@ -120,6 +120,8 @@ def _verb_cue(context: Context, verb: Token) -> Attribution | None:
     ):
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         content, cue_end = (edges(objects[0]), end_of(prep)) if objects else (None, cue_end)
+    if content is None and cue.preps:  # "called for all parties to return": the preposition marks a clause
+        content, cue_end = _marked_clause(context, verb, cue) or (None, cue_end)
     if content is None and cue.object:
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
         content = edges(objects[0]) if objects and context.index.at(objects[0]) is None else None
@@ -140,6 +142,17 @@ def _verb_cue(context: Context, verb: Token) -> Attribution | None:
     words = _cue_words(context, verb, cue_end, content, source.span if source is not None else None)
     made = make_attribution(context, content, source, (verb.idx, cue_end), cue.lemma, outlet, work)
     return replace(made, cue_words=words) if made is not None else None
+
+
+def _marked_clause(context: Context, verb: Token, cue: CueVerb) -> tuple[tuple[int, int], int] | None:
+    """A clause after the verb that one of its prepositions opens ("called for all parties to return"):
+    the clause after the preposition, and the preposition's end (it joins the cue)."""
+    for clause in (c for c in verb.rights if c.dep_ in ("advcl", "xcomp", "ccomp")):
+        mark = clause.left_edge
+        if mark.dep_ == "mark" and mark.head.i == clause.i and mark.lower_ in cue.preps and mark.i + 1 < clause.i:
+            start = context.doc[mark.i + 1]
+            return snap(context, (start.idx, end_of(clause.right_edge)), verb.idx), end_of(mark)
+    return None
 
 
 def _passive_cue(context: Context, verb: Token, cue: CueVerb) -> Attribution | None:
