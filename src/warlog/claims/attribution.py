@@ -33,7 +33,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from warlog.claims.headlines import find_headline_attributions
-from warlog.claims.phrases import phrase_cue, put_it
+from warlog.claims.nouns import attitude_cue, noun_cue
+from warlog.claims.phrases import in_record, phrase_cue, put_it
 from warlog.claims.quotes import find_quotes, headline_lines
 from warlog.claims.spans import (
     ALNUM,
@@ -66,6 +67,7 @@ CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
 CUE_RIGHT = frozenset({"prep", "advmod", "npadvmod", "prt"})
 CORE_COMPLEMENTS = frozenset({"dobj", "dative", "xcomp", "ccomp", "oprd"})
 COMPLEMENTS = CORE_COMPLEMENTS | {"attr", "acomp"}
+FRONTED = frozenset({"prep", "advmod", "npadvmod", "advcl", "intj", "mark"})  # what sets a cue's scene
 
 
 def find_attributions(doc: Doc, *, pack: CuePack | None = None) -> list[Attribution]:
@@ -78,7 +80,14 @@ def find_attributions(doc: Doc, *, pack: CuePack | None = None) -> list[Attribut
     for token in doc:
         if context.in_headline(token.idx):
             continue
-        attribution = _verb_cue(context, token) or phrase_cue(context, token) or put_it(context, token)
+        attribution = (
+            _verb_cue(context, token)
+            or phrase_cue(context, token)
+            or put_it(context, token)
+            or in_record(context, token)
+            or noun_cue(context, token)
+            or attitude_cue(context, token, holds_views=_holds_beliefs)
+        )
         if attribution is not None:
             found.append(attribution)
     kept = _without_overlaps(found)
@@ -90,11 +99,13 @@ def find_attributions(doc: Doc, *, pack: CuePack | None = None) -> list[Attribut
 
 
 def _verb_cue(context: Context, verb: Token) -> Attribution | None:
-    cue = context.pack.verb(verb.lemma_)
+    cue = context.pack.verb(verb.lemma_, form=verb.lower_)
     if cue is None or verb.pos_ != "VERB":
         return None
     if any(c.dep_ == "auxpass" for c in verb.children):
         return _passive_cue(context, verb, cue)
+    if cue.raising:
+        return _raising_cue(context, verb, cue, None)
     if cue.belief:
         return _belief_cue(context, verb, cue)
     subject = _speaker_of(verb)
@@ -109,6 +120,8 @@ def _verb_cue(context: Context, verb: Token) -> Attribution | None:
     ):
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         content, cue_end = (edges(objects[0]), end_of(prep)) if objects else (None, cue_end)
+    if content is None and cue.preps:  # "called for all parties to return": the preposition marks a clause
+        content, cue_end = _marked_clause(context, verb, cue) or (None, cue_end)
     if content is None and cue.object:
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
         content = edges(objects[0]) if objects and context.index.at(objects[0]) is None else None
@@ -131,6 +144,17 @@ def _verb_cue(context: Context, verb: Token) -> Attribution | None:
     return replace(made, cue_words=words) if made is not None else None
 
 
+def _marked_clause(context: Context, verb: Token, cue: CueVerb) -> tuple[tuple[int, int], int] | None:
+    """A clause after the verb that one of its prepositions opens ("called for all parties to return"):
+    the clause after the preposition, and the preposition's end (it joins the cue)."""
+    for clause in (c for c in verb.rights if c.dep_ in ("advcl", "xcomp", "ccomp")):
+        mark = clause.left_edge
+        if mark.dep_ == "mark" and mark.head.i == clause.i and mark.lower_ in cue.preps and mark.i + 1 < clause.i:
+            start = context.doc[mark.i + 1]
+            return snap(context, (start.idx, end_of(clause.right_edge)), verb.idx), end_of(mark)
+    return None
+
+
 def _passive_cue(context: Context, verb: Token, cue: CueVerb) -> Attribution | None:
     """ "It was reported that ...", "it has been claimed by the ministry that ...": a passive reporting
     verb with a clause says it; the source is the agent, when there is one. With no clause, the object
@@ -147,12 +171,30 @@ def _passive_cue(context: Context, verb: Token, cue: CueVerb) -> Attribution | N
     elif objects:
         content, cue_end = snap(context, edges(objects[0]), verb.idx), end_of(preps[0])
     else:
-        return None
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return _raising_cue(context, verb, cue, agents[0] if agents else None)
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     source = describe_source(context.doc, agents[0], edges(agents[0]), context.index, context.pack) if agents else None
     made = make_attribution(context, content, source, (verb.idx, cue_end), cue.lemma, None, None)
     words = _cue_words(context, verb, cue_end, content, None)
     return replace(made, cue_words=words) if made is not None else None
+
+
+def _raising_cue(context: Context, verb: Token, cue: CueVerb, agent: Token | None) -> Attribution | None:
+    """ "The deal seems to hold", "the vote is expected to pass (by analysts)": the subject and the
+    infinitive are what is said, in two parts, by no one but the agent. "It seems (that) ..." attributes
+    nothing: an aside of the author's, whose clause may hold a report of its own."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    infinitives = [c for c in verb.children if _infinitive_after(verb, c)]
+    if not subjects or not infinitives or any(t.tag_ in ("WDT", "WP", "WP$") for t in subjects[0].subtree):
+        return None
+    content = snap(context, edges(subjects[0]), verb.idx)
+    more = (snap(context, (infinitives[0].left_edge.idx, end_of(infinitives[0].right_edge)), verb.idx),)
+    source = describe_source(context.doc, agent, edges(agent), context.index, context.pack) if agent else None
+    made = make_attribution(context, content, source, (verb.idx, end_of(verb)), cue.lemma, None, None)
+    if made is None:
+        return None
+    return replace(made, more=more, cue_words=_cue_words(context, verb, end_of(verb), made.content, made.source))
 
 
 def _belief_cue(context: Context, verb: Token, cue: CueVerb) -> Attribution | None:
@@ -286,7 +328,24 @@ def _verb_content(context: Context, verb: Token, cue: CueVerb, subject: Token | 
         return snap(context, (misparsed.left_edge.idx, end_of(misparsed.right_edge)), verb.idx)
     clause_start = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx)
     phrase_end = end_of(clause_end(context, verb))
-    return adjacent_quote(context, clause_start, phrase_end) or _aside_of(context, verb, subject)
+    quote = adjacent_quote(context, clause_start, phrase_end)
+    return quote or _aside_of(context, verb, subject) or _as_clause(context, verb)
+
+
+def _as_clause(context: Context, verb: Token) -> tuple[int, int] | None:
+    """ "As the paper reported, the talks failed": a cue in an "as" clause before the clause it is an
+    aside to says that clause, from after the comma to the clause's end."""
+    head = verb.head
+    if (
+        verb.dep_ != "advcl"
+        or head.i <= verb.i
+        or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    ):
+        return None
+    after = context.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(context.doc) else None
+    if after is None or after.text != "," or after.i + 1 > head.right_edge.i:
+        return None
+    return snap(context, (context.doc[after.i + 1].idx, end_of(head.right_edge)), verb.idx)
 
 
 # what one says as a thing, not as a clause: "said a prayer", "says nothing", "said the words"
@@ -324,6 +383,9 @@ def _aside_of(context: Context, verb: Token, subject: Token | None) -> tuple[int
     if rest and rest[0].text == "," and not all(t.is_punct for t in rest):  # "The attack, X noted, was ..."
         return snap(context, (sentence[0].idx, end_of(rest[-1])), verb.idx)
     if rest and not all(t.is_punct for t in rest):
+        return None
+    before = context.doc[sentence.start : first - 1]
+    if any(t.head.i == verb.i and t.dep_ in FRONTED for t in before):  # "On Tuesday, she criticized ..."
         return None
     return snap(context, (sentence[0].idx, end_of(context.doc[first - 2])), verb.idx)
 

@@ -221,6 +221,8 @@ class ClaimFinder:
         verb = self.cues.verb(lemma)
         if verb is not None:
             return verb.kind
+        if lemma in self.cues.nouns:  # "her support for the bill"
+            return self.cues.nouns[lemma][0]
         words = tuple(lemma.split())
         return next((kind for phrase, kind in self.cues.phrases if phrase == words), "report")
 

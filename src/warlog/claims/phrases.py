@@ -22,6 +22,8 @@ from warlog.claims.spans import (
 from warlog.claims.speakers import describe_source
 
 _PUT = "put"
+RECORDS = frozenset({"poll", "survey", "study", "report"})  # "In the new poll, ...": what it holds
+_BREAKS = frozenset({":", ";", "—", "--"})  # "the numbers tell: according to X, ..." opens its clause there
 
 
 def phrase_cue(context: Context, token: Token) -> Attribution | None:
@@ -44,6 +46,25 @@ def phrase_cue(context: Context, token: Token) -> Attribution | None:
             return None
         return make_attribution(context, content, source, (token.idx, end_of(last)), " ".join(words), None, None)
     return None
+
+
+def in_record(context: Context, token: Token) -> Attribution | None:
+    """ "In a new poll, the senator leads by six points": a fronted "in" with a poll, survey, study or
+    report attributes the rest of its sentence to it, unless a reporting verb there has a source of its own."""
+    doc = context.doc
+    if token.lower_ != "in" or token.dep_ != "prep" or token.i != token.sent.start:
+        return None
+    objects = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in RECORDS]
+    if not objects or context.pack.verb(token.head.lemma_) is not None:
+        return None
+    end = objects[0].right_edge
+    if end.i + 1 >= len(doc) or doc[end.i + 1].text != ",":
+        return None
+    source = describe_source(doc, objects[0], (doc[token.i + 1].idx, end_of(end)), context.index, context.pack)
+    content = _side_content(context, token, end)
+    if content is None:
+        return None
+    return make_attribution(context, content, source, (token.idx, end_of(token)), "in", None, None)
 
 
 def put_it(context: Context, token: Token) -> Attribution | None:
@@ -80,7 +101,8 @@ def _side_content(context: Context, first: Token, last: Token, *, colon: bool = 
     if quote is not None:
         return quote
     sentence = first.sent
-    before = [t for t in doc[sentence.start : first.i] if not (t.is_punct or t.is_space or t.pos_ == "CCONJ")]
+    start = max((t.i + 1 for t in doc[sentence.start : first.i] if t.text in _BREAKS), default=sentence.start)
+    before = [t for t in doc[start : first.i] if not (t.is_punct or t.is_space or t.pos_ == "CCONJ")]
     if len(before) <= 1:  # "According to X, ...": the rest of the sentence
         rest = [t for t in doc[last.i + 1 : sentence.end] if not (t.is_punct or t.is_space)]
         return snap(context, (rest[0].idx, end_of(rest[-1])), first.idx) if rest else None

@@ -4,6 +4,8 @@
     CuePack.load(packs_dir=...)   the built-in pack, extended by the user's `packs_dir/cues/*.yaml`
     CuePack.read(path)            one pack file
     pack.verb(lemma)          the CueVerb of a reporting verb, or None
+    pack.nouns                nouns that attribute what their preposition governs to their owner
+    pack.adjectives           adjectives of attitude that attribute their complement to the subject
     pack.phrases              cue phrases whose object is the source ("according to", "in the words of")
     pack.unnamed / channels   head nouns of unnamed sources ("officials") and of channels ("account")
 """
@@ -11,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -39,6 +41,8 @@ class _VerbModel(_Strict):
     factive: bool = False
     complement: bool = False
     belief: bool = False
+    raising: bool = False
+    forms: list[str] = []
 
 
 class _PhraseModel(_Strict):
@@ -46,11 +50,19 @@ class _PhraseModel(_Strict):
     kind: Kind
 
 
+class _NounModel(_Strict):
+    word: str = Field(pattern=r"^[a-z]+$")
+    kind: Kind
+    preps: list[str] = []
+
+
 class _PackModel(_Strict):
     pack: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     version: str = Field(min_length=1)
     verbs: list[_VerbModel] = Field(min_length=1)
     phrases: list[_PhraseModel] = []
+    nouns: list[_NounModel] = []
+    adjectives: list[_NounModel] = []
     unnamed: list[str] = []
     channels: list[str] = []
 
@@ -68,6 +80,7 @@ class CueVerb:
     factive: bool = False  # presents what is said as a fact ("noted", "confirmed")
     complement: bool = False  # what it governs after it is what is said ("praised her effort")
     belief: bool = False  # a verb of belief or intention: only a clause, and only with a speaker as subject
+    raising: bool = False  # "X seems to Y": its subject and infinitive are what is said, and no one says it
 
     @property
     def third_person(self) -> tuple[str, ...]:
@@ -91,10 +104,15 @@ class CuePack:
     phrases: tuple[tuple[tuple[str, ...], str], ...]  # (words, kind)
     unnamed: frozenset[str]
     channels: frozenset[str]
+    forms: dict[str, CueVerb] = field(default_factory=dict)  # word forms a tagger may lemmatize wrongly
+    nouns: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # noun: (kind, prepositions)
+    adjectives: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # the same for adjectives
 
-    def verb(self, lemma: str) -> CueVerb | None:
-        """The reporting verb of this lemma, or None."""
-        return self.verbs.get(lemma.lower())
+    def verb(self, lemma: str, *, form: str | None = None) -> CueVerb | None:
+        """The reporting verb of this lemma, or of this word form ("hoping", which a tagger may take for a
+        form of "hop"), or None."""
+        found = self.forms.get(form.lower()) if form is not None else None
+        return found or self.verbs.get(lemma.lower())
 
     def headline_forms(self) -> dict[str, CueVerb]:
         """Headline verb forms ("says", "claims") to their verbs."""
@@ -136,6 +154,9 @@ class CuePack:
             phrases=tuple(phrases.items()),
             unnamed=self.unnamed | other.unnamed,
             channels=self.channels | other.channels,
+            forms={**self.forms, **other.forms},
+            nouns={**self.nouns, **other.nouns},
+            adjectives={**self.adjectives, **other.adjectives},
         )
 
     @classmethod
@@ -150,14 +171,18 @@ class CuePack:
         twice = sorted({lemma for lemma in lemmas if lemmas.count(lemma) > 1})
         if twice:
             raise PackError(f"{path}:{line_of(text, ('verbs',))}: verbs: listed twice: {', '.join(twice)}")
+        verbs = {
+            v.lemma: CueVerb(
+                v.lemma, v.kind, v.headline, v.object, tuple(v.preps), v.factive, v.complement, v.belief, v.raising
+            )
+            for v in model.verbs
+        }
         return cls(
             version=f"{model.pack}@{model.version}",
-            verbs={
-                v.lemma: CueVerb(
-                    v.lemma, v.kind, v.headline, v.object, tuple(v.preps), v.factive, v.complement, v.belief
-                )
-                for v in model.verbs
-            },
+            verbs=verbs,
+            forms={form.lower(): verbs[v.lemma] for v in model.verbs for form in v.forms},
+            nouns={n.word: (n.kind, tuple(n.preps)) for n in model.nouns},
+            adjectives={a.word: (a.kind, tuple(a.preps)) for a in model.adjectives},
             phrases=tuple((tuple(p.words.split()), p.kind) for p in model.phrases),
             unnamed=frozenset(w.lower() for w in model.unnamed),
             channels=frozenset(w.lower() for w in model.channels),
