@@ -592,3 +592,14 @@ def test_an_acronym_stands_for_the_name_spelled_out_before_it(pipeline):
 def test_an_acronym_without_its_name_keeps_the_pack_alias(pipeline):
     report = pipeline.extract("The EPA attacked a village in Venezuela.", published="2016-09-27")
     assert "ven.epa" in {a.id for a in report.actors}
+
+
+def test_an_acronym_keeps_its_actor_when_one_of_its_spellings_is_that_actor(pipeline):
+    # "Iranian State media" has the initials of "I.S." too, but the Islamic State was spelled out first
+    text = (
+        "The Islamic State claimed the bombing. Iranian State media blamed the group. "
+        "I.S. fighters withdrew from the town."
+    )
+    report = pipeline.extract(text, published="2016-09-27")
+    by_id = {a.id: [m.text for m in a.mentions] for a in report.actors}
+    assert "I.S." in by_id["isil"]

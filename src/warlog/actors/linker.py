@@ -368,11 +368,13 @@ class ActorLinker:
                 return found.add_place(span, place, self.gazetteer)
             return found.add_actor(span, actor, "metonym" if hit.form == "metonym" else "alias", 0.9)
         spelled = _spelled_out(span)
-        if spelled is not None:  # "the Environmental Protection Agency ... the EPA": the name it stands for
-            owners = [found.actors[k].actor for k in found.actor_spans_at(spelled.start)]
-            owner = owners[0] if owners else None
-            if owner is None or owner.id != actor.id:
-                return found.add_actor(span, owner, "acronym", 0.9) if owner is not None else None
+        if spelled:  # "the Environmental Protection Agency ... the EPA": the name it stands for
+            owners = [found.actors.get((name.start, name.end)) for name in spelled]
+            if not any(o is not None and o.actor.id == actor.id for o in owners):  # "Islamic State ... I.S." keeps
+                if owners[-1] is not None:
+                    return found.add_actor(span, owners[-1].actor, "acronym", 0.9)
+                if all(t.pos_ == "PROPN" for t in spelled[-1]):
+                    return None  # a name the text spells out and no pack knows: not the pack's namesake
         found.add_actor(span, actor, "alias", 1.0 if hit.form == "name" else 0.95)
 
     def _link_demonym(self, span: Span, state: KBActor, found: _Found) -> None:
@@ -908,15 +910,14 @@ DEMONYM_NOUNS = frozenset({"american", "canadian", "australian", "british", "bri
 ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "in", "on", "&"})
 
 
-def _spelled_out(span: Span) -> Span | None:
-    """The name an acronym stands for, spelled out before it in the document ("the Environmental Protection
-    Agency" before "EPA"): capitalized words, skipping "of", "and", "the", whose initials are the acronym;
-    the nearest such name before it."""
+def _spelled_out(span: Span) -> list[Span]:
+    """The names an acronym may stand for, spelled out before it in the document ("the Environmental
+    Protection Agency" before "EPA"): capitalized words, skipping "of", "and", "the", whose initials are the
+    acronym, in text order."""
     acronym = span.text.replace(".", "")
     if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 6):
-        return None
-    before = [(a, b) for a, b in _spelled_names(span.doc).get(acronym, ()) if b <= span.start]
-    return span.doc[before[-1][0] : before[-1][1]] if before else None
+        return []
+    return [span.doc[a:b] for a, b in _spelled_names(span.doc).get(acronym, ()) if b <= span.start]
 
 
 def _spelled_names(doc: Doc) -> dict[str, list[tuple[int, int]]]:
