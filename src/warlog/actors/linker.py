@@ -502,8 +502,9 @@ class ActorLinker:
         if pronoun.dep_ != "poss":
             return
         noun = pronoun.head
-        for key, mention in list(found.actors.items()):
-            if key[0] <= noun.i < key[1] and mention.rule.startswith("agent@"):
+        for key in found.actor_spans_at(noun.i):
+            mention = found.actors[key]
+            if mention.rule.startswith("agent@"):
                 spec = self.kb.agent(noun.lower_) or self.kb.agent(noun.lemma_.lower())
                 scoped = self._scope_by_owner(spec, owner) if spec is not None else None
                 if scoped is not None and scoped.id != mention.actor.id:

@@ -20,6 +20,7 @@ Rules, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -84,17 +85,30 @@ def _channel_object(head: Token, pack: CuePack) -> Token | None:
 
 def _mentions_inside(doc: Doc, span: tuple[int, int], index: MentionIndex) -> tuple[str, ...]:
     ids: list[str] = []
-    for mention in doc._.warlog_actors or ():
-        if mention.rule.startswith("coref@"):
-            continue  # "his demise shows ...": whose the pronoun is does not make them the one who speaks
-        if span[0] <= mention.start and mention.end <= span[1] and mention.actor.id not in ids:
+    starts, mentions, kinds = _by_start(doc)
+    for mention in mentions[bisect_left(starts, span[0]) :]:
+        if mention.start >= span[1]:
+            break
+        if mention.end <= span[1] and mention.actor.id not in ids:
             ids.append(mention.actor.id)
-    media = [i for i in ids if _kind(doc, i) == "media"]
+    media = [i for i in ids if kinds.get(i) == "media"]
     return tuple([i for i in ids if i not in media] + media)
 
 
-def _kind(doc: Doc, actor_id: str) -> str | None:
-    return next((m.actor.kind for m in doc._.warlog_actors or () if m.actor.id == actor_id), None)
+def _by_start(doc: Doc) -> tuple[list[int], list, dict[str, str]]:
+    """The document's actor mentions but pronouns resolved by coreference ("his demise shows ...": whose the
+    pronoun is does not make them the one who speaks), by start, with their starts and each actor's kind:
+    built once per list of mentions, so that a speaker's span is a bisection, not a scan."""
+    found = doc._.warlog_actors or []
+    cached = doc.user_data.get("warlog_speaker_mentions")
+    if cached is None or cached[0] is not found or cached[4] != len(found):
+        mentions = sorted((m for m in found if not m.rule.startswith("coref@")), key=lambda m: m.start)
+        kinds: dict[str, str] = {}
+        for m in found:
+            kinds.setdefault(m.actor.id, m.actor.kind)
+        cached = (found, [m.start for m in mentions], mentions, kinds, len(found))
+        doc.user_data["warlog_speaker_mentions"] = cached
+    return cached[1], cached[2], cached[3]
 
 
 def _antecedent(doc: Doc, pronoun: Token, index: MentionIndex) -> tuple[str, ...]:
