@@ -136,22 +136,29 @@ class _TableStream:
             f"(SELECT t.*, w._ord FROM {table} t JOIN {WANTED} w ON t.document_id = w._id) ORDER BY _ord, seq",
             wanted,
         )
-        self._names = [column[0] for column in self._cursor.description]
-        self._pending: list[dict[str, Any]] = []
+        names = [column[0] for column in self._cursor.description]
+        self._document, self._ord = len(names) - 2, len(names) - 1  # the two columns added last
+        self._names = names[: self._document]
+        self._rows: list[tuple] = []
+        self._at = 0
 
     def until(self, last: int) -> Rows:
         """The rows of the documents up to position `last`, by document."""
         found: Rows = defaultdict(list)
+        names, document, order = self._names, self._document, self._ord
         while True:
-            if not self._pending:
-                self._pending = [dict(zip(self._names, r, strict=True)) for r in reversed(self._cursor.fetchmany(2048))]
-                if not self._pending:
+            if self._at >= len(self._rows):
+                self._rows, self._at = self._cursor.fetchmany(4096), 0
+                if not self._rows:
                     return found
-            if self._pending[-1]["_ord"] > last:
+            rows, i = self._rows, self._at
+            while i < len(rows) and rows[i][order] <= last:
+                row = rows[i]
+                found[row[document]].append(dict(zip(names, row[:document], strict=True)))
+                i += 1
+            self._at = i
+            if i < len(rows):
                 return found
-            data = self._pending.pop()
-            del data["_ord"]
-            found[data.pop("_document")].append(data)
 
 
 def _built(documents: list[dict[str, Any]], fetch: Fetch) -> dict[str, Report]:
