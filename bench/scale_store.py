@@ -16,7 +16,6 @@ two largest sizes (1.0 is linear).
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
 import io
 import itertools
@@ -28,8 +27,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-ACLED = ROOT.parent / "shared" / "data" / "dev" / "acled-2020-05-outside-middle-east.csv"
 START = datetime.date(2020, 1, 1)
 
 
@@ -70,14 +67,12 @@ def main() -> int:
     args = parser.parse_args()
     sizes = sorted(int(n) for n in args.sizes.split(","))
 
-    import warlog
+    from store_reads import analyzed_notes
+
     from warlog.export import export
     from warlog.store import Store
 
-    with ACLED.open(encoding="utf-8", newline="") as handle:
-        notes = [row["notes"] for row in csv.DictReader(handle) if len(row["notes"]) > 80][: args.notes]
-    pipeline = warlog.load()
-    originals = list(pipeline.extract_many(pipeline.document(note, published="2020-01-01") for note in notes))
+    originals = analyzed_notes(args.notes, "2020-01-01")
     actor = next(a.id for r in originals for a in r.actors)
     readers: dict[str, Callable[[Store], object]] = {
         "incidents": lambda store: store.incidents(),
