@@ -65,3 +65,21 @@ def test_tally():
     for hit in (True, False, True):
         tally.add(hit)
     assert (tally.hits, tally.total, tally.value) == (2, 3, 0.6667)
+
+
+def test_foreign_places_are_those_in_a_country_neither_the_row_nor_the_text_names():
+    from warlog.evaluate.acled import foreign_places
+    from warlog.model import Actor, Document, Place, Report
+
+    def report(*places, actors=()):
+        return Report("test", Document("d", "text"), actors=tuple(actors), places=tuple(places))
+
+    town = Place("gn.1", "Hyderabad", country="PAK", feature="city")
+    assert foreign_places(report(town), "ind") == ["gn.1"]  # a homonym abroad
+    assert foreign_places(report(town), "pak") == []
+    named = Place("gn.2", "Pakistan", country="PAK", feature="country")
+    assert foreign_places(report(town, named), "ind") == []  # the text names the country
+    army = Actor("pak.mil", "Pakistani Army", "military", country="PAK")
+    assert foreign_places(report(town, actors=[army]), "ind") == []  # or an actor of it
+    assert foreign_places(report(Place("p.x", "somewhere")), "ind") == []  # no country: nothing to judge
+    assert foreign_places(None, "ind") == [] and foreign_places(report(town), None) == []

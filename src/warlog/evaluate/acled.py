@@ -24,6 +24,9 @@ applies to (`counts`):
                            with the victims of violence against civilians named Civilians (X))
     location_25km          the chosen event's place lies within 25 km of the row's coordinates
     location_any_25km      any place of the report does
+    place_wrong_country    over rows with coordinates: some place of the report lies in a country that is
+                           neither the row's nor one the notes name (a country, or an actor of one); the
+                           share of rows where a homonym abroad was chosen (lower is better: a ceiling)
     fatalities_exact       over rows whose notes state a number near a casualty word: the event's
                            toll (its minimum; no toll reads 0) equals the row's fatalities
 
@@ -192,6 +195,17 @@ def fatalities_coded(notes: str) -> bool:
     return _CODED.search(notes) is not None
 
 
+def foreign_places(report: Report | None, country: str | None) -> list[str]:
+    """The ids of the report's places in a country that is neither `country` (the row's, ISO alpha-3) nor
+    one the text names: a country among its places, or the country of one of its actors."""
+    if report is None or country is None:
+        return []
+    named = {country.lower()}
+    named.update(p.country.lower() for p in report.places if p.feature == "country" and p.country)
+    named.update(a.country.lower() for a in report.actors if a.country)
+    return [p.id for p in report.places if p.country and p.country.lower() not in named]
+
+
 def evaluate_acled(pipeline: Pipeline, dataset: AcledDataset, *, aliases: AliasTable | None = None) -> Evaluation:
     """Run warlog on every row's notes and score it against the row (see the module docstring)."""
     aliases = aliases or AliasTable.load(pipeline.kb)
@@ -235,7 +249,7 @@ class _Scorer:
         names += ["old_event_type", "old_event_type_any"] if schema == "2016" else []
         for role in ("actor1", "actor2"):
             names += [f"{role}_{kind}" for kind in ("mapped", "exact", "lenient", "in_report")]
-        names += ["location_25km", "location_any_25km", "fatalities_exact"]
+        names += ["location_25km", "location_any_25km", "place_wrong_country", "fatalities_exact"]
         self._tallies = {name: Tally() for name in names}
 
     def tallies(self) -> list[tuple[str, Tally]]:
@@ -306,6 +320,7 @@ class _Scorer:
 
         self._tallies["location_25km"].add(event is not None and near(event.place))
         self._tallies["location_any_25km"].add(any(near(place_id) for place_id in places))
+        self._tallies["place_wrong_country"].add(bool(foreign_places(report, self.aliases.iso3(row.country))))
 
     def _score_fatalities(self, row: AcledRow, event: Event | None) -> None:
         if row.fatalities is None:

@@ -7,9 +7,9 @@ is no longer computed. Floors change only through `update` (`--update-floors`), 
 change and marks each lowered floor, so a floor is never lowered silently.
 
 Ceilings: a metric whose name ends in one of CEILING_SUFFIXES ("_per_1000_words", a rate of false alarms;
-"_wrong_country", a share of generic actor links to a country the article does not involve)
-is lower-is-better, so its entry in `floors` is a ceiling: `check` fails when the metric is above it, and
-`update` marks a RAISED ceiling the way it marks a LOWERED floor.
+"_wrong_country", a share of generic actor links, or of ACLED rows' places, in a country the text does not
+involve) is lower-is-better, so its entry in `floors` is a ceiling: `check` fails when the metric is above
+it, and `update` marks a RAISED ceiling the way it marks a LOWERED floor.
 """
 
 from __future__ import annotations
