@@ -335,3 +335,56 @@ def test_a_treaty_named_after_violence_is_no_event(pipeline):
     text = "The country signed the Convention against Torture in 1986."
     report = pipeline.extract(text, published="2021-03-02")
     assert not [e for e in report.events if is_violent(e)], [e.evidence.text for e in report.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The retired officer shot himself in a hotel parking lot last month.",
+        "Too many young veterans are killing themselves, the report found.",
+        "The party keeps shooting itself in the foot with these ads.",
+    ],
+)
+def test_self_harm_and_its_idioms_are_no_political_violence(pipeline, text):
+    assert not _assaults(pipeline, text), [e.evidence.text for e in _assaults(pipeline, text)]
+
+
+def test_a_suicide_bombing_stays_an_attack(pipeline):
+    text = "A suicide bomber blew himself up at a checkpoint in Kessa on Monday, killing four soldiers."
+    assert [e for e in _assaults(pipeline, text) if is_violent(e)]
+
+
+def _violent(pipeline, text):
+    report = pipeline.extract(text, published="2021-03-02")
+    return [e for e in report.events if is_violent(e) and e.status in HAPPENED]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sound of gunfire does not concentrate the mind, the governor wrote.",
+        "The senator promised a plan to end the era of waiting for the next attack.",
+        "Hostilities broke out again between the two trade negotiators.",
+    ],
+)
+def test_a_bare_mention_of_violence_is_outside_acled_scope(pipeline, text):
+    report = pipeline.extract(text, published="2021-03-02")
+    assert not _violent(pipeline, text), [e.evidence.text for e in _violent(pipeline, text)]
+    for event in report.events:  # still a PLOVER event of the report, only without ACLED codes
+        assert "acled_event_type" not in dict(event.codes)
+
+
+def test_a_bare_mention_of_an_incident_told_is_that_incident(pipeline):
+    text = (
+        "Police shot and killed a man in Kessa on Friday after his car stalled. "
+        "The city council met on Monday. The Justice Department is investigating the shooting."
+    )
+    violent = _violent(pipeline, text)
+    assert len(violent) == 1, [e.evidence.text for e in violent]
+    told = [violent[0].evidence.text] + [a.text for a in violent[0].also]
+    assert any("shooting" in span for span in told), told
+
+
+def test_a_verb_with_its_parties_is_anchored_though_none_is_linked(pipeline):
+    text = "Officers were attacked by suspects and a shoot-out broke out."
+    assert _violent(pipeline, text)

@@ -36,6 +36,7 @@ from warlog.events.happenings import drop_happened, find_happenings
 from warlog.events.means import ARMED as ARMED_KIND
 from warlog.events.means import CIVILIAN, actor_kinds, target_kinds, with_means
 from warlog.events.means import MILITIA as MILITIA_KIND
+from warlog.events.mentions import bare_mentions
 from warlog.events.merge import (
     absorb_outcomes,
     merge_aftermath,
@@ -165,7 +166,7 @@ class EventExtractor:
         doc._.warlog_happenings = [happening for happening, _ in happenings]
         events = fold_protests(doc, context.text, drop_happened(events, happenings), kinds)
         events, people = name_people(doc, score(doc, mark_background(doc, events)), kinds)
-        doc._.warlog_events = events
+        doc._.warlog_events = events = bare_mentions(doc, events, rules)
         doc._.warlog_actors = _with_state_recipients(doc, events, people)
         return doc
 
@@ -259,6 +260,8 @@ class EventExtractor:
             return None  # "Trump shot back", "debt shot up", "the Convention against Torture", "the word genocide"
         if trigger.lemma in PLURAL_SENSE and token.tag_ != "NNS":
             return None  # "hostility" is a feeling; "hostilities" are fighting
+        if _self_harm(token, trigger):
+            return None  # "he shot himself", "veterans killing themselves", "shooting itself in the foot"
         trigger = with_means(token, _refined(token, anchor, _labour(token, trigger), context.rules), context.triggers)
         if token.pos_ == "VERB":
             actors, recipients = verb_roles(token, index, trigger.recipient_preps, context.cues)
@@ -1060,6 +1063,24 @@ def _non_violent_target(token: Token, trigger: Trigger) -> bool:
             targets += [g for g in child.children if g.dep_ == "pobj"]
     heads = [head for target in targets for head in with_conjuncts(target)]
     return bool(heads) and all(_not_a_victim(head) for head in heads)
+
+
+EXPLODE_VERBS = frozenset({"blow", "detonate", "explode", "immolate"})
+REFLEXIVES = frozenset({
+    "myself", "yourself", "himself", "herself", "itself", "oneself", "ourselves", "yourselves", "themselves",
+})  # fmt: skip
+
+
+def _self_harm(token: Token, trigger: Trigger) -> bool:
+    """A violent verb whose only patient is its own agent, a reflexive pronoun, is self-harm or an idiom ("he
+    shot himself", "veterans are killing themselves", "the party shot itself in the foot"), no political
+    violence between parties. An explosion stays one: "the bomber blew himself up" is a suicide attack."""
+    violent = trigger.type == "ASSAULT" or (trigger.acled is not None and trigger.acled[0] in VIOLENT_TYPES)
+    explosive = trigger.acled is not None and trigger.acled[0] == VIOLENT_TYPES[-1]  # Explosions/Remote violence
+    if not violent or token.pos_ != "VERB" or explosive or token.lemma_.lower() in EXPLODE_VERBS:
+        return False
+    objects = [h for o in _objects_of(token) for h in with_conjuncts(o)]
+    return bool(objects) and all(o.lower_ in REFLEXIVES for o in objects)
 
 
 def _disease_toll(token: Token, trigger: Trigger) -> bool:
