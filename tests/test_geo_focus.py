@@ -140,3 +140,45 @@ def test_a_clear_leader_is_the_texts_country():
     assert Focus((("USA", 6.35), ("YEM", 6.25)), frozenset({"USA", "YEM"})).leading is None
     # a country named as a place leads one that only may hold a place of the text
     assert Focus((("SRB", 3.0), ("MLI", 2.5)), frozenset({"SRB"})).leading == "SRB"
+
+
+def test_a_name_with_a_particle_is_looked_up_whole(pipeline):
+    report, places = places_of(
+        pipeline, "On Monday, in Cali, Valle del Cauca, residents blocked roads with burning tyres to demand water."
+    )
+    assert {p.country for p in places.values() if p.lat is not None} == {"COL"}
+    assert any(p.name == "Valle del Cauca" for p in places.values())
+
+
+def test_a_reading_outside_the_holders_country_is_dropped(pipeline):
+    # GeoNames gives Kenya's Mombasa the spelling "Mambasa", the name of a Congolese town it lacks (the
+    # province is made up for the test: the real Mambasa is in Ituri, a province the gazetteer lacks)
+    report, places = places_of(pipeline, "On Tuesday, militiamen kidnapped two farmers in Mambasa (Nord-Kivu).")
+    assert all(p.country != "KEN" for p in places.values())
+    town = next(p for p in places.values() if p.name == "Mambasa")
+    kivu = next(p for p in places.values() if p.country == "COD")
+    assert (town.lat, town.lon) == (kivu.lat, kivu.lon)  # within the province, not at Mombasa
+
+
+def test_an_incident_takes_the_scene_set_before_it(pipeline):
+    text = (
+        "On Saturday, in Maiduguri, soldiers met community leaders at a market. "
+        "A shoot-out broke out and two suspects were killed."
+    )
+    report, places = places_of(pipeline, text)
+    shootout = next(e for e in report.events if "shoot-out" in e.evidence.text)
+    assert shootout.place is not None and places[shootout.place].name == "Maiduguri"
+
+
+def test_a_new_paragraph_is_another_scene(pipeline):
+    text = "On Saturday, in Maiduguri, soldiers met traders.\n\nA shoot-out broke out and two suspects were killed."
+    report, places = places_of(pipeline, text)
+    shootout = next(e for e in report.events if "shoot-out" in e.evidence.text)
+    assert shootout.place is None
+
+
+def test_coordinated_incidents_share_the_place_of_their_sentence(pipeline):
+    text = "On Sunday, two reporters were beaten and then detained by police in Mbuji-Mayi."
+    report, places = places_of(pipeline, text)
+    placed = [e for e in report.events if "acled_event_type" in dict(e.codes)]
+    assert placed and all(e.place is not None and places[e.place].name == "Mbuji-Mayi" for e in placed)

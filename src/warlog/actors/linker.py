@@ -257,6 +257,7 @@ class ActorLinker:
         for i, actor in resolve_pronouns(doc, mentions):
             found.add_actor(doc[i : i + 1], actor, "coref", 0.6)
             self._own_agent(doc[i], actor, found)
+        _agree_with_holders(doc, found, self.gazetteer)
         _place_within(doc, found)
         doc._.warlog_actors = sorted(found.actors.values(), key=lambda m: m.start)
         doc._.warlog_places = sorted(found.places.values(), key=lambda m: m.start)
@@ -589,8 +590,9 @@ class ActorLinker:
 
     def _widest_place(self, span: Span) -> Span:
         """A place name the tagger or the alias matcher cut short ("Baja" and "California", "Juba" in
-        "Lower Juba"): the longest run of capitalized words around the span, two more on either side at
-        most, that the gazetteer knows as a whole; else the span itself."""
+        "Lower Juba", "Valle" in "Valle del Cauca"): the longest run of capitalized words (and the particles
+        inside names: "del", "de", "al") around the span, two more on either side at most, that the gazetteer
+        knows as a whole; else the span itself."""
         assert self.gazetteer is not None
         doc, best = span.doc, span
         for start in range(span.start, max(span.start - 3, -1), -1):
@@ -598,6 +600,8 @@ class ActorLinker:
                 break
             for end in range(span.end, min(span.end + 2, len(doc)) + 1):
                 if end > span.end and not _capitalized(doc[end - 1]):
+                    if doc[end - 1].lower_ in NAME_PARTICLES:
+                        continue  # "Valle del": the name goes on
                     break
                 if end - start > len(best) and self.gazetteer.lookup(doc[start:end].text):
                     best = Span(doc, start, end, label=span.label_)
@@ -765,6 +769,9 @@ def _agent_span(token: Token, found: _Found) -> Span:
     return token.doc[start : token.i + 1]
 
 
+NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "el", "al", "of"})
+
+
 def _extend_place(ent: Span) -> Span:
     """ "Kuweris airbase": a place name with the feature noun that follows it."""
     doc = ent.doc
@@ -795,6 +802,34 @@ def _settlement(place: GeoName) -> bool:
     return place.feature in ("city", "town", "village")
 
 
+def _holder_of(doc: Doc, key: tuple[int, int], next_key: tuple[int, int]) -> bool:
+    """The place at `next_key` is the larger place that holds the one at `key`: "X (Y)", "X, Y", "X village (Y)"."""
+    between = doc[key[1] : next_key[0]]
+    marks = all(t.text in (",", "(", "[") or t.lower_ in PLACE_FEATURE_NOUNS for t in between)
+    return len(between) <= 2 and marks and is_aside(doc[next_key[0] : next_key[1]])
+
+
+def _agree_with_holders(doc: Doc, found: _Found, gazetteer: Gazetteer | None) -> None:
+    """A place given with the larger place that holds it lies in that place's country: "Mambasa (Nord-Kivu)"
+    is no Mombasa in Kenya. A reading in another country is replaced by the likeliest reading of the name in
+    the holder's country, or, when the name has none there, left unresolved (`_place_within` then puts it
+    within the holder)."""
+    if gazetteer is None:
+        return
+    keys = sorted(found.places)
+    for key, next_key in reversed(list(zip(keys, keys[1:], strict=False))):  # the outer holders settle first
+        mention, holder = found.places[key], found.places[next_key]
+        place, country = mention.place, holder.place.country if holder.place is not None else None
+        if place is None or country is None or place.country == country or not _holder_of(doc, key, next_key):
+            continue
+        candidates, _ = gazetteer.candidates(mention.name)
+        there = [c for c in candidates if c.country == country and c.feature != "country"]
+        if there:
+            found.add_place(doc[key[0] : key[1]], max(there, key=lambda c: c.population), gazetteer)
+        else:
+            found.places[key] = replace(mention, place=None, precision=None, province=None)
+
+
 def _place_within(doc: Doc, found: _Found) -> None:
     """A name the gazetteer does not know, followed by the larger place that holds it ("Abu Salim
     (Tripoli)", "Bar-Sanguun village (Kismaayo, Lower Juba)", "Pesqueria, Nuevo Leon"), lies within that
@@ -804,10 +839,8 @@ def _place_within(doc: Doc, found: _Found) -> None:
     for (key, mention), (next_key, holder) in zip(ordered, ordered[1:], strict=False):
         if mention.place is not None or holder.place is None or holder.place.feature == "country":
             continue
-        between = doc[key[1] : next_key[0]]
-        if len(between) <= 2 and all(t.text in (",", "(", "[") or t.lower_ in PLACE_FEATURE_NOUNS for t in between):
-            if is_aside(doc[next_key[0] : next_key[1]]):
-                found.places[key] = replace(mention, within=holder.place)
+        if _holder_of(doc, key, next_key):
+            found.places[key] = replace(mention, within=holder.place)
 
 
 def _capitalized(token: Token) -> bool:

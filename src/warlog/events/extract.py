@@ -58,7 +58,7 @@ from warlog.events.roles import (
     verb_roles,
     with_conjuncts,
 )
-from warlog.events.setting import carry_setting, date_for, place_for
+from warlog.events.setting import carry_place, carry_setting, date_for, place_for
 from warlog.events.status import Status, declared_intent, find_status, said_status
 from warlog.events.tolls import TollMention, find_tolls
 from warlog.packs.cues import CuePack
@@ -166,7 +166,8 @@ class EventExtractor:
         doc._.warlog_happenings = [happening for happening, _ in happenings]
         events = fold_protests(doc, context.text, drop_happened(events, happenings), kinds)
         events, people = name_people(doc, score(doc, mark_background(doc, events)), kinds)
-        doc._.warlog_events = events = bare_mentions(doc, events, rules)
+        events = carry_place(bare_mentions(doc, events, rules), doc, context.text, places)
+        doc._.warlog_events = events
         doc._.warlog_actors = _with_state_recipients(doc, events, people)
         return doc
 

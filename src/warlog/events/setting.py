@@ -2,7 +2,11 @@
 
 A place or a date belongs to an event when it is attached to the trigger's own clause (nearest in the
 tree first), else when it sits elsewhere in the sentence but belongs to no other event. An event with
-neither, in the sentence right after one that has both, happened there and then (`carry_setting`).
+neither, in the sentence right after one that has both, happened there and then (`carry_setting`). An
+incident with no place of its own takes the place of another incident of its sentence, or the one town its
+sentence names, or, when its sentence names none, the place that sets the scene in the sentence or two before
+it, in the same paragraph (`carry_place`: "On 9 May, in Sao Goncalo, police carried out an operation. A
+shoot-out broke out.").
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from warlog.actors.linker import PlaceMention
 from warlog.actors.roles import LOCATIVE_PREPOSITIONS, is_locative
@@ -180,3 +184,75 @@ def _adjacent(doc: Doc, text: str, first: EventCandidate, second: EventCandidate
     if a is None or b is None:
         return False
     return a.sent.end == b.sent.start
+
+
+CARRY_SENTENCES = 2  # how many sentences back an incident looks for the place that sets its scene
+
+
+def carry_place(
+    events: list[EventCandidate], doc: Doc, text: str, places: Sequence[PlaceMention]
+) -> list[EventCandidate]:
+    """Each incident (an event with ACLED codes) with no place, with the place of its scene: in its own
+    sentence, the place of another incident told there ("were beaten and then arrested by the police in
+    X"), else the one town the sentence names where something is; in a sentence that names no place, the
+    place that sets the scene before it (`_scene`)."""
+    if not places or not doc.has_annotation("SENT_START"):
+        return events
+    placed = [e for e in events if e.place is not None and _incident(e) and 0 <= e.token < len(doc)]
+    out = []
+    for event in events:
+        if event.place is None and _incident(event) and 0 <= event.token < len(doc):
+            sentence = doc[event.token].sent
+            if _starting_within(places, sentence.start_char, sentence.end_char - 1):
+                mention = _sentence_place(doc, event, sentence, placed, places)
+                if mention is not None:
+                    event = replace(event, place=mention)
+            else:
+                scene = _scene(doc, text, sentence, places)
+                if scene is not None:
+                    event = replace(event, place=scene.place_id)
+        out.append(event)
+    return out
+
+
+def _incident(event: EventCandidate) -> bool:
+    return "acled_event_type" in dict(event.codes)
+
+
+def _sentence_place(
+    doc: Doc, event: EventCandidate, sentence: Span, placed: list[EventCandidate], places: Sequence[PlaceMention]
+) -> str | None:
+    """The place of the nearest other incident of the sentence, else its one located town where something is."""
+    others = [e for e in placed if doc[e.token].sent.start == sentence.start]
+    if others:
+        return min(others, key=lambda e: abs(e.token - event.token)).place
+    named = _starting_within(places, sentence.start_char, sentence.end_char - 1)
+    towns = {m.place_id: m for m in named if m.located and _town(m) and _is_locative_place(doc, m)}
+    return next(iter(towns)) if len(towns) == 1 else None
+
+
+def _town(mention: PlaceMention) -> bool:
+    return mention.place is None or mention.place.feature not in AREAS
+
+
+def _scene(doc: Doc, text: str, sentence: Span, places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The place that sets the scene before a sentence that names none: the nearest sentence before it, at
+    most CARRY_SENTENCES back and in the same paragraph, that names a place where something is ("in X",
+    "near X"); of its places a town or a site with a point wins over a province or a country, then the
+    first. A sentence that names places only otherwise ("from X", "X's army") ends the search."""
+    current = sentence
+    for _ in range(CARRY_SENTENCES):
+        if current.start == 0:
+            return None
+        before = doc[current.start - 1].sent
+        between = text[before.start_char : current.start_char]
+        if "\n" in between[len(between.rstrip()) :]:
+            return None  # a paragraph break (the sentence before keeps its trailing spaces): another scene
+        named = _starting_within(places, before.start_char, before.end_char - 1)
+        if named:
+            where = [m for m in named if m.located and _is_locative_place(doc, m)]
+            if not where:
+                return None
+            return ([m for m in where if _town(m)] or where)[0]
+        current = before
+    return None
