@@ -182,3 +182,21 @@ def test_coordinated_incidents_share_the_place_of_their_sentence(pipeline):
     report, places = places_of(pipeline, text)
     placed = [e for e in report.events if "acled_event_type" in dict(e.codes)]
     assert placed and all(e.place is not None and places[e.place].name == "Mbuji-Mayi" for e in placed)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("On Monday, in Martinez de la Torre, Veracruz, two armed men attacked a bar.", "Martínez de la Torre", "MEX"),
+        ("On Monday, in Catole do Rocha, Paraiba, two brothers were shot dead.", "Catolé do Rocha", "BRA"),
+    ],
+)
+def test_a_name_with_particles_before_or_after_the_tagged_word_is_looked_up_whole(pipeline, text, name, country):
+    report, places = places_of(pipeline, text)
+    assert any(p.name == name and p.country == country for p in places.values()), places
+
+
+def test_an_entity_run_across_a_bracket_is_a_place_and_its_holder(pipeline):
+    report, places = places_of(pipeline, "On Friday, in Rawson (Chubut), about sixty fishermen protested over wages.")
+    assert {p.name for p in places.values()} >= {"Chubut"} and all(p.country == "ARG" for p in places.values())
+    assert not any("(" in a.name for a in report.actors)

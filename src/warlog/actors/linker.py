@@ -235,6 +235,7 @@ class ActorLinker:
         if self.kb is None or self.gazetteer is None:
             raise RuntimeError("ActorLinker used before bind(kb, gazetteer); build pipelines with warlog.load()")
         found = _Found()
+        _split_bracketed_entities(doc)
         matches = self._kb_matches(doc)
         focus = self._focus(doc, matches)
         country = focus.leading
@@ -591,14 +592,16 @@ class ActorLinker:
     def _widest_place(self, span: Span) -> Span:
         """A place name the tagger or the alias matcher cut short ("Baja" and "California", "Juba" in
         "Lower Juba", "Valle" in "Valle del Cauca"): the longest run of capitalized words (and the particles
-        inside names: "del", "de", "al") around the span, two more on either side at most, that the gazetteer
-        knows as a whole; else the span itself."""
+        inside names: "del", "de", "al") around the span, two more before it and four more after it at most, that
+        the gazetteer knows as a whole; else the span itself."""
         assert self.gazetteer is not None
         doc, best = span.doc, span
         for start in range(span.start, max(span.start - 3, -1), -1):
             if start < span.start and not _capitalized(doc[start]):
+                if doc[start].lower_ in NAME_PARTICLES:
+                    continue  # "Catole do Rocha": the name began before the particle
                 break
-            for end in range(span.end, min(span.end + 2, len(doc)) + 1):
+            for end in range(span.end, min(span.end + 4, len(doc)) + 1):
                 if end > span.end and not _capitalized(doc[end - 1]):
                     if doc[end - 1].lower_ in NAME_PARTICLES:
                         continue  # "Valle del": the name goes on
@@ -767,6 +770,22 @@ def _agent_span(token: Token, found: _Found) -> Span:
         if child.dep_ in ("amod", "compound") and child.i == start - 1 and found.free(child.i, child.i + 1):
             start = child.i
     return token.doc[start : token.i + 1]
+
+
+def _split_bracketed_entities(doc: Doc) -> None:
+    """An entity the tagger ran across a bracket ("Rawson (Chubut" as one organization) is two names: the
+    place and the larger place that holds it. Each part keeps the label; the brackets belong to neither."""
+    if not any(t.text in ("(", ")") for ent in doc.ents for t in ent):
+        return
+    ents = []
+    for ent in doc.ents:
+        start = ent.start
+        for i in range(ent.start, ent.end + 1):
+            if i == ent.end or doc[i].text in ("(", ")"):
+                if i > start:
+                    ents.append(Span(doc, start, i, label=ent.label_))
+                start = i + 1
+    doc.ents = ents
 
 
 NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "el", "al", "of"})
