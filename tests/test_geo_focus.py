@@ -200,3 +200,16 @@ def test_an_entity_run_across_a_bracket_is_a_place_and_its_holder(pipeline):
     report, places = places_of(pipeline, "On Friday, in Rawson (Chubut), about sixty fishermen protested over wages.")
     assert {p.name for p in places.values()} >= {"Chubut"} and all(p.country == "ARG" for p in places.values())
     assert not any("(" in a.name for a in report.actors)
+
+
+def test_a_town_the_tagger_left_out_is_a_place_where_the_focus_is(pipeline):
+    text = "On Monday, in Mutare, traders protested. In Rusape, angry residents barricaded roads with stones."
+    report, places = places_of(pipeline, text)
+    assert {p.name for p in places.values() if p.country == "ZWE"} >= {"Rusape"}
+
+
+def test_without_a_focus_only_an_untagged_city_is_taken(pipeline):
+    report, places = places_of(pipeline, "A group of people demanding housing staged a protest in Oran.")
+    assert [p.country for p in places.values()] == ["DZA"]
+    report, places = places_of(pipeline, "The bill died in Congress and the judge appeared in Court.")
+    assert not places

@@ -34,6 +34,7 @@ from warlog.actors.kb import Affiliation, AliasHit, KBActor, KnowledgeBase
 from warlog.actors.roles import PLACE_FEATURE_NOUNS, is_acting, is_aside, is_locative, is_possessive
 from warlog.geo import Gazetteer, GeoName
 from warlog.geo.focus import Focus, find_focus, nearest
+from warlog.geo.geonames import COMMON_WORDS
 from warlog.geo.qualify import direction_of, qualified_id
 from warlog.packs.slugs import slug
 
@@ -566,6 +567,7 @@ class ActorLinker:
                 found.add_actor(_with_title(ent), actor, "ner", 0.75)
         self._affiliate(doc, new_actors, found)
         self._link_untagged_holders(doc, focus, found)
+        self._link_untagged_places(doc, focus, found)
 
     def _link_untagged_holders(self, doc: Doc, focus: Focus, found: _Found) -> None:
         """A proper noun the tagger left out, given as the larger place around a place just named
@@ -576,6 +578,22 @@ class ActorLinker:
                 place = self.gazetteer.locate(span.text, focus, holder=True)
                 if place is not None:
                     found.add_place(span, place, self.gazetteer)
+
+    def _link_untagged_places(self, doc: Doc, focus: Focus, found: _Found) -> None:
+        """A proper noun the tagger left out, where something is ("In Rusape, residents barricaded roads",
+        "staged a protest in Oran"), is a place when the gazetteer places it in one of the document's focus
+        countries, or, in a document without a focus, when it is a city (100,000 people or more): a
+        smaller namesake abroad is likelier a misreading ("Nyanza region" of Kenya is no Rwandan town)."""
+        assert self.gazetteer is not None
+        entities = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        for span in _capitalized_runs(doc, found.taken | entities):
+            if not is_locative(span) or any(t.is_stop for t in span) or span.text.lower() in COMMON_WORDS:
+                continue  # "in Central Athens", "near Mine 5": ordinary words, not towns
+            place = self.gazetteer.locate(span.text, focus)
+            if place is None or place.feature == "country":
+                continue
+            if place.country in focus.countries if focus.countries else place.feature == "city":
+                found.add_place(span, place, self.gazetteer)
 
     def _holder_after(self, ent: Span) -> bool:
         """The name is followed by a larger place the gazetteer knows, as a holder: "in Qasr (Tripoli)",
@@ -719,6 +737,22 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
     while i < len(doc):
         end = i
         while end < len(doc) and doc[end].pos_ == "PROPN" and end not in taken and doc[end].is_alpha:
+            end += 1
+        if end > i:
+            yield doc[i:end]
+        i = max(end, i + 1)
+
+
+def _capitalized_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
+    """The runs of capitalized alphabetic nouns outside the `taken` tokens (the tagger may call a town it
+    does not know a common noun: "In Rusape, ..."), none opening a sentence."""
+    i = 0
+    while i < len(doc):
+        end = i
+        while (
+            end < len(doc) and end not in taken and doc[end].is_alpha and doc[end].text[:1].isupper()
+            and doc[end].pos_ in ("PROPN", "NOUN") and not doc[end].is_sent_start
+        ):  # fmt: skip
             end += 1
         if end > i:
             yield doc[i:end]
