@@ -208,3 +208,15 @@ def test_a_protest_whose_crowd_is_unnamed_is_held_by_protesters(pipeline, text, 
 def test_a_protest_that_sets_another_event_gets_no_crowd(pipeline, text):
     report = pipeline.extract(text, published="2021-06-05")
     assert not _mentions(report, "tun.opp"), [(e.type, e.actors, e.text) for e in report.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [  # the dead the toll counts are the victims of a shelling or an attack when they are civilians
+        ("On 3 June 2021, two people were killed during a mortar attack on a market in Mogadishu.", ("som.cvl",)),
+        ("On 3 June 2021, three soldiers were killed during a mortar attack on a base in Mogadishu.", ()),
+    ],
+)
+def test_the_dead_a_toll_counts_are_the_victims(pipeline, text, recipients):
+    event = _event(pipeline.extract(text, published="2021-06-05"), "ASSAULT")
+    assert tuple(r for r in event.recipients if r.endswith(".cvl")) == recipients

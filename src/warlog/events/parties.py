@@ -34,6 +34,8 @@ CONFIDENCE = 0.6
 # ACLED event types whose victims are civilians when no armed party is named
 VICTIM_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence", "Riots"})
 CROWD_TYPES = frozenset({"Protests", "Riots"})
+# ACLED event types whose dead, counted by the toll and not otherwise named, are civilians
+TOLL_VICTIM_TYPES = frozenset({"Violence against civilians", "Explosions/Remote violence"})
 NUMBER_WORDS = frozenset({"hundred", "thousand", "dozen", "score", "group", "number", "crowd"})
 MAX_WORDS = 6  # a mention is the head noun with its modifiers before it, this long at most
 TOLD = frozenset({"asserted", "reported", "claimed"})  # statuses of an event said to have taken place
@@ -65,6 +67,9 @@ def name_people(
         if not recipients and violent and acled in VICTIM_TYPES:
             recipients = _link(doc, _victims(token, acled), people.get("cvl"), mentions)
             recipients = recipients or _link(doc, _state_posts(token), people.get("mil"), mentions)
+        if not recipients and violent and acled in TOLL_VICTIM_TYPES and event.toll is not None:
+            # "two people were killed in a mortar attack": the dead the toll counts are its victims
+            recipients = _link(doc, _counted_victims(doc, event), people.get("cvl"), mentions)
         if not actors and acled in CROWD_TYPES | VICTIM_TYPES:
             for suffix, heads in _doers(token, event.type, acled):
                 actors = _link(doc, heads, people.get(suffix), mentions)
@@ -102,6 +107,17 @@ def _victims(token: Token, acled: str | None) -> list[Token]:
     if acled in ("Violence against civilians", "Riots"):
         return [head for head in heads if target_kind(head) in (CIVILIAN, None) and not _abstract(head)]
     return [head for head in heads if target_kind(head) == CIVILIAN]
+
+
+def _counted_victims(doc: Doc, event: EventCandidate) -> list[Token]:
+    """The head noun of the dead the event's toll counts, when it is civilians: "two people", "five
+    villagers" (not "two soldiers", nor "five militants")."""
+    toll = event.toll
+    span = doc.char_span(*toll.victims, alignment_mode="expand") if toll is not None and toll.victims else None
+    if span is None:
+        return []
+    head = span.root
+    return [head] if _unnamed(head) and target_kind(head) == CIVILIAN and not _abstract(head) else []
 
 
 def _protesting(token: Token) -> list[Token]:
