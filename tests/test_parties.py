@@ -220,3 +220,12 @@ def test_a_protest_that_sets_another_event_gets_no_crowd(pipeline, text):
 def test_the_dead_a_toll_counts_are_the_victims(pipeline, text, recipients):
     event = _event(pipeline.extract(text, published="2021-06-05"), "ASSAULT")
     assert tuple(r for r in event.recipients if r.endswith(".cvl")) == recipients
+
+
+def test_victims_are_of_the_country_where_it_happened_and_nobodys_where_that_is_unknown(pipeline):
+    placed = pipeline.extract("Russian jets struck a school in Idlib on Tuesday, killing five children.")
+    assert "syr.cvl" in _event(placed, "ASSAULT").recipients  # not Russian civilians
+    unknown = pipeline.extract(
+        "Russian jets struck a school in Qaryat Zuhra on Tuesday, killing five children. Russia denied it."
+    )
+    assert not any(r.endswith(".cvl") for r in _event(unknown, "ASSAULT").recipients)

@@ -53,7 +53,7 @@ from warlog.evaluate.floors import file_sha256
 from warlog.evaluate.metrics import Evaluation, Tally, haversine_km, tallies_to_scores
 from warlog.evaluate.reports import analyze
 from warlog.events.acled_actors import AcledActors, code_acled_actors
-from warlog.model import Event, Report
+from warlog.model import Actor, Event, Report
 from warlog.pipeline import Pipeline
 
 ATTRIBUTION = (
@@ -202,8 +202,17 @@ def foreign_places(report: Report | None, country: str | None) -> list[str]:
         return []
     named = {country.lower()}
     named.update(p.country.lower() for p in report.places if p.feature == "country" and p.country)
-    named.update(a.country.lower() for a in report.actors if a.country)
+    named.update(a.country.lower() for a in report.actors if a.country and not _placed_people(a))
     return [p.id for p in report.places if p.country and p.country.lower() not in named]
+
+
+def _placed_people(actor: Actor) -> bool:
+    """Unnamed people that warlog put in a country because of where an event happened (events.parties):
+    they do not name the country, the places do."""
+    return bool(actor.mentions) and all((m.rule or "").startswith(PEOPLE_RULE) for m in actor.mentions)
+
+
+PEOPLE_RULE = "people@"
 
 
 def evaluate_acled(pipeline: Pipeline, dataset: AcledDataset, *, aliases: AliasTable | None = None) -> Evaluation:

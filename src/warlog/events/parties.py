@@ -53,7 +53,17 @@ def name_people(
     countries = {m.actor.id: m.actor.country for m in doc._.warlog_actors or () if m.actor.kind in STATE_ORGANS}
     mentions: dict[int, LinkedMention] = {}
     out = []
+    where = {m.place_id: (m.place or m.within) for m in doc._.warlog_places or ()}
+    placed = {p.country for p in where.values() if p is not None and p.country}
     for event in events:
+        # the unnamed people of an event are the text's country's; at a place the gazetteer cannot put in a
+        # country ("struck a school in Ariha") in a text none of whose places lies in that country (its country
+        # comes from the states that act: "Russian jets"), nobody's: no guess
+        place = where.get(event.place) if event.place is not None else None
+        unplaced = event.place is not None and event.place in where and (place is None or not place.country)
+        if unplaced and default and _country_of(default) not in placed:
+            out.append(event)
+            continue
         people = default or _organs_people(event, countries, tables)
         if not people:
             out.append(event)
@@ -91,6 +101,10 @@ def name_people(
     return out, sorted(mentions.values(), key=lambda m: m.start)
 
 
+def _country_of(people: dict[str, KBActor]) -> str | None:
+    return next((actor.country for actor in people.values() if actor.country), None)
+
+
 def _organs_people(
     event: EventCandidate, countries: dict[str, str | None], tables: dict[str, dict[str, KBActor]]
 ) -> dict[str, KBActor] | None:
@@ -111,13 +125,20 @@ def _victims(token: Token, acled: str | None) -> list[Token]:
 
 def _counted_victims(doc: Doc, event: EventCandidate) -> list[Token]:
     """The head noun of the dead the event's toll counts, when it is civilians: "two people", "five
-    villagers" (not "two soldiers", nor "five militants")."""
+    villagers" (not "two soldiers", nor "five militants", nor a bare number: "killing five")."""
     toll = event.toll
     span = doc.char_span(*toll.victims, alignment_mode="expand") if toll is not None and toll.victims else None
     if span is None:
         return []
     head = span.root
-    return [head] if _unnamed(head) and target_kind(head) == CIVILIAN and not _abstract(head) else []
+    civilians = (
+        head.pos_ == "NOUN"
+        and not head.like_num
+        and _unnamed(head)
+        and target_kind(head) == CIVILIAN
+        and not _abstract(head)
+    )
+    return [head] if civilians else []  # "killing five": a number says not who died
 
 
 def _protesting(token: Token) -> list[Token]:
