@@ -493,3 +493,25 @@ def test_an_adjective_of_attitude_after_a_copula(pipeline, text, expected):
 def test_a_fronted_poll_holds_its_sentence_unless_a_cue_has_a_source(pipeline, text, expected):
     found = find_attributions(_doc(pipeline, text))
     assert [(text[slice(*a.source)], text[slice(*a.cue)], text[slice(*a.content)]) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senator Okafor is backing the mayor.", [("Senator Okafor", "is backing", "the mayor")]),
+        ("Governor Lund apologized for his remarks on the strike.",
+         [("Governor Lund", "apologized for", "his remarks on the strike")]),
+        ("Half of the farmers backed the new levy.", [("Half of the farmers", "backed", "the new levy")]),
+        ("The storm ignored the forecast.", []),  # a storm takes no side
+        ("The minister backed out, officials said.", [("officials", "said", "The minister backed out")]),
+    ],
+)  # fmt: skip
+def test_an_act_of_taking_sides_takes_only_what_it_governs(pipeline, text, expected):
+    found = find_attributions(_doc(pipeline, text))
+    assert [(text[slice(*a.source)], text[slice(*a.cue_words)], text[slice(*a.content)]) for a in found] == expected
+
+
+def test_a_continued_quote_is_marked_as_continuing(pipeline):
+    text = "“We hold the bridge,” said the commander.\n“The enemy has lost many men.”"
+    first, second = find_attributions(_doc(pipeline, text))
+    assert not first.continues and second.continues

@@ -14,6 +14,8 @@
   report"). A verb with none of these ("I wrote on this blog") attributes nothing.
 - A verb of belief or intention (want, expect, know, seem; `belief` in the cue pack) attributes only a
   clause or an infinitive right after it, and only to a name, an actor, he/she/they or an unnamed source.
+- A verb of taking sides (back, challenge, offer, apologize for; `act` in the cue pack) attributes only
+  what it governs, and only to a subject who can hold a view or a group counted as a whole.
 - Cue phrases ("according to X", "in the words of X", "as X put it") are read by `warlog.claims.phrases`.
 - A content that begins at a quote's opening covers the whole quote, across sentences; one that ends at a
   quote's closing takes the closing marks. `direct` is True when the content holds quoted text.
@@ -61,6 +63,11 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE = frozenset({"who", "which", "that"})
 SCARE_MAX_WORDS = 4
 ACCUSING = frozenset({"accuse", "blame", "charge"})
+# people counted as a whole, who take sides as one ("half of the voters backed", "a group backing")
+GROUPS = frozenset({
+    "voter", "percent", "group", "majority", "minority", "half", "third", "quarter", "most", "many", "some",
+    "people", "supporter", "delegate", "population", "electorate", "pac", "campaign", "committee", "party",
+})  # fmt: skip
 THIRD_PERSONS = frozenset({"he", "she", "they"})
 _NOBODY = re.compile(r"\b(?:nobody|no one|everybody|everyone|anyone|anybody)\b", re.IGNORECASE)
 CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -109,7 +116,9 @@ def _verb_cue(context: Context, verb: Token) -> Attribution | None:
     if cue.belief:
         return _belief_cue(context, verb, cue)
     subject = _speaker_of(verb)
-    content = _verb_content(context, verb, cue, subject)
+    if cue.act and (subject is None or not _takes_sides(context, subject)):
+        return None  # "the speech focused on jobs": only someone takes a side
+    content = None if cue.act else _verb_content(context, verb, cue, subject)
     if content is None and verb.lemma_ in ACCUSING:  # "accused Hezbollah of firing rockets"
         reason = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "for")]
         objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -233,6 +242,12 @@ def _holds_beliefs(context: Context, subject: Token) -> bool:
     if mention is not None and mention.actor.kind != "place":
         return True
     return subject.lemma_.lower() in context.pack.unnamed
+
+
+def _takes_sides(context: Context, subject: Token) -> bool:
+    """Whether a subject can take a side: one who can hold a belief or a group counted as a whole ("half
+    of the voters backed")."""
+    return _holds_beliefs(context, subject) or subject.lemma_.lower() in GROUPS
 
 
 def _speaker_like(context: Context, verb: Token, subject: Token | None, source: Source | None) -> bool:
@@ -427,7 +442,11 @@ def _uncovered_quotes(context: Context, kept: list[Attribution]) -> list[Attribu
         previous = [a for a in kept + out if a.content[1] <= quote[0] and a.direct and a.source_kind != "scare_quote"]
         last = max(previous, key=lambda a: a.content[1], default=None)
         if last is not None and _sentences_between(context.doc, last.content[1], quote[0]) <= 2:
-            out.append(replace(last, content=quote, source=None, cue=None, cue_lemma=None, headline=False, more=()))
+            out.append(
+                replace(
+                    last, content=quote, source=None, cue=None, cue_lemma=None, headline=False, more=(), continues=True
+                )
+            )
         elif words > SCARE_MAX_WORDS:
             out.append(Attribution(quote, None, None, None, True, (), "unnamed"))
     return out
