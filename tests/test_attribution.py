@@ -515,3 +515,24 @@ def test_a_continued_quote_is_marked_as_continuing(pipeline):
     text = "“We hold the bridge,” said the commander.\n“The enemy has lost many men.”"
     first, second = find_attributions(_doc(pipeline, text))
     assert not first.continues and second.continues
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“The harvest failed twice,” the farmer retorted.",
+         [("the farmer", "retorted", "“The harvest failed twice,”")]),
+        ("The senator dubbed the plan a gift to landlords.",
+         [("The senator", "dubbed", "the plan a gift to landlords")]),
+        ("Okonkwo notes, “The harvest failed twice.”", [("Okonkwo", "notes", "“The harvest failed twice.”")]),
+        ("Senator Lund wants a new subsidy.", [("Senator Lund", "wants", "a new subsidy")]),
+        ("Half of the voters want a new subsidy.", [("Half of the voters", "want", "a new subsidy")]),
+        ("She sees the bridge as a priority.", [("She", "sees", "the bridge as a priority")]),
+        ("The river wants a new bridge.", []),  # a river wants nothing
+        ("Half of the farmers said so.", [("Half of the farmers", "said", "so")]),
+        ("Lund said the same of the mayor.", [("Lund", "said", "the same of the mayor")]),
+    ],
+)  # fmt: skip
+def test_speech_verbs_named_speakers_things_wanted_and_words_said(pipeline, text, expected):
+    found = find_attributions(_doc(pipeline, text))
+    assert [(text[slice(*a.source)], text[slice(*a.cue_words)], text[slice(*a.content)]) for a in found] == expected

@@ -68,6 +68,7 @@ GROUPS = frozenset({
     "voter", "percent", "group", "majority", "minority", "half", "third", "quarter", "most", "many", "some",
     "people", "supporter", "delegate", "population", "electorate", "pac", "campaign", "committee", "party",
 })  # fmt: skip
+BELIEF_OBJECTS = frozenset({"want", "prefer", "expect", "see", "fear", "plan", "hope", "wish", "like", "remember"})
 THIRD_PERSONS = frozenset({"he", "she", "they"})
 _NOBODY = re.compile(r"\b(?:nobody|no one|everybody|everyone|anyone|anybody)\b", re.IGNORECASE)
 CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -211,12 +212,19 @@ def _belief_cue(context: Context, verb: Token, cue: CueVerb) -> Attribution | No
     attributes the clause after it, and only to a subject who can hold one (see `_holds_beliefs`)."""
     subject = _speaker_of(verb)
     clauses = [c for c in verb.children if (c.dep_ == "ccomp" and c.i > verb.i) or _infinitive_after(verb, c)]
-    if subject is None or not clauses or not _holds_beliefs(context, subject):
+    if subject is None or not (_holds_beliefs(context, subject) or (not clauses and _takes_sides(context, subject))):
         return None
-    start = clauses[0].left_edge
-    while start.i < clauses[0].i and start.lower_ == "that" and start.tag_ == "IN":
-        start = context.doc[start.i + 1]
-    content = snap(context, (start.idx, end_of(clauses[0].right_edge)), verb.idx)
+    if clauses:
+        start = clauses[0].left_edge
+        while start.i < clauses[0].i and start.lower_ == "that" and start.tag_ == "IN":
+            start = context.doc[start.i + 1]
+        content: tuple[int, int] | None = snap(context, (start.idx, end_of(clauses[0].right_edge)), verb.idx)
+    else:  # "most farmers want a new subsidy", "she sees the plan as a failure": a thing wanted or seen as
+        objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        wanted = objects and verb.lemma_ in BELIEF_OBJECTS and _takes_sides(context, subject)
+        content = _complement(context, verb) if wanted else None
+    if content is None:
+        return None
     source = describe_source(context.doc, subject, edges(subject), context.index, context.pack)
     made = make_attribution(context, content, source, (verb.idx, end_of(verb)), cue.lemma, None, None)
     words = _cue_words(context, verb, end_of(verb), content, source.span)
@@ -297,7 +305,8 @@ def _complement(context: Context, verb: Token) -> tuple[int, int] | None:
 
 
 def _speaker_of(verb: Token) -> Token | None:
-    """The verb's subject; for "prompted X to declare" the object X; for "a statement saying" the noun;
+    """The verb's subject (or a name right before it that the parse took for a compound); for "prompted X
+    to declare" the object X; for "a statement saying" the noun;
     for coordinated or participial verbs ("announced ... and said", ", saying ...") the head's subject."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
@@ -306,6 +315,9 @@ def _speaker_of(verb: Token) -> Token | None:
             return child
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    named = verb.doc[verb.i - 1] if verb.i else None  # "Lund notes, ...": a name the parse took for a compound
+    if named is not None and named.head.i == verb.i and named.dep_ in ("compound", "npadvmod") and named.is_title:
+        return named
     if verb.dep_ == "xcomp":
         objects = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
         if objects:
@@ -344,7 +356,22 @@ def _verb_content(context: Context, verb: Token, cue: CueVerb, subject: Token | 
     clause_start = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx)
     phrase_end = end_of(clause_end(context, verb))
     quote = adjacent_quote(context, clause_start, phrase_end)
-    return quote or _aside_of(context, verb, subject) or _as_clause(context, verb)
+    return quote or _aside_of(context, verb, subject) or _as_clause(context, verb) or _said_word(verb)
+
+
+def _said_word(verb: Token) -> tuple[int, int] | None:
+    """ "Half of them said so", "he said yes", "she said the same": a word that stands for what is said,
+    right after "say" and ending its phrase."""
+    if verb.lemma_.lower() != "say" or verb.i + 1 >= len(verb.doc):
+        return None
+    word = verb.doc[verb.i + 1]
+    if word.head.i == verb.i and word.lower_ in ("so", "yes", "no"):
+        return word.idx, end_of(word)
+    if word.head.i == verb.i and word.dep_ == "dobj" and word.lemma_.lower() in SAID_WORDS:
+        return edges(word) if word.right_edge.i - word.i < 4 else None
+    if word.lower_ == "the" and word.head.head.i == verb.i and word.head.lower_ == "same":
+        return edges(word.head)
+    return None
 
 
 def _as_clause(context: Context, verb: Token) -> tuple[int, int] | None:
@@ -368,6 +395,9 @@ SAID_THINGS = frozenset({
     "prayer", "goodbye", "word", "thing", "nothing", "something", "anything", "everything", "this", "that", "so",
     "much", "little", "yes", "no", "grace", "name", "line", "hello", "sorry", "mass", "it", "what", "which",
 })  # fmt: skip
+
+
+SAID_WORDS = frozenset({"same", "it", "this", "that", "thing", "something", "nothing", "anything", "much"})
 
 
 def _said_object(verb: Token) -> Token | None:
