@@ -536,3 +536,20 @@ def test_a_continued_quote_is_marked_as_continuing(pipeline):
 def test_speech_verbs_named_speakers_things_wanted_and_words_said(pipeline, text, expected):
     found = find_attributions(_doc(pipeline, text))
     assert [(text[slice(*a.source)], text[slice(*a.cue_words)], text[slice(*a.content)]) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("9:30 p.m.\n\nGovernor Lund says the bridge will reopen on Monday.",
+         [("Governor Lund", "says", "the bridge will reopen on Monday")]),  # the time stamp is no speaker
+        ("The mayor's announcement of a new tax angered the farmers.",
+         [("The mayor", "announcement of", "a new tax")]),
+        ("“We will rebuild,” Okafor affirmed.", [("Okafor", "affirmed", "“We will rebuild,”")]),
+    ],
+)  # fmt: skip
+def test_a_source_stays_on_its_cue_line_and_more_cue_words(pipeline, text, expected):
+    found = find_attributions(_doc(pipeline, text))
+    assert [
+        (text[slice(*a.source)], text[slice(*a.cue_words or a.cue)], text[slice(*a.content)]) for a in found
+    ] == expected

@@ -144,7 +144,11 @@ def _verb_cue(context: Context, verb: Token) -> Attribution | None:
         span = edges(subject)
         if span[0] <= verb.idx < span[1]:  # "some who had said ...": the noun without its clause
             span = (span[0], max(span[0], verb.left_edge.idx - 1))
-        source = describe_source(context.doc, subject, span, context.index, context.pack)
+        span = context.clip(span, verb.idx)  # a title or a time stamp the parse joined to the subject's line
+        if not span[0] <= subject.idx < span[1]:
+            subject, span = _line_subject(context, verb) or (subject, (0, 0))
+        if span[0] < span[1]:
+            source = describe_source(context.doc, subject, span, context.index, context.pack)
     outlet, _ = find_outlet(verb, context.index)
     work, _ = find_work(verb)
     if cue.complement and not _speaker_like(context, verb, subject, source):
@@ -152,6 +156,17 @@ def _verb_cue(context: Context, verb: Token) -> Attribution | None:
     words = _cue_words(context, verb, cue_end, content, source.span if source is not None else None)
     made = make_attribution(context, content, source, (verb.idx, cue_end), cue.lemma, outlet, work)
     return replace(made, cue_words=words) if made is not None else None
+
+
+def _line_subject(context: Context, verb: Token) -> tuple[Token, tuple[int, int]] | None:
+    """The noun phrase that opens the verb's line right before it ("9:30 p.m.\n\nGovernor Lund says"), when
+    the parse took a word of the line before for its subject."""
+    start = context.line_of(verb.idx)[0]
+    words = [t for t in verb.doc[max(0, verb.i - 8) : verb.i] if t.idx >= start and not t.is_space]
+    if not words or any(t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PUNCT") for t in words):
+        return None
+    heads = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
+    return (heads[-1], (words[0].idx, end_of(words[-1]))) if heads else None
 
 
 def _marked_clause(context: Context, verb: Token, cue: CueVerb) -> tuple[tuple[int, int], int] | None:
