@@ -553,3 +553,17 @@ def test_a_source_stays_on_its_cue_line_and_more_cue_words(pipeline, text, expec
     assert [
         (text[slice(*a.source)], text[slice(*a.cue_words or a.cue)], text[slice(*a.content)]) for a in found
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("“Very good harvest, very good harvest this year,” Lund, the county's farm commissioner, said at the fair.",
+         "Lund, the county's farm commissioner", "“Very good harvest, very good harvest this year,”"),
+        ("“Taxes are high,” Lund, the mayor, said.", "Lund, the mayor", None),
+    ],
+)  # fmt: skip
+def test_the_speaker_after_a_quote_is_not_the_quotes_words(pipeline, text, source, content):
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert _read(text, attribution)["source"] == source
+    assert content is None or _read(text, attribution)["content"] == content

@@ -116,7 +116,7 @@ def _verb_cue(context: Context, verb: Token) -> Attribution | None:
         return _raising_cue(context, verb, cue, None)
     if cue.belief:
         return _belief_cue(context, verb, cue)
-    subject = _speaker_of(verb)
+    subject = _speaker_of(verb) or _after_quote(context, verb)
     if cue.act and (subject is None or not _takes_sides(context, subject)):
         return None  # "the speech focused on jobs": only someone takes a side
     content = None if cue.act else _verb_content(context, verb, cue, subject)
@@ -141,7 +141,7 @@ def _verb_cue(context: Context, verb: Token) -> Attribution | None:
         return None
     source = None
     if subject is not None:
-        span = edges(subject)
+        span = (_subject_start(context, subject), edges(subject)[1])
         if span[0] <= verb.idx < span[1]:  # "some who had said ...": the noun without its clause
             span = (span[0], max(span[0], verb.left_edge.idx - 1))
         span = context.clip(span, verb.idx)  # a title or a time stamp the parse joined to the subject's line
@@ -156,6 +156,29 @@ def _verb_cue(context: Context, verb: Token) -> Attribution | None:
     words = _cue_words(context, verb, cue_end, content, source.span if source is not None else None)
     made = make_attribution(context, content, source, (verb.idx, cue_end), cue.lemma, outlet, work)
     return replace(made, cue_words=words) if made is not None else None
+
+
+def _after_quote(context: Context, verb: Token) -> Token | None:
+    """The name between a closing quote and its cue that the parse left without a role ("“...,” Lund, the
+    mayor, said"): its first proper noun, when the words after the quote are all a noun phrase."""
+    doc = context.doc
+    first = verb.i
+    while first > max(0, verb.i - 10) and doc[first - 1].text not in ("”", '"', "''"):
+        first -= 1
+    words = [t for t in doc[first : verb.i] if not t.is_space]
+    if first == max(0, verb.i - 10) or not words:
+        return None
+    if any(t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PUNCT", "PART", "ADP") for t in words):
+        return None
+    return next((t for t in words if t.pos_ == "PROPN"), None)
+
+
+def _subject_start(context: Context, subject: Token) -> int:
+    """Where a subject's phrase starts: its left edge, or the end of a quote that closes between that edge
+    and the subject ("“Taxes are high,” Lund said": the parse may tie the quote's words to the name)."""
+    start = subject.left_edge.idx
+    at = bisect_right(context.quotes, (subject.idx, subject.idx)) - 1  # the last quote opening before it
+    return context.quotes[at][1] if at >= 0 and start < context.quotes[at][1] <= subject.idx else start
 
 
 def _line_subject(context: Context, verb: Token) -> tuple[Token, tuple[int, int]] | None:
@@ -323,11 +346,10 @@ def _speaker_of(verb: Token) -> Token | None:
     """The verb's subject (or a name right before it that the parse took for a compound); for "prompted X
     to declare" the object X; for "a statement saying" the noun;
     for coordinated or participial verbs ("announced ... and said", ", saying ...") the head's subject."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:  # of two, the one nearer before the verb: a quote's words the parse gave it come first
+        child = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
+        return verb.head if child.lower_ in RELATIVE and verb.dep_ == "relcl" else child
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     named = verb.doc[verb.i - 1] if verb.i else None  # "Lund notes, ...": a name the parse took for a compound
@@ -368,7 +390,7 @@ def _verb_content(context: Context, verb: Token, cue: CueVerb, subject: Token | 
     misparsed = _said_object(verb)
     if misparsed is not None:
         return snap(context, (misparsed.left_edge.idx, end_of(misparsed.right_edge)), verb.idx)
-    clause_start = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx)
+    clause_start = min(verb.idx, _subject_start(context, subject) if subject is not None else verb.idx)
     phrase_end = end_of(clause_end(context, verb))
     quote = adjacent_quote(context, clause_start, phrase_end)
     return quote or _aside_of(context, verb, subject) or _as_clause(context, verb) or _said_word(verb)
