@@ -511,12 +511,6 @@ def test_an_act_of_taking_sides_takes_only_what_it_governs(pipeline, text, expec
     assert [(text[slice(*a.source)], text[slice(*a.cue_words)], text[slice(*a.content)]) for a in found] == expected
 
 
-def test_a_continued_quote_is_marked_as_continuing(pipeline):
-    text = "“We hold the bridge,” said the commander.\n“The enemy has lost many men.”"
-    first, second = find_attributions(_doc(pipeline, text))
-    assert not first.continues and second.continues
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -119,15 +119,3 @@ def test_cli_json_and_floors(pipeline, tmp_path, monkeypatch):
 def test_cli_missing_directory_is_one_line(tmp_path):
     result = CliRunner().invoke(eval_cli.eval_app, ["polnear", str(tmp_path / "nowhere")])
     assert result.exit_code == 1 and "is not a PolNeAR split" in result.output and "Traceback" not in result.output
-
-
-def test_a_run_of_quotes_by_one_speaker_is_one_content(pipeline):
-    from warlog.claims.attribution import find_attributions
-    from warlog.evaluate.polnear import _folded
-
-    text = "“We hold the bridge,” the commander said.\n“The enemy has lost many men.”\n\nRain fell all day."
-    doc = pipeline.nlp.make_doc(text)
-    doc._.warlog_published = None
-    ((source, cue, content),) = _folded(text, find_attributions(pipeline.nlp(doc)))
-    assert [text[s:e] for s, e in content] == ["“We hold the bridge,”", "“The enemy has lost many men.”"]
-    assert text[slice(*source[0])] == "the commander" and text[slice(*cue[0])] == "said"

@@ -509,11 +509,7 @@ def _uncovered_quotes(context: Context, kept: list[Attribution]) -> list[Attribu
         previous = [a for a in kept + out if a.content[1] <= quote[0] and a.direct and a.source_kind != "scare_quote"]
         last = max(previous, key=lambda a: a.content[1], default=None)
         if last is not None and _sentences_between(context.doc, last.content[1], quote[0]) <= 2:
-            out.append(
-                replace(
-                    last, content=quote, source=None, cue=None, cue_lemma=None, headline=False, more=(), continues=True
-                )
-            )
+            out.append(replace(last, content=quote, source=None, cue=None, cue_lemma=None, headline=False, more=()))
         elif words > SCARE_MAX_WORDS:
             out.append(Attribution(quote, None, None, None, True, (), "unnamed"))
     return out

@@ -36,7 +36,6 @@ class Attribution:
     headline: bool = False
     more: tuple[tuple[int, int], ...] = ()  # the content's further parts: “A,” she said. “B.” has B
     cue_words: tuple[int, int] | None = None  # the cue with its auxiliaries and phrase: "has also said"
-    continues: bool = False  # a quote that goes on from the last direct quote's speaker, with no cue of its own
 
 
 @dataclass

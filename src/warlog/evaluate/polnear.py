@@ -19,9 +19,7 @@ Each article's text is analyzed as it is (no boilerplate removal, so offsets agr
 Conventions mapped before scoring: scare quotes are not attributions (no source speaks) and are left
 out; PolNeAR's cue holds the verb's auxiliaries, negation and adverbs and, after what is said, its
 phrase ("has not said", "said in a statement"): warlog's `cue_words` are scored; a quote split by its
-cue is one content in parts (warlog's `more`); a quote that continues the last direct quote's speaker
-(`continues`) within FOLD_WORDS words of it joins that content as a further part, as PolNeAR annotates a
-run of quotes (“A,” she said. / “B.”) as one attribution; PolNeAR's content starts with the
+cue is one content in parts (warlog's `more`); PolNeAR's content starts with the
 complementizer ("that Hillary Clinton's team avoided ..."), so a predicted content right after "that" is
 extended over it.
 The anchor: BBC Citron on PARC 3.0 reached 56.7 F1 exact and 83.2 F1 with overlap over all quote spans.
@@ -42,7 +40,6 @@ from warlog.pipeline import Pipeline
 ROLES = ("source", "cue", "content")
 ANCHOR = "BBC Citron on PARC 3.0: 56.7 F1 exact and 83.2 F1 with overlap over all quote spans"
 ATTRIBUTION = "PolNeAR (Newell, Margolin & Ruths, LREC 2018), scored where it lies, never copied"
-FOLD_WORDS = 8
 _EDGE = " \t\n\u00a0,.;:"
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t")
 Spans = tuple[tuple[int, int], ...]  # a span in fragments
@@ -200,21 +197,9 @@ def _predict(pipeline: Pipeline, articles: Sequence[PolnearArticle]) -> Iterator
         except (WarlogError, ValueError, RuntimeError):
             yield None
             continue
-        yield _folded(article.text, [a for a in found if a.source_kind != "scare_quote"])
-
-
-def _folded(text: str, found: list) -> list[tuple]:
-    """Warlog's attributions as (source, cue, content) fragments; a quote that continues the last
-    direct quote's speaker joins that attribution's content, as PolNeAR annotates a run of quotes."""
-    out: list[tuple] = []
-    for a in found:
-        if a.continues and out and out[-1][3] and len(text[out[-1][2][-1][1] : a.content[0]].split()) <= FOLD_WORDS:
-            source, cue, content, _ = out[-1]
-            out[-1] = (source, cue, (*content, a.content), True)
-            continue
-        out.append(((a.source,) if a.source else None, (a.cue_words or a.cue,) if a.cue else None,
-                    (_with_complementizer(text, a.content), *a.more), a.direct))  # fmt: skip
-    return [item[:3] for item in out]
+        yield [((a.source,) if a.source else None, (a.cue_words or a.cue,) if a.cue else None,
+                (_with_complementizer(article.text, a.content), *a.more))
+               for a in found if a.source_kind != "scare_quote"]  # fmt: skip
 
 
 def _with_complementizer(text: str, span: tuple[int, int]) -> tuple[int, int]:
