@@ -493,3 +493,71 @@ def test_an_adjective_of_attitude_after_a_copula(pipeline, text, expected):
 def test_a_fronted_poll_holds_its_sentence_unless_a_cue_has_a_source(pipeline, text, expected):
     found = find_attributions(_doc(pipeline, text))
     assert [(text[slice(*a.source)], text[slice(*a.cue)], text[slice(*a.content)]) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senator Okafor is backing the mayor.", [("Senator Okafor", "is backing", "the mayor")]),
+        ("Governor Lund apologized for his remarks on the strike.",
+         [("Governor Lund", "apologized for", "his remarks on the strike")]),
+        ("Half of the farmers backed the new levy.", [("Half of the farmers", "backed", "the new levy")]),
+        ("The storm ignored the forecast.", []),  # a storm takes no side
+        ("The minister backed out, officials said.", [("officials", "said", "The minister backed out")]),
+    ],
+)  # fmt: skip
+def test_an_act_of_taking_sides_takes_only_what_it_governs(pipeline, text, expected):
+    found = find_attributions(_doc(pipeline, text))
+    assert [(text[slice(*a.source)], text[slice(*a.cue_words)], text[slice(*a.content)]) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“The harvest failed twice,” the farmer retorted.",
+         [("the farmer", "retorted", "“The harvest failed twice,”")]),
+        ("The senator dubbed the plan a gift to landlords.",
+         [("The senator", "dubbed", "the plan a gift to landlords")]),
+        ("Okonkwo notes, “The harvest failed twice.”", [("Okonkwo", "notes", "“The harvest failed twice.”")]),
+        ("Senator Lund wants a new subsidy.", [("Senator Lund", "wants", "a new subsidy")]),
+        ("Half of the voters want a new subsidy.", [("Half of the voters", "want", "a new subsidy")]),
+        ("She sees the bridge as a priority.", [("She", "sees", "the bridge as a priority")]),
+        ("The river wants a new bridge.", []),  # a river wants nothing
+        ("Half of the farmers said so.", [("Half of the farmers", "said", "so")]),
+        ("Lund said the same of the mayor.", [("Lund", "said", "the same of the mayor")]),
+    ],
+)  # fmt: skip
+def test_speech_verbs_named_speakers_things_wanted_and_words_said(pipeline, text, expected):
+    found = find_attributions(_doc(pipeline, text))
+    assert [(text[slice(*a.source)], text[slice(*a.cue_words)], text[slice(*a.content)]) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("9:30 p.m.\n\nGovernor Lund says the bridge will reopen on Monday.",
+         [("Governor Lund", "says", "the bridge will reopen on Monday")]),  # the time stamp is no speaker
+        ("The mayor's announcement of a new tax angered the farmers.",
+         [("The mayor", "announcement of", "a new tax")]),
+        ("“We will rebuild,” Okafor affirmed.", [("Okafor", "affirmed", "“We will rebuild,”")]),
+    ],
+)  # fmt: skip
+def test_a_source_stays_on_its_cue_line_and_more_cue_words(pipeline, text, expected):
+    found = find_attributions(_doc(pipeline, text))
+    assert [
+        (text[slice(*a.source)], text[slice(*a.cue_words or a.cue)], text[slice(*a.content)]) for a in found
+    ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("“Very good harvest, very good harvest this year,” Lund, the county's farm commissioner, said at the fair.",
+         "Lund, the county's farm commissioner", "“Very good harvest, very good harvest this year,”"),
+        ("“Taxes are high,” Lund, the mayor, said.", "Lund, the mayor", None),
+    ],
+)  # fmt: skip
+def test_the_speaker_after_a_quote_is_not_the_quotes_words(pipeline, text, source, content):
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert _read(text, attribution)["source"] == source
+    assert content is None or _read(text, attribution)["content"] == content

@@ -14,6 +14,8 @@
   report"). A verb with none of these ("I wrote on this blog") attributes nothing.
 - A verb of belief or intention (want, expect, know, seem; `belief` in the cue pack) attributes only a
   clause or an infinitive right after it, and only to a name, an actor, he/she/they or an unnamed source.
+- A verb of taking sides (back, challenge, offer, apologize for; `act` in the cue pack) attributes only
+  what it governs, and only to a subject who can hold a view or a group counted as a whole.
 - Cue phrases ("according to X", "in the words of X", "as X put it") are read by `warlog.claims.phrases`.
 - A content that begins at a quote's opening covers the whole quote, across sentences; one that ends at a
   quote's closing takes the closing marks. `direct` is True when the content holds quoted text.
@@ -61,6 +63,12 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE = frozenset({"who", "which", "that"})
 SCARE_MAX_WORDS = 4
 ACCUSING = frozenset({"accuse", "blame", "charge"})
+# people counted as a whole, who take sides as one ("half of the voters backed", "a group backing")
+GROUPS = frozenset({
+    "voter", "percent", "group", "majority", "minority", "half", "third", "quarter", "most", "many", "some",
+    "people", "supporter", "delegate", "population", "electorate", "pac", "campaign", "committee", "party",
+})  # fmt: skip
+BELIEF_OBJECTS = frozenset({"want", "prefer", "expect", "see", "fear", "plan", "hope", "wish", "like", "remember"})
 THIRD_PERSONS = frozenset({"he", "she", "they"})
 _NOBODY = re.compile(r"\b(?:nobody|no one|everybody|everyone|anyone|anybody)\b", re.IGNORECASE)
 CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -108,8 +116,10 @@ def _verb_cue(context: Context, verb: Token) -> Attribution | None:
         return _raising_cue(context, verb, cue, None)
     if cue.belief:
         return _belief_cue(context, verb, cue)
-    subject = _speaker_of(verb)
-    content = _verb_content(context, verb, cue, subject)
+    subject = _speaker_of(verb) or _after_quote(context, verb)
+    if cue.act and (subject is None or not _takes_sides(context, subject)):
+        return None  # "the speech focused on jobs": only someone takes a side
+    content = None if cue.act else _verb_content(context, verb, cue, subject)
     if content is None and verb.lemma_ in ACCUSING:  # "accused Hezbollah of firing rockets"
         reason = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "for")]
         objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -131,10 +141,14 @@ def _verb_cue(context: Context, verb: Token) -> Attribution | None:
         return None
     source = None
     if subject is not None:
-        span = edges(subject)
+        span = (_subject_start(context, subject), edges(subject)[1])
         if span[0] <= verb.idx < span[1]:  # "some who had said ...": the noun without its clause
             span = (span[0], max(span[0], verb.left_edge.idx - 1))
-        source = describe_source(context.doc, subject, span, context.index, context.pack)
+        span = context.clip(span, verb.idx)  # a title or a time stamp the parse joined to the subject's line
+        if not span[0] <= subject.idx < span[1]:
+            subject, span = _line_subject(context, verb) or (subject, (0, 0))
+        if span[0] < span[1]:
+            source = describe_source(context.doc, subject, span, context.index, context.pack)
     outlet, _ = find_outlet(verb, context.index)
     work, _ = find_work(verb)
     if cue.complement and not _speaker_like(context, verb, subject, source):
@@ -142,6 +156,40 @@ def _verb_cue(context: Context, verb: Token) -> Attribution | None:
     words = _cue_words(context, verb, cue_end, content, source.span if source is not None else None)
     made = make_attribution(context, content, source, (verb.idx, cue_end), cue.lemma, outlet, work)
     return replace(made, cue_words=words) if made is not None else None
+
+
+def _after_quote(context: Context, verb: Token) -> Token | None:
+    """The name between a closing quote and its cue that the parse left without a role ("“...,” Lund, the
+    mayor, said"): its first proper noun, when the words after the quote are all a noun phrase."""
+    doc = context.doc
+    first = verb.i
+    while first > max(0, verb.i - 10) and doc[first - 1].text not in ("”", '"', "''"):
+        first -= 1
+    words = [t for t in doc[first : verb.i] if not t.is_space]
+    if first == max(0, verb.i - 10) or not words:
+        return None
+    if any(t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PUNCT", "PART", "ADP") for t in words):
+        return None
+    return next((t for t in words if t.pos_ == "PROPN"), None)
+
+
+def _subject_start(context: Context, subject: Token) -> int:
+    """Where a subject's phrase starts: its left edge, or the end of a quote that closes between that edge
+    and the subject ("“Taxes are high,” Lund said": the parse may tie the quote's words to the name)."""
+    start = subject.left_edge.idx
+    at = bisect_right(context.quotes, (subject.idx, subject.idx)) - 1  # the last quote opening before it
+    return context.quotes[at][1] if at >= 0 and start < context.quotes[at][1] <= subject.idx else start
+
+
+def _line_subject(context: Context, verb: Token) -> tuple[Token, tuple[int, int]] | None:
+    """The noun phrase that opens the verb's line right before it ("9:30 p.m.\n\nGovernor Lund says"), when
+    the parse took a word of the line before for its subject."""
+    start = context.line_of(verb.idx)[0]
+    words = [t for t in verb.doc[max(0, verb.i - 8) : verb.i] if t.idx >= start and not t.is_space]
+    if not words or any(t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PUNCT") for t in words):
+        return None
+    heads = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
+    return (heads[-1], (words[0].idx, end_of(words[-1]))) if heads else None
 
 
 def _marked_clause(context: Context, verb: Token, cue: CueVerb) -> tuple[tuple[int, int], int] | None:
@@ -202,12 +250,19 @@ def _belief_cue(context: Context, verb: Token, cue: CueVerb) -> Attribution | No
     attributes the clause after it, and only to a subject who can hold one (see `_holds_beliefs`)."""
     subject = _speaker_of(verb)
     clauses = [c for c in verb.children if (c.dep_ == "ccomp" and c.i > verb.i) or _infinitive_after(verb, c)]
-    if subject is None or not clauses or not _holds_beliefs(context, subject):
+    if subject is None or not (_holds_beliefs(context, subject) or (not clauses and _takes_sides(context, subject))):
         return None
-    start = clauses[0].left_edge
-    while start.i < clauses[0].i and start.lower_ == "that" and start.tag_ == "IN":
-        start = context.doc[start.i + 1]
-    content = snap(context, (start.idx, end_of(clauses[0].right_edge)), verb.idx)
+    if clauses:
+        start = clauses[0].left_edge
+        while start.i < clauses[0].i and start.lower_ == "that" and start.tag_ == "IN":
+            start = context.doc[start.i + 1]
+        content: tuple[int, int] | None = snap(context, (start.idx, end_of(clauses[0].right_edge)), verb.idx)
+    else:  # "most farmers want a new subsidy", "she sees the plan as a failure": a thing wanted or seen as
+        objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        wanted = objects and verb.lemma_ in BELIEF_OBJECTS and _takes_sides(context, subject)
+        content = _complement(context, verb) if wanted else None
+    if content is None:
+        return None
     source = describe_source(context.doc, subject, edges(subject), context.index, context.pack)
     made = make_attribution(context, content, source, (verb.idx, end_of(verb)), cue.lemma, None, None)
     words = _cue_words(context, verb, end_of(verb), content, source.span)
@@ -233,6 +288,12 @@ def _holds_beliefs(context: Context, subject: Token) -> bool:
     if mention is not None and mention.actor.kind != "place":
         return True
     return subject.lemma_.lower() in context.pack.unnamed
+
+
+def _takes_sides(context: Context, subject: Token) -> bool:
+    """Whether a subject can take a side: one who can hold a belief or a group counted as a whole ("half
+    of the voters backed")."""
+    return _holds_beliefs(context, subject) or subject.lemma_.lower() in GROUPS
 
 
 def _speaker_like(context: Context, verb: Token, subject: Token | None, source: Source | None) -> bool:
@@ -282,15 +343,18 @@ def _complement(context: Context, verb: Token) -> tuple[int, int] | None:
 
 
 def _speaker_of(verb: Token) -> Token | None:
-    """The verb's subject; for "prompted X to declare" the object X; for "a statement saying" the noun;
+    """The verb's subject (or a name right before it that the parse took for a compound); for "prompted X
+    to declare" the object X; for "a statement saying" the noun;
     for coordinated or participial verbs ("announced ... and said", ", saying ...") the head's subject."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:  # of two, the one nearer before the verb: a quote's words the parse gave it come first
+        child = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
+        return verb.head if child.lower_ in RELATIVE and verb.dep_ == "relcl" else child
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    named = verb.doc[verb.i - 1] if verb.i else None  # "Lund notes, ...": a name the parse took for a compound
+    if named is not None and named.head.i == verb.i and named.dep_ in ("compound", "npadvmod") and named.is_title:
+        return named
     if verb.dep_ == "xcomp":
         objects = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
         if objects:
@@ -326,10 +390,25 @@ def _verb_content(context: Context, verb: Token, cue: CueVerb, subject: Token | 
     misparsed = _said_object(verb)
     if misparsed is not None:
         return snap(context, (misparsed.left_edge.idx, end_of(misparsed.right_edge)), verb.idx)
-    clause_start = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx)
+    clause_start = min(verb.idx, _subject_start(context, subject) if subject is not None else verb.idx)
     phrase_end = end_of(clause_end(context, verb))
     quote = adjacent_quote(context, clause_start, phrase_end)
-    return quote or _aside_of(context, verb, subject) or _as_clause(context, verb)
+    return quote or _aside_of(context, verb, subject) or _as_clause(context, verb) or _said_word(verb)
+
+
+def _said_word(verb: Token) -> tuple[int, int] | None:
+    """ "Half of them said so", "he said yes", "she said the same": a word that stands for what is said,
+    right after "say" and ending its phrase."""
+    if verb.lemma_.lower() != "say" or verb.i + 1 >= len(verb.doc):
+        return None
+    word = verb.doc[verb.i + 1]
+    if word.head.i == verb.i and word.lower_ in ("so", "yes", "no"):
+        return word.idx, end_of(word)
+    if word.head.i == verb.i and word.dep_ == "dobj" and word.lemma_.lower() in SAID_WORDS:
+        return edges(word) if word.right_edge.i - word.i < 4 else None
+    if word.lower_ == "the" and word.head.head.i == verb.i and word.head.lower_ == "same":
+        return edges(word.head)
+    return None
 
 
 def _as_clause(context: Context, verb: Token) -> tuple[int, int] | None:
@@ -353,6 +432,9 @@ SAID_THINGS = frozenset({
     "prayer", "goodbye", "word", "thing", "nothing", "something", "anything", "everything", "this", "that", "so",
     "much", "little", "yes", "no", "grace", "name", "line", "hello", "sorry", "mass", "it", "what", "which",
 })  # fmt: skip
+
+
+SAID_WORDS = frozenset({"same", "it", "this", "that", "thing", "something", "nothing", "anything", "much"})
 
 
 def _said_object(verb: Token) -> Token | None:

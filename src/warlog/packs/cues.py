@@ -42,6 +42,7 @@ class _VerbModel(_Strict):
     complement: bool = False
     belief: bool = False
     raising: bool = False
+    act: bool = False
     forms: list[str] = []
 
 
@@ -81,6 +82,7 @@ class CueVerb:
     complement: bool = False  # what it governs after it is what is said ("praised her effort")
     belief: bool = False  # a verb of belief or intention: only a clause, and only with a speaker as subject
     raising: bool = False  # "X seems to Y": its subject and infinitive are what is said, and no one says it
+    act: bool = False  # an act of taking sides ("backed", "voted for"): only what it governs, by a speaker
 
     @property
     def third_person(self) -> tuple[str, ...]:
@@ -173,8 +175,17 @@ class CuePack:
             raise PackError(f"{path}:{line_of(text, ('verbs',))}: verbs: listed twice: {', '.join(twice)}")
         verbs = {
             v.lemma: CueVerb(
-                v.lemma, v.kind, v.headline, v.object, tuple(v.preps), v.factive, v.complement, v.belief, v.raising
-            )
+                v.lemma,
+                v.kind,
+                v.headline,
+                v.object,
+                tuple(v.preps),
+                v.factive,
+                v.complement,
+                v.belief,
+                v.raising,
+                v.act,
+            )  # fmt: skip
             for v in model.verbs
         }
         return cls(
