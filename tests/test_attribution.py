@@ -573,6 +573,8 @@ LIGHT_AND_COLON = [
      "the old bridge was unsafe", "The mayor", "expressed concern"),
     ("The council took issue with the budget cuts.", "the budget cuts", "The council", "took issue with"),
     ("She made it clear that she would not run again.", "she would not run again", "She", "made it clear"),
+    ("The governor has taken a firm stance against the new pipeline.",
+     "the new pipeline", "The governor", "taken a firm stance against"),
     ("Here is Senator Lund in 1992: “We will never raise taxes on working families.”",
      "“We will never raise taxes on working families.”", "Senator Lund", ":"),
     ("The mayor's answer: “We will rebuild the bridge next year.”",

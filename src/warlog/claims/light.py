@@ -33,6 +33,9 @@ NOUNS: dict[str, tuple[str, ...]] = {
     "frustration": ("with", "over", "about"), "dismay": ("at", "over"), "outrage": ("at", "over"),
     "regret": ("for", "over", "about"), "condolence": ("to",), "praise": ("for",), "vow": (),
     "suggestion": (), "impression": (), "notion": (), "sense": (), "statement": (), "threat": (),
+    "stance": ("on", "against"), "position": ("on", "against"), "stand": ("on", "against"), "aim": ("at",),
+    "exception": ("to",), "umbrage": ("at",), "swipe": ("at",), "credit": ("for",), "responsibility": ("for",),
+    "indication": (), "hint": (), "guarantee": (), "reassurance": (), "endorsement": ("of", "to"),
 }  # fmt: skip
 CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl", "advcl"})
 THINGS_DO = frozenset({"raise", "give"})  # "the vote raised the question of ...": a thing's doing
