@@ -561,3 +561,46 @@ def test_the_speaker_after_a_quote_is_not_the_quotes_words(pipeline, text, sourc
     (attribution,) = find_attributions(_doc(pipeline, text))
     assert _read(text, attribution)["source"] == source
     assert content is None or _read(text, attribution)["content"] == content
+
+
+LIGHT_AND_COLON = [
+    ("The governor made the case that the new tax would hurt farmers.",
+     "the new tax would hurt farmers", "The governor", "made the case"),
+    ("The senator has no idea whether the bill will pass.", "whether the bill will pass", "The senator", "has no idea"),
+    ("Union leaders raised the question of whether the plant would close.",
+     "whether the plant would close", "Union leaders", "raised the question of"),
+    ("The mayor expressed concern that the old bridge was unsafe.",
+     "the old bridge was unsafe", "The mayor", "expressed concern"),
+    ("The council took issue with the budget cuts.", "the budget cuts", "The council", "took issue with"),
+    ("She made it clear that she would not run again.", "she would not run again", "She", "made it clear"),
+    ("The governor has taken a firm stance against the new pipeline.",
+     "the new pipeline", "The governor", "taken a firm stance against"),
+    ("Here is Senator Lund in 1992: “We will never raise taxes on working families.”",
+     "“We will never raise taxes on working families.”", "Senator Lund", ":"),
+    ("The mayor's answer: “We will rebuild the bridge next year.”",
+     "“We will rebuild the bridge next year.”", "The mayor", "answer"),
+    ("Pollster Jane Roe: “Turnout will decide this race.”",
+     "“Turnout will decide this race.”", "Pollster Jane Roe", ":"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "content", "source", "cue"), LIGHT_AND_COLON)
+def test_light_verbs_and_colons(pipeline, text, content, source, cue):
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert _read(text, attribution) == {"content": content, "source": source, "cue": cue}
+
+
+@pytest.mark.parametrize("text", [
+    "The vote raised the question of whether the plant would close.",  # a thing raises no question of its own
+    "The senator has the support of the unions.",  # the unions hold the support, not the senator
+    "Here is the problem: “It costs too much.”",  # a thing before the colon says nothing
+])  # fmt: skip
+def test_light_verbs_and_colons_need_a_holder(pipeline, text):
+    assert all(a.source is None for a in find_attributions(_doc(pipeline, text)))
+
+
+def test_quoted_transcript_lines_have_their_speakers(pipeline):
+    text = 'Transcript follows:\n\n"JONES: Thank you for coming, senator.\n\n"SMITH: Well, the budget is a disgrace.'
+    found = [_read(text, a) for a in find_attributions(_doc(pipeline, text))]
+    assert {"content": "Well, the budget is a disgrace.", "source": "SMITH", "cue": ":"} in found
+    assert {"content": "Thank you for coming, senator.", "source": "JONES", "cue": ":"} in found

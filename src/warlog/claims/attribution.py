@@ -34,7 +34,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from warlog.claims.colon import find_colon_quotes
 from warlog.claims.headlines import find_headline_attributions
+from warlog.claims.light import light_cue
 from warlog.claims.nouns import attitude_cue, noun_cue
 from warlog.claims.phrases import in_record, phrase_cue, put_it
 from warlog.claims.quotes import find_quotes, headline_lines
@@ -89,7 +91,8 @@ def find_attributions(doc: Doc, *, pack: CuePack | None = None) -> list[Attribut
         if context.in_headline(token.idx):
             continue
         attribution = (
-            _verb_cue(context, token)
+            light_cue(context, token, holds_views=_holds_beliefs)
+            or _verb_cue(context, token)
             or phrase_cue(context, token)
             or put_it(context, token)
             or in_record(context, token)
@@ -98,7 +101,7 @@ def find_attributions(doc: Doc, *, pack: CuePack | None = None) -> list[Attribut
         )
         if attribution is not None:
             found.append(attribution)
-    kept = _without_overlaps(found)
+    kept = _without_overlaps(found + find_colon_quotes(context))
     kept += _uncovered_quotes(context, kept)
     return sorted(kept, key=lambda a: a.content)
 

@@ -24,6 +24,7 @@ RUBRICS = frozenset({
     "latest", "guide", "daily", "update", "updates", "exclusive", "breaking", "analysis", "opinion", "editorial",
     "watch", "video", "live", "review", "explainer", "interview", "photos", "listen", "podcast", "timeline",
 })  # fmt: skip
+_SPEAKER_LINE = re.compile(r"^[\"“]?([A-Z][A-Z.' -]{1,40}: )", re.MULTILINE)
 RECORDS = frozenset({"poll", "polls", "survey", "study", "newspaper", "camp", "campaign", "report", "memo"})
 
 
@@ -64,21 +65,23 @@ def _colon_headline(context: Context, line: tuple[int, int], *, title: bool = Fa
     if colon <= 0 or len(text[:colon].split()) > 5 or text[colon + 2 :].strip(" .") == "":
         return None
     source = (line[0], line[0] + colon)
-    if not _speaks(context, source, title=title):
+    if not speaks(context, source, title=title):
         return None
     return _headline_attribution(context, source, (source[1], source[1] + 1), "say", (source[1] + 2, line[1]))
 
 
 def _speaker_lines(context: Context, lead: tuple[int, int] | None) -> list[tuple[int, int]]:
-    """Lines that open with a speaker's name in capitals and a colon, as transcripts do ("SMITH: ...")."""
+    """Lines that open with a speaker's name in capitals and a colon, as transcripts do ("SMITH: ..."); a
+    transcript quoted whole opens each line with a quotation mark, which is no part of the name."""
     lines = []
-    for match in re.finditer(r"^[A-Z][A-Z.' -]{1,40}: ", context.text, re.MULTILINE):
-        if match.group().strip(" :").isupper() and (lead is None or match.start() != lead[0]):
-            lines.append((match.start(), context.line_of(match.start())[1]))
+    for match in _SPEAKER_LINE.finditer(context.text):
+        start = match.start(1)
+        if match.group(1).strip(" :").isupper() and (lead is None or match.start() != lead[0]):
+            lines.append((start, context.line_of(start)[1]))
     return lines
 
 
-def _speaks(context: Context, source: tuple[int, int], *, title: bool = False) -> bool:
+def speaks(context: Context, source: tuple[int, int], *, title: bool = False) -> bool:
     said = context.text[source[0] : source[1]]
     words = said.lower().replace("-", " ").split()
     if not words or words[-1] in RUBRICS:
