@@ -25,10 +25,10 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from warlog.events.candidate import EventCandidate
+from warlog.events.confidence import VIOLENT, violent
 from warlog.model import HAPPENED
 from warlog.packs.ontology import Trigger
 
-VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 ACLED_CODES = frozenset({"acled_event_type", "acled_sub_event_type", "case"})
 # a determiner or a modifier that makes a mention a new or a possible incident, not one already told
 NEW_INCIDENT = frozenset({
@@ -38,11 +38,6 @@ NEW_INCIDENT = frozenset({
 ROLE_PREPOSITIONS = frozenset({"of", "by", "between", "with", "against", "on"})
 PARTICIPANTS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 TIMES = frozenset({"DATE", "TIME"})
-
-
-def violent(event: EventCandidate) -> bool:
-    """Whether the event's ACLED type is one of political violence."""
-    return dict(event.codes).get("acled_event_type") in VIOLENT
 
 
 def anchored(doc: Doc, event: EventCandidate, rules: Mapping[int, Trigger]) -> bool:
