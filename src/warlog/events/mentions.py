@@ -19,6 +19,7 @@ says what did not happen). Two kinds:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -75,7 +76,10 @@ def bare_mentions(doc: Doc, events: list[EventCandidate], rules: Mapping[int, Tr
     """The events with their bare violent mentions folded into the incident they refer to, or stripped of
     their ACLED and CASE codes when they refer to none (see the module docstring). `rules` holds the
     trigger of each trigger token."""
-    told = [i for i, e in enumerate(events) if violent(e) and anchored(doc, e, rules)]
+    told: dict[str, list[int]] = {}  # the anchored violent events said to have happened, by type, in order
+    for i, e in enumerate(events):
+        if violent(e) and e.status.value in HAPPENED and anchored(doc, e, rules):
+            told.setdefault(e.type, []).append(i)
     hosts: dict[int, list[int]] = {}
     out: dict[int, EventCandidate] = {}
     for i, event in enumerate(events):
@@ -101,12 +105,11 @@ def _definite(doc: Doc, event: EventCandidate) -> bool:
     return not any(c.lower_ in NEW_INCIDENT for c in token.children if c.dep_ in ("det", "amod", "advmod"))
 
 
-def _referent(events: list[EventCandidate], told: list[int], i: int) -> int | None:
+def _referent(events: list[EventCandidate], told: dict[str, list[int]], i: int) -> int | None:
     """The anchored violent event of the same type, said to have taken place, that the mention at `i` refers
-    to: the nearest before it, else the nearest after it."""
-    same = [j for j in told if events[j].type == events[i].type and events[j].status.value in HAPPENED]
-    before = [j for j in same if j < i]
-    if before:
-        return before[-1]
-    after = [j for j in same if j > i]
-    return after[0] if after else None
+    to: the nearest before it, else the nearest after it (`told` holds their indexes by type, in order)."""
+    same = told.get(events[i].type, [])
+    at = bisect_left(same, i)
+    if at > 0:
+        return same[at - 1]
+    return same[at] if at < len(same) else None

@@ -198,7 +198,10 @@ def carry_place(
     place that sets the scene before it (`_scene`)."""
     if not places or not doc.has_annotation("SENT_START"):
         return events
-    placed = [e for e in events if e.place is not None and _incident(e) and 0 <= e.token < len(doc)]
+    placed: dict[int, list[EventCandidate]] = {}  # the placed incidents by their sentence's start
+    for e in events:
+        if e.place is not None and _incident(e) and 0 <= e.token < len(doc):
+            placed.setdefault(doc[e.token].sent.start, []).append(e)
     out = []
     for event in events:
         if event.place is None and _incident(event) and 0 <= event.token < len(doc):
@@ -220,10 +223,14 @@ def _incident(event: EventCandidate) -> bool:
 
 
 def _sentence_place(
-    doc: Doc, event: EventCandidate, sentence: Span, placed: list[EventCandidate], places: Sequence[PlaceMention]
+    doc: Doc,
+    event: EventCandidate,
+    sentence: Span,
+    placed: dict[int, list[EventCandidate]],
+    places: Sequence[PlaceMention],
 ) -> str | None:
     """The place of the nearest other incident of the sentence, else its one located town where something is."""
-    others = [e for e in placed if doc[e.token].sent.start == sentence.start]
+    others = placed.get(sentence.start, [])
     if others:
         return min(others, key=lambda e: abs(e.token - event.token)).place
     named = _starting_within(places, sentence.start_char, sentence.end_char - 1)
