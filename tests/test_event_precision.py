@@ -340,9 +340,9 @@ def test_a_treaty_named_after_violence_is_no_event(pipeline):
 @pytest.mark.parametrize(
     "text",
     [
-        "The retired officer shot himself in a hotel parking lot last month.",
-        "Too many young veterans are killing themselves, the report found.",
-        "The party keeps shooting itself in the foot with these ads.",
+        "A retired teacher shot himself at his home, his family said.",
+        "Too many farmers are killing themselves, the charity warned.",
+        "The club keeps shooting itself in the foot with its ticket prices.",
     ],
 )
 def test_self_harm_and_its_idioms_are_no_political_violence(pipeline, text):
@@ -362,9 +362,9 @@ def _violent(pipeline, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "The sound of gunfire does not concentrate the mind, the governor wrote.",
-        "The senator promised a plan to end the era of waiting for the next attack.",
-        "Hostilities broke out again between the two trade negotiators.",
+        "The novel opens with the sound of gunfire.",
+        "The senator said her plan would prepare the cities for the next attack.",
+        "Hostilities resumed between the two trade negotiators.",
     ],
 )
 def test_a_bare_mention_of_violence_is_outside_acled_scope(pipeline, text):
@@ -376,8 +376,8 @@ def test_a_bare_mention_of_violence_is_outside_acled_scope(pipeline, text):
 
 def test_a_bare_mention_of_an_incident_told_is_that_incident(pipeline):
     text = (
-        "Police shot and killed a man in Kessa on Friday after his car stalled. "
-        "The city council met on Monday. The Justice Department is investigating the shooting."
+        "Gunmen shot and killed a driver in Kessa on Friday at a fuel station. "
+        "The city council met on Monday. Prosecutors opened an inquiry into the shooting."
     )
     violent = _violent(pipeline, text)
     assert len(violent) == 1, [e.evidence.text for e in violent]
@@ -386,5 +386,5 @@ def test_a_bare_mention_of_an_incident_told_is_that_incident(pipeline):
 
 
 def test_a_verb_with_its_parties_is_anchored_though_none_is_linked(pipeline):
-    text = "Officers were attacked by suspects and a shoot-out broke out."
+    text = "A patrol was ambushed by bandits and a firefight followed."
     assert _violent(pipeline, text)

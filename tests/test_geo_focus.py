@@ -144,7 +144,7 @@ def test_a_clear_leader_is_the_texts_country():
 
 def test_a_name_with_a_particle_is_looked_up_whole(pipeline):
     report, places = places_of(
-        pipeline, "On Monday, in Cali, Valle del Cauca, residents blocked roads with burning tyres to demand water."
+        pipeline, "Taxi drivers drove a slow convoy through Cali, Valle del Cauca, on Monday over fuel prices."
     )
     assert {p.country for p in places.values() if p.lat is not None} == {"COL"}
     assert any(p.name == "Valle del Cauca" for p in places.values())
@@ -153,7 +153,7 @@ def test_a_name_with_a_particle_is_looked_up_whole(pipeline):
 def test_a_reading_outside_the_holders_country_is_dropped(pipeline):
     # GeoNames gives Kenya's Mombasa the spelling "Mambasa", the name of a Congolese town it lacks (the
     # province is made up for the test: the real Mambasa is in Ituri, a province the gazetteer lacks)
-    report, places = places_of(pipeline, "On Tuesday, militiamen kidnapped two farmers in Mambasa (Nord-Kivu).")
+    report, places = places_of(pipeline, "A health worker was abducted near Mambasa (Nord-Kivu) on Tuesday.")
     assert all(p.country != "KEN" for p in places.values())
     town = next(p for p in places.values() if p.name == "Mambasa")
     kivu = next(p for p in places.values() if p.country == "COD")
@@ -162,23 +162,22 @@ def test_a_reading_outside_the_holders_country_is_dropped(pipeline):
 
 def test_an_incident_takes_the_scene_set_before_it(pipeline):
     text = (
-        "On Saturday, in Maiduguri, soldiers met community leaders at a market. "
-        "A shoot-out broke out and two suspects were killed."
+        "On Saturday, in Maiduguri, soldiers met traders at a market. A gunfight followed and two gunmen were killed."
     )
     report, places = places_of(pipeline, text)
-    shootout = next(e for e in report.events if "shoot-out" in e.evidence.text)
-    assert shootout.place is not None and places[shootout.place].name == "Maiduguri"
+    fight = next(e for e in report.events if "gunfight" in e.evidence.text)
+    assert fight.place is not None and places[fight.place].name == "Maiduguri"
 
 
 def test_a_new_paragraph_is_another_scene(pipeline):
-    text = "On Saturday, in Maiduguri, soldiers met traders.\n\nA shoot-out broke out and two suspects were killed."
+    text = "On Saturday, in Maiduguri, soldiers met traders.\n\nA gunfight followed and two gunmen were killed."
     report, places = places_of(pipeline, text)
-    shootout = next(e for e in report.events if "shoot-out" in e.evidence.text)
-    assert shootout.place is None
+    fight = next(e for e in report.events if "gunfight" in e.evidence.text)
+    assert fight.place is None
 
 
 def test_coordinated_incidents_share_the_place_of_their_sentence(pipeline):
-    text = "On Sunday, two reporters were beaten and then detained by police in Mbuji-Mayi."
+    text = "On Sunday, three traders were whipped and then jailed by soldiers in Mbuji-Mayi."
     report, places = places_of(pipeline, text)
     placed = [e for e in report.events if "acled_event_type" in dict(e.codes)]
     assert placed and all(e.place is not None and places[e.place].name == "Mbuji-Mayi" for e in placed)
@@ -187,8 +186,8 @@ def test_coordinated_incidents_share_the_place_of_their_sentence(pipeline):
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
-        ("On Monday, in Martinez de la Torre, Veracruz, two armed men attacked a bar.", "Martínez de la Torre", "MEX"),
-        ("On Monday, in Catole do Rocha, Paraiba, two brothers were shot dead.", "Catolé do Rocha", "BRA"),
+        ("A bakery in Martinez de la Torre, Veracruz, was set on fire on Monday.", "Martínez de la Torre", "MEX"),
+        ("Robbers emptied a bank in Catole do Rocha, Paraiba, on Monday.", "Catolé do Rocha", "BRA"),
     ],
 )
 def test_a_name_with_particles_before_or_after_the_tagged_word_is_looked_up_whole(pipeline, text, name, country):
@@ -197,19 +196,19 @@ def test_a_name_with_particles_before_or_after_the_tagged_word_is_looked_up_whol
 
 
 def test_an_entity_run_across_a_bracket_is_a_place_and_its_holder(pipeline):
-    report, places = places_of(pipeline, "On Friday, in Rawson (Chubut), about sixty fishermen protested over wages.")
+    report, places = places_of(pipeline, "Nurses in Rawson (Chubut) held a vigil on Friday for a colleague.")
     assert {p.name for p in places.values()} >= {"Chubut"} and all(p.country == "ARG" for p in places.values())
     assert not any("(" in a.name for a in report.actors)
 
 
 def test_a_town_the_tagger_left_out_is_a_place_where_the_focus_is(pipeline):
-    text = "On Monday, in Mutare, traders protested. In Rusape, angry residents barricaded roads with stones."
+    text = "On Monday, in Mutare, nurses went on strike. In Chipinge, traders burned tyres on the main road."
     report, places = places_of(pipeline, text)
-    assert {p.name for p in places.values() if p.country == "ZWE"} >= {"Rusape"}
+    assert {p.name for p in places.values() if p.country == "ZWE"} >= {"Chipinge"}
 
 
 def test_without_a_focus_only_an_untagged_city_is_taken(pipeline):
-    report, places = places_of(pipeline, "A group of people demanding housing staged a protest in Oran.")
+    report, places = places_of(pipeline, "Hundreds of dockers marched through the port in Oran on Sunday.")
     assert [p.country for p in places.values()] == ["DZA"]
     report, places = places_of(pipeline, "The bill died in Congress and the judge appeared in Court.")
     assert not places

@@ -213,8 +213,8 @@ def test_a_protest_that_sets_another_event_gets_no_crowd(pipeline, text):
 @pytest.mark.parametrize(
     ("text", "recipients"),
     [  # the dead the toll counts are the victims of a shelling or an attack when they are civilians
-        ("On 3 June 2021, two people were killed during a mortar attack on a market in Mogadishu.", ("som.cvl",)),
-        ("On 3 June 2021, three soldiers were killed during a mortar attack on a base in Mogadishu.", ()),
+        ("On 3 June 2021, three shoppers died in a mortar attack on a market in Mogadishu.", ("som.cvl",)),
+        ("On 3 June 2021, three soldiers died in a mortar attack on a base in Mogadishu.", ()),
     ],
 )
 def test_the_dead_a_toll_counts_are_the_victims(pipeline, text, recipients):

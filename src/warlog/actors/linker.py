@@ -580,10 +580,10 @@ class ActorLinker:
                     found.add_place(span, place, self.gazetteer)
 
     def _link_untagged_places(self, doc: Doc, focus: Focus, found: _Found) -> None:
-        """A proper noun the tagger left out, where something is ("In Rusape, residents barricaded roads",
-        "staged a protest in Oran"), is a place when the gazetteer places it in one of the document's focus
+        """A proper noun the tagger left out, where something is ("In Chipinge, traders burned tyres",
+        "dockers marched through Oran"), is a place when the gazetteer places it in one of the document's focus
         countries, or, in a document without a focus, when it is a city (100,000 people or more): a
-        smaller namesake abroad is likelier a misreading ("Nyanza region" of Kenya is no Rwandan town)."""
+        smaller namesake abroad is likelier a misreading (a Kenyan region named like a Rwandan town)."""
         assert self.gazetteer is not None
         entities = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         for span in _capitalized_runs(doc, found.taken | entities):
@@ -745,7 +745,7 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
 
 def _capitalized_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
     """The runs of capitalized alphabetic nouns outside the `taken` tokens (the tagger may call a town it
-    does not know a common noun: "In Rusape, ..."), none opening a sentence."""
+    does not know a common noun: "In Chipinge, ..."), none opening a sentence."""
     i = 0
     while i < len(doc):
         end = i

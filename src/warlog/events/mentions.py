@@ -1,4 +1,4 @@
-"""Bare mentions of violence: "the shooting", "after the attacks", "the sound of gunfire", "the next attack".
+"""Bare mentions of violence: "the shooting", "after the attacks", "the sound of gunfire in a novel", "the next attack".
 
 An event of political violence is codable when the text pins it down with at least one anchor: who did it
 (actors), to whom (recipients), where (a place: ACLED codes no event without one), when (its own date) or
@@ -6,13 +6,13 @@ with what toll. A violent event said to have taken place (asserted, reported or 
 is a bare mention; one denied, negated or only possible keeps its codes ("it was not a terrorist attack"
 says what did not happen). Two kinds:
 
-- A **reference** back (or ahead) to an incident the text tells with its anchors: "Police shot a man in
-  Tulsa on Friday. ... The Justice Department is investigating the shooting." The mention is definite or
+- A **reference** back (or ahead) to an incident the text tells with its anchors: "Gunmen shot a driver in
+  Kessa on Friday. ... Prosecutors opened an inquiry into the shooting." The mention is definite or
   has no determiner, and an anchored violent event of the same PLOVER type is in the document: the mention
   is folded into it as further evidence (`Event.also`), so one incident is one event. The nearest such event
   before the mention wins, else the nearest after it (a headline tells the incident before the story does).
 - A mention of violence that tells **no incident** ("the next attack", "a fight for territory", "the sound
-  of gunfire", "after a shooting" with nothing else told of it): it stays a PLOVER event of the report,
+  of gunfire in a novel", "after a shooting" with nothing else told of it): it stays a PLOVER event of the report,
   without ACLED (and CASE) codes, so it is outside ACLED's scope. The ACLED export leaves it out, and so
   does the count of violent events (warlog eval polnear-alarms).
 """
@@ -44,7 +44,7 @@ TIMES = frozenset({"DATE", "TIME"})
 def anchored(doc: Doc, event: EventCandidate, rules: Mapping[int, Trigger]) -> bool:
     """Whether the text gives the event an actor or a recipient (linked, or only a common noun that says who:
     "suspects", "a police station", or the subject, object or agent of any violent verb or noun of its
-    evidence: "officers were attacked by suspects"), a place, its own date or a toll. `rules` holds the
+    evidence: "a patrol was ambushed by bandits"), a place, its own date or a toll. `rules` holds the
     trigger of each trigger token."""
     parties = event.actors or event.recipients or event.actor_kinds or event.target_kinds or event.struck_ground
     tolls = (event.toll, event.wounded, event.captured)

@@ -78,7 +78,7 @@ def name_people(
             recipients = _link(doc, _victims(token, acled), people.get("cvl"), mentions)
             recipients = recipients or _link(doc, _state_posts(token), people.get("mil"), mentions)
         if not recipients and violent and acled in TOLL_VICTIM_TYPES and event.toll is not None:
-            # "two people were killed in a mortar attack": the dead the toll counts are its victims
+            # "mortar rounds hit a market, killing three shoppers": the dead the toll counts are its victims
             recipients = _link(doc, _counted_victims(doc, event), people.get("cvl"), mentions)
         if not actors and acled in CROWD_TYPES | VICTIM_TYPES:
             for suffix, heads in _doers(token, event.type, acled):

@@ -5,8 +5,8 @@ tree first), else when it sits elsewhere in the sentence but belongs to no other
 neither, in the sentence right after one that has both, happened there and then (`carry_setting`). An
 incident with no place of its own takes the place of another incident of its sentence, or the one town its
 sentence names, or, when its sentence names none, the place that sets the scene in the sentence or two before
-it, in the same paragraph (`carry_place`: "On 9 May, in Sao Goncalo, police carried out an operation. A
-shoot-out broke out.").
+it, in the same paragraph (`carry_place`: "On Saturday, in Kessa, soldiers met traders at a market. A
+gunfight followed.").
 """
 
 from __future__ import annotations
