@@ -193,7 +193,7 @@ def carry_place(
     events: list[EventCandidate], doc: Doc, text: str, places: Sequence[PlaceMention]
 ) -> list[EventCandidate]:
     """Each incident (an event with ACLED codes) with no place, with the place of its scene: in its own
-    sentence, the place of another incident told there ("were beaten and then arrested by the police in
+    sentence, the place of another incident told there ("were whipped and then jailed by soldiers in
     X"), else the one town the sentence names where something is; in a sentence that names no place, the
     place that sets the scene before it (`_scene`)."""
     if not places or not doc.has_annotation("SENT_START"):
