@@ -388,3 +388,51 @@ def test_a_bare_mention_of_an_incident_told_is_that_incident(pipeline):
 def test_a_verb_with_its_parties_is_anchored_though_none_is_linked(pipeline):
     text = "A patrol was ambushed by bandits and a firefight followed."
     assert _violent(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coach drew up a plan for the final and executed it perfectly.",
+        "Critics say a global smuggling scheme is being executed by the same gangs.",
+        "The governor said his opponent had personally attacked his wife and his father.",
+        "The mayor called her a disgrace after she attacked firefighters and blamed the fires on neglect.",
+        "Peace matters, because people fight over scarce water, she said.",
+        "We fought the battle and she was a formidable opponent, the candidate said.",
+        "He is the fourth person shot and killed by a city police officer.",
+    ],
+)
+def test_words_things_and_counts_are_no_violence(pipeline, text):
+    violent = [e for e in pipeline.extract(text, published="2021-03-02").events if is_violent(e)]
+    assert not violent, [e.evidence.text for e in violent]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants executed two prisoners in Kessa on Monday.",
+        "Gunmen attacked his wife and his father at their farm near Kessa, killing both.",
+        "Rebels attacked the army post near Kessa and blamed the government for the war.",
+        "Troops fought a fierce battle with rebels near Kessa on Monday.",
+        "Protesters fight with police in Kessa.",
+        "He is the first person shot in Kessa on Monday, police said.",
+    ],
+)
+def test_their_twins_stay_violence(pipeline, text):
+    violent = [e for e in pipeline.extract(text, published="2021-03-02").events if is_violent(e)]
+    assert violent
+
+
+def test_a_total_over_a_period_is_no_acled_incident(pipeline):
+    report = pipeline.extract("At least 300 people have been killed in clashes in Kessa so far this year.")
+    assert report.events and not any(is_violent(e) for e in report.events)
+    assert any(dict(e.codes).get("aggregate") == "true" for e in report.events)
+
+
+def test_a_protest_called_peaceful_is_no_riot(pipeline):
+    text = (
+        "Officials praised the weekend marches in Kessa for being largely peaceful. "
+        "The city had seen chaos and violence on its streets two nights before."
+    )
+    protests = [e for e in pipeline.extract(text, published="2021-03-02").events if e.type == "PROTEST"]
+    assert protests and all(dict(e.codes).get("acled_event_type") == "Protests" for e in protests)

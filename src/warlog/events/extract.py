@@ -398,6 +398,11 @@ def _tally(token: Token) -> bool:
     """A count of events over time, not one of them: "thousands of shootings", "2,521 shooting incidents",
     "you get shot" (anyone, anywhere)."""
     if token.pos_ == "VERB":
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:  # "the fourth person shot and killed"
+            first = first.head
+        if first.dep_ == "acl" and _ranked(first.head):
+            return True  # "the fourth person shot by the police this year": a count kept over time
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in token.children)
     head = token.head if token.dep_ == "compound" else token
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in TALLY_WORDS:
@@ -405,6 +410,12 @@ def _tally(token: Token) -> bool:
     if head.lemma_.lower() not in TALLIED:  # "100 grenades were hurled" is one incident
         return False
     return any(c.dep_ == "nummod" and c.ent_type_ != "DATE" and _at_least(c.text, 100) for c in head.children)
+
+
+def _ranked(noun: Token) -> bool:
+    """A noun ranked by an ordinal past the first ("the fourth person", "the 12th journalist")."""
+    ranks = (c for c in noun.children if c.dep_ == "amod" and c.ent_type_ == "ORDINAL")
+    return any(c.lower_ not in ("first", "1st", "last") for c in ranks)
 
 
 def _at_least(number: str, floor: int) -> bool:
@@ -539,9 +550,12 @@ def _struck_ground(token: Token, context: _Context) -> bool:
             if noun.lemma_.lower() in SEIZE_OBJECTS:
                 return True
             rule = context.rules.get(noun.i)
-            if rule is not None and rule.type == "ASSAULT":
-                return True
+            if rule is not None and rule.type == "ASSAULT" and token.lemma_.lower() not in COGNATE_VERBS:
+                return True  # not "fought the battle": the fighting itself, not a second attack
     return False
+
+
+COGNATE_VERBS = frozenset({"fight", "wage"})
 
 
 def _literal(doc: Doc, events: list[EventCandidate], kinds: dict[str, str]) -> list[EventCandidate]:
@@ -560,7 +574,9 @@ def _literal(doc: Doc, events: list[EventCandidate], kinds: dict[str, str]) -> l
             )
         again = token.pos_ != "VERB" and event.rule is not None and event.rule.lemma in told
         again = again and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in token.children)
-        if not signed[sentence.start] and (_won_in_vote(token, event, kinds) or _in_words(token, event)):
+        if not signed[sentence.start] and (
+            _won_in_vote(token, event, kinds) or _in_words(token, event) or _blamed_with(token, event, kinds)
+        ):
             continue  # "She won one primary and captured another state", "attacked her rival in a tweet"
         if signed[sentence.start] or again or not _figurative(token, event, kinds):
             kept.append(event)
@@ -598,7 +614,8 @@ def _figurative(token: Token, event: EventCandidate, kinds: dict[str, str]) -> b
         parties & ARMED_KINDS
         or "civilians" in {kinds.get(a) for a in event.actors}  # a crowd; one person acting says nothing
         or event.actor_kinds
-        or set(event.target_kinds) - {"person"}  # a named person is attacked in words as often as in the flesh
+        or (set(event.target_kinds) - {"person"} and not _kin_only(token))  # a named person, or "his wife",
+        # is attacked in words as often as in the flesh
         or (event.mode is not None and not (event.mode == "beat" and event.target_kinds == ("person",)))
         or event.toll is not None
         or event.wounded is not None
@@ -607,6 +624,16 @@ def _figurative(token: Token, event: EventCandidate, kinds: dict[str, str]) -> b
         or any(c.dep_ in ("amod", "compound") and c.lower_ in VIOLENCE.violent_modifiers for c in token.children)
     )
     return not signs
+
+
+def _kin_only(token: Token) -> bool:
+    """The targets are all kin owned by someone ("attacked his wife and his father"): particular people, as a
+    name is (data/packs/lexicon/violence.yaml `kin`)."""
+    targets = _objects_of(token) if token.pos_ == "VERB" else []
+    heads = [head for target in targets for head in with_conjuncts(target)]
+    return bool(heads) and all(
+        h.lemma_.lower() in VIOLENCE.kin and any(c.dep_ == "poss" for c in h.children) for h in heads
+    )
 
 
 def _won_in_vote(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool:
@@ -848,12 +875,13 @@ def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
         )
     )
     codes = [("cameo", cameo_code(event.type, event.mode, rule.cameo))]
-    if acled is not None:
+    aggregate = event.toll is not None and event.toll.aggregate
+    if acled is not None and not aggregate:  # a total over a period ("so far this year") is no incident
         codes += [("acled_event_type", acled[0]), ("acled_sub_event_type", acled[1])]
         case = acled_to_case(*acled)
         if case:
             codes.append(("case", case))
-    if event.toll is not None and event.toll.aggregate:
+    if aggregate:
         codes.append(("aggregate", "true"))
     return replace(event, codes=tuple(codes))
 
@@ -1063,7 +1091,36 @@ def _non_violent_target(token: Token, trigger: Trigger) -> bool:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             targets += [g for g in child.children if g.dep_ == "pobj"]
     heads = [head for target in targets for head in with_conjuncts(target)]
-    return bool(heads) and all(_not_a_victim(head) for head in heads)
+    killing = trigger.lemma in VIOLENCE.killing_verbs  # "executed it perfectly": a thing is killed by no one
+    return bool(heads) and all(
+        _not_a_victim(head) or (killing and (head.lower_ in THINGS or head.lemma_.lower() in VIOLENCE.carried_out))
+        for head in heads
+    )
+
+
+THINGS = frozenset({"it", "itself", "something", "everything", "anything", "nothing"})
+
+
+def _blamed_with(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool:
+    """A word of `figurative` coordinated with a verb of blaming or judging is one of words ("attacked the
+    police and blamed the shootings on bias", "mocked and attacked her rival") when a person does it (a name,
+    "she", "we"), not an armed party (data/packs/lexicon/violence.yaml `words_of_blame`; the caller checks
+    the sentence for arms and tolls)."""
+    rule = event.rule
+    if token.pos_ != "VERB" or rule is None or rule.lemma not in VIOLENCE.figurative:
+        return False
+    if not any(c.pos_ == "VERB" and c.lemma_.lower() in VIOLENCE.words_of_blame for c in token.conjuncts):
+        return False
+    if {kinds.get(a) for a in event.actors} & ARMED_KINDS or ARMED_KIND in event.actor_kinds:
+        return False
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    subjects = [s for c in first.children if c.dep_ == "nsubj" for s in with_conjuncts(c)]
+    return bool(subjects) and all(s.ent_type_ == "PERSON" or s.lower_ in SPEAKING_PRONOUNS for s in subjects)
+
+
+SPEAKING_PRONOUNS = frozenset({"i", "you", "he", "she", "we"})  # one person, or a campaign speaking as one
 
 
 EXPLODE_VERBS = frozenset({"blow", "detonate", "explode", "immolate"})
@@ -1181,9 +1238,19 @@ def _generic_verb(token: Token) -> list[Token] | None:
         agents = [_antecedent(a) for a in agents]
         patients = [_antecedent(p) for p in patients]
     parties = [h for party in agents + patients for h in with_conjuncts(party)]
-    if not (agents and patients) or not all(_bare_plural(h) for h in parties):
+    intransitive = (
+        not patients
+        and _simple_present(token)
+        and not any(c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS for c in token.children)
+    )  # "because people fight over water"
+    if not agents or not (patients or intransitive) or not all(_bare_plural(h) for h in parties):
         return None
     return [t for party in [token, *parties] for t in party.subtree]
+
+
+def _simple_present(verb: Token) -> bool:
+    """The verb is in the simple present ("fight", "kills"), not progressive or perfect ("are fighting")."""
+    return verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _generic_noun(token: Token, clause: Token | None) -> list[Token] | None:

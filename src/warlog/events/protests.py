@@ -190,10 +190,13 @@ def _suppressed(token: Token) -> bool:
 def _turned_violent(doc: Doc, protest: EventCandidate, first: int, text: str) -> bool:
     """The protest turned violent, in its words ("the protest turned violent", "scuffles broke out", "a
     violent demonstration", "protesters smashed windows"), in its sentence or the next two of its
-    paragraph, outside what it is against ("a march against gun violence") and not by the police."""
+    paragraph (only its own when that one calls it peaceful), outside what it is against ("a march against
+    gun violence") and not by the police."""
     sentences = list(doc.sents)
     zone = _grievance_zone(doc[protest.token])
-    for sentence in sentences[first : first + WINDOW + 1]:
+    own = sentences[first]
+    calm = any(t.lower_ in WORDS.peaceful and not _negated(t) for t in own)  # "the marches were peaceful"
+    for sentence in sentences[first : first + (1 if calm else WINDOW + 1)]:
         if "\n\n" in text[protest.start : max(protest.start, sentence.start_char)]:
             break
         for token in sentence:

@@ -32,7 +32,7 @@ from warlog.packs.files import line_of, read_pack
 Word = Annotated[str, Field(pattern=r"^[a-z][a-z.' -]*$")]  # "no one", "vs.", "a total of"
 Words = list[Word]
 TollKind = Literal["killed", "wounded", "captured", "missing"]
-TargetClass = Literal["contest", "rival", "economy", "speech", "law", "course", "cause", "cyber"]
+TargetClass = Literal["contest", "rival", "economy", "speech", "law", "course", "cause", "cyber", "undertaking"]
 AgentClass = Literal["text", "quantity", "audience", "law", "circumstance"]
 SettingClass = Literal["speech", "outburst", "contest"]
 WeaponClass = Literal[
@@ -120,6 +120,11 @@ class _ViolenceModel(_Lexicon):
     figurative_settings: dict[SettingClass, Words] = Field(default_factory=dict)
     figurative_modifiers: Words = Field(default_factory=list)
     vote_words: Words = Field(default_factory=list)
+    kin: Words = Field(default_factory=list)
+    words_of_blame: Words = Field(default_factory=list)
+    killing_verbs: Words = Field(default_factory=list)
+    carried_out: Words = Field(default_factory=list)
+    peaceful: Words = Field(default_factory=list)
 
 
 class _NamesModel(_Lexicon):
@@ -316,6 +321,11 @@ class ViolenceWords:
     figurative_settings: dict[str, str]  # word -> class ("tweet" -> "speech")
     figurative_modifiers: frozenset[str]
     vote_words: frozenset[str]
+    kin: frozenset[str] = frozenset()
+    words_of_blame: frozenset[str] = frozenset()
+    killing_verbs: frozenset[str] = frozenset()
+    carried_out: frozenset[str] = frozenset()
+    peaceful: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, path: Path) -> ViolenceWords:
@@ -349,6 +359,11 @@ class ViolenceWords:
             figurative_settings=_by_word(model.figurative_settings),
             figurative_modifiers=frozenset(model.figurative_modifiers),
             vote_words=frozenset(model.vote_words),
+            kin=frozenset(model.kin),
+            words_of_blame=frozenset(model.words_of_blame),
+            killing_verbs=frozenset(model.killing_verbs),
+            carried_out=frozenset(model.carried_out),
+            peaceful=frozenset(model.peaceful),
         )
 
     @classmethod
