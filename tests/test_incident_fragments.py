@@ -135,3 +135,45 @@ def test_a_toll_told_before_its_circumstance_joins_the_attack(pipeline):
     (attack,) = [e for e in report.events if e.type == "ASSAULT"]
     assert (attack.fatalities.min, attack.wounded.min) == (3, 2)
     assert "ambushed" in attack.evidence.text and len(attack.also) == 2
+
+
+def _acled(report):
+    return [e for e in report.events if dict(e.codes).get("acled_event_type")]
+
+
+def test_a_bomb_that_went_off_targeting_a_patrol_is_one_attack(pipeline):
+    text = "On 4 March 2021, a roadside bomb exploded targeting an army patrol near Kessa, wounding two soldiers."
+    events = _acled(pipeline.extract(text, published="2021-03-05"))
+    assert len(events) == 1, [e.evidence.text for e in events]
+    assert dict(events[0].codes)["acled_event_type"] == "Explosions/Remote violence"
+
+
+def test_ground_taken_after_clashes_with_the_other_side_is_one_battle(pipeline):
+    text = "On 4 March 2021, Boko Haram took control of the village of Kessa after clashes with the army."
+    events = _acled(pipeline.extract(text, published="2021-03-05"))
+    assert len(events) == 1, [e.evidence.text for e in events]
+    assert dict(events[0].codes)["acled_sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_clashes_told_at_another_place_are_another_event(pipeline):
+    text = "Rebels seized the town of Kessa. Clashes between the army and militiamen were reported in Dera."
+    assert len(_acled(pipeline.extract(text, published="2021-03-05"))) == 2
+
+
+def test_arrests_made_during_raids_are_arrests(pipeline):
+    text = "On 4 March 2021, soldiers arrested six men during raids in Kessa."
+    events = _acled(pipeline.extract(text, published="2021-03-05"))
+    assert [e.type for e in events] == ["COERCE"], [e.evidence.text for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "riot"),
+    [
+        ("On 4 March 2021, dozens of youths threw stones at soldiers in Kessa.", True),
+        ("On 4 March 2021, residents hurled rocks and bottles at a police station in Kessa.", True),
+        ("On 4 March 2021, the boy threw a ball at the window in Kessa.", False),
+    ],
+)
+def test_stones_thrown_by_a_crowd_are_a_riot(pipeline, text, riot):
+    events = _acled(pipeline.extract(text, published="2021-03-05"))
+    assert any(dict(e.codes)["acled_event_type"] == "Riots" for e in events) is riot

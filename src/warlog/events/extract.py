@@ -261,6 +261,10 @@ class EventExtractor:
             return None  # "Trump shot back", "debt shot up", "the Convention against Torture", "the word genocide"
         if trigger.lemma in PLURAL_SENSE and token.tag_ != "NNS":
             return None  # "hostility" is a feeling; "hostilities" are fighting
+        if trigger.type == "PROTEST" and trigger.lemma in THROWING and ARMED_KIND in actor_kinds(token):
+            return None  # "police threw stones back at them": no crowd rioting (the protest reads it as force)
+        if _raid_of_arrest(token, trigger, context.rules):
+            return None  # "arrested four men during raids": the raid is where the arrest was made
         if _self_harm(token, trigger):
             return None  # "he shot himself", "veterans killing themselves", "shooting itself in the foot"
         trigger = with_means(token, _refined(token, anchor, _labour(token, trigger), context.rules), context.triggers)
@@ -1121,6 +1125,28 @@ def _blamed_with(token: Token, event: EventCandidate, kinds: dict[str, str]) -> 
 
 
 SPEAKING_PRONOUNS = frozenset({"i", "you", "he", "she", "we"})  # one person, or a campaign speaking as one
+
+
+RAIDS = frozenset({"raid", "incursion"})
+THROWING = frozenset({"throw", "hurl", "pelt"})
+
+
+def _raid_of_arrest(token: Token, trigger: Trigger, rules: dict[int, Trigger]) -> bool:
+    """A raid in which something else is done ("arrested four men during raids in the city", "seized
+    weapons in a raid") is the setting of that deed, which ACLED codes (an arrest, a seizure), unless its
+    sentence tells of weapons or a toll."""
+    if trigger.lemma not in RAIDS or token.pos_ != "NOUN" or token.dep_ != "pobj":
+        return False
+    if token.head.lower_ not in ("during", "in"):
+        return False
+    host = rules.get(token.head.head.i)
+    if host is None or host.type != "COERCE":
+        return False
+    for t in token.sent:  # weapons or harm: "a raid in which two were killed", "a raid with gunfire"
+        weapon = t.lemma_.lower() in VIOLENCE.weapons and t.pos_ in ("NOUN", "PROPN")
+        if weapon or t.lemma_.lower() in TOLL_WORDS or t.lower_ in TOLL_STATES:
+            return False
+    return True
 
 
 EXPLODE_VERBS = frozenset({"blow", "detonate", "explode", "immolate"})

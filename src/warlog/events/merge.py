@@ -264,7 +264,9 @@ def merge_participles(doc: Doc, events: list[EventCandidate]) -> list[EventCandi
 
 
 def _participle_host(doc: Doc, event: EventCandidate, by_token: dict[int, int]) -> int | None:
-    """The index of the event a participle (or the object of one: "using grenades") is hung on."""
+    """The index of the event a participle (or the object of one: "using grenades") is hung on: the verb it
+    hangs on, that verb's object or its subject ("an IED exploded targeting ..."), or the attack whose object
+    the parser hung it on."""
     token = doc[event.token]
     verb = token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else token
     if verb.tag_ != "VBG" or verb.dep_ not in PARTICIPLE_DEPS or _has_subject(verb) or verb.head.i == verb.i:
@@ -272,8 +274,9 @@ def _participle_host(doc: Doc, event: EventCandidate, by_token: dict[int, int]) 
     head = verb.head
     if head.i in by_token:
         return by_token[head.i]
-    for child in head.children:  # "conducted airstrikes, targeting ...": the light verb's object
-        if child.dep_ == "dobj" and child.i in by_token:
+    for child in head.children:  # "conducted airstrikes, targeting ...": the light verb's object; "an IED
+        # exploded targeting a patrol": the subject of a verb that tells no event of its own
+        if child.dep_ in ("dobj", "nsubj") and child.i in by_token:
             return by_token[child.i]
     for _ in range(2):  # the parser hangs the participle on the attack's object: "attacked a patrol using
         # grenades", "a clash between two militias, involving heavy artillery fire"
@@ -362,9 +365,14 @@ def merge_ground(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]
                 continue  # an execution or an abduction beside the capture is an event of its own
             if not _near(doc[fight.token].sent, sentence) or fight.status.value != ground.status.value:
                 continue
+            if current.place and fight.place and current.place != fight.place:
+                continue  # fighting elsewhere
             sides = set(fight.actors) | set(fight.recipients)
+            own_sentence = doc[fight.token].sent.start == sentence.start
             if current.actors and sides and not sides & set(current.actors):
-                continue  # other fighters
+                if fight.actors or not own_sentence:
+                    continue  # other fighters
+                # "HTS took the village after clashes with regime forces": the taker fought the other side
             current = replace(
                 current,
                 actors=current.actors or fight.actors,
