@@ -170,7 +170,7 @@ def test_arrests_made_during_raids_are_arrests(pipeline):
     ("text", "riot"),
     [
         ("On 4 March 2021, dozens of youths threw stones at soldiers in Kessa.", True),
-        ("On 4 March 2021, residents hurled rocks and bottles at a police station in Kessa.", True),
+        ("On 4 March 2021, residents threw rocks and bottles at a police station in Kessa.", True),
         ("On 4 March 2021, the boy threw a ball at the window in Kessa.", False),
     ],
 )

@@ -1128,7 +1128,7 @@ SPEAKING_PRONOUNS = frozenset({"i", "you", "he", "she", "we"})  # one person, or
 
 
 RAIDS = frozenset({"raid", "incursion"})
-THROWING = frozenset({"throw", "hurl", "pelt"})
+THROWING = frozenset({"throw", "pelt"})
 
 
 def _raid_of_arrest(token: Token, trigger: Trigger, rules: dict[int, Trigger]) -> bool:
