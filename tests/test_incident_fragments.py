@@ -177,3 +177,33 @@ def test_arrests_made_during_raids_are_arrests(pipeline):
 def test_stones_thrown_by_a_crowd_are_a_riot(pipeline, text, riot):
     events = _acled(pipeline.extract(text, published="2021-03-05"))
     assert any(dict(e.codes)["acled_event_type"] == "Riots" for e in events) is riot
+
+
+def test_dead_told_with_also_add_to_the_attack(pipeline):
+    text = (
+        "On 4 March 2021, militants attacked an army post near Kessa, killing five soldiers. "
+        "Three militants were also killed."
+    )
+    events = _acled(pipeline.extract(text, published="2021-03-05"))
+    assert len(events) == 1 and events[0].fatalities is not None and events[0].fatalities.min == 8
+
+
+def test_dead_of_a_separate_attack_are_not_added(pipeline):
+    text = (
+        "On 4 March 2021, gunmen attacked a village near Kessa, killing four residents. "
+        "Two soldiers were killed in a separate attack in Dera."
+    )
+    events = _acled(pipeline.extract(text, published="2021-03-05"))
+    assert sorted(e.fatalities.min for e in events if e.fatalities is not None) == [2, 4]
+
+
+def test_fighting_an_agreement_aims_to_end_is_no_incident(pipeline):
+    text = "On 4 March 2021, an agreement was reached between the army and local elders in Kessa to end the clashes."
+    events = pipeline.extract(text, published="2021-03-05").events
+    assert [e.type for e in events] == ["AGREE"], [e.evidence.text for e in events]
+
+
+def test_an_offensive_launched_by_an_army_is_fighting(pipeline):
+    text = "The army launched an offensive in Kessa on Monday."
+    events = _acled(pipeline.extract(text, published="2021-03-05"))
+    assert [dict(e.codes)["acled_event_type"] for e in events] == ["Battles"]

@@ -263,6 +263,8 @@ class EventExtractor:
             return None  # "hostility" is a feeling; "hostilities" are fighting
         if trigger.type == "PROTEST" and trigger.lemma in THROWING and ARMED_KIND in actor_kinds(token):
             return None  # "police threw stones back at them": no crowd rioting (the protest reads it as force)
+        if _to_be_ended(token, trigger):
+            return None  # "an agreement was reached to end the clashes": the clashes are the agreement's aim
         if _raid_of_arrest(token, trigger, context.rules):
             return None  # "arrested four men during raids": the raid is where the arrest was made
         if _self_harm(token, trigger):
@@ -1125,6 +1127,25 @@ def _blamed_with(token: Token, event: EventCandidate, kinds: dict[str, str]) -> 
 
 
 SPEAKING_PRONOUNS = frozenset({"i", "you", "he", "she", "we"})  # one person, or a campaign speaking as one
+
+
+ENDING_VERBS = frozenset({"end", "halt", "stop", "cease", "resolve", "defuse", "de-escalate", "calm", "settle"})
+
+
+def _to_be_ended(token: Token, trigger: Trigger) -> bool:
+    """Fighting named bare as what an act aims to end ("talks to end the clashes", "a deal to halt the
+    fighting") is that act's aim, no incident told, unless its sentence counts dead or wounded; told with its
+    own ground or parties ("urged them to stop the shelling of Kessa") it is one."""
+    if trigger.type != "ASSAULT" or token.pos_ != "NOUN" or token.dep_ != "dobj":
+        return False
+    if any(c.dep_ in ("prep", "compound", "amod", "nummod", "poss", "acl", "relcl") for c in token.children):
+        return False  # "to stop the shelling of Kessa": the shelling told with its own ground
+    verb = token.head
+    if verb.lemma_.lower() not in ENDING_VERBS or verb.dep_ not in ("advcl", "xcomp", "acl", "relcl"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return not any(t.lemma_.lower() in TOLL_WORDS or t.lower_ in TOLL_STATES for t in token.sent)
 
 
 RAIDS = frozenset({"raid", "incursion"})

@@ -22,7 +22,14 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from warlog.events.roles import objects_of, orphan_subject, participle_subject, passive_agents, with_conjuncts
+from warlog.events.roles import (
+    LIGHT_VERBS,
+    objects_of,
+    orphan_subject,
+    participle_subject,
+    passive_agents,
+    with_conjuncts,
+)
 from warlog.packs.lexicon import ViolenceWords
 from warlog.packs.ontology import Trigger
 
@@ -269,6 +276,8 @@ def actor_heads(token: Token) -> list[Token]:
     if token.pos_ != "VERB" or nominal_gerund(token):
         agents = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "between")
                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if not agents and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+            agents = [c for c in token.head.children if c.dep_ == "nsubj"]  # "the army launched an offensive"
         return [head for agent in agents for head in with_conjuncts(agent)]
     agents = [c for c in token.children if c.dep_ == "nsubj"]
     agents += [participle_subject(c) for c in token.children if c.dep_ == "csubj" and c.tag_ == "VBG"]

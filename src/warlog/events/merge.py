@@ -492,13 +492,16 @@ def _fold_later(
         # a killing told before the fighting that is its circumstance takes that ("a man was killed after
         # exchanging fire with the police")
         following = not again and not anaphor
+        besides = not again and _besides(doc, later)  # "Three attackers were also killed": more dead of it
         target = _attack_for(
-            doc, out, position, later.start, folded, anaphor=anaphor, following=following, tolled=later.toll is None,
-            by_sentence=by_sentence,
+            doc, out, position, later.start, folded, anaphor=anaphor, following=following,
+            tolled=later.toll is None or besides, by_sentence=by_sentence,
         )  # fmt: skip
         if target is None:
             continue
         attack = out[target]
+        if besides and attack.toll is not None and doc[attack.token].sent == doc[later.token].sent:
+            continue  # "... killing five; three others were also killed" in one sentence is told by the tolls
         if again and (doc[attack.token].sent == doc[later.token].sent or not _same_means(attack, later)):
             continue
         sides = set(attack.actors) | set(attack.recipients)
@@ -515,10 +518,13 @@ def _fold_later(
             if not _names_target(doc[attack.token]):
                 recipients = tuple(r for r in later.recipients if r not in attack.actors)
             target_kinds = later.target_kinds
+        toll = attack.toll or later.toll
+        if besides and attack.toll is not None and later.toll is not None:
+            toll = _added(attack.toll, later.toll)
         out[target] = replace(
             attack,
             target_kinds=target_kinds,
-            toll=attack.toll or later.toll,
+            toll=toll,
             recipients=recipients,
             place=attack.place or later.place,
             date=attack.date or later.date,
@@ -560,6 +566,25 @@ def _victims(doc: Doc, toll: TollMention | None, index: MentionIndex) -> set[str
         return set()
     victims = doc.char_span(*toll.victims, alignment_mode="expand")
     return set(actors_of([victims.root], index)) if victims is not None else set()
+
+
+BESIDES = frozenset({"also", "too", "additionally"})
+
+
+def _besides(doc: Doc, event: EventCandidate) -> bool:
+    """A killing told with "also" or "too" after an attack that has its toll adds to it ("Five police officers
+    were killed. Three attackers were also killed."): ACLED counts all the dead of an incident."""
+    toll = event.toll
+    if toll is None or toll.kind != "killed" or toll.min is None or not _aftermath_killing(doc, event):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in BESIDES for c in doc[event.token].children)
+
+
+def _added(first: TollMention, second: TollMention) -> TollMention:
+    """The dead of two counts of one incident together (the first count's span stands for both)."""
+    low = (first.min or 0) + (second.min or 0)
+    high = None if first.max is None or second.max is None else first.max + second.max
+    return replace(first, min=low, max=high)
 
 
 def _aftermath_killing(doc: Doc, event: EventCandidate) -> bool:
