@@ -669,6 +669,7 @@ PROTEST = [
     V("rampage", "PROTEST riot", "Angry fans rampaged through the centre of Varenka."),
     N("rampage", "PROTEST riot", "A rampage by rioters left shops in Korvan wrecked."),
     V("pelt", "PROTEST riot", "Youths pelted police vans with stones in Tarvo."),
+    V("throw", "PROTEST riot", "Protesters threw stones at the governor's convoy in Zemla."),
     N("stone pelting", "PROTEST riot", "Stone pelting by youths injured two officers in Belgara."),
     N("stone-pelting", "PROTEST riot", "Stone-pelting broke out after Friday prayers in Mirosa."),
     N("petrol bomb", "PROTEST riot", "Rioters threw petrol bombs at a police station in Kessa."),
