@@ -203,10 +203,17 @@ def test_a_quote_split_by_its_cue_is_one_content(pipeline):
 
 
 def test_a_quote_continues_its_speaker(pipeline):
+    # a quote on the next line, with no cue of its own, is a further part of the speaker's content
     text = "“We hold the bridge,” said the commander.\n“The enemy has lost many men in the attack.”"
-    first, second = find_attributions(_doc(pipeline, text))
-    assert second.source is None and second.cue is None and second.source_kind == first.source_kind
-    assert _read(text, second)["content"] == "“The enemy has lost many men in the attack.”"
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert _read(text, attribution)["source"] == "the commander"
+    assert [text[s:e] for s, e in attribution.more] == ["“The enemy has lost many men in the attack.”"]
+    claims = _doc(pipeline, text)._.warlog_claims
+    assert [text[c.content[0] : c.content[1]] for c in claims] == [
+        "“We hold the bridge,”",
+        "“The enemy has lost many men in the attack.”",
+    ]
+    assert claims[1].speakers == claims[0].speakers
 
 
 def test_the_finder_keeps_a_claim_per_part(pipeline):
@@ -604,3 +611,26 @@ def test_quoted_transcript_lines_have_their_speakers(pipeline):
     found = [_read(text, a) for a in find_attributions(_doc(pipeline, text))]
     assert {"content": "Well, the budget is a disgrace.", "source": "SMITH", "cue": ":"} in found
     assert {"content": "Thank you for coming, senator.", "source": "JONES", "cue": ":"} in found
+
+
+def test_a_quote_that_ends_its_own_sentence_is_not_the_next_cues(pipeline):
+    text = "Governor Lund called the plan “reckless.” Senator Okafor called the budget “cruel and careless.”"
+    second = find_attributions(_doc(pipeline, text))[-1]
+    assert _read(text, second)["source"] == "Senator Okafor"
+    assert "cruel and careless" in _read(text, second)["content"]
+
+
+def test_coordinated_reporting_verbs_keep_their_own_contents(pipeline):
+    text = "The mayor noted that she had run the port for a decade, and added: “I know how it works.”"
+    found = [_read(text, a) for a in find_attributions(_doc(pipeline, text))]
+    assert [(a["cue"], a["content"]) for a in found] == [
+        ("noted", "she had run the port for a decade"),
+        ("added", "“I know how it works.”"),
+    ]
+
+
+def test_a_that_clause_hung_on_a_noun_of_the_verbs_phrase(pipeline):
+    # the parse takes "that he may wait ..." for a relative clause of "conference"
+    text = "Lund said on Friday during a news conference that he may wait until March to decide."
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert _read(text, attribution)["content"].startswith("he may wait until March")

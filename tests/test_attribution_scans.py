@@ -18,7 +18,8 @@ def _old_adjacent(text: str, quotes: list, start: int, end: int):
     for quote in quotes:
         if quote[0] >= end and not text[end : quote[0]].strip(" ,:\u00a0"):
             return quote
-        if quote[1] <= start and re.fullmatch(r"[\s,]*(?:as\s+)?", text[quote[1] : start], re.I):
+        full_stop = text[quote[0] : quote[1]].rstrip("\"”’'").endswith(".")  # a sentence of its own
+        if quote[1] <= start and re.fullmatch(r"[\s,]*(?:as\s+)?", text[quote[1] : start], re.I) and not full_stop:
             return quote
     return None
 

@@ -4,7 +4,7 @@ The dev sets are not in the repository (their terms forbid it): CI clones it wit
 this gate reads them from ../shared/data/dev. Without them a floor is skipped, except under CI (`CI` set),
 where it fails: a gate that skipped its floors would pass by itself. To raise (or, explicitly, reset) a floor:
 `warlog eval acled|case FILE --check eval/baseline.json --update-floors` (PolNeAR: `warlog eval polnear
-../shared/data/dev/polnear/dev --limit 40 ...`, dataset `polnear-dev`; PLOVER: `warlog eval plover
+../shared/data/dev/polnear/dev ...`, all 84 articles, dataset `polnear-dev`; PLOVER: `warlog eval plover
 ../shared/data/dev/plover-gsr/PLOVER_GSR_CAMEO.dev.json ...`; false alarms: `warlog eval polnear-alarms
 ../shared/data/dev/polnear/train --limit 50 ...`, dataset `polnear-train-alarms`, whose rates are ceilings,
 and `... polnear-alarms ../shared/data/dev/polnear/dev --gold eval/gold/polnear-conflict-events.tsv ...`;

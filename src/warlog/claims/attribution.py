@@ -20,8 +20,9 @@
 - A content that begins at a quote's opening covers the whole quote, across sentences; one that ends at a
   quote's closing takes the closing marks. `direct` is True when the content holds quoted text.
 - Quotes no cue covers: 1–4 words inside the author's sentence are scare quotes (source None); a longer
-  one continues the last direct quote's speaker when it follows it within two sentences, else it is
-  kept with no source as unnamed.
+  one that follows the last direct quote within two sentences is a further part of its content (`more`:
+  the same source and cue, as PolNeAR keeps a paragraph of quotes), else it is kept with no source as
+  unnamed.
 - Where two contents overlap, the one whose cue lies inside the other's content is dropped (it is said
   inside a quote or a reported clause); otherwise the earlier rule wins. Attributions come in text order.
 """
@@ -369,10 +370,12 @@ def _speaker_of(verb: Token) -> Token | None:
 
 def _verb_content(context: Context, verb: Token, cue: CueVerb, subject: Token | None) -> tuple[int, int] | None:
     sentence = verb.sent
-    own = {t.i for t in verb.subtree}
+    conjoined = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    own = {t.i for t in verb.subtree} - conjoined  # "noted that ... and added: “...”": the quote is added's
     line = context.line_of(verb.idx)
     clauses = [c for c in verb.children if (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.i > verb.i))
                and line[0] <= c.idx < line[1]]  # fmt: skip
+    clauses = clauses or _stranded_clause(verb)
     for token in sentence[verb.i - sentence.start + 1 :]:  # a colon after the verb's own words
         if token.text == ":" and (token.i in own or token.head.i == verb.i or all(
                 i in own or context.doc[i].is_punct for i in range(verb.i + 1, token.i))):  # fmt: skip
@@ -397,6 +400,18 @@ def _verb_content(context: Context, verb: Token, cue: CueVerb, subject: Token | 
     phrase_end = end_of(clause_end(context, verb))
     quote = adjacent_quote(context, clause_start, phrase_end)
     return quote or _aside_of(context, verb, subject) or _as_clause(context, verb) or _said_word(verb)
+
+
+def _stranded_clause(verb: Token) -> list[Token]:
+    """A "that" clause the parse hung on a noun of the verb's phrase as a relative clause ("said on Friday
+    during a news conference that he may wait"): "that" is its complementizer (a relative "that" is the
+    clause's subject or object), and the noun is the object of one of the verb's prepositions after it."""
+    nouns, found = [verb], []
+    for _ in range(3):  # prepositions in a row: "during a conference in the capital that ..."
+        nouns = [o for n in nouns for p in n.rights if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        found += [c for n in nouns for c in n.rights if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX") and any(
+            m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)]  # fmt: skip
+    return found[:1]
 
 
 def _said_word(verb: Token) -> tuple[int, int] | None:
@@ -512,7 +527,11 @@ def _uncovered_quotes(context: Context, kept: list[Attribution]) -> list[Attribu
         previous = [a for a in kept + out if a.content[1] <= quote[0] and a.direct and a.source_kind != "scare_quote"]
         last = max(previous, key=lambda a: a.content[1], default=None)
         if last is not None and _sentences_between(context.doc, last.content[1], quote[0]) <= 2:
-            out.append(replace(last, content=quote, source=None, cue=None, cue_lemma=None, headline=False, more=()))
+            grown = replace(last, more=(*last.more, quote))
+            if last in out:
+                out[out.index(last)] = grown
+            else:
+                kept[kept.index(last)] = grown
         elif words > SCARE_MAX_WORDS:
             out.append(Attribution(quote, None, None, None, True, (), "unnamed"))
     return out

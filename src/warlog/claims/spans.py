@@ -156,9 +156,18 @@ def adjacent_quote(context: Context, start: int, end: int) -> tuple[int, int] | 
     for quote in context.quotes:  # integer tests first: reading the text to every quote is quadratic
         if end <= quote[0] <= gap:
             return quote
-        if lo <= quote[1] <= start and _AS.fullmatch(text, quote[1], start):
+        if lo <= quote[1] <= start and _AS.fullmatch(text, quote[1], start) and not _full_stop(text, quote):
             return quote
     return None
+
+
+def _full_stop(text: str, quote: tuple[int, int]) -> bool:
+    """Whether a quote ends its own sentence with a full stop inside its closing marks ("... “unhinged.”"):
+    what follows is a new sentence, whose cue does not reach back to it ("“We won,” she said" does)."""
+    end = quote[1]
+    while end > quote[0] and text[end - 1] in "\"”’'":
+        end -= 1
+    return end > quote[0] and text[end - 1] == "."
 
 
 _GAP = re.compile("[ ,:\u00a0]*")
