@@ -634,3 +634,24 @@ def test_a_that_clause_hung_on_a_noun_of_the_verbs_phrase(pipeline):
     text = "Lund said on Friday during a news conference that he may wait until March to decide."
     (attribution,) = find_attributions(_doc(pipeline, text))
     assert _read(text, attribution)["content"].startswith("he may wait until March")
+
+
+STANCE = [
+    ("Senator Okafor lambasted the governor's budget.", "lambasted", "the governor's budget"),
+    ("Mayor Lund sided with the striking nurses.", "sided with", "the striking nurses"),
+    ("Ms. Okafor vouched for the candidate.", "vouched for", "the candidate"),
+    ("They balked at the new contract.", "balked at", "the new contract"),
+    ("Governor Lund outlined her plan for the port.", "outlined", "her plan for the port"),
+    ("She rebuffed the offer from the opposition.", "rebuffed", "the offer from the opposition"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), STANCE)
+def test_verbs_of_stance_attribute_what_they_govern(pipeline, text, cue, content):
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert _read(text, attribution)["content"] == content
+    assert text[attribution.cue_words[0] : attribution.cue_words[1]] == cue
+
+
+def test_a_verb_of_stance_needs_someone_who_holds_a_view(pipeline):
+    assert find_attributions(_doc(pipeline, "The new contract outlined the hours of the night shift.")) == []
