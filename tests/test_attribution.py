@@ -655,3 +655,17 @@ def test_verbs_of_stance_attribute_what_they_govern(pipeline, text, cue, content
 
 def test_a_verb_of_stance_needs_someone_who_holds_a_view(pipeline):
     assert find_attributions(_doc(pipeline, "The new contract outlined the hours of the night shift.")) == []
+
+
+def test_a_cue_set_off_inside_its_sentence_keeps_the_sentence(pipeline):
+    text = "At one point, she said, she was considering a run for the Senate."
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert _read(text, attribution)["source"] == "she" and _read(text, attribution)["cue"] == "said"
+    assert _read(text, attribution)["content"].endswith("considering a run for the Senate")
+
+
+def test_a_noun_that_a_who_clause_tells_for_a_person_holds_intentions(pipeline):
+    text = "Farmers who wanted to sell their land lost the most."
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert _read(text, attribution)["content"] == "to sell their land"
+    assert find_attributions(_doc(pipeline, "Plans that wanted to sell the land early were dropped.")) == []

@@ -283,11 +283,15 @@ def _infinitive_after(verb: Token, child: Token) -> bool:
 
 def _holds_beliefs(context: Context, subject: Token) -> bool:
     """Whether a subject can believe or intend: a name, an actor, a person or group pronoun (not "I",
-    "you" or "it": the author's and the reader's thoughts are no one's report) or an unnamed source."""
+    "you" or "it": the author's and the reader's thoughts are no one's report), a noun that a "who"
+    clause tells for a person, or an unnamed source."""
     if subject.pos_ == "PRON":
         return subject.lower_ in THIRD_PERSONS
     if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP"):
         return True
+    if any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children)
+           for c in subject.children):  # fmt: skip
+        return True  # "voters who wanted a break": "who" tells a person
     mention = context.index.at(subject)
     if mention is not None and mention.actor.kind != "place":
         return True
@@ -470,7 +474,10 @@ def _said_object(verb: Token) -> Token | None:
 
 
 def _aside_of(context: Context, verb: Token, subject: Token | None) -> tuple[int, int] | None:
-    """ "..., officials said." — the clause before a cue set off by a comma at the end of its sentence."""
+    """ "..., officials said." — the clause before a cue set off by a comma at the end of its sentence. Only
+    a verb with a subject of its own has one ("..., she said, hoping to ..." does not make "hoping" an aside)."""
+    if subject is not None and subject.head.i != verb.i and subject.i < verb.i:
+        return None
     if subject is None or subject.i > verb.i:
         first = verb.i
     else:
