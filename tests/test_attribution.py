@@ -669,3 +669,51 @@ def test_a_noun_that_a_who_clause_tells_for_a_person_holds_intentions(pipeline):
     (attribution,) = find_attributions(_doc(pipeline, text))
     assert _read(text, attribution)["content"] == "to sell their land"
     assert find_attributions(_doc(pipeline, "Plans that wanted to sell the land early were dropped.")) == []
+
+
+PARSE_SLIPS = [
+    # a finite verb the parse took for an infinitive of "say"
+    (
+        "The council cut the budget, which they say left the clinics without staff.",
+        "they",
+        "left the clinics without staff",
+    ),
+    # a gerund subject whose own verb the parse hung under it
+    (
+        "He said closing the mine could put hundreds out of work.",
+        "He",
+        "closing the mine could put hundreds out of work",
+    ),
+    # a subject the parse gave to a fronted phrase
+    (
+        "Alarmed by the floods in Zemla, Senator Anna Lund, the party's leader, said that she spoke with the mayor.",
+        "Senator Anna Lund, the party's leader",
+        "she spoke with the mayor",
+    ),
+    # the speaker of a verb after "after", "before", "by"
+    ("Mr. Okafor, after first saying he would not run, entered the race in May.", "Mr. Okafor", "he would not run"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), PARSE_SLIPS)
+def test_reports_the_parse_slips_on(pipeline, text, source, content):
+    found = [_read(text, a) for a in find_attributions(_doc(pipeline, text))]
+    assert {"source": source, "content": content} in [{"source": a["source"], "content": a["content"]} for a in found]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The governor complained about the new tariffs.", "complained about", "the new tariffs"),
+    ("Senator Okafor warned against a hasty withdrawal.", "warned against", "a hasty withdrawal"),
+    ("She speculated about the timing of the vote.", "speculated about", "the timing of the vote"),
+])  # fmt: skip
+def test_a_reporting_verbs_preposition_opens_what_is_said(pipeline, text, cue, content):
+    (attribution,) = find_attributions(_doc(pipeline, text))
+    assert _read(text, attribution)["content"] == content
+    assert text[attribution.cue[0] : attribution.cue[1]] == cue
+
+
+def test_an_interviews_questions_and_answers(pipeline):
+    text = "Talking with the mayor\n\nQ: How did the first year go?\n\nA: The city stood with me through the floods."
+    found = {_read(text, a)["source"]: _read(text, a)["content"] for a in find_attributions(_doc(pipeline, text))}
+    assert found["Q"] == "How did the first year go?"
+    assert found["A"].startswith("The city stood with me")

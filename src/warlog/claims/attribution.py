@@ -369,7 +369,29 @@ def _speaker_of(verb: Token) -> Token | None:
             return objects[0]
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return _speaker_of(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
-    return None
+    clause = verb.head.head  # "Lund, after saying he would run, ...": the subject of the clause of "after"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and clause.pos_ in ("VERB", "AUX"):
+        return _speaker_of(clause) if clause.i != verb.i else None
+    return _stranded_subject(verb) if verb.dep_ == "ROOT" else None
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The name right before a verb that lacks a subject, which the parse gave to a fronted phrase
+    ("Alarmed by the unrest in Nevada, Senator Lund, the party's leader, said ..."): the name, or the
+    head of its appositive, after which only a comma comes."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > verb.sent.start and (doc[i].text == "," or doc[i].is_space):
+        i -= 1
+    if i == verb.i - 1 or i <= verb.sent.start:
+        return None  # "X said": a subject the parse would have found; with nothing but a comma, none
+    name = doc[i]
+    while name.dep_ in ("appos", "compound") and name.head.i < verb.i and name.head.i != name.i:
+        name = name.head
+    if name.pos_ != "PROPN" or name.dep_ not in ("conj", "pobj", "appos", "dobj"):
+        return None
+    between = doc[name.i + 1 : verb.i]
+    return None if any(t.pos_ in ("VERB", "AUX") for t in between) else name
 
 
 def _verb_content(context: Context, verb: Token, cue: CueVerb, subject: Token | None) -> tuple[int, int] | None:
@@ -391,7 +413,7 @@ def _verb_content(context: Context, verb: Token, cue: CueVerb, subject: Token | 
         if token.i not in own and not token.is_punct:
             break
     for clause in clauses:
-        if clause.dep_ == "xcomp" and cue.kind != "claim":
+        if clause.dep_ == "xcomp" and cue.kind != "claim" and not _misparsed_clause(clause):
             continue
         start = clause.left_edge
         while start.i < clause.i and start.lower_ == "that" and start.tag_ == "IN":
@@ -404,6 +426,19 @@ def _verb_content(context: Context, verb: Token, cue: CueVerb, subject: Token | 
     phrase_end = end_of(clause_end(context, verb))
     quote = adjacent_quote(context, clause_start, phrase_end)
     return quote or _aside_of(context, verb, subject) or _as_clause(context, verb) or _said_word(verb)
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _misparsed_clause(clause: Token) -> bool:
+    """Whether a verb's "xcomp" is a clause the parse took for an infinitive: a finite verb ("which they
+    say left a vacuum") or a gerund subject with a finite verb of its own ("said legalizing it could put
+    people to work")."""
+    if clause.tag_ in FINITE:
+        return True
+    return clause.tag_ == "VBG" and any(c.dep_ == "ccomp" and (c.tag_ in FINITE or any(
+        a.tag_ == "MD" for a in c.children)) for c in clause.rights)  # fmt: skip
 
 
 def _stranded_clause(verb: Token) -> list[Token]:

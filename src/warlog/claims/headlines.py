@@ -3,7 +3,8 @@
 - A title-case headline is cut at a reporting verb's third-person form, "<Actor> Says/Claims/Warns
   <content>", or at a colon after a speaker ("Pat Caddell: ...").
 - The text's title line (`lead_line`) is cut at a colon after a speaker, a proper name included.
-- A transcript's line that opens with a name in capitals and a colon ("SMITH: ...") is that person's.
+- A transcript's line that opens with a name in capitals and a colon ("SMITH: ...") is that person's; so
+  is an interview's "Q: ..." (the interviewer's) and "A: ..." (the one interviewed).
 A speaker before a colon has at most five words: a person, an organization, a poll or an unnamed source,
 never a rubric ("The Latest:", "Exclusive:").
 """
@@ -24,7 +25,7 @@ RUBRICS = frozenset({
     "latest", "guide", "daily", "update", "updates", "exclusive", "breaking", "analysis", "opinion", "editorial",
     "watch", "video", "live", "review", "explainer", "interview", "photos", "listen", "podcast", "timeline",
 })  # fmt: skip
-_SPEAKER_LINE = re.compile(r"^[\"“]?([A-Z][A-Z.' -]{1,40}: )", re.MULTILINE)
+_SPEAKER_LINE = re.compile(r"^[\"“]?([A-Z][A-Z.' -]{1,40}: |[QA]: )", re.MULTILINE)  # "Q:", "A:" of an interview
 RECORDS = frozenset({"poll", "polls", "survey", "study", "newspaper", "camp", "campaign", "report", "memo"})
 
 
