@@ -717,3 +717,17 @@ def test_an_interviews_questions_and_answers(pipeline):
     found = {_read(text, a)["source"]: _read(text, a)["content"] for a in find_attributions(_doc(pipeline, text))}
     assert found["Q"] == "How did the first year go?"
     assert found["A"].startswith("The city stood with me")
+
+
+def test_a_nouns_that_clause_is_what_its_owner_holds(pipeline):
+    text = "Few in Tarvo believed the minister's claim that the port is safe."
+    found = [_read(text, a) for a in find_attributions(_doc(pipeline, text))]
+    assert {"content": "the port is safe", "source": "the minister", "cue": "claim"} in found
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor called off the talks with the union.",  # "call off" is to cancel
+    "Call it a retreat or a regrouping, the army left Zemla.",  # the author's imperative
+])  # fmt: skip
+def test_not_a_report(pipeline, text):
+    assert [a for a in find_attributions(_doc(pipeline, text)) if a.cue_lemma == "call"] == []

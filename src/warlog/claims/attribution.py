@@ -71,6 +71,11 @@ GROUPS = frozenset({
     "voter", "percent", "group", "majority", "minority", "half", "third", "quarter", "most", "many", "some",
     "people", "supporter", "delegate", "population", "electorate", "pac", "campaign", "committee", "party",
 })  # fmt: skip
+# a reporting verb and a particle that together make another verb: "call off" (cancel), "back down"
+OTHER_VERBS = frozenset({
+    ("call", "off"), ("call", "up"), ("call", "in"), ("back", "down"), ("back", "out"), ("back", "away"),
+    ("back", "off"), ("offer", "up"), ("point", "up"), ("question", "out"),
+})  # fmt: skip
 BELIEF_OBJECTS = frozenset({"want", "prefer", "expect", "see", "fear", "plan", "hope", "wish", "like", "remember"})
 THIRD_PERSONS = frozenset({"he", "she", "they"})
 _NOBODY = re.compile(r"\b(?:nobody|no one|everybody|everyone|anyone|anybody)\b", re.IGNORECASE)
@@ -114,6 +119,10 @@ def _verb_cue(context: Context, verb: Token) -> Attribution | None:
     cue = context.pack.verb(verb.lemma_, form=verb.lower_)
     if cue is None or verb.pos_ != "VERB":
         return None
+    if any(c.dep_ == "prt" and (verb.lemma_, c.lower_) in OTHER_VERBS for c in verb.children):
+        return None  # "called off the deal": a particle that makes another verb
+    if (cue.complement or cue.act) and verb.tag_ == "VB" and verb.i == verb.sent.start:
+        return None  # "Call it a retreat": the author's imperative, no one's report
     if any(c.dep_ == "auxpass" for c in verb.children):
         return _passive_cue(context, verb, cue)
     if cue.raising:

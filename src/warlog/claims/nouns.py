@@ -3,6 +3,8 @@ settle".
 
 A noun of the cue pack's `nouns` with an owner (a possessive: "her", "the senator's") and one of its
 prepositions attributes the preposition's object to the owner; the cue is the noun and the preposition.
+With no such preposition, a clause that "that" opens after the noun is what the owner holds ("the
+senator's claim that the port is safe"); the cue is the noun.
 A noun with no owner ("support for the bill grew") attributes nothing: no one is said to hold it.
 An adjective of attitude of the pack's `adjectives` after a copula attributes its infinitive, its clause
 or the object of one of its prepositions to the copula's subject, when the subject can hold a view ("the
@@ -28,17 +30,23 @@ def noun_cue(context: Context, noun: Token) -> Attribution | None:
         return None
     _kind, preps = entry
     owners = [c for c in noun.children if c.dep_ == "poss" and c.i < noun.i]
-    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in preps), None)
-    if prep is None or not owners:
-        return None
-    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-    if not objects:
+    if not owners:
         return None
     owner = owners[0]
     source_span = (owner.left_edge.idx, end_of(owner))  # "the senator", without its "'s"
-    source = describe_source(context.doc, owners[0], source_span, context.index, context.pack)
-    content = snap(context, edges(objects[0]), noun.idx)
-    return make_attribution(context, content, source, (noun.idx, end_of(prep)), noun.lemma_.lower(), None, None)
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+    if prep is not None and objects:
+        content, cue_end = snap(context, edges(objects[0]), noun.idx), end_of(prep)
+    else:  # "the senator's claim that the port is safe": the clause "that" opens
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl", "appos") and any(
+            m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)), None)  # fmt: skip
+        if clause is None:
+            return None
+        start = context.doc[clause.left_edge.i + 1]
+        content, cue_end = snap(context, (start.idx, end_of(clause.right_edge)), noun.idx), end_of(noun)
+    source = describe_source(context.doc, owner, source_span, context.index, context.pack)
+    return make_attribution(context, content, source, (noun.idx, cue_end), noun.lemma_.lower(), None, None)
 
 
 def attitude_cue(context: Context, adjective: Token, *, holds_views) -> Attribution | None:
