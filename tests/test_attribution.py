@@ -731,3 +731,12 @@ def test_a_nouns_that_clause_is_what_its_owner_holds(pipeline):
 ])  # fmt: skip
 def test_not_a_report(pipeline, text):
     assert [a for a in find_attributions(_doc(pipeline, text)) if a.cue_lemma == "call"] == []
+
+
+def test_a_relative_clause_is_no_aside(pipeline):
+    text = (
+        "Lund has said that the treaty puts Tarvo at risk from Belgara, whose leaders have called for the"
+        " closing of the border."
+    )
+    found = {_read(text, a)["cue"]: _read(text, a)["content"] for a in find_attributions(_doc(pipeline, text))}
+    assert found["said"].startswith("the treaty puts Tarvo at risk")

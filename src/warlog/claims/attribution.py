@@ -519,8 +519,11 @@ def _said_object(verb: Token) -> Token | None:
 
 def _aside_of(context: Context, verb: Token, subject: Token | None) -> tuple[int, int] | None:
     """ "..., officials said." — the clause before a cue set off by a comma at the end of its sentence. Only
-    a verb with a subject of its own has one ("..., she said, hoping to ..." does not make "hoping" an aside)."""
+    a verb with a subject of its own has one ("..., she said, hoping to ..." does not make "hoping" an aside),
+    and not in a relative clause ("..., whose leaders have called for ...")."""
     if subject is not None and subject.head.i != verb.i and subject.i < verb.i:
+        return None
+    if verb.dep_ in ("relcl", "acl") or (subject is not None and any(t.tag_ == "WP$" for t in subject.subtree)):
         return None
     if subject is None or subject.i > verb.i:
         first = verb.i
@@ -546,8 +549,13 @@ def _aside_of(context: Context, verb: Token, subject: Token | None) -> tuple[int
 
 def _without_overlaps(found: list[Attribution]) -> list[Attribution]:
     """Drop an attribution whose cue is inside another's content, then the later of two that overlap."""
-    inner = {i for i, a in enumerate(found) for b in found
-             if a is not b and a.cue is not None and b.content[0] <= a.cue[0] < b.content[1]}  # fmt: skip
+
+    def within(a: Attribution, b: Attribution) -> bool:
+        return a is not b and a.cue is not None and b.content[0] <= a.cue[0] < b.content[1]
+
+    # of two that hold each other's cue (a parse that made each the other's clause), neither is inner:
+    # the earlier is kept below
+    inner = {i for i, a in enumerate(found) for b in found if within(a, b) and not within(b, a)}
     kept: list[Attribution] = []
     for i, attribution in enumerate(found):
         if i not in inner and not any(overlaps(attribution.content, k.content) for k in kept):
