@@ -740,3 +740,14 @@ def test_a_relative_clause_is_no_aside(pipeline):
     )
     found = {_read(text, a)["cue"]: _read(text, a)["content"] for a in find_attributions(_doc(pipeline, text))}
     assert found["said"].startswith("the treaty puts Tarvo at risk")
+
+
+def test_a_cue_inside_a_quote_is_the_quotes_speakers(pipeline):
+    # a quote whose speaker is not found is attributed whole, not to the "I" or "they" inside it
+    text = (
+        "The harbour was quiet on Monday.\n\n"
+        "“I think the port will reopen by May, and they told us the ministry will pay.”"
+    )
+    found = [_read(text, a) for a in find_attributions(_doc(pipeline, text))]
+    assert all(a["source"] not in ("I", "they") for a in found)
+    assert any(a["content"].startswith("“I think the port will reopen") for a in found)
