@@ -25,7 +25,7 @@
   unnamed.
 - A cue said inside a quote, with its source ("“I think we won,” she said"; "“They told us to leave,” he
   said"), attributes nothing of its own: the quote's speaker says it all, and the quote is attributed
-  whole. PolNeAR marks no attribution nested in a quote; on its dev split this rule moved overlap
+  whole. PolNeAR marks almost no attribution nested in a quote; on its dev split this rule moved overlap
   precision from 0.85 to 0.89 at the same recall.
 - Where two contents overlap, the one whose cue lies inside the other's content is dropped (it is said
   inside a quote or a reported clause); otherwise the earlier rule wins. Attributions come in text order.
