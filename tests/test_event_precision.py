@@ -436,3 +436,27 @@ def test_a_protest_called_peaceful_is_no_riot(pipeline):
     )
     protests = [e for e in pipeline.extract(text, published="2021-03-02").events if e.type == "PROTEST"]
     assert protests and all(dict(e.codes).get("acled_event_type") == "Protests" for e in protests)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels are engaged in a two-front war against the government.",
+        "The minister used the invasion of the islands to rally his party.",
+        "The army's campaign against the militia has lasted a decade.",
+    ],
+)
+def test_a_state_of_conflict_is_no_incident(pipeline, text):
+    report = pipeline.extract(text, published="2021-03-02")
+    assert not [e for e in report.events if is_violent(e)], [e.evidence.text for e in report.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war in Kessa killed 40 people on Monday.",
+        "A naval battle near Kessa killed 12 sailors on Monday.",
+    ],
+)
+def test_a_war_with_its_place_and_toll_or_a_battle_stays_an_incident(pipeline, text):
+    assert [e for e in pipeline.extract(text, published="2021-03-02").events if is_violent(e)]

@@ -12,8 +12,9 @@ says what did not happen). Two kinds:
   is folded into it as further evidence (`Event.also`), so one incident is one event. The nearest such event
   before the mention wins, else the nearest after it (a headline tells the incident before the story does).
 - A mention of violence that tells **no incident** ("the next attack", "a fight for territory", "the sound
-  of gunfire in a novel", "after a shooting" with nothing else told of it): it stays a PLOVER event of the report,
-  without ACLED (and CASE) codes, so it is outside ACLED's scope. The ACLED export leaves it out, and so
+  of gunfire in a novel", "after a shooting" with nothing else told of it; a noun of a state of conflict,
+  "the war against the militia", "a two-front war", with no place and date or toll of its own): it stays
+  a PLOVER event of the report, without ACLED (and CASE) codes, so it is outside ACLED's scope. The ACLED export leaves it out, and so
   does the count of violent events (warlog eval polnear-alarms).
 """
 
@@ -36,6 +37,14 @@ NEW_INCIDENT = frozenset({
     "a", "an", "another", "any", "every", "each", "some", "no", "next", "future", "new", "possible", "potential",
     "further", "more", "such",
 })  # fmt: skip
+# nouns of a state of conflict, not of one incident ("the war", "a two-front war", "the invasion of the
+# island"): an incident only with a place and its own date or toll ("the war in the valley killed 40 this
+# week"), whoever wages it; a battle, a clash, fighting are incidents
+STATES = frozenset({
+    "war", "warfare", "conflict", "insurgency", "struggle", "campaign", "hostility", "invasion", "occupation",
+    "incursion",
+})  # fmt: skip
+WAGING = frozenset({"engage", "wage", "conduct", "continue", "pursue"})
 ROLE_PREPOSITIONS = frozenset({"of", "by", "between", "with", "against", "on"})
 PARTICIPANTS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 TIMES = frozenset({"DATE", "TIME"})
@@ -48,11 +57,23 @@ def anchored(doc: Doc, event: EventCandidate, rules: Mapping[int, Trigger]) -> b
     trigger of each trigger token."""
     parties = event.actors or event.recipients or event.actor_kinds or event.target_kinds or event.struck_ground
     tolls = (event.toll, event.wounded, event.captured)
+    if 0 <= event.token < len(doc) and _state_of_conflict(doc[event.token]):
+        return event.place is not None and (event.date is not None or any(tolls))
     if parties or event.place is not None or event.date is not None or any(tolls):
         return True
     span = doc.char_span(event.start, event.end, alignment_mode="expand")  # a merged telling spans its verbs
     tokens = list(span) if span is not None else [doc[event.token]] if 0 <= event.token < len(doc) else []
     return any(_participants(t) for t in tokens if t.i in rules and _violent_trigger(rules[t.i]))
+
+
+def _state_of_conflict(token: Token) -> bool:
+    """Whether an event's word is a noun of a state of conflict ("the war"), or a verb that only wages one
+    ("engaged in a war", "waging a war")."""
+    if token.pos_ == "NOUN":
+        return token.lemma_ in STATES
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return token.lemma_ in WAGING and any(o.lemma_ in STATES for o in objects)
 
 
 def _violent_trigger(trigger: Trigger) -> bool:
