@@ -14,8 +14,8 @@ says what did not happen). Two kinds:
 - A mention of violence that tells **no incident** ("the next attack", "a fight for territory", "the sound
   of gunfire in a novel", "after a shooting" with nothing else told of it; a noun of a state of conflict,
   "the war against the militia", "a two-front war", with no place and date or toll of its own): it stays
-  a PLOVER event of the report, without ACLED (and CASE) codes, so it is outside ACLED's scope. The ACLED export leaves it out, and so
-  does the count of violent events (warlog eval polnear-alarms).
+  a PLOVER event of the report, without ACLED (and CASE) codes, so it is outside ACLED's scope. The ACLED
+  export leaves it out, and so does the count of violent events (warlog eval polnear-alarms).
 """
 
 from __future__ import annotations
