@@ -19,3 +19,16 @@ def mention_of(report, words):
 def test_the_modifier_decides_which_opposition(pipeline, text, words, expected):
     actor, said = mention_of(pipeline.extract(text, published="2015-10-10"), words)
     assert actor == expected, said
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Gunmen killed three Nigerian farmers near Kaduna, Nigeria, on Monday.", "farmers"),
+        ("Soldiers beat two traders at a market in Kano, Nigeria, on Monday.", "traders"),
+        ("Bandits robbed the passengers of a bus near Zaria, Nigeria, on Monday.", "passengers"),
+    ],
+)
+def test_people_at_their_trades_are_civilians(pipeline, text, words):
+    actor, said = mention_of(pipeline.extract(text, published="2020-05-04"), words)
+    assert actor == "nga.cvl", said
