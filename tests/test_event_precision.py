@@ -460,3 +460,15 @@ def test_a_state_of_conflict_is_no_incident(pipeline, text):
 )
 def test_a_war_with_its_place_and_toll_or_a_battle_stays_an_incident(pipeline, text):
     assert [e for e in pipeline.extract(text, published="2021-03-02").events if is_violent(e)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor's plan would eliminate the tax on fuel.",
+        "The early primaries are eliminating urgency in the later states.",
+        "The charter aims at eliminating the scourge of war.",
+    ],
+)
+def test_a_burden_eliminated_is_no_violence(pipeline, text):
+    assert not _assaults(pipeline, text), [e.evidence.text for e in _assaults(pipeline, text)]

@@ -32,7 +32,9 @@ from warlog.packs.files import line_of, read_pack
 Word = Annotated[str, Field(pattern=r"^[a-z][a-z.' -]*$")]  # "no one", "vs.", "a total of"
 Words = list[Word]
 TollKind = Literal["killed", "wounded", "captured", "missing"]
-TargetClass = Literal["contest", "rival", "economy", "speech", "law", "course", "cause", "cyber", "undertaking"]
+TargetClass = Literal[
+    "contest", "rival", "economy", "speech", "law", "course", "cause", "cyber", "undertaking", "burden"
+]
 AgentClass = Literal["text", "quantity", "audience", "law", "circumstance"]
 SettingClass = Literal["speech", "outburst", "contest"]
 WeaponClass = Literal[
