@@ -442,7 +442,7 @@ def test_a_protest_called_peaceful_is_no_riot(pipeline):
     "text",
     [
         "The rebels are engaged in a two-front war against the government.",
-        "The minister used the invasion of the islands to rally his party.",
+        "The minister used the occupation of the islands to rally his party.",
         "The army's campaign against the militia has lasted a decade.",
     ],
 )
@@ -472,3 +472,20 @@ def test_a_war_with_its_place_and_toll_or_a_battle_stays_an_incident(pipeline, t
 )
 def test_a_burden_eliminated_is_no_violence(pipeline, text):
     assert not _assaults(pipeline, text), [e.evidence.text for e in _assaults(pipeline, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crew shot a video of the rally in Tarvo on Monday.",
+        "Fighter jets fired flares over the harbour of Kessa on Monday.",
+        "The senator shot a glance at the governor.",
+    ],
+)
+def test_a_thing_shot_is_no_violence(pipeline, text):
+    assert not [e for e in pipeline.extract(text, published="2021-03-02").events if is_violent(e)]
+
+
+def test_can_tells_an_ability_not_an_event(pipeline):
+    events = pipeline.extract("The navy can fire missiles from its submarines.", published="2021-03-02").events
+    assert events and all(e.status != "asserted" for e in events if e.type == "ASSAULT")

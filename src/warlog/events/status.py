@@ -2,7 +2,7 @@
 
 The status is what a user filters on, so each rule is narrow:
 - `negated`: a negation on the trigger or its auxiliaries ("did not strike", "no airstrikes").
-- `hypothetical`: the trigger sits in an "if"/"unless" clause or under would/could/might.
+- `hypothetical`: the trigger sits in an "if"/"unless" clause or under would/could/might/can (an ability).
 - `hypothetical` too: what is asked for ("urged them to attack", "called for airstrikes"), an act played
   ("simulated an attack"), an imperative ("Defeat them in the field"), what a tale, a myth, a rumour or
   a story called untrue tells ("a discredited story about a general shooting prisoners").
@@ -44,7 +44,7 @@ PROSPECT_NOUNS = frozenset({
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # frames of an event to come, for their complement only: "is expected to attack", "is set to sign"
 FUTURE_FRAMES = frozenset({"expect", "set", "due", "poise", "poised", "likely", "schedule", "slate", "about"})
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "can", "ca"})  # "can fire missiles": an ability
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "prep", "relcl", "acl", "dobj", "pobj", "csubj"})
 # an adjective or a noun whose verb complement the trigger is: "would have been able to kill", "is prone to attack"

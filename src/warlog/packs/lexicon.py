@@ -33,7 +33,7 @@ Word = Annotated[str, Field(pattern=r"^[a-z][a-z.' -]*$")]  # "no one", "vs.", "
 Words = list[Word]
 TollKind = Literal["killed", "wounded", "captured", "missing"]
 TargetClass = Literal[
-    "contest", "rival", "economy", "speech", "law", "course", "cause", "cyber", "undertaking", "burden"
+    "contest", "rival", "economy", "speech", "law", "course", "cause", "cyber", "undertaking", "picture", "burden"
 ]
 AgentClass = Literal["text", "quantity", "audience", "law", "circumstance"]
 SettingClass = Literal["speech", "outburst", "contest"]
