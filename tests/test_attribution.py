@@ -630,10 +630,10 @@ def test_coordinated_reporting_verbs_keep_their_own_contents(pipeline):
 
 
 def test_a_that_clause_hung_on_a_noun_of_the_verbs_phrase(pipeline):
-    # the parse takes "that he may wait ..." for a relative clause of "conference"
-    text = "Lund said on Friday during a news conference that he may wait until March to decide."
-    (attribution,) = find_attributions(_doc(pipeline, text))
-    assert _read(text, attribution)["content"].startswith("he may wait until March")
+    # the parse may take "that the dam could open ..." for a relative clause of a noun of the phrase
+    text = "Lund told farmers at a market in Tarvo last week that the dam could open in March."
+    found = [_read(text, a)["content"] for a in find_attributions(_doc(pipeline, text))]
+    assert any(c.startswith("the dam could open in March") for c in found), found
 
 
 STANCE = [
@@ -658,10 +658,10 @@ def test_a_verb_of_stance_needs_someone_who_holds_a_view(pipeline):
 
 
 def test_a_cue_set_off_inside_its_sentence_keeps_the_sentence(pipeline):
-    text = "At one point, she said, she was considering a run for the Senate."
+    text = "In the end, Okafor said, the council had no choice but to sell the port."
     (attribution,) = find_attributions(_doc(pipeline, text))
-    assert _read(text, attribution)["source"] == "she" and _read(text, attribution)["cue"] == "said"
-    assert _read(text, attribution)["content"].endswith("considering a run for the Senate")
+    assert _read(text, attribution)["source"] == "Okafor" and _read(text, attribution)["cue"] == "said"
+    assert _read(text, attribution)["content"].endswith("no choice but to sell the port")
 
 
 def test_a_noun_that_a_who_clause_tells_for_a_person_holds_intentions(pipeline):

@@ -441,7 +441,7 @@ def test_a_protest_called_peaceful_is_no_riot(pipeline):
 @pytest.mark.parametrize(
     "text",
     [
-        "The rebels are engaged in a two-front war against the government.",
+        "The militia has been waging a long war against the government.",
         "The minister used the occupation of the islands to rally his party.",
         "The army's campaign against the militia has lasted a decade.",
     ],

@@ -10,9 +10,9 @@ def _sentences(pipeline, text):
 def test_a_blank_line_after_an_abbreviation_ends_the_sentence(pipeline):
     text = (
         "That is the question, said Paul Okafor, an adviser to Governor Samuel Lund Jr.\n\n"
-        "Mrs. Lund often says she is not running for her husband's seat."
+        "Mrs. Lund says the port will stay open through the winter."
     )
-    assert _sentences(pipeline, text)[-1] == "Mrs. Lund often says she is not running for her husband's seat."
+    assert _sentences(pipeline, text)[-1] == "Mrs. Lund says the port will stay open through the winter."
 
 
 def test_a_title_line_is_a_sentence_of_its_own(pipeline):
@@ -33,10 +33,10 @@ def test_the_speaker_of_a_paragraph_after_a_title_is_found(pipeline):
 
     text = (
         "That is the question, said Paul Okafor, an adviser to Governor Samuel Lund Jr.\n\n"
-        "Mrs. Lund often says she is not running for her husband's seat."
+        "Mrs. Lund says the port will stay open through the winter."
     )
     doc = pipeline.nlp.make_doc(text)
     doc._.warlog_published = None
     found = {text[a.source[0] : a.source[1]]: text[a.content[0] : a.content[1]]
              for a in find_attributions(pipeline.nlp(doc)) if a.source}  # fmt: skip
-    assert found.get("Mrs. Lund") == "she is not running for her husband's seat"
+    assert found.get("Mrs. Lund") == "the port will stay open through the winter"

@@ -401,7 +401,7 @@ def _speaker_of(verb: Token) -> Token | None:
 
 def _stranded_subject(verb: Token) -> Token | None:
     """The name right before a verb that lacks a subject, which the parse gave to a fronted phrase
-    ("Alarmed by the unrest in Nevada, Senator Lund, the party's leader, said ..."): the name, or the
+    ("Worried by the floods upstream, Governor Lund, a former engineer, said ..."): the name, or the
     head of its appositive, after which only a comma comes."""
     doc = verb.doc
     i = verb.i - 1
@@ -466,8 +466,8 @@ def _misparsed_clause(clause: Token) -> bool:
 
 
 def _stranded_clause(verb: Token) -> list[Token]:
-    """A "that" clause the parse hung on a noun of the verb's phrase as a relative clause ("said on Friday
-    during a news conference that he may wait"): "that" is its complementizer (a relative "that" is the
+    """A "that" clause the parse hung on a noun of the verb's phrase as a relative clause ("told farmers at
+    a market in the town that the dam could open"): "that" is its complementizer (a relative "that" is the
     clause's subject or object), and the noun is the object of one of the verb's prepositions after it."""
     nouns, found = [verb], []
     for _ in range(3):  # prepositions in a row: "during a conference in the capital that ..."
