@@ -456,9 +456,9 @@ FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _misparsed_clause(clause: Token) -> bool:
-    """Whether a verb's "xcomp" is a clause the parse took for an infinitive: a finite verb ("which they
-    say left a vacuum") or a gerund subject with a finite verb of its own ("said legalizing it could put
-    people to work")."""
+    """Whether a verb's "xcomp" is a clause the parse took for an infinitive: a finite verb ("the cuts,
+    which they say closed the clinics") or a gerund subject with a finite verb of its own ("said closing
+    the mine could cost hundreds of jobs")."""
     if clause.tag_ in FINITE:
         return True
     return clause.tag_ == "VBG" and any(c.dep_ == "ccomp" and (c.tag_ in FINITE or any(

@@ -162,7 +162,7 @@ def adjacent_quote(context: Context, start: int, end: int) -> tuple[int, int] | 
 
 
 def _full_stop(text: str, quote: tuple[int, int]) -> bool:
-    """Whether a quote ends its own sentence with a full stop inside its closing marks ("... “unhinged.”"):
+    """Whether a quote ends its own sentence with a full stop inside its closing marks ("... “reckless.”"):
     what follows is a new sentence, whose cue does not reach back to it ("“We won,” she said" does)."""
     end = quote[1]
     while end > quote[0] and text[end - 1] in "\"”’'":
