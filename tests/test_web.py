@@ -371,21 +371,21 @@ def test_an_event_card_reads_as_names(page, site):
 
 
 def test_a_negated_event_leaves_the_other_actors_page(page, site):
-    """The Assad SUPPORT event of the reference document, negated: no cooperative tie with Assad is left
-    on the Islamic State's page, as none is left in the graph."""
+    """Russia's AID to Assad in the reference document ("to prop up the dictatorship"), negated: no
+    cooperative tie with Russia is left on Assad's page, as none is left in the graph."""
     url, ids = site
-    supports = api_json(url, "/api/events?type=SUPPORT")["items"]
-    event = next(e for e in supports if "person.bashar-al-assad" in e["actors"])
-    go(page, "#/actors/isil", "actors")
-    assert "Bashar al-Assad" in find(page, "#actor-ties").text
+    aid = api_json(url, "/api/events?type=AID")["items"]
+    event = next(e for e in aid if "rus" in e["actors"] and "person.bashar-al-assad" in e["recipients"])
+    go(page, "#/actors/person.bashar-al-assad", "actors")
+    assert "Russia" in find(page, "#actor-ties").text
     body = {"kind": "set_event_status", "document": event["document"], "target": event["id"], "after": "negated"}
     api_json(url, "/api/corrections", body)
     go(page, "#/graph", "graph")  # leave the page, then come back to it
-    go(page, "#/actors/isil", "actors")
+    go(page, "#/actors/person.bashar-al-assad", "actors")
     ties = [row.text for row in find_all(page, "#actor-ties tbody tr")]
-    assert ties and not [row for row in ties if "Bashar al-Assad" in row and "cooperative" in row]
-    edges = api_json(url, "/api/graph?actor=isil&affiliations=false")["edges"]
-    assert not [e for e in edges if "person.bashar-al-assad" in (e["source"], e["target"])]
+    assert not [row for row in ties if "Russia" in row and "cooperative" in row]
+    edges = api_json(url, "/api/graph?actor=person.bashar-al-assad&affiliations=false")["edges"]
+    assert not [e for e in edges if "rus" in (e["source"], e["target"])]
 
 
 def test_hostile_text_is_shown_as_text(page, site):
