@@ -454,7 +454,7 @@ def merge_aftermath(
 AREAS = frozenset({"country", "admin1", "admin2", "region", "province", "district", "area"})
 
 
-def _same_ground(one: str, other: str, named: dict[str, PlaceMention]) -> bool:
+def same_ground(one: str, other: str, named: dict[str, PlaceMention]) -> bool:
     """Two places of one incident: the same place, a town and the area it lies in, a name the gazetteer
     lacks and the place the text puts it in (or any located place: "clashes in the Rutshuru area ... two
     killed in Katsiro locality"); places in two countries never are."""
@@ -507,7 +507,7 @@ def _fold_later(
         sides = set(attack.actors) | set(attack.recipients)
         if set(later.actors) - _victims(doc, later.toll, index) - sides:
             continue  # another perpetrator; a headline's "three soldiers killed" names the dead, not a killer
-        if (later.place and attack.place and not _same_ground(later.place, attack.place, named)) or (
+        if (later.place and attack.place and not same_ground(later.place, attack.place, named)) or (
             later.date and attack.date and later.date.value != attack.date.value
         ):
             continue
