@@ -489,3 +489,37 @@ def test_a_thing_shot_is_no_violence(pipeline, text):
 def test_can_tells_an_ability_not_an_event(pipeline):
     events = pipeline.extract("The navy can fire missiles from its submarines.", published="2021-03-02").events
     assert events and all(e.status != "asserted" for e in events if e.type == "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Raids on border villages stepped up after the new governor took office.",
+        "The debate turned to the gap between the parties as a result of police shootings.",
+        "Civilians are being killed while the council argues, the senator said.",
+        "Dozens of migrants are beaten and robbed on the road north.",
+        "The second threat is a fight for territory in the desert.",
+        "The minister praised the army for the progress it has made in its battle against the militia.",
+        "We have five years of fighting the rebels behind us, the general said.",
+    ],
+)
+def test_violence_of_a_kind_or_a_campaign_is_no_incident(pipeline, text):
+    violent = _violent(pipeline, text)
+    assert not violent, [e.evidence.text for e in violent]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Raids on border villages near Kessa killed six herders.",
+        "Airstrikes hit Kessa on Monday, killing nine.",
+        "Civilians are being killed in Kessa this week, the monitor said.",
+        "Protests broke out after the verdict.",
+        "Troops fought a fierce battle against the rebels near Kessa on Monday.",
+        "Soldiers have been fighting the rebels in Kessa since Monday.",
+    ],
+)
+def test_incidents_told_with_a_place_a_date_or_a_toll_stay(pipeline, text):
+    report = pipeline.extract(text, published="2021-03-02")
+    kept = [e for e in report.events if dict(e.codes).get("acled_event_type") and e.status in HAPPENED]
+    assert kept, [(e.type, e.evidence.text, e.status, dict(e.codes)) for e in report.events]

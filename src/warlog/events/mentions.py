@@ -13,7 +13,11 @@ says what did not happen). Two kinds:
   before the mention wins, else the nearest after it (a headline tells the incident before the story does).
 - A mention of violence that tells **no incident** ("the next attack", "a fight for territory", "the sound
   of gunfire in a novel", "after a shooting" with nothing else told of it; a noun of a state of conflict,
-  "the war against the militia", "a two-front war", with no place and date or toll of its own): it stays
+  "the war against the militia", "a two-front war", with no place and date or toll of its own; violence
+  that goes on, told in the present or as a campaign against an enemy, "civilians are being killed", "its
+  battle against the militia", "years of fighting the rebels", or as what something is, "the first is a
+  fight for territory", on the same terms; a bare plural of violence, "raids on villages stepped up",
+  with no place or toll): it stays
   a PLOVER event of the report, without ACLED (and CASE) codes, so it is outside ACLED's scope. The ACLED
   export leaves it out, and so does the count of violent events (warlog eval polnear-alarms).
 """
@@ -45,20 +49,44 @@ STATES = frozenset({
     "war", "warfare", "conflict", "insurgency", "struggle", "campaign", "hostility", "occupation", "incursion",
 })  # fmt: skip
 WAGING = frozenset({"engage", "wage", "conduct", "continue", "pursue"})
+# words of fighting that name a campaign when they take an enemy, not a place: "its battle against the
+# militia", "years of fighting the insurgents" (a battle for a town, or fighting in one, is an incident)
+CAMPAIGNS = frozenset({"battle", "fight", "fighting"})
+CAMPAIGN_PREPOSITIONS = frozenset({"of", "in", "for", "at", "by", "after", "since", "with"})
+# auxiliaries of the present: "people are being killed", "children are beaten while begging"
+PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re"})
+COPULAS = frozenset({"be"})
+# what makes a plural a count of incidents, not a kind of them ("two attacks", "the attacks", "their raids")
+COUNTED = frozenset({"det", "poss", "nummod", "quantmod"})
+# devices and agents read as the event they serve (triggers.yaml): "grenades were used", "bombs went off" tell
+# incidents, not a kind of them
+DEVICES = frozenset({
+    "bomb", "grenade", "mine", "landmine", "ied", "vbied", "svbied", "device", "trap", "vest", "bomber", "attacker",
+    "explosive",
+})  # fmt: skip
 ROLE_PREPOSITIONS = frozenset({"of", "by", "between", "with", "against", "on"})
 PARTICIPANTS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 TIMES = frozenset({"DATE", "TIME"})
 
 
-def anchored(doc: Doc, event: EventCandidate, rules: Mapping[int, Trigger]) -> bool:
+def anchored(
+    doc: Doc, event: EventCandidate, rules: Mapping[int, Trigger], counted: frozenset[int] = frozenset()
+) -> bool:
     """Whether the text gives the event an actor or a recipient (linked, or only a common noun that says who:
     "suspects", "a police station", or the subject, object or agent of any violent verb or noun of its
     evidence: "a patrol was ambushed by bandits"), a place, its own date or a toll. `rules` holds the
-    trigger of each trigger token."""
+    trigger of each trigger token; `counted` the starts of the sentences where an event has a toll (a bare
+    plural there is the incident the toll counts: "two killed in clashes between rival supporters")."""
     parties = event.actors or event.recipients or event.actor_kinds or event.target_kinds or event.struck_ground
     tolls = (event.toll, event.wounded, event.captured)
-    if 0 <= event.token < len(doc) and _state_of_conflict(doc[event.token]):
+    token = doc[event.token] if 0 <= event.token < len(doc) else None
+    if token is not None and (_state_of_conflict(token) or _generic(token)):
         return event.place is not None and (event.date is not None or any(tolls))
+    if (
+        token is not None and event.type != "PROTEST" and not event.actors and token.sent.start not in counted
+        and _kind_of_violence(token)
+    ):  # fmt: skip
+        return event.place is not None or any(tolls)
     if parties or event.place is not None or event.date is not None or any(tolls):
         return True
     span = doc.char_span(event.start, event.end, alignment_mode="expand")  # a merged telling spans its verbs
@@ -74,6 +102,46 @@ def _state_of_conflict(token: Token) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return token.lemma_ in WAGING and any(o.lemma_ in STATES for o in objects)
+
+
+def _generic(token: Token) -> bool:
+    """Whether an event's word tells violence that goes on, not an incident: what goes on in the present
+    ("people are being killed", "children are beaten while begging"), what something is called ("the first
+    is a fight for territory"), or fighting an enemy ("its battle against the militia", "years of fighting
+    the rebels")."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ == "attr" and token.head.lemma_ in COPULAS:
+            return not _free_relative(token.head)
+        if token.lemma_ in CAMPAIGNS and any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children):
+            return True
+        return False
+    if token.pos_ != "VERB":
+        return False
+    if token.lemma_ in CAMPAIGNS and token.tag_ == "VBG" and token.dep_ in ("pcomp", "pobj"):
+        return token.head.lower_ in CAMPAIGN_PREPOSITIONS and any(c.dep_ == "dobj" for c in token.children)
+    present = any(c.dep_ in ("aux", "auxpass") and c.lower_ in PRESENT_AUX for c in token.children)
+    return present and token.tag_ in ("VBN", "VBG")
+
+
+def _free_relative(copula: Token) -> bool:
+    """A copula whose subject is "what" ("in what appears to be a targeted attack"): the noun it takes is
+    the event itself ("in an apparent attack"), not what something else is called."""
+    verbs = [copula, copula.head] if copula.dep_ == "xcomp" else [copula]
+    return any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for v in verbs for c in v.children)
+
+
+def _kind_of_violence(token: Token) -> bool:
+    """A bare plural tells a kind of violence unless a place or a toll makes it incidents ("attacks on the
+    homeland stepped up", "as a result of police shootings"; not "airstrikes on Raqqa killed 15"). `anchored`
+    asks it only of an event with no perpetrator (not "the air force carries out strikes on a camp"), and not
+    of protests, which are told so when they happen ("protests broke out")."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:  # "the violence and clashes": the det is shared
+        first = first.head
+    counted = any(c.dep_ in COUNTED for t in {token, first} for c in t.children)
+    if token.lemma_.lower() in DEVICES:
+        return False
+    return token.pos_ == "NOUN" and token.tag_ == "NNS" and not counted and token.dep_ not in ("compound", "appos")
 
 
 def _violent_trigger(trigger: Trigger) -> bool:
@@ -97,14 +165,17 @@ def bare_mentions(doc: Doc, events: list[EventCandidate], rules: Mapping[int, Tr
     """The events with their bare violent mentions folded into the incident they refer to, or stripped of
     their ACLED and CASE codes when they refer to none (see the module docstring). `rules` holds the
     trigger of each trigger token."""
+    counted = frozenset(
+        doc[e.token].sent.start for e in events if 0 <= e.token < len(doc) and (e.toll or e.wounded or e.captured)
+    )
     told: dict[str, list[int]] = {}  # the anchored violent events said to have happened, by type, in order
     for i, e in enumerate(events):
-        if violent(e) and e.status.value in HAPPENED and anchored(doc, e, rules):
+        if violent(e) and e.status.value in HAPPENED and anchored(doc, e, rules, counted):
             told.setdefault(e.type, []).append(i)
     hosts: dict[int, list[int]] = {}
     out: dict[int, EventCandidate] = {}
     for i, event in enumerate(events):
-        if not violent(event) or event.status.value not in HAPPENED or anchored(doc, event, rules):
+        if not violent(event) or event.status.value not in HAPPENED or anchored(doc, event, rules, counted):
             out[i] = event
             continue
         host = _referent(events, told, i) if _definite(doc, event) else None
