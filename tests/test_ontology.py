@@ -328,6 +328,10 @@ def test_a_user_pack_overrides_and_extends_the_lexicon(tmp_path, ontology):
         ("ASSAULT", "beat", None, ("civilians",), ("person",), False, MOB),
         ("ASSAULT", "beat", MOB, (), ("person",), False, MOB),
         ("ASSAULT", "beat", MOB, ("police",), ("civilians",), False, ATTACK),
+        # one person with a gun is no mob; a crowd is
+        ("ASSAULT", "firearms", None, ("person",), ("person",), False, ATTACK),
+        ("ASSAULT", "firearms", None, ("person",), (), False, ATTACK),
+        ("ASSAULT", "firearms", None, ("civilians",), ("person",), False, MOB),
         # remote violence stays remote whoever the victims are
         ("ASSAULT", "aerial", AIR, ("state",), ("civilians",), False, AIR),
         ("ASSAULT", "drone", None, ("military",), ("rebel_group",), False, AIR),

@@ -24,6 +24,8 @@ CIVILIAN_KINDS = frozenset(
     {"civilians", "person", "media", "ngo", "political_party", "organization", "ethnic_group", "religious_group"}
 )
 CROWD_KINDS = frozenset({"civilians", "person"})
+PERSON_KINDS = frozenset({"person"})
+ARMED_MODES = frozenset({"firearms"})  # modes of a weapon one person may carry that ACLED names no sub-type for
 PARTISAN_KINDS = CROWD_KINDS | {"political_party"}  # party members in a brawl are rioters, not an armed group
 
 BATTLE: Pair = ("Battles", "Armed clash")
@@ -113,6 +115,10 @@ def _assault(
     if default is not None and default[0] not in DIRECT_VIOLENCE:  # "shoot down", "excessive force"
         return default
     base = default or etype.acled[0]
+    if actors and actors <= PERSON_KINDS and details is not None and details.name in ARMED_MODES:
+        # one person with a gun is no mob ("an officer who shot and killed a man"): an attack when the victims
+        # are civilians (below), else the trigger's own type
+        return ATTACK if not recipients or recipients <= CIVILIAN_KINDS else base
     if actors and actors <= CROWD_KINDS:
         return MOB
     if actors and actors <= PARTISAN_KINDS and not recipients & ARMED_KINDS:

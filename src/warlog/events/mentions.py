@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 
 from warlog.events.candidate import EventCandidate
 from warlog.events.confidence import VIOLENT, violent
+from warlog.events.roles import LIGHT_VERBS
 from warlog.model import HAPPENED
 from warlog.packs.ontology import Trigger
 
@@ -83,7 +84,7 @@ def anchored(
     if token is not None and (_state_of_conflict(token) or _generic(token)):
         return event.place is not None and (event.date is not None or any(tolls))
     if (
-        token is not None and event.type != "PROTEST" and not event.actors and token.sent.start not in counted
+        token is not None and event.type != "PROTEST" and token.sent.start not in counted
         and _kind_of_violence(token)
     ):  # fmt: skip
         return event.place is not None or any(tolls)
@@ -132,15 +133,21 @@ def _free_relative(copula: Token) -> bool:
 
 def _kind_of_violence(token: Token) -> bool:
     """A bare plural tells a kind of violence unless a place or a toll makes it incidents ("attacks on the
-    homeland stepped up", "as a result of police shootings"; not "airstrikes on Raqqa killed 15"). `anchored`
-    asks it only of an event with no perpetrator (not "the air force carries out strikes on a camp"), and not
-    of protests, which are told so when they happen ("protests broke out")."""
+    homeland stepped up", "as a result of police shootings"; not "airstrikes on Raqqa killed 15"). Not so
+    what someone carries out ("the air force carried out strikes on a camp"), nor protests, which are told so
+    when they happen ("protests broke out": `anchored` leaves them out)."""
     first = token
     while first.dep_ == "conj" and first.head.i != first.i:  # "the violence and clashes": the det is shared
         first = first.head
     counted = any(c.dep_ in COUNTED for t in {token, first} for c in t.children)
     if token.lemma_.lower() in DEVICES:
         return False
+    if (
+        token.dep_ == "dobj"
+        and token.head.lemma_ in LIGHT_VERBS
+        and any(c.dep_ == "nsubj" for c in token.head.children)
+    ):
+        return False  # "the air force carried out strikes on a camp": someone's acts
     return token.pos_ == "NOUN" and token.tag_ == "NNS" and not counted and token.dep_ not in ("compound", "appos")
 
 
