@@ -400,6 +400,8 @@ def test_a_verb_with_its_parties_is_anchored_though_none_is_linked(pipeline):
         "Peace matters, because people fight over scarce water, she said.",
         "We fought the battle and she was a formidable opponent, the candidate said.",
         "He is the fourth person shot and killed by a city police officer.",
+        "The minister's plane landed in Kessa on Monday.",
+        "Prices fell on the Kessa exchange as snow fell on the port.",
     ],
 )
 def test_words_things_and_counts_are_no_violence(pipeline, text):

@@ -207,3 +207,12 @@ def test_an_offensive_launched_by_an_army_is_fighting(pipeline):
     text = "The army launched an offensive in Kessa on Monday."
     events = _acled(pipeline.extract(text, published="2021-03-05"))
     assert [dict(e.codes)["acled_event_type"] for e in events] == ["Battles"]
+
+
+def test_who_fired_what_fell_is_the_perpetrator_of_the_shelling(pipeline):
+    text = "On 6 May 2021, shells fired by the Arvatz Liberation Front fell on a market in Kessa."
+    report = pipeline.extract(text, published="2021-05-06")
+    (event,) = _violent(report)
+    names = {a.id: a.name for a in report.actors}
+    assert dict(event.codes)["acled_sub_event_type"] == "Shelling/artillery/missile attack"
+    assert [names[a] for a in event.actors] == ["Arvatz Liberation Front"], [names.get(a) for a in event.actors]

@@ -62,6 +62,7 @@ from warlog.events.roles import (
 from warlog.events.setting import carry_place, carry_setting, date_for, place_for
 from warlog.events.status import Status, declared_intent, find_status, said_status
 from warlog.events.tolls import TollMention, find_tolls
+from warlog.packs.cameo_triggers import singular
 from warlog.packs.cues import CuePack
 from warlog.packs.lexicon import HazardWords, RoleWords, ViolenceWords
 from warlog.packs.ontology import Ontology, Trigger
@@ -941,7 +942,10 @@ def _objects_of(token: Token) -> list[Token]:
 
 
 def _object_fits(trigger: Trigger, token: Token) -> bool:
-    """A trigger that needs an object ("hit", "send") has one, of the listed kinds when it lists them."""
+    """A trigger that needs an object ("hit", "send") has one, of the listed kinds when it lists them; one
+    that lists subjects has one of them ("a mortar shell landed")."""
+    if trigger.subjects and not _subject_fits(trigger, token):
+        return False
     if not (trigger.needs_object or trigger.objects) or token.pos_ != "VERB":
         return True
     objects = _objects_of(token)
@@ -959,6 +963,19 @@ def _object_fits(trigger: Trigger, token: Token) -> bool:
     # "aid deliveries", "explosive devices": the kind is often the modifier
     objects += [c for o in objects for c in o.children if c.dep_ in ("compound", "amod")]
     return any(o.lemma_.lower() in trigger.objects or o.lower_ in trigger.objects for o in objects)
+
+
+def _subject_fits(trigger: Trigger, token: Token) -> bool:
+    """The verb's subject (or a conjunct of it, or their modifier: "two mortar rounds") is one the trigger lists."""
+    verb = token
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "a shell hit the school and landed in the yard"
+    subjects = [h for c in verb.children if c.dep_ == "nsubj" for h in with_conjuncts(c)]
+    if verb.dep_ == "acl":  # the parser may hang the verb on its subject: "A rocket impacted near the depot"
+        subjects.append(verb.head)
+    subjects += [c for s in subjects for c in s.children if c.dep_ in ("compound", "amod")]
+    # a capitalised plural is tagged a proper noun with itself for lemma ("Rockets landed")
+    return any(s.lemma_.lower() in trigger.subjects or singular(s.lower_) in trigger.subjects for s in subjects)
 
 
 # what holds weapons found or seized ("a stash of projectiles", "caches containing ammunition")

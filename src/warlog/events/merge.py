@@ -248,7 +248,9 @@ def merge_participles(doc: Doc, events: list[EventCandidate]) -> list[EventCandi
         if host is None or host in folded or event.type != "ASSAULT" or out[host].type != "ASSAULT":
             continue
         first = out[host]
-        if first.status.value != event.status.value or (event.actors and event.actors != first.actors):
+        if first.status.value != event.status.value:
+            continue
+        if event.actors and event.actors != first.actors and (first.actors or not _qualifies(doc[event.token])):
             continue
         if set(event.recipients) & set(first.actors):  # "foiled the bandits' attack, killing nine bandits"
             continue
@@ -265,9 +267,11 @@ def merge_participles(doc: Doc, events: list[EventCandidate]) -> list[EventCandi
 
 def _participle_host(doc: Doc, event: EventCandidate, by_token: dict[int, int]) -> int | None:
     """The index of the event a participle (or the object of one: "using grenades") is hung on: the verb it
-    hangs on, that verb's object or its subject ("an IED exploded targeting ..."), or the attack whose object
-    the parser hung it on."""
+    hangs on, that verb's object or its subject ("an IED exploded targeting ..."), the attack whose object
+    the parser hung it on, or the verb whose subject a past participle qualifies ("shells fired by X fell")."""
     token = doc[event.token]
+    if _qualifies(token) and token.head.head.i in by_token:
+        return by_token[token.head.head.i]  # "shells fired by the militia fell on the market": who fired them
     verb = token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else token
     if verb.tag_ != "VBG" or verb.dep_ not in PARTICIPLE_DEPS or _has_subject(verb) or verb.head.i == verb.i:
         return None
@@ -289,6 +293,12 @@ def _participle_host(doc: Doc, event: EventCandidate, by_token: dict[int, int]) 
         if head.i in by_token:
             return by_token[head.i]
     return None
+
+
+def _qualifies(token: Token) -> bool:
+    """A past participle that qualifies the subject of a verb ("shells fired by the militia fell ..."): its
+    agent is the perpetrator of what the verb tells."""
+    return token.tag_ == "VBN" and token.dep_ == "acl" and token.head.dep_ == "nsubj"
 
 
 def _conjunct_heads(verb: Token) -> set[int]:

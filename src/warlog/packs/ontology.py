@@ -87,6 +87,7 @@ class Trigger:
     actor_preps: tuple[str, ...] = ()
     needs_object: bool = False
     objects: tuple[str, ...] = ()  # lemmas; when given, the trigger counts only with such an object
+    subjects: tuple[str, ...] = ()  # lemmas; when given, the trigger counts only with such a subject
     attributive: bool = False  # only as a hyphenated participle before its recipient: "Iran-backed militias"
     context: str | None = None
     pack: str | None = None
@@ -99,9 +100,9 @@ class Trigger:
 
     @property
     def identity(self) -> tuple[str, str, str | None, bool, tuple[str, ...]]:
-        """What makes a trigger unique in a pack level: its family and its object lemmas (a verb may code
-        one type with some objects and another with others, as the CAMEO verb dictionary has it)."""
-        return (*self.key, tuple(sorted(self.objects)))
+        """What makes a trigger unique in a pack level: its family and its object and subject lemmas (a verb
+        may code one type with some objects and another with others, as the CAMEO verb dictionary has it)."""
+        return (*self.key, tuple(sorted(self.objects + self.subjects)))
 
     @property
     def is_phrase(self) -> bool:
@@ -177,10 +178,11 @@ class Ontology:
         # with a particle last (the extractor prefers one that is there); with objects before without
         # (the specific reading first: "sign" + agreement before a bare "sign")
         self._index = {
-            key: tuple(sorted(ts, key=lambda t: (t.particle or "", not t.objects))) for key, ts in index.items()
+            key: tuple(sorted(ts, key=lambda t: (t.particle or "", not (t.objects or t.subjects))))
+            for key, ts in index.items()
         }
         phrases = (t for t in self.lexicon if t.is_phrase)
-        self._phrases = tuple(sorted(phrases, key=lambda t: (-t.words, t.lemma, not t.objects)))
+        self._phrases = tuple(sorted(phrases, key=lambda t: (-t.words, t.lemma, not (t.objects or t.subjects))))
 
     @classmethod
     def load(cls, *, packs_dir: Path | None = None) -> Ontology:
@@ -406,6 +408,7 @@ class _Tables:
             actor_preps=tuple(entry.actor_preps),
             needs_object=entry.needs_object or bool(entry.objects),
             objects=tuple(entry.objects),
+            subjects=tuple(entry.subjects),
             attributive=entry.attributive,
             context=entry.context,
             pack=pack,

@@ -115,6 +115,7 @@ class TriggerModel(_Strict):
     actor_preps: list[Word] = []
     needs_object: bool = False
     objects: list[Word] = []
+    subjects: list[Word] = []
     attributive: bool = False
     context: str | None = None
     note: str | None = None
