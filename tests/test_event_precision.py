@@ -525,3 +525,21 @@ def test_incidents_told_with_a_place_a_date_or_a_toll_stay(pipeline, text):
     report = pipeline.extract(text, published="2021-03-02")
     kept = [e for e in report.events if dict(e.codes).get("acled_event_type") and e.status in HAPPENED]
     assert kept, [(e.type, e.evidence.text, e.status, dict(e.codes)) for e in report.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        (
+            "On 3 May 2021, unidentified gunmen attacked Kessa village in Zamfara State, Nigeria.",
+            "Violence against civilians",
+        ),
+        ("Unidentified gunmen attacked an army checkpoint in Kessa, Nigeria.", "Battles"),
+        ("Unidentified gunmen attacked a base near Kessa, Nigeria.", "Battles"),
+        ("Unidentified gunmen clashed with vigilantes in Kessa, Nigeria.", "Battles"),
+    ],
+)
+def test_who_unnamed_gunmen_strike_decides_battle_or_violence_against_civilians(pipeline, text, event_type):
+    report = pipeline.extract(text, published="2021-05-03")
+    types = {dict(e.codes).get("acled_event_type") for e in report.events if e.type == "ASSAULT"}
+    assert event_type in types, [(e.evidence.text, dict(e.codes)) for e in report.events]

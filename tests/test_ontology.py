@@ -385,6 +385,13 @@ def test_acled_code(event_type, mode, default, actors, recipients, territory, ex
     assert code == expected
 
 
+@pytest.mark.parametrize(("unnamed", "expected"), [(True, ATTACK), (False, BATTLE)])
+def test_an_attack_by_unnamed_gunmen_on_no_armed_party_is_violence_against_civilians(unnamed, expected):
+    assert acled_code("ASSAULT", None, default=BATTLE, actor_kinds=("armed_group",), unnamed=unnamed) == expected
+    mutual = acled_code("ASSAULT", None, default=BATTLE, actor_kinds=("armed_group",), unnamed=unnamed, mutual=True)
+    assert mutual == BATTLE  # "gunmen clashed with ..." takes two sides
+
+
 def test_a_foreign_state_taking_territory_is_a_non_state_actor_overtaking_it():
     assert acled_code("COERCE", "seize", default=None, actor_kinds=("state",), territory=True, foreign=True) == NSA
 

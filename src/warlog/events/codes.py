@@ -52,6 +52,7 @@ def acled_code(
     territory: bool = False,
     foreign: bool = False,
     mutual: bool = False,
+    unnamed: bool = False,
 ) -> Pair | None:
     """The ACLED (event type, sub-event type) of an event, or None when ACLED does not code it.
 
@@ -66,6 +67,7 @@ def acled_code(
             non-state actor overtaking territory.
         mutual: the word is one of fighting between sides ("clashed with"): the other side is a party
             to a battle, not a victim, whoever it is (a crowd on the one side still makes it a riot).
+        unnamed: the perpetrators are armed men the text does not name ("unidentified gunmen", "armed men").
 
     Raises:
         KeyError: unknown event type or mode.
@@ -79,7 +81,7 @@ def acled_code(
         _check_pair(ontology, tuple(default))
         default = (default[0], default[1])
     if event_type == "ASSAULT":
-        return _assault(etype, details, default, actors, recipients, mutual)
+        return _assault(etype, details, default, actors, recipients, mutual, unnamed)
     if territory and event_type == "COERCE" and mode in (None, "seize"):
         return _territory_taken(default, actors, foreign)
     if territory and event_type == "RETREAT" and mode in (None, "withdraw"):
@@ -105,6 +107,7 @@ def _assault(
     actors: frozenset[str],
     recipients: frozenset[str],
     mutual: bool = False,
+    unnamed: bool = False,
 ) -> Pair | None:
     if details is not None and details.name == "destroy" and actors and actors <= {"civilians", "political_party"}:
         # a crowd burning or wrecking property is rioting: protesters (ACLED's "Protesters (X)", linked as
@@ -127,6 +130,10 @@ def _assault(
         return BATTLE
     if recipients and recipients <= CIVILIAN_KINDS and not mutual:
         return ATTACK if actors & ARMED_KINDS or base not in (ATTACK, MOB) else base
+    if unnamed and not recipients and not mutual and base == BATTLE:
+        # gunmen no one names, attacking no armed party told: ACLED codes such attacks (on a village, a road,
+        # a camp) as violence against civilians; a battle needs two organised armed sides
+        return ATTACK
     return base
 
 

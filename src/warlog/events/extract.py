@@ -881,6 +881,7 @@ def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
             recipient_kinds=_kinds_of(event.recipients, kinds) or event.target_kinds,
             territory=event.territory,
             mutual=rule.acled == BATTLE and bool({"with", "between"} & set(rule.recipient_preps)),
+            unnamed=_unnamed(event),
         )
     )
     codes = [("cameo", cameo_code(event.type, event.mode, rule.cameo))]
@@ -896,6 +897,12 @@ def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
 
 
 PARTY_KINDS = frozenset({"political_party", "civilians", "person", "organization", "other"})
+
+
+def _unnamed(event: EventCandidate) -> bool:
+    """The perpetrators are armed men the text does not name, linked as the armed groups of a country
+    ("unidentified gunmen": "<country>.uaf", warlog.actors.linker)."""
+    return bool(event.actors) and all(a.endswith(".uaf") for a in event.actors)
 
 
 def _actor_kinds(event: EventCandidate, kinds: dict[str, str]) -> tuple[str, ...]:
