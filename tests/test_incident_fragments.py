@@ -216,3 +216,41 @@ def test_who_fired_what_fell_is_the_perpetrator_of_the_shelling(pipeline):
     names = {a.id: a.name for a in report.actors}
     assert dict(event.codes)["acled_sub_event_type"] == "Shelling/artillery/missile attack"
     assert [names[a] for a in event.actors] == ["Arvatz Liberation Front"], [names.get(a) for a in event.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "A policeman was killed and two guards injured in an IED blast near Kessa on Monday.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Three farmers died on Monday due to the explosion of a landmine near Kessa.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("Two traders died because of the shelling of the market in Kessa.", "Shelling/artillery/missile attack"),
+        (
+            "At least 30 militants were killed and 40 injured in Northern Air Force strikes near Kessa.",
+            "Air/drone strike",
+        ),
+        ("A roadside bomb that hit a police truck killed four officers near Kessa.", "Remote explosive/landmine/IED"),
+        (
+            "Two guards were killed due to the explosion of an improvised explosive device (IED) that struck their "
+            "truck near Kessa.",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_the_dead_told_before_their_cause_are_its_toll(pipeline, text, sub_type):
+    report = pipeline.extract(text, published="2021-05-06")
+    violent = _violent(report)
+    assert len(violent) == 1, [(e.evidence.text, dict(e.codes)) for e in violent]
+    assert dict(violent[0].codes)["acled_sub_event_type"] == sub_type
+    assert violent[0].fatalities is not None
+
+
+def test_what_was_burned_during_a_battle_is_an_act_of_its_own(pipeline):
+    text = "On 7 May 2021, two villages were torched during a battle between rebels and soldiers near Kessa."
+    codes = {dict(e.codes).get("acled_sub_event_type") for e in pipeline.extract(text, published="2021-05-07").events}
+    assert {"Armed clash", "Looting/property destruction"} <= codes, codes

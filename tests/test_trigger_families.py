@@ -98,7 +98,7 @@ ASSAULT = [
     V("defeat", "ASSAULT", "Government forces defeated the rebels outside Varenka after a week of fighting."),
     V("rout", "ASSAULT", "Tribal fighters routed the militants from the village of Korvan."),
     V("overpower", "ASSAULT", "Attackers overpowered the guards at the Tarvo prison on Monday."),
-    V("obliterate", "ASSAULT", "The strike obliterated an ammunition depot near Belgara."),
+    V("obliterate", "ASSAULT", "Retreating rebels obliterated an ammunition depot near Belgara."),
     V("engage", "ASSAULT", "Troops engaged militants near Mirosa for most of the afternoon."),
     V("strike", "ASSAULT", "Rebel fighters struck an army convoy near Kessa on Tuesday."),
     V(

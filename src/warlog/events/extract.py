@@ -42,9 +42,11 @@ from warlog.events.merge import (
     absorb_outcomes,
     merge_aftermath,
     merge_coordinated,
+    merge_devices,
     merge_ground,
     merge_participles,
     merge_repeats,
+    nominal_verb,
 )
 from warlog.events.parties import name_people
 from warlog.events.protests import fold_protests
@@ -157,7 +159,8 @@ class EventExtractor:
             doc_text(doc), self.cues, states, KilledTolls(doc, tolls),
         )  # fmt: skip
         candidates = [self._event(token, span, trigger, context) for token, span, trigger in found]
-        events = absorb_outcomes(doc, context.text, [e for e in candidates if e is not None], tolls, index)
+        events = merge_devices(doc, [e for e in candidates if e is not None])
+        events = absorb_outcomes(doc, context.text, events, tolls, index)
         events = merge_repeats(merge_ground(doc, merge_coordinated(doc, merge_participles(doc, events))))
         events = [_coded(event, kinds) for event in merge_aftermath(doc, context.text, events, tolls, index, places)]
         events = attach_other_tolls(carry_setting(events, doc, context.text), tolls)
@@ -191,7 +194,7 @@ class EventExtractor:
         for token in doc:
             if token.i in taken or token.pos_ not in ("VERB", "NOUN", "PROPN"):
                 continue
-            pos = "VERB" if token.pos_ == "VERB" else "NOUN"
+            pos = "VERB" if token.pos_ == "VERB" and not nominal_verb(token) else "NOUN"
             if pos == "NOUN" and token.i in date_tokens:
                 continue
             trigger = _pick(self.ontology.triggers(token.lemma_.lower(), pos), token)

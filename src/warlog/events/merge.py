@@ -36,7 +36,8 @@ from warlog.packs.lexicon import ViolenceWords
 from warlog.packs.ontology import Trigger
 
 FIGURATIVE = ViolenceWords.builtin().figurative
-CAUSE_PREPOSITIONS = frozenset({"in", "during", "by", "from"})
+REMOTE_TYPE = "Explosions/Remote violence"
+CAUSE_PREPOSITIONS = frozenset({"in", "during", "by", "from", "due", "because", "owing"})  # "due to", "because of"
 
 
 def absorb_outcomes(
@@ -52,7 +53,9 @@ def absorb_outcomes(
             continue
         for verb in _outcome_verbs(doc[event.token]):
             outcome = by_token.get(verb.i)
-            if outcome is not None and outcome.type == "ASSAULT" and verb.i not in absorbed:
+            # what the attack itself did is its outcome, whatever it is ("the explosion destroyed vehicles")
+            acted = outcome is not None and (doc[event.token].dep_ == "nsubj" or _outcome(outcome))
+            if outcome is not None and outcome.type == "ASSAULT" and verb.i not in absorbed and acted:
                 event = _fold(doc, text, event, outcome)
                 absorbed.add(verb.i)
             elif event.toll is None and (toll := _toll_of(verb, tolls)) is not None and toll.start not in counted:
@@ -62,9 +65,21 @@ def absorb_outcomes(
     return [merged.get(e.token, e) for e in events if e.token not in absorbed]
 
 
+def _outcome(event: EventCandidate) -> bool:
+    """An act that is what an attack did to people (killed, wounded, shot), not an act of its own done
+    during it: villages torched, people abducted or raped during a battle are events of their own."""
+    return event.mode not in NOT_LETHAL or event.toll is not None
+
+
 def _causes(event: EventCandidate) -> bool:
     """An attack or a riot causes deaths; a peaceful protest is where they happened, not what caused them."""
     return event.type == "ASSAULT" or (event.type == "PROTEST" and event.mode == "riot")
+
+
+def nominal_verb(token: Token) -> bool:
+    """A plural noun the tagger took for a verb after a run of names ("in Egyptian Air Force strikes"): a
+    present-tense verb as the object of a preposition."""
+    return token.tag_ in ("VBZ", "VBP") and token.dep_ == "pobj"
 
 
 def _outcome_verbs(cause: Token) -> list[Token]:
@@ -72,7 +87,7 @@ def _outcome_verbs(cause: Token) -> list[Token]:
     killed"), or the verb whose "in"/"during"/"by" it follows ("killed in a mortar attack"), with the
     verbs coordinated with it ("were killed and 18 wounded in ..."); for a verb, its participle without a
     subject of its own ("struck Kurdish positions, killing 20 fighters")."""
-    if cause.pos_ == "VERB":
+    if cause.pos_ == "VERB" and not nominal_verb(cause):
         verbs = [c for c in cause.children if c.dep_ == "advcl" and c.tag_ == "VBG" and not _has_subject(c)]
         return [v for verb in verbs for v in (verb, *_conjuncts(verb))]
     if cause.dep_ == "nsubj":
@@ -83,10 +98,11 @@ def _outcome_verbs(cause: Token) -> list[Token]:
         return []
     if verb.pos_ != "VERB":
         return []
-    root = verb
+    gapped = verb.dep_ == "acl" and verb.head.dep_ == "conj" and verb.head.head.pos_ == "VERB"
+    root = verb.head.head if gapped else verb  # "one was killed and two others injured in the blast"
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
-    return [root, *_conjuncts(root)]
+    return [root, *_conjuncts(root), *([verb] if gapped else [])]
 
 
 def _has_subject(verb: Token) -> bool:
@@ -143,6 +159,8 @@ def _fold(doc: Doc, text: str, cause: EventCandidate, outcome: EventCandidate) -
         recipients = outcome.recipients or cause.recipients
     borrow = cause.mode is None and cause.type == outcome.type  # "killed in an attack": told by "killed"
     borrow = borrow and (outcome.mode is not None or not (verbal or _reciprocal(cause)))
+    remote = cause.rule is not None and cause.rule.acled is not None and cause.rule.acled[0] == REMOTE_TYPE
+    borrow = borrow and not remote  # "killed in air strikes": the strikes say how, the killing does not
     return replace(
         cause,
         actors=actors,
@@ -263,6 +281,43 @@ def merge_participles(doc: Doc, events: list[EventCandidate]) -> list[EventCandi
         out[host] = _joined(first, event, mode, lead.rule if lead.mode and not clash else first.rule)
         folded.add(i)
     return [event for i, event in enumerate(out) if i not in folded]
+
+
+def merge_devices(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
+    """A device named as what exploded is that explosion's means, not an attack of its own: "the explosion
+    of a landmine", "a blast from a car bomb", "an improvised explosive device (IED)"; and what a relative
+    clause says an attack did is that attack ("an IED that targeted their vehicle")."""
+    by_token = {event.token: i for i, event in enumerate(events)}
+    out = list(events)
+    into: dict[int, int] = {}  # a folded device's position -> the position it was folded into
+    for i, event in enumerate(events):
+        token = doc[event.token]
+        if event.type != "ASSAULT" or event.actors:
+            continue
+        relative = token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in token.children)
+        if token.pos_ not in ("NOUN", "PROPN") and not relative:
+            continue
+        if relative:  # "an IED that targeted their vehicle": the device's attack, at whom
+            host = by_token.get(token.head.i)
+        elif token.dep_ == "pobj" and token.head.lower_ in ("of", "from"):
+            host = by_token.get(token.head.head.i)
+        elif token.dep_ == "appos":
+            host = by_token.get(token.head.i)
+        else:
+            continue
+        while host in into:  # "the explosion of an improvised explosive device (IED)": the IED is the device
+            host = into[host]
+        if host is None or host == i or out[host].type != "ASSAULT":
+            continue
+        first = out[host]
+        if first.status.value != event.status.value or doc[first.token].pos_ not in ("NOUN", "PROPN"):
+            continue
+        if first.mode and event.mode and first.mode != event.mode:
+            continue
+        lead = first if first.mode or not event.mode else event
+        out[host] = _joined(first, event, lead.mode, lead.rule)
+        into[i] = host
+    return [event for i, event in enumerate(out) if i not in into]
 
 
 def _participle_host(doc: Doc, event: EventCandidate, by_token: dict[int, int]) -> int | None:
