@@ -12,6 +12,7 @@ from warlog.errors import InputError
 from warlog.evaluate.alarms import (
     evaluate_false_alarms,
     per_1000_words,
+    published_of,
     read_conflict_gold,
     score_conflict_gold,
     word_count,
@@ -68,6 +69,11 @@ def test_per_1000_words_arithmetic():
     assert word_count("one two\tthree\n four ") == 4 and word_count("") == 0
     assert per_1000_words(2, 1000) == 2.0 and per_1000_words(1, 3000) == 0.3333
     assert per_1000_words(3, 150) == 20.0 and per_1000_words(0, 0) == 0.0 and per_1000_words(0, 500) == 0.0
+
+
+def test_the_publication_date_comes_from_the_file_name():
+    assert published_of("wash-post_2016-09-26_charlotte-struggles-to-ret") == "2016-09-26"
+    assert published_of("notes-without-a-date") is None
 
 
 def test_no_alarm_on_calm_news(pipeline, tmp_path):

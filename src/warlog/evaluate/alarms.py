@@ -11,6 +11,8 @@ event type (the event's `codes`) is one of VIOLENT, per 1,000 words (whitespace-
                                       or claimed: a source says they took place), what an export keeps
 
 Both are lower-is-better: eval/baseline.json holds a ceiling for them (see floors.CEILING_SUFFIXES).
+Each article is read with the publication date its file name carries (`published_of`), as a user reads
+news with its date: "last week" and "on Friday" resolve, and one incident told twice is told on one day.
 
 The gold, eval/gold/polnear-conflict-events.tsv, lists the real violent conflict events of 30 PolNeAR
 articles by offsets and ACLED event type (never their text; a short sha256 of each span detects drift),
@@ -28,6 +30,7 @@ An event told several times has a gold span per mention; matching is by overlap,
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -40,6 +43,7 @@ from warlog.evaluate.polnear import PolnearDataset
 from warlog.model import HAPPENED, Event
 from warlog.pipeline import Pipeline
 
+_NAME_DATE = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
 VIOLENT = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots")
 PER_WORDS = 1000
 ATTRIBUTION = "PolNeAR (Newell, Margolin & Ruths, LREC 2018), read where it lies, never copied"
@@ -85,6 +89,13 @@ def per_1000_words(count: int, words: int) -> float:
     return round(count * PER_WORDS / words, DIGITS) if words else 0.0
 
 
+def published_of(name: str) -> str | None:
+    """The publication date a PolNeAR article's file name carries ("wash-post_2016-09-26_charlotte-..."), or
+    None: the dates the text tells ("last week", "on Friday") resolve against it."""
+    found = _NAME_DATE.search(name)
+    return found.group(1) if found else None
+
+
 def is_violent(event: Event) -> bool:
     """Whether an event's ACLED event type is violent (one of VIOLENT)."""
     return dict(event.codes).get("acled_event_type") in VIOLENT
@@ -97,7 +108,7 @@ def evaluate_false_alarms(pipeline: Pipeline, dataset: PolnearDataset) -> Evalua
     by_type: Counter[str] = Counter()
     for article in dataset.articles:
         try:
-            events = pipeline.extract(article.text).events
+            events = pipeline.extract(article.text, published=published_of(article.name)).events
         except WarlogError:
             failures += 1
             continue
@@ -170,7 +181,8 @@ def _event(fields: Sequence[str], text: str, number: int, where: str) -> GoldEve
 
 def evaluate_conflict_gold(pipeline: Pipeline, gold: ConflictGold) -> Evaluation:
     """Precision and recall of warlog's violent events (status in HAPPENED) on the gold's articles."""
-    return score_conflict_gold(gold, [pipeline.extract(article.text).events for article in gold.articles])
+    found = [pipeline.extract(a.text, published=published_of(a.name)).events for a in gold.articles]
+    return score_conflict_gold(gold, found)
 
 
 def score_conflict_gold(gold: ConflictGold, found_events: Sequence[Sequence[Event]]) -> Evaluation:
