@@ -500,7 +500,7 @@ def test_can_tells_an_ability_not_an_event(pipeline):
         "The debate turned to the gap between the parties as a result of police shootings.",
         "Civilians are being killed while the council argues, the senator said.",
         "Dozens of migrants are beaten and robbed on the road north.",
-        "The second threat is a fight for territory in the desert.",
+        "The second danger is a battle for land in the desert.",
         "The minister praised the army for the progress it has made in its battle against the militia.",
         "We have five years of fighting the rebels behind us, the general said.",
     ],

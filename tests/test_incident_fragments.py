@@ -236,7 +236,7 @@ def test_who_fired_what_fell_is_the_perpetrator_of_the_shelling(pipeline):
         ),
         ("A roadside bomb that hit a police truck killed four officers near Kessa.", "Remote explosive/landmine/IED"),
         (
-            "Two guards were killed due to the explosion of an improvised explosive device (IED) that struck their "
+            "Two guards were killed due to the detonation of a buried explosive device (IED) that struck their "
             "truck near Kessa.",
             "Remote explosive/landmine/IED",
         ),

@@ -8,7 +8,7 @@ name no one, so each became an event of its own, and one shooting counted five t
 
 Two rules, each narrow. A later mention belongs to an incident told before it in another sentence when
 
-- it is definite ("the shooting", "this attack", "the police shooting of a black man here"): the
+- it is definite ("the shooting", "this attack", "the police shooting of a local man"): the
   nearest such incident, wherever it was told (a definite noun names what the reader knows); or
 - it happened in the same town or village (a place that is no area: a province or a country holds
   many incidents) as that incident;

@@ -15,8 +15,8 @@ says what did not happen). Two kinds:
   of gunfire in a novel", "after a shooting" with nothing else told of it; a noun of a state of conflict,
   "the war against the militia", "a two-front war", with no place and date or toll of its own; violence
   that goes on, told in the present or as a campaign against an enemy, "civilians are being killed", "its
-  battle against the militia", "years of fighting the rebels", or as what something is, "the first is a
-  fight for territory", on the same terms; a bare plural of violence, "raids on villages stepped up",
+  battle against the militia", "years of fighting the rebels", or as what something is, "the danger is a
+  battle for land", on the same terms; a bare plural of violence, "raids on villages stepped up",
   with no place or toll): it stays
   a PLOVER event of the report, without ACLED (and CASE) codes, so it is outside ACLED's scope. The ACLED
   export leaves it out, and so does the count of violent events (warlog eval polnear-alarms).
@@ -107,8 +107,8 @@ def _state_of_conflict(token: Token) -> bool:
 
 def _generic(token: Token) -> bool:
     """Whether an event's word tells violence that goes on, not an incident: what goes on in the present
-    ("people are being killed", "children are beaten while begging"), what something is called ("the first
-    is a fight for territory"), or fighting an enemy ("its battle against the militia", "years of fighting
+    ("people are being killed", "children are beaten while begging"), what something is called ("the danger
+    is a battle for land"), or fighting an enemy ("its battle against the militia", "years of fighting
     the rebels")."""
     if token.pos_ in ("NOUN", "PROPN"):
         if token.dep_ == "attr" and token.head.lemma_ in COPULAS:
@@ -125,7 +125,7 @@ def _generic(token: Token) -> bool:
 
 
 def _free_relative(copula: Token) -> bool:
-    """A copula whose subject is "what" ("in what appears to be a targeted attack"): the noun it takes is
+    """A copula whose subject is "what" ("in what looked like a planned raid"): the noun it takes is
     the event itself ("in an apparent attack"), not what something else is called."""
     verbs = [copula, copula.head] if copula.dep_ == "xcomp" else [copula]
     return any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for v in verbs for c in v.children)

@@ -305,7 +305,7 @@ def merge_devices(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate
             host = by_token.get(token.head.i)
         else:
             continue
-        while host in into:  # "the explosion of an improvised explosive device (IED)": the IED is the device
+        while host in into:  # "the blast of a buried explosive device (IED)": the IED is that device
             host = into[host]
         if host is None or host == i or out[host].type != "ASSAULT":
             continue
