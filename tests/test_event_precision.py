@@ -402,6 +402,10 @@ def test_a_verb_with_its_parties_is_anchored_though_none_is_linked(pipeline):
         "He is the fourth person shot and killed by a city police officer.",
         "The minister's plane landed in Kessa on Monday.",
         "Prices fell on the Kessa exchange as snow fell on the port.",
+        "The governor hit Senator Marlow on his record on guns and on gun control.",
+        "Dalton beat Whitfield in the party's primary runoff.",
+        "The host struck down assertions that the show favours the governor.",
+        "Pruitt, who was fired on June 20, joined a television network.",
     ],
 )
 def test_words_things_and_counts_are_no_violence(pipeline, text):

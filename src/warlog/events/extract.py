@@ -35,7 +35,7 @@ from warlog.events.confidence import score
 from warlog.events.coreference import merge_mentions
 from warlog.events.happenings import drop_happened, find_happenings
 from warlog.events.means import ARMED as ARMED_KIND
-from warlog.events.means import CIVILIAN, actor_kinds, target_kinds, with_means
+from warlog.events.means import CIVILIAN, actor_kinds, target_kinds, weapon_topic, with_means
 from warlog.events.means import MILITIA as MILITIA_KIND
 from warlog.events.mentions import bare_mentions
 from warlog.events.merge import (
@@ -533,13 +533,25 @@ def _dismissal(token: Token, trigger: Trigger) -> bool:
     round), and nothing is fired at or on anyone ("the bank fired 5,300 employees", "or be fired")."""
     if trigger.lemma != "fire" or token.pos_ != "VERB" or trigger.particle:
         return False
-    if any(c.dep_ == "prep" and c.lower_ in trigger.recipient_preps for c in token.children):
-        return False
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in trigger.recipient_preps]
+    if preps:  # "fired on the convoy"; but "who was fired on June 20" lost a job
+        people = [c for c in token.children if c.dep_ == "nsubjpass"]
+        return all(_dated(p) for p in preps) and bool(people) and all(_a_person(p) for p in people)
     fired = _objects_of(token)
     if not fired:
         return any(c.dep_ == "auxpass" for c in token.children)  # "or be fired", "was fired last week"
     words = VIOLENCE.weapons.keys() | FIRED_THINGS
     return not any(o.lemma_.lower() in words or o.lower_ in words for o in fired)
+
+
+def _a_person(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lower_ in ("who", "he", "she", "whom")
+
+
+def _dated(prep: Token) -> bool:
+    """A preposition whose object is a date or a time ("on June 20", "at noon")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 GROUND_TARGET_PREPOSITIONS = frozenset({"for", "on", "against", "of", "at", "into"})
@@ -604,6 +616,7 @@ def _violent_sentence(sentence: Span) -> bool:
     for token in sentence:
         lemma = token.lemma_.lower()
         weapon = lemma in VIOLENCE.weapons and token.pos_ in ("NOUN", "PROPN")  # not "sticking to his message"
+        weapon = weapon and not weapon_topic(token)  # not "his record on guns", "gun control"
         if lemma in VIOLENCE.armed_men or lemma in TOLL_WORDS or weapon:
             return True
         armed = token.lower_ == "armed" and token.dep_ == "amod"

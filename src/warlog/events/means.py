@@ -83,11 +83,35 @@ def weapons_near(token: Token, triggers: frozenset[int]) -> dict[str, list[Token
             continue
         length, weapon = matched
         head = sentence.doc[i + length - 1]
+        if weapon_topic(head):
+            i += length
+            continue
         named_by_other = head.head.i in triggers and head.head.i not in own  # "an earlier bomb blast"
         if head.i in own or (head.i not in triggers and head.i not in others and not named_by_other):
             found.setdefault(weapon, []).append(head)
         i += length
     return found
+
+
+# prepositions of what something is about ("his record on guns", "a debate over guns")
+TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
+# nouns of a policy or a public matter a weapon's name qualifies ("gun control", "gun laws", "gun violence")
+POLICY_NOUNS = frozenset({
+    "ban", "bill", "control", "culture", "debate", "industry", "law", "legislation", "lobby", "manufacturer",
+    "measure", "owner", "ownership", "policy", "reform", "registry", "right", "safety", "sale", "show",
+    "violence",
+})  # fmt: skip
+
+
+def weapon_topic(weapon: Token) -> bool:
+    """A weapon named as what something is about, not one used: "his record on guns", "talked about
+    guns", "gun control", "gun violence"."""
+    if weapon.dep_ == "compound" and weapon.head.lemma_.lower() in POLICY_NOUNS:
+        return True
+    if weapon.dep_ != "pobj" or weapon.head.lower_ not in TOPIC_PREPOSITIONS:
+        return False
+    holder = weapon.head.head
+    return holder.pos_ in ("NOUN", "PROPN") or weapon.head.lower_ != "on"  # "fired on the convoy": a target
 
 
 def _clause_of(token: Token) -> Token:
