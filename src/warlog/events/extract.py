@@ -548,12 +548,6 @@ def _a_person(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or token.lower_ in ("who", "he", "she", "whom")
 
 
-def _dated(prep: Token) -> bool:
-    """A preposition whose object is a date or a time ("on June 20", "at noon")."""
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
-
-
 GROUND_TARGET_PREPOSITIONS = frozenset({"for", "on", "against", "of", "at", "into"})
 
 
