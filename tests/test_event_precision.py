@@ -406,6 +406,9 @@ def test_a_verb_with_its_parties_is_anchored_though_none_is_linked(pipeline):
         "Dalton beat Whitfield in the party's primary runoff.",
         "The host struck down assertions that the show favours the governor.",
         "Pruitt, who was fired on June 20, joined a television network.",
+        "Jeb Marlow fired at Donald Dalton, Ted Whitfield and Marco Pruitt on Sunday.",
+        "She has generally beaten Whitfield handily among older primary voters.",
+        "Dalton beat Whitfield by 18 points in Ohio.",
     ],
 )
 def test_words_things_and_counts_are_no_violence(pipeline, text):

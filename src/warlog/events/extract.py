@@ -593,7 +593,10 @@ def _literal(doc: Doc, events: list[EventCandidate], kinds: dict[str, str]) -> l
         again = token.pos_ != "VERB" and event.rule is not None and event.rule.lemma in told
         again = again and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in token.children)
         if not signed[sentence.start] and (
-            _won_in_vote(token, event, kinds) or _in_words(token, event) or _blamed_with(token, event, kinds)
+            _won_in_vote(token, event, kinds)
+            or _in_words(token, event)
+            or _blamed_with(token, event, kinds)
+            or _fired_at_people(token, event, kinds)
         ):
             continue  # "She won one primary and captured another state", "attacked her rival in a tweet"
         if signed[sentence.start] or again or not _figurative(token, event, kinds):
@@ -601,6 +604,24 @@ def _literal(doc: Doc, events: list[EventCandidate], kinds: dict[str, str]) -> l
             if event.rule is not None and event.type == "ASSAULT":
                 told.add(event.rule.lemma)
     return kept
+
+
+def _fired_at_people(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool:
+    """A person who "fired at" (or "fired back at") people, in a sentence that names no weapon, no toll and
+    no armed men, fired words ("Bush fired at Trump, Cruz and Rubio", "fired back at the columnist")."""
+    if event.rule is None or event.rule.lemma != "fire" or token.pos_ != "VERB":
+        return False
+    subjects = [h for c in token.children if c.dep_ == "nsubj" for h in with_conjuncts(c)]
+    targets = [h for c in token.children if c.dep_ == "prep" and c.lower_ == "at"
+               for g in c.children if g.dep_ == "pobj" for h in with_conjuncts(g)]  # fmt: skip
+    if not subjects or not targets:
+        return False
+
+    def people(heads: list[Token], linked: tuple[str, ...]) -> bool:
+        named = all(h.ent_type_ == "PERSON" or h.lower_ in ("he", "she") for h in heads)
+        return named or (bool(linked) and all(kinds.get(a) == "person" for a in linked))
+
+    return people(subjects, event.actors) and people(targets, event.recipients)
 
 
 def _violent_sentence(sentence: Span) -> bool:
@@ -688,7 +709,7 @@ def _quoted(clause: Token) -> bool:
     return first.is_quote or (before is not None and (before.is_quote or before.text in (":", ",")))
 
 
-WORDS_PREPOSITIONS = frozenset({"in", "with", "via", "through", "by", "at", "on", "during", "including"})
+WORDS_PREPOSITIONS = frozenset({"in", "with", "via", "through", "by", "at", "on", "during", "including", "among"})
 
 
 def _in_words(token: Token, event: EventCandidate) -> bool:
