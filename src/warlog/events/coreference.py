@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from warlog.actors.linker import PlaceMention
 from warlog.events.candidate import EventCandidate
-from warlog.events.merge import same_ground
+from warlog.events.merge import AREAS, same_ground
 from warlog.model import HAPPENED
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -39,7 +39,6 @@ ANOTHER = frozenset({
     "another", "other", "separate", "second", "third", "new", "fresh", "further", "earlier", "previous",
     "prior", "later", "subsequent", "different", "latest", "similar", "recent", "past", "next", "first",
 })  # fmt: skip
-AREAS = frozenset({"country", "admin1", "admin2", "region", "province", "district", "area"})
 
 
 def merge_mentions(doc: Doc, events: list[EventCandidate], places: Sequence[PlaceMention]) -> list[EventCandidate]:
