@@ -545,6 +545,7 @@ def _dismissal(token: Token, trigger: Trigger) -> bool:
 
 
 def _a_person(token: Token) -> bool:
+    """A named person or a pronoun that stands for one."""
     return token.ent_type_ == "PERSON" or token.lower_ in ("who", "he", "she", "whom")
 
 
@@ -618,7 +619,7 @@ def _fired_at_people(token: Token, event: EventCandidate, kinds: dict[str, str])
         return False
 
     def people(heads: list[Token], linked: tuple[str, ...]) -> bool:
-        named = all(h.ent_type_ == "PERSON" or h.lower_ in ("he", "she") for h in heads)
+        named = all(_a_person(h) for h in heads)
         return named or (bool(linked) and all(kinds.get(a) == "person" for a in linked))
 
     return people(subjects, event.actors) and people(targets, event.recipients)
