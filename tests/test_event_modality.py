@@ -55,3 +55,20 @@ def test_a_crowd_burning_property_is_rioting(pipeline):
     events = _events(pipeline, "Residents burned the offices of the ruling party in Kano.")
     codes = [dict(e.codes).get("acled_event_type") for e in events if e.type == "ASSAULT"]
     assert codes == ["Riots"]  # mob violence: a crowd, not an armed group
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The region is full of militants bent on attacking the capital.", "planned"),
+        ("A cell intent on killing the governor was broken up in Kessa.", "planned"),
+        ("The army took Kessa without a shot being fired.", "negated"),
+        ("The mayor of Kessa was reportedly shot by gunmen on Monday.", "reported"),
+        ("Guards allegedly beat a detainee in Kessa on Monday.", "claimed"),
+        ("Gunmen attacked Kessa without warning on Monday.", "asserted"),
+        ("Militants bent the rules and attacked Kessa on Monday.", "asserted"),
+    ],
+)
+def test_intent_without_and_hearsay_set_the_status(pipeline, text, status):
+    violent = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
+    assert violent and violent[0].status == status, [(e.evidence.text, e.status) for e in violent]

@@ -550,3 +550,71 @@ def test_who_unnamed_gunmen_strike_decides_battle_or_violence_against_civilians(
     report = pipeline.extract(text, published="2021-05-03")
     types = {dict(e.codes).get("acled_event_type") for e in report.events if e.type == "ASSAULT"}
     assert event_type in types, [(e.evidence.text, dict(e.codes)) for e in report.events]
+
+
+def _violent(pipeline, text):
+    report = pipeline.extract(text, published="2021-03-02")
+    return [e for e in report.events if is_violent(e) and e.status in HAPPENED]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quarrel: one person on a side, an idea on a side, or over how to do something
+        "The senator was seen clashing with Maria Lopez, a radio host who pressed him for answers.",
+        "His views on taxes clashed with those of the former mayor.",
+        "Two activists clashed over how to publish the leaked files.",
+        "A budget rules clash erupts ahead of the convention.",
+        # a word of violence named bare, with nothing violent told before it
+        "Lawmakers argued for hours about the funding bill. The clash raised doubts about whether it will pass.",
+        # a living patient wanted, only things given
+        "The court struck down limits on donations by unions.",
+        "The plan includes eliminating fees at state colleges.",
+        "The city has eliminated all but a few of its annual parties.",
+        "The governor had long been mathematically eliminated from winning the nomination.",
+        "Should state funding for the clinics be eliminated?",
+        # idioms, the vote, topics and tools of words
+        "Traders made a killing on bonds last year.",
+        "The talk show has beaten the drum for the candidate all spring.",
+        "The mayor beat her 55% to 40% in the county.",
+        "The senator hit her rival on trade, and she hit him on guns.",
+        "The governor's team executed this flawlessly on his spring tour.",
+        "A Democratic advertising onslaught will hit the airwaves in Ohio.",
+        "Hackers who struck the party's servers last year were linked to a foreign agency.",
+        # done to people for or on a matter, or to what a person holds
+        "She hit the Manhattan businessman on everything from his tan to his hands.",
+        "The group ran an ad last August hitting the governor for job losses in the state.",
+        "He hit the activist back by accusing him of pandering to the party.",
+        "It came in response to the senator's attacks on her willingness to accept donations.",
+        # a bout between two persons, words fired back or shot back in a text
+        "She watched the Ali-Frazier fight at Madison Square Garden in 1971.",
+        "The governor took to Twitter to fire back at Mary Jones.",
+        "The columnist shot back in an article stating that the city was the capital of wealth.",
+        # a thing that falls takes no ground
+        "The speech lasted an hour, with balloons falling in the Quicken Loans Arena.",
+    ],
+)
+def test_quarrels_things_and_idioms_are_no_violence(pipeline, text):
+    assert not _violent(pipeline, text), [(e.evidence.text, dict(e.codes)) for e in _violent(pipeline, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militiamen clashed with soldiers near Kessa on Monday.",
+        "Herders and farmers clashed over grazing land near Kessa, leaving four dead.",
+        "Gunmen attacked a village near Kessa. The attack was the third this month.",
+        "A bomb exploded near the camp in Kessa, killing a soldier. No group has claimed the blasts.",
+        "Troops eliminated 12 militants near Kessa on Monday.",
+        "The army said it had eliminated the insurgents who attacked the town of Kessa.",
+        "A general was struck down in Kessa on Monday.",
+        "Soldiers struck the rebels' positions near Kessa with artillery.",
+        "A mob beat him on the head in the market in Kessa.",
+        "Militants attacked his convoy on the highway near Kessa.",
+        "Gunmen attacked her home in Kessa on Monday.",
+        "Two men fought with knives outside a bar in Kessa, leaving one dead.",
+        "Soldiers fired back at the gunmen in Kessa on Monday.",
+    ],
+)
+def test_the_twins_of_quarrels_and_things_stay_violence(pipeline, text):
+    assert _violent(pipeline, text)

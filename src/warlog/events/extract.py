@@ -34,8 +34,9 @@ from warlog.events.codes import (
 from warlog.events.confidence import score
 from warlog.events.coreference import merge_mentions
 from warlog.events.happenings import drop_happened, find_happenings
+from warlog.events.idioms import idiom_tokens
 from warlog.events.means import ARMED as ARMED_KIND
-from warlog.events.means import CIVILIAN, actor_kinds, target_kinds, weapon_topic, with_means
+from warlog.events.means import CIVILIAN, actor_kinds, target_kind, target_kinds, weapon_topic, with_means
 from warlog.events.means import MILITIA as MILITIA_KIND
 from warlog.events.mentions import bare_mentions
 from warlog.events.merge import (
@@ -191,6 +192,7 @@ class EventExtractor:
             span = doc[start:end]
             taken.update(range(start, end))
             found.append((span.root, span, trigger))
+        taken |= idiom_tokens(doc)  # "made a killing", "beat the drum": no trigger (a trigger phrase first)
         for token in doc:
             if token.i in taken or token.pos_ not in ("VERB", "NOUN", "PROPN"):
                 continue
@@ -598,6 +600,10 @@ def _literal(doc: Doc, events: list[EventCandidate], kinds: dict[str, str]) -> l
             or _in_words(token, event)
             or _blamed_with(token, event, kinds)
             or _fired_at_people(token, event, kinds)
+            or _quarrel(token, event, kinds)
+            or _faulted_for(token, event)
+            or _lifeless_patients(token, event)
+            or (_unanchored(token, event) and not _violence_before(kept, sentence))
         ):
             continue  # "She won one primary and captured another state", "attacked her rival in a tweet"
         if signed[sentence.start] or again or not _figurative(token, event, kinds):
@@ -612,7 +618,7 @@ def _fired_at_people(token: Token, event: EventCandidate, kinds: dict[str, str])
     no armed men, fired words ("Bush fired at Trump, Cruz and Rubio", "fired back at the columnist")."""
     if event.rule is None or event.rule.lemma != "fire" or token.pos_ != "VERB":
         return False
-    subjects = [h for c in token.children if c.dep_ == "nsubj" for h in with_conjuncts(c)]
+    subjects = _clause_subjects(token)  # "took to Twitter to fire back at the columnist": he
     targets = [h for c in token.children if c.dep_ == "prep" and c.lower_ == "at"
                for g in c.children if g.dep_ == "pobj" for h in with_conjuncts(g)]  # fmt: skip
     if not subjects or not targets:
@@ -625,11 +631,183 @@ def _fired_at_people(token: Token, event: EventCandidate, kinds: dict[str, str])
     return people(subjects, event.actors) and people(targets, event.recipients)
 
 
+PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "i", "me", "you", "we", "us", "they", "them", "who", "whom"})
+PEOPLE_WORDS = (
+    VIOLENCE.armed_men | VIOLENCE.armed_targets | VIOLENCE.civilian_targets | VIOLENCE.crowd_actors
+    | VIOLENCE.militia_actors | VIOLENCE.protesters | VIOLENCE.kin | VIOLENCE.unknown_men
+)  # fmt: skip
+QUARREL_PREPOSITIONS = frozenset({"with", "against", "between"})
+
+
+def _clause_subjects(token: Token) -> list[Token]:
+    """The subjects of a verb, or of the clause a subjectless participle or gerund hangs on ("a politician
+    clashing with a journalist": the politician; "he was fired after clashing with her": he)."""
+    current = token
+    for _ in range(4):
+        found = [h for c in current.children if c.dep_ in ("nsubj", "nsubjpass") for h in with_conjuncts(c)]
+        if found:
+            return found
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return with_conjuncts(current.head)
+        if current.dep_ not in ("pcomp", "advcl", "xcomp", "conj", "prep") or current.head.i == current.i:
+            return []
+        current = current.head
+    return []
+
+
+def _quarrel(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool:
+    """A clash that news also tells of words (data/packs/lexicon/violence.yaml `quarrels`), in a sentence with
+    no weapon, toll or armed men (the caller checks), is a quarrel when a side of it is one person ("the
+    senator clashed with a radio host", "clashing with Nancy"), or an idea or a rule ("his views clashed with
+    hers", "a rules clash"), or when it is over how to do something ("clashed over how to publish the
+    files"). Armed parties, a toll or ground taken keep it a clash."""
+    rule = event.rule
+    if rule is None or rule.lemma not in VIOLENCE.quarrels:
+        return False
+    if {kinds.get(a) for a in (*event.actors, *event.recipients)} & ARMED_KINDS or ARMED_KIND in event.actor_kinds:
+        return False
+    if event.toll is not None or event.wounded is not None or event.territory:
+        return False
+    sides = _clause_subjects(token) if token.pos_ == "VERB" else []
+    sides += [c for c in token.children if c.dep_ in ("compound", "poss")] if token.pos_ != "VERB" else []
+    sides += [h for c in token.children if c.dep_ == "prep" and c.lower_ in QUARREL_PREPOSITIONS
+              for g in c.children if g.dep_ == "pobj" for h in with_conjuncts(g)]  # fmt: skip
+    over = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children]
+    if any(g.dep_ == "pcomp" for g in over):
+        return True  # "clashed over how to release the files"
+    if any(kinds.get(a) == "person" for a in (*event.actors, *event.recipients)):
+        return True  # "the Ali-Frazier fight"
+    for side in sides:
+        one_person = side.ent_type_ == "PERSON" and side.tag_ in ("NNP", "NN")
+        one_person = one_person or side.lower_ in PERSON_PRONOUNS - {"we", "us", "they", "them", "who", "whom"}
+        if one_person or _an_idea(side):
+            return True
+    return False
+
+
+def _an_idea(token: Token) -> bool:
+    """A head noun of a view, a rule or another thing of words, not of people."""
+    kind = NON_VIOLENT_TARGETS.get(token.lemma_.lower()) or NON_VIOLENT_TARGETS.get(token.lower_)
+    return kind in ("speech", "law")
+
+
+def _living(head: Token) -> bool:
+    """A patient that can be killed: a person or a group (a pronoun of people, a name of a person, a people,
+    an organisation or a country, a counted noun, a word of people), as far as the words tell."""
+    if head.pos_ == "PRON":
+        return head.lower_ in PERSON_PRONOUNS
+    if head.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+        return True
+    if any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in head.children):
+        return True
+    return head.lemma_.lower() in PEOPLE_WORDS or head.lower_ in PEOPLE_WORDS
+
+
+def _violence_before(kept: list[EventCandidate], sentence: Span) -> bool:
+    """An assault is kept before this sentence, or the sentence before it speaks of armed violence."""
+    if any(k.type == "ASSAULT" for k in kept):
+        return True
+    return sentence.start > 0 and _violent_sentence(sentence.doc[sentence.start - 1].sent)
+
+
+BODY_PARTS = frozenset({
+    "arm", "back", "body", "chest", "eye", "face", "hand", "head", "leg", "mouth", "neck", "nose", "shoulder",
+    "side", "stomach",
+})  # fmt: skip
+TOPIC_PREPOSITIONS = frozenset({"on", "for", "over"})
+STANCE_OWNERS = frozenset({"his", "her"})
+
+
+def _faulted_for(token: Token, event: EventCandidate) -> bool:
+    """A word of `figurative` done to people for or on a matter, in a sentence with no weapon, toll or armed
+    men (the caller checks), is done in words: "hit her rival on trade", "hitting the governor for job
+    losses", "hit him back by accusing him of lying"; so is one done to what a person holds or does ("his
+    attacks on the governor's positions", "attacks on her willingness to take donations"). The matter is no
+    place, date or part of the body ("hit him on the head", "attacked the village on Monday")."""
+    rule = event.rule
+    if rule is None or rule.lemma not in VIOLENCE.figurative or event.toll is not None or event.territory:
+        return False
+    if token.pos_ != "VERB":
+        heads = [h for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                 for g in c.children if g.dep_ == "pobj" for h in with_conjuncts(g)]  # fmt: skip
+        return bool(heads) and all(_held_by_a_person(h) for h in heads)
+    objects = [h for o in objects_of(token) for h in with_conjuncts(o)]
+    if not objects or any(target_kind(o) == ARMED_KIND or o.ent_type_ in PLACE_ENTITIES for o in objects):
+        return False
+    for child in token.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "by"
+            and any(g.dep_ == "pcomp" and g.lemma_.lower() in VIOLENCE.words_of_blame for g in child.children)
+        ):
+            return True  # "hit him back by accusing him of lying"
+        if child.dep_ != "prep" or child.lower_ not in TOPIC_PREPOSITIONS:
+            continue
+        for matter in (g for g in child.children if g.dep_ == "pobj"):
+            if matter.ent_type_ in PLACE_ENTITIES | {"DATE", "TIME", "CARDINAL", "QUANTITY"}:
+                continue
+            if matter.lemma_.lower() in BODY_PARTS or matter.lemma_.lower() in GEOGRAPHIC_NOUNS:
+                continue
+            return True
+    return False
+
+
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _held_by_a_person(head: Token) -> bool:
+    """A thing a person holds or does, owned by a named person or by "his"/"her" ("Clinton's positions", "her
+    willingness"), that is no person, place, building or vehicle (data/packs/lexicon/violence.yaml)."""
+    owned = any(c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in STANCE_OWNERS) for c in head.children)
+    if not owned or head.ent_type_ in PLACE_ENTITIES or head.pos_ == "PROPN":
+        return False
+    lemma = head.lemma_.lower()
+    return lemma not in PEOPLE_WORDS and lemma not in BODY_PARTS  # not "her home", "his convoy"
+
+
+def _unanchored(token: Token, event: EventCandidate) -> bool:
+    """A word of violence that news also uses of words (`figurative`, `quarrels`), named bare with "the" or
+    "this" ("The clash raised doubts about the funding") in a sentence with no weapon, toll or armed men, and
+    told of nothing before it that it could name again (the caller checks), names what came before in words:
+    no parties, no toll, no modifier of its own. (The caller asks only while no event is kept before it.)"""
+    rule = event.rule
+    if rule is None or token.pos_ != "NOUN" or rule.lemma not in VIOLENCE.figurative | VIOLENCE.quarrels:
+        return False
+    if event.actors or event.recipients or event.toll is not None or event.wounded is not None or event.territory:
+        return False
+    children = [c for c in token.children if c.dep_ != "punct"]
+    return bool(children) and all(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children)
+
+
+def _lifeless_patients(token: Token, event: EventCandidate) -> bool:
+    """A verb whose violent sense needs a living patient (data/packs/lexicon/violence.yaml `living_patients`:
+    "eliminate", "strike down") done to things only ("eliminated the fees", "struck down limits on
+    donations", "eliminated all but a handful of the parties"), or one "eliminated from" a contest ("from
+    winning the nomination", "from the race"), with no one linked as its target and no toll, acts on things."""
+    rule = event.rule
+    if rule is None or token.pos_ != "VERB":
+        return False
+    if rule.lemma not in VIOLENCE.living_patients and f"{rule.lemma} {rule.particle}" not in VIOLENCE.living_patients:
+        return False
+    if event.recipients or event.toll is not None or event.wounded is not None:
+        return False
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+        if any(g.dep_ == "pcomp" or NON_VIOLENT_TARGETS.get(g.lemma_.lower()) == "contest" for g in prep.children):
+            return True  # "eliminated from winning the nomination", "from the race"
+    # one "struck down" in the passive is as often a person felled ("a general was struck down") as a law
+    patients = objects_of(token) if rule.particle else _objects_of(token)
+    heads = [h for o in patients for h in with_conjuncts(o)]
+    return bool(heads) and not any(_living(h) for h in heads)
+
+
 def _violent_sentence(sentence: Span) -> bool:
     """The sentence speaks of armed violence: it names the dead or the wounded, a weapon, or armed men
     ("Unidentified gunmen ... leaving four dead"). Such a sentence, and the one before it, keep their
     figurative-capable words as violence."""
+    idioms = idiom_tokens(sentence.doc)  # "bit the bullet", "a smoking gun"
     for token in sentence:
+        if token.i in idioms:
+            continue
         lemma = token.lemma_.lower()
         weapon = lemma in VIOLENCE.weapons and token.pos_ in ("NOUN", "PROPN")  # not "sticking to his message"
         weapon = weapon and not weapon_topic(token)  # not "his record on guns", "gun control"
@@ -730,6 +908,8 @@ def _in_words(token: Token, event: EventCandidate) -> bool:
         c.dep_ in ("amod", "compound") and c.lower_ in VIOLENCE.figurative_modifiers for c in token.children
     ):
         return True
+    if figurative and any(c.ent_type_ == "PERCENT" and c.dep_ in ("npadvmod", "dobj") for c in token.children):
+        return True  # "beat her 51% to 36%": a share of the vote
     for child in token.children:
         if child.dep_ != "prep" or child.lower_ not in WORDS_PREPOSITIONS:
             continue
@@ -1162,7 +1342,7 @@ def _non_violent_target(token: Token, trigger: Trigger) -> bool:
     )
 
 
-THINGS = frozenset({"it", "itself", "something", "everything", "anything", "nothing"})
+THINGS = frozenset({"it", "itself", "something", "everything", "anything", "nothing", "this", "that"})
 
 
 def _blamed_with(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool:
@@ -1522,12 +1702,14 @@ GIVING_GROUND = frozenset({"withdraw", "withdrawal", "pull", "pullout", "retreat
 
 def _fallen_thing(token: Token, trigger: Trigger, place_tokens: frozenset[int]) -> bool:
     """A verb of ground taken whose captor comes after "to" ("Palmyra fell to IS") with a subject that is no
-    ground ("shells fell in the village", "the rockets fell short")."""
+    ground ("shells fell in the village", "the rockets fell short", "with balloons falling in the arena")."""
     if trigger.type != "COERCE" or "to" not in trigger.actor_preps or token.pos_ != "VERB":
         return False
     if any(c.lemma_.lower() in ("victim", "prey") for c in token.children):
         return True  # "fell victim to politics"
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        subjects = [token.head]  # "with balloons falling in the arena"
     ground = [s for s in subjects if s.i in place_tokens or s.lemma_.lower() in SEIZE_OBJECTS or s.pos_ == "PROPN"]
     return bool(subjects) and not ground
 

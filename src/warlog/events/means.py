@@ -105,12 +105,14 @@ POLICY_NOUNS = frozenset({
 
 def weapon_topic(weapon: Token) -> bool:
     """A weapon named as what something is about, not one used: "his record on guns", "talked about
-    guns", "gun control", "gun violence"."""
+    guns", "hit her rival on guns", "gun control", "gun violence"."""
     if weapon.dep_ == "compound" and weapon.head.lemma_.lower() in POLICY_NOUNS:
         return True
     if weapon.dep_ != "pobj" or weapon.head.lower_ not in TOPIC_PREPOSITIONS:
         return False
     holder = weapon.head.head
+    if holder.pos_ == "VERB" and any(c.dep_ == "dobj" for c in holder.children):
+        return True  # "hit him on guns": the one struck is the object, guns what it was about
     return holder.pos_ in ("NOUN", "PROPN") or weapon.head.lower_ != "on"  # "fired on the convoy": a target
 
 

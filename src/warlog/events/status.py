@@ -8,7 +8,10 @@ The status is what a user filters on, so each rule is narrow:
   a story called untrue tells ("a discredited story about a general shooting prisoners").
 - `planned`: under will/shall/"going to", or the complement of seek/plan/intend/aim/try/want/threaten,
   or of expected/set/due/likely ("the army is expected to attack"), or a "to" infinitive of purpose ("a
-  counterattack to retake Sirte was repelled").
+  counterattack to retake Sirte was repelled"), or what one is bent, intent or eager on ("terrorists bent on
+  attacking the city").
+- `negated` too: what happened "without" it ("took the town without a shot being fired").
+- `reported` / `claimed` too: a clause told "reportedly" or "allegedly".
 - `claimed` / `reported` / `denied`: the trigger's clause is what someone says; the speaker is the
   reporting verb's subject ("Russia announced that it had hit ..."): the verb's kind in the cue pack
   (data/packs/claims/cues.yaml) decides — claim/announce/allege give `claimed`, deny `denied`,
@@ -33,6 +36,11 @@ INTENT_VERBS = frozenset(
 # verbs of a resolve whose infinitive complement is intended, not done: "resolved to fight ISIS", "a drive
 # determined to defeat it" (only for the complement: "investigators determined that ..." reports)
 RESOLVE_VERBS = frozenset({"resolve", "determine"})
+# adjectives of a resolve whose "on" object or infinitive is intended, not done: "terrorists bent on attacking
+# the city", "a group intent on killing them", "eager to strike"
+INTENT_ADJECTIVES = frozenset({"bent", "intent", "eager", "keen", "hellbent", "hell-bent"})
+# adverbs that hand what their clause tells to others: reports ("reportedly") or claims ("allegedly")
+HEARSAY_ADVERBS = {"reportedly": "reported", "allegedly": "claimed", "purportedly": "claimed", "supposedly": "claimed"}
 # adjectives of an ability: "powers able to deliver bombs" (in the present; "was able to take" took it)
 ABILITY_WORDS = frozenset({"able", "capable", "unable", "incapable"})
 # nouns of an act that may come, whose "of" or "for" object is not done: "threats of airstrikes", "the risk
@@ -152,6 +160,15 @@ def find_status(trigger: Token, index: MentionIndex, cues: CuePack, *, own_mood:
             return Status("planned")
         if depth and clause.lemma_ in INTENT_VERBS:
             return Status("planned")
+        if depth and clause.lower_ in INTENT_ADJECTIVES and below_clause.dep_ in ("prep", "xcomp"):
+            return Status("planned")  # "terrorists bent on attacking the city"
+        if depth and clause.dep_ == "prep" and clause.lower_ == "without":
+            return Status("negated")  # "took the town without a shot being fired"
+        hearsay = next(
+            (HEARSAY_ADVERBS[c.lower_] for c in children if c.dep_ == "advmod" and c.lower_ in HEARSAY_ADVERBS), None
+        )
+        if hearsay is not None and not told:
+            return Status(hearsay, cue=next(c.lower_ for c in children if c.lower_ in HEARSAY_ADVERBS))
         if depth and below_clause.dep_ == "xcomp" and clause.lemma_.lower() in RESOLVE_VERBS:
             return Status("planned")
         if depth and below_clause.dep_ in ("xcomp", "attr", "ccomp") and _wanted(clause):

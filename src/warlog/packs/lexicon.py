@@ -35,7 +35,7 @@ TollKind = Literal["killed", "wounded", "captured", "missing"]
 TargetClass = Literal[
     "contest", "rival", "economy", "speech", "law", "course", "cause", "cyber", "undertaking", "picture", "burden"
 ]
-AgentClass = Literal["text", "quantity", "audience", "law", "circumstance"]
+AgentClass = Literal["text", "quantity", "audience", "law", "circumstance", "cyber"]
 SettingClass = Literal["speech", "outburst", "contest"]
 WeaponClass = Literal[
     "aerial", "drone", "artillery", "explosive", "grenade", "suicide", "chemical", "firearms", "blades"
@@ -127,6 +127,9 @@ class _ViolenceModel(_Lexicon):
     killing_verbs: Words = Field(default_factory=list)
     carried_out: Words = Field(default_factory=list)
     peaceful: Words = Field(default_factory=list)
+    living_patients: Words = Field(default_factory=list)
+    quarrels: Words = Field(default_factory=list)
+    idioms: Words = Field(default_factory=list)
 
 
 class _NamesModel(_Lexicon):
@@ -328,6 +331,9 @@ class ViolenceWords:
     killing_verbs: frozenset[str] = frozenset()
     carried_out: frozenset[str] = frozenset()
     peaceful: frozenset[str] = frozenset()
+    living_patients: frozenset[str] = frozenset()
+    quarrels: frozenset[str] = frozenset()
+    idioms: tuple[str, ...] = ()
 
     @classmethod
     def read(cls, path: Path) -> ViolenceWords:
@@ -366,6 +372,9 @@ class ViolenceWords:
             killing_verbs=frozenset(model.killing_verbs),
             carried_out=frozenset(model.carried_out),
             peaceful=frozenset(model.peaceful),
+            living_patients=frozenset(model.living_patients),
+            quarrels=frozenset(model.quarrels),
+            idioms=tuple(model.idioms),
         )
 
     @classmethod
