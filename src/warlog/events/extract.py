@@ -601,7 +601,7 @@ def _literal(doc: Doc, events: list[EventCandidate], kinds: dict[str, str]) -> l
             or _blamed_with(token, event, kinds)
             or _fired_at_people(token, event, kinds)
             or _quarrel(token, event, kinds)
-            or _faulted_for(token, event)
+            or _faulted_for(token, event, kinds)
             or _lifeless_patients(token, event)
             or (_unanchored(token, event) and not _violence_before(kept, sentence))
         ):
@@ -669,14 +669,14 @@ def _quarrel(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool
     if event.toll is not None or event.wounded is not None or event.territory:
         return False
     sides = _clause_subjects(token) if token.pos_ == "VERB" else []
-    sides += [c for c in token.children if c.dep_ in ("compound", "poss")] if token.pos_ != "VERB" else []
+    if token.pos_ != "VERB":  # "the Ali-Frazier fight", "a rules clash"
+        named = [c for c in token.children if c.dep_ in ("compound", "poss")]
+        sides += named + [g for c in named for g in c.children if g.dep_ == "compound"]
     sides += [h for c in token.children if c.dep_ == "prep" and c.lower_ in QUARREL_PREPOSITIONS
               for g in c.children if g.dep_ == "pobj" for h in with_conjuncts(g)]  # fmt: skip
     over = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children]
     if any(g.dep_ == "pcomp" for g in over):
         return True  # "clashed over how to release the files"
-    if any(kinds.get(a) == "person" for a in (*event.actors, *event.recipients)):
-        return True  # "the Ali-Frazier fight"
     for side in sides:
         one_person = side.ent_type_ == "PERSON" and side.tag_ in ("NNP", "NN")
         one_person = one_person or side.lower_ in PERSON_PRONOUNS - {"we", "us", "they", "them", "who", "whom"}
@@ -700,6 +700,8 @@ def _living(head: Token) -> bool:
         return True
     if any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in head.children):
         return True
+    if target_kind(head) is not None:
+        return True  # "an army unit", "party members", a building or a vehicle people are in
     return head.lemma_.lower() in PEOPLE_WORDS or head.lower_ in PEOPLE_WORDS
 
 
@@ -718,7 +720,7 @@ TOPIC_PREPOSITIONS = frozenset({"on", "for", "over"})
 STANCE_OWNERS = frozenset({"his", "her"})
 
 
-def _faulted_for(token: Token, event: EventCandidate) -> bool:
+def _faulted_for(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool:
     """A word of `figurative` done to people for or on a matter, in a sentence with no weapon, toll or armed
     men (the caller checks), is done in words: "hit her rival on trade", "hitting the governor for job
     losses", "hit him back by accusing him of lying"; so is one done to what a person holds or does ("his
@@ -727,13 +729,23 @@ def _faulted_for(token: Token, event: EventCandidate) -> bool:
     rule = event.rule
     if rule is None or rule.lemma not in VIOLENCE.figurative or event.toll is not None or event.territory:
         return False
+    if rule.particle:
+        return False  # "beat up a driver for no reason": a phrasal verb of the body
+    if event.actor_kinds or {kinds.get(a) for a in event.actors} & (
+        ARMED_KINDS - {"state", "government"} | {"civilians"}
+    ):
+        return False  # "a mob attacked a shopkeeper over fears ...": a crowd or armed men strike bodies; a
+        # state or a government "targeting officials over corruption" does it by sanctions or in words
     if token.pos_ != "VERB":
         heads = [h for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                  for g in c.children if g.dep_ == "pobj" for h in with_conjuncts(g)]  # fmt: skip
         return bool(heads) and all(_held_by_a_person(h) for h in heads)
     objects = [h for o in objects_of(token) for h in with_conjuncts(o)]
-    if not objects or any(target_kind(o) == ARMED_KIND or o.ent_type_ in PLACE_ENTITIES for o in objects):
-        return False
+    if not objects or any(
+        target_kind(o) == ARMED_KIND or o.ent_type_ in PLACE_ENTITIES or o.lemma_.lower() in VIOLENCE.figurative
+        for o in objects
+    ):
+        return False  # "beat back a night assault on the barracks": an attack is no person
     for child in token.children:
         if (
             child.dep_ == "prep"
@@ -748,6 +760,8 @@ def _faulted_for(token: Token, event: EventCandidate) -> bool:
                 continue
             if matter.lemma_.lower() in BODY_PARTS or matter.lemma_.lower() in GEOGRAPHIC_NOUNS:
                 continue
+            if target_kind(matter) is not None:
+                continue  # "on the barracks", "on a bus"
             return True
     return False
 
