@@ -65,6 +65,8 @@ def test_a_crowd_burning_property_is_rioting(pipeline):
         ("The army took Kessa without a shot being fired.", "negated"),
         ("The mayor of Kessa was reportedly shot by gunmen on Monday.", "reported"),
         ("Guards allegedly beat a detainee in Kessa on Monday.", "claimed"),
+        ("The mayor, who was reportedly shot by a rival gang in 2012, spoke on Monday.", "reported"),
+        ("Militants attacked a post in Kessa and reportedly wounded a guard.", "asserted"),
         ("Gunmen attacked Kessa without warning on Monday.", "asserted"),
         ("Militants bent the rules and attacked Kessa on Monday.", "asserted"),
     ],

@@ -588,6 +588,7 @@ def _violent(pipeline, text):
         "It came in response to the senator's attacks on her willingness to accept donations.",
         # a bout between two persons, words fired back or shot back in a text
         "She watched the Ali-Frazier fight at Madison Square Garden in 1971.",
+        "A politician was seen clashing with a famous TV journalist intent on getting answers.",
         "The governor took to Twitter to fire back at Mary Jones.",
         "The columnist shot back in an article stating that the city was the capital of wealth.",
         # a thing that falls takes no ground
@@ -614,6 +615,7 @@ def test_quarrels_things_and_idioms_are_no_violence(pipeline, text):
         "Gunmen attacked her home in Kessa on Monday.",
         "Two men fought with knives outside a bar in Kessa, leaving one dead.",
         "Soldiers fired back at the gunmen in Kessa on Monday.",
+        "A journalist clashed with police in Kessa on Monday.",
     ],
 )
 def test_the_twins_of_quarrels_and_things_stay_violence(pipeline, text):

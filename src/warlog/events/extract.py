@@ -637,6 +637,8 @@ PEOPLE_WORDS = (
     | VIOLENCE.militia_actors | VIOLENCE.protesters | VIOLENCE.kin | VIOLENCE.unknown_men
 )  # fmt: skip
 QUARREL_PREPOSITIONS = frozenset({"with", "against", "between"})
+# the words of people that name one person in the singular ("a journalist", "his wife"), not a body of people
+ONE_PERSON_WORDS = (VIOLENCE.civilian_targets | VIOLENCE.kin) - VIOLENCE.crowd_actors - {"family", "community"}
 
 
 def _clause_subjects(token: Token) -> list[Token]:
@@ -669,17 +671,21 @@ def _quarrel(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool
     if event.toll is not None or event.wounded is not None or event.territory:
         return False
     sides = _clause_subjects(token) if token.pos_ == "VERB" else []
-    if token.pos_ != "VERB":  # "the Ali-Frazier fight", "a rules clash"
-        named = [c for c in token.children if c.dep_ in ("compound", "poss")]
-        sides += named + [g for c in named for g in c.children if g.dep_ == "compound"]
+    if token.pos_ != "VERB":  # "the Muhammad Ali-Joe Frazier fight", "a rules clash"
+        named = [c for c in token.children if c.dep_ in ("compound", "poss", "nsubj")]
+        sides += named + [t for c in named for t in c.subtree if t.dep_ in ("compound", "poss")]
     sides += [h for c in token.children if c.dep_ == "prep" and c.lower_ in QUARREL_PREPOSITIONS
               for g in c.children if g.dep_ == "pobj" for h in with_conjuncts(g)]  # fmt: skip
     over = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children]
     if any(g.dep_ == "pcomp" for g in over):
         return True  # "clashed over how to release the files"
+    sides += [c for side in sides for c in side.children if c.dep_ == "appos"]  # "the new face of the party, Jane Roe"
+    if any(target_kind(side) == ARMED_KIND for side in sides):
+        return False  # "a journalist clashed with police"
     for side in sides:
         one_person = side.ent_type_ == "PERSON" and side.tag_ in ("NNP", "NN")
         one_person = one_person or side.lower_ in PERSON_PRONOUNS - {"we", "us", "they", "them", "who", "whom"}
+        one_person = one_person or (side.tag_ == "NN" and side.lemma_.lower() in ONE_PERSON_WORDS)  # "a journalist"
         if one_person or _an_idea(side):
             return True
     return False

@@ -167,8 +167,8 @@ def find_status(trigger: Token, index: MentionIndex, cues: CuePack, *, own_mood:
         hearsay = next(
             (HEARSAY_ADVERBS[c.lower_] for c in children if c.dep_ == "advmod" and c.lower_ in HEARSAY_ADVERBS), None
         )
-        if hearsay is not None and not told and clause.dep_ != "conj":  # "attacked X and reportedly wounded
-            # one": a piece of the incident the first verb tells, hedged
+        # not of a verb coordinated with the attack ("attacked X and reportedly wounded one"): a hedged piece of it
+        if hearsay is not None and (not told or not depth) and clause.dep_ != "conj":
             return Status(hearsay, cue=next(c.lower_ for c in children if c.lower_ in HEARSAY_ADVERBS))
         if depth and below_clause.dep_ == "xcomp" and clause.lemma_.lower() in RESOLVE_VERBS:
             return Status("planned")
