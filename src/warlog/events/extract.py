@@ -585,14 +585,14 @@ def _literal(doc: Doc, events: list[EventCandidate], kinds: dict[str, str]) -> l
     kept: list[EventCandidate] = []
     told: set[str] = set()
     signed: dict[int, bool] = {}
+    own: dict[int, bool] = {}
     for event in events:
         token = doc[event.token]
         sentence = token.sent
         if sentence.start not in signed:  # the sentence, or the next one ("... attacked X. Several wounded.")
             following = doc[sentence.end].sent if sentence.end < len(doc) else None
-            signed[sentence.start] = _violent_sentence(sentence) or (
-                following is not None and _violent_sentence(following)
-            )
+            own[sentence.start] = _violent_sentence(sentence)
+            signed[sentence.start] = own[sentence.start] or (following is not None and _violent_sentence(following))
         again = token.pos_ != "VERB" and event.rule is not None and event.rule.lemma in told
         again = again and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in token.children)
         if not signed[sentence.start] and (
@@ -600,12 +600,14 @@ def _literal(doc: Doc, events: list[EventCandidate], kinds: dict[str, str]) -> l
             or _in_words(token, event)
             or _blamed_with(token, event, kinds)
             or _fired_at_people(token, event, kinds)
-            or _quarrel(token, event, kinds)
-            or _faulted_for(token, event, kinds)
-            or _lifeless_patients(token, event)
             or (_unanchored(token, event) and not _violence_before(kept, sentence))
         ):
             continue  # "She won one primary and captured another state", "attacked her rival in a tweet"
+        if not own[sentence.start] and (
+            _lifeless_patients(token, event) or _quarrel(token, event, kinds) or _faulted_for(token, event, kinds)
+        ):
+            continue  # "eliminated the fees", "clashed with the host", "hit him on trade": whatever the next
+            # sentence tells, these read the patients, the parties and the matter of their own clause
         if signed[sentence.start] or again or not _figurative(token, event, kinds):
             kept.append(event)
             if event.rule is not None and event.type == "ASSAULT":
