@@ -74,3 +74,16 @@ def test_a_crowd_burning_property_is_rioting(pipeline):
 def test_intent_without_and_hearsay_set_the_status(pipeline, text, status):
     violent = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
     assert violent and violent[0].status == status, [(e.evidence.text, e.status) for e in violent]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Protesters called for more information about the fatal shooting of a man in Kessa.", "reported"),
+        ("The senator called for airstrikes on the camps near Kessa.", "hypothetical"),
+        ("Rebels urged their allies to attack the town of Kessa.", "hypothetical"),
+    ],
+)
+def test_an_event_named_inside_what_is_asked_for_is_not_asked_for(pipeline, text, status):
+    violent = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
+    assert violent and violent[0].status == status, [(e.evidence.text, e.status) for e in violent]

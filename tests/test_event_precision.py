@@ -620,3 +620,15 @@ def test_quarrels_things_and_idioms_are_no_violence(pipeline, text):
 )
 def test_the_twins_of_quarrels_and_things_stay_violence(pipeline, text):
     assert _violent(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The man was tased and then shot by police in Kessa on Monday.",
+        "Activists spoke on Tuesday about the shooting death of a farmer in Kessa.",
+    ],
+)
+def test_a_shooting_told_with_a_mistagged_verb_or_by_its_outcome_is_read(pipeline, text):
+    report = pipeline.extract(text, published="2021-03-02")
+    assert [e for e in report.events if e.type == "ASSAULT" and e.mode == "firearms"], report.events

@@ -805,13 +805,14 @@ def _lifeless_patients(token: Token, event: EventCandidate) -> bool:
     """A verb whose violent sense needs a living patient (data/packs/lexicon/violence.yaml `living_patients`:
     "eliminate", "strike down") done to things only ("eliminated the fees", "struck down limits on
     donations", "eliminated all but a handful of the parties"), or one "eliminated from" a contest ("from
-    winning the nomination", "from the race"), with no one linked as its target and no toll, acts on things."""
+    winning the nomination", "from the race"), with no toll, acts on things. Its patients are read, not the
+    actors linked in them ("striking down a Texas law" links Texas)."""
     rule = event.rule
     if rule is None or token.pos_ != "VERB":
         return False
     if rule.lemma not in VIOLENCE.living_patients and f"{rule.lemma} {rule.particle}" not in VIOLENCE.living_patients:
         return False
-    if event.recipients or event.toll is not None or event.wounded is not None:
+    if event.toll is not None or event.wounded is not None:
         return False
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
         if any(g.dep_ == "pcomp" or NON_VIOLENT_TARGETS.get(g.lemma_.lower()) == "contest" for g in prep.children):
@@ -1158,12 +1159,22 @@ def _kinds_of(ids: tuple[str, ...], kinds: dict[str, str]) -> tuple[str, ...]:
     return found if any(k != "other" for k in found) else ()
 
 
+# past forms of verbs of violence the lemmatizer leaves as they are when the tagger takes them for a base form
+IRREGULAR_PAST = {
+    "shot": "shoot", "struck": "strike", "fought": "fight", "slain": "slay", "slew": "slay", "beaten": "beat",
+    "burnt": "burn", "blew": "blow", "blown": "blow", "threw": "throw", "thrown": "throw", "stole": "steal",
+    "stolen": "steal", "hung": "hang", "shook": "shake", "overran": "overrun", "overtook": "overtake",
+}  # fmt: skip
+
+
 def _bases(token: Token, pos: str) -> tuple[str, ...]:
     """What a word may be the form of when the lemmatizer missed it: a noun's own text, a regular verb's
     stem ("raped" lemmatized as "rap" is "rape")."""
     lower = token.lower_
     if pos == "NOUN":
         return (lower,)
+    if lower in IRREGULAR_PAST:
+        return (IRREGULAR_PAST[lower],)  # "was tased and then shot" tagged VB with the lemma "shot"
     for suffix in ("ed", "ing", "es", "s"):
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             stem = lower[: -len(suffix)]

@@ -179,7 +179,7 @@ def find_status(trigger: Token, index: MentionIndex, cues: CuePack, *, own_mood:
         if depth and clause.pos_ == "NOUN" and clause.lemma_.lower() in PROSPECT_NOUNS:
             if below_clause.dep_ == "prep" and below_clause.lower_ in ("of", "for"):
                 return Status("hypothetical")  # "threats of airstrikes against Syria"
-        if depth and clause.pos_ == "VERB" and not told and _requested(clause, below_clause):
+        if depth and clause.pos_ == "VERB" and not told and _requested(clause, below_clause, trigger):
             return Status("hypothetical")
         if depth and clause.pos_ == "VERB" and not told and clause.lemma_.lower() in FEIGNING_VERBS:
             return Status("hypothetical")
@@ -244,14 +244,18 @@ def _past_copula(adjective: Token) -> bool:
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
-def _requested(verb: Token, below: Token) -> bool:
+def _requested(verb: Token, below: Token, trigger: Token) -> bool:
     """The clause below `verb` is what it asks someone to do: the complement of "urge", "call on", "ask" ("called
-    on the US to step up the fight"), or the object of "call for" ("called for more airstrikes")."""
+    on the US to step up the fight"), or the object of "call for" ("called for more airstrikes"); not an event
+    named inside what is asked for ("called for more information about the shooting": the shooting was)."""
     if verb.lemma_.lower() not in REQUEST_VERBS:
         return False
     if below.dep_ == "advcl":  # "called for the US to step up the fight"
         return any(c.dep_ == "mark" and c.lower_ == "for" for c in below.children)
-    return below.dep_ in ("xcomp", "ccomp") or (below.dep_ == "prep" and below.lower_ == "for")
+    if below.dep_ == "prep" and below.lower_ == "for":
+        asked = [g for c in below.children if c.dep_ == "pobj" for g in (c, *c.conjuncts)]
+        return not asked or trigger in asked or trigger.pos_ == "VERB"  # "called for troops to be sent"
+    return below.dep_ in ("xcomp", "ccomp")
 
 
 def _imperative(clause: Token) -> bool:
