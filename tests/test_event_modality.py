@@ -87,3 +87,17 @@ def test_intent_without_and_hearsay_set_the_status(pipeline, text, status):
 def test_an_event_named_inside_what_is_asked_for_is_not_asked_for(pipeline, text, status):
     violent = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
     assert violent and violent[0].status == status, [(e.evidence.text, e.status) for e in violent]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police have no plans to release two recordings of the shooting of a man in Kessa.",
+        "The governor promised to publish a report on the massacre in Kessa.",
+    ],
+)
+def test_an_event_a_record_is_of_took_place(pipeline, text):
+    violent = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
+    assert violent and violent[0].status in ("asserted", "reported", "claimed"), [
+        (e.evidence.text, e.status) for e in violent
+    ]

@@ -169,6 +169,7 @@ ASSAULT = [
     V("intercept", "COERCE seize", "Customs officers intercepted a shipment of rifles at the Mirosa border."),
     N("interception", "ASSAULT", "The ministry confirmed the interception of a rocket over Kessa."),
     N("shooting", "ASSAULT firearms", "Three people died in a shooting at a market in Hadrun."),
+    N("shooting death", "ASSAULT firearms", "Police are investigating the shooting death of a trader in Hadrun."),
     V("open fire", "ASSAULT firearms", "Soldiers opened fire on a crowd in Zemla, witnesses said."),
     V("fire", "ASSAULT", "Troops fired on a car that failed to stop at a checkpoint in Pellin."),
     V("exchange fire", "ASSAULT firearms", "Police exchanged fire with smugglers near the Arvatz border crossing."),

@@ -11,6 +11,8 @@ The status is what a user filters on, so each rule is narrow:
   counterattack to retake Sirte was repelled"), or what one is bent, intent or eager on ("terrorists bent on
   attacking the city").
 - `negated` too: what happened "without" it ("took the town without a shot being fired").
+- an event named as what a record, an inquiry or a memory is of ("no plans to release recordings of the
+  shooting") took place: the mood of the clauses above the record is not its own.
 - `reported` / `claimed` too: a clause told "reportedly" or "allegedly".
 - `claimed` / `reported` / `denied`: the trigger's clause is what someone says; the speaker is the
   reporting verb's subject ("Russia announced that it had hit ..."): the verb's kind in the cue pack
@@ -61,6 +63,15 @@ COMPLEMENTED_DEPS = frozenset({"acomp", "oprd", "attr", "amod"})
 # prepositions of a phrase that sets the scene of its clause ("amid clashes", "after the attack"): what it
 # tells stands apart from the clause's mood ("urged them to send aid amid the fighting")
 SETTING_PREPOSITIONS = frozenset({"after", "amid", "amidst", "following", "since", "despite", "during", "before"})
+# nouns of a record, an inquiry or a memory of an event, whose "of"/"about"/"into" object took place whatever is
+# planned or asked for the record ("no plans to release recordings of the shooting", "called for more
+# information about the killing", "demanded an inquiry into the attack")
+RECORD_NOUNS = frozenset({
+    "account", "aftermath", "anniversary", "circumstance", "coverage", "description", "detail", "evidence",
+    "fact", "footage", "image", "information", "inquiry", "investigation", "memorial", "memory", "news",
+    "photo", "photograph", "picture", "probe", "recording", "report", "survivor", "tape", "victim", "video",
+})  # fmt: skip
+RECORD_PREPOSITIONS = frozenset({"of", "about", "into", "on", "surrounding"})
 # verbs whose complement is what someone asks another to do ("called on the US to step up the fight", "urged
 # them to retake the town", "called for airstrikes"): asked for, not done
 REQUEST_VERBS = frozenset({"urge", "call", "ask", "appeal", "encourage", "exhort", "implore", "beg"})
@@ -147,7 +158,7 @@ def find_status(trigger: Token, index: MentionIndex, cues: CuePack, *, own_mood:
         below_clause, below = below, clause
         if not depth and not own_mood:
             continue
-        setting = setting or (clause.dep_ == "prep" and clause.lower_ in SETTING_PREPOSITIONS)
+        setting = setting or (clause.dep_ == "prep" and clause.lower_ in SETTING_PREPOSITIONS) or _record_of(clause)
         if setting:  # "urged them to send aid amid the fighting": the fighting is not asked for
             if depth and clause.pos_ == "VERB" and (value := said_status(clause.lemma_, cues)) is not None:
                 return _said(clause, value, index)
@@ -242,6 +253,12 @@ def _past_copula(adjective: Token) -> bool:
     """The ability adjective is said in the past ("was able to take the town": it did)."""
     verb = adjective.head if adjective.dep_ in ("acomp", "attr") else adjective
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _record_of(clause: Token) -> bool:
+    """The clause is the preposition of a record of the event ("recordings of", "an inquiry into"): RECORD_NOUNS."""
+    head = clause.head
+    return clause.dep_ == "prep" and clause.lower_ in RECORD_PREPOSITIONS and head.lemma_.lower() in RECORD_NOUNS
 
 
 def _requested(verb: Token, below: Token, trigger: Token) -> bool:
