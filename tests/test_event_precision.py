@@ -591,6 +591,8 @@ def _violent(pipeline, text):
         "A politician was seen clashing with a famous TV journalist intent on getting answers.",
         "The governor took to Twitter to fire back at Mary Jones.",
         "The columnist shot back in an article stating that the city was the capital of wealth.",
+        # missiles fired into the open sea strike no one (a test)
+        "The north fired three missiles into the sea on Monday.",
         # a thing that falls takes no ground
         "The speech lasted an hour, with balloons falling in the Quicken Loans Arena.",
     ],
@@ -616,6 +618,8 @@ def test_quarrels_things_and_idioms_are_no_violence(pipeline, text):
         "Two men fought with knives outside a bar in Kessa, leaving one dead.",
         "Soldiers fired back at the gunmen in Kessa on Monday.",
         "A journalist clashed with police in Kessa on Monday.",
+        "The navy fired missiles at ships in the sea off Kessa on Monday.",
+        "The army fired rockets into the town of Kessa on Monday.",
     ],
 )
 def test_the_twins_of_quarrels_and_things_stay_violence(pipeline, text):

@@ -1363,16 +1363,23 @@ def _non_violent_target(token: Token, trigger: Trigger) -> bool:
     violent = trigger.type == "ASSAULT" or (trigger.acled is not None and trigger.acled[0] in VIOLENT_TYPES)
     if trigger.type == "PROTEST" or not violent:
         return False
-    targets = _objects_of(token) if token.pos_ == "VERB" else []
+    objects = _objects_of(token) if token.pos_ == "VERB" else []
+    targets = [t for t in objects if not _fired_weapon(t)]  # "fired missiles into the sea": the sea is struck
     for child in token.children if not targets else ():  # "hit bottom on Monday": Monday is no target
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
-            targets += [g for g in child.children if g.dep_ == "pobj"]
-    heads = [head for target in targets for head in with_conjuncts(target)]
+            targets += [g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
+    heads = [head for target in targets or objects for head in with_conjuncts(target)]
     killing = trigger.lemma in VIOLENCE.killing_verbs  # "executed it perfectly": a thing is killed by no one
     return bool(heads) and all(
         _not_a_victim(head) or (killing and (head.lower_ in THINGS or head.lemma_.lower() in VIOLENCE.carried_out))
         for head in heads
     )
+
+
+def _fired_weapon(token: Token) -> bool:
+    """A direct object that is a weapon or a projectile fired, not what is struck."""
+    lemma = token.lemma_.lower()
+    return token.dep_ == "dobj" and (lemma in VIOLENCE.weapons or token.lower_ in VIOLENCE.weapons)
 
 
 THINGS = frozenset({"it", "itself", "something", "everything", "anything", "nothing", "this", "that"})

@@ -33,7 +33,18 @@ Word = Annotated[str, Field(pattern=r"^[a-z][a-z.' -]*$")]  # "no one", "vs.", "
 Words = list[Word]
 TollKind = Literal["killed", "wounded", "captured", "missing"]
 TargetClass = Literal[
-    "contest", "rival", "economy", "speech", "law", "course", "cause", "cyber", "undertaking", "picture", "burden"
+    "contest",
+    "rival",
+    "economy",
+    "speech",
+    "law",
+    "course",
+    "cause",
+    "cyber",
+    "undertaking",
+    "picture",
+    "burden",
+    "open_water",
 ]
 AgentClass = Literal["text", "quantity", "audience", "law", "circumstance", "cyber"]
 SettingClass = Literal["speech", "outburst", "contest"]
