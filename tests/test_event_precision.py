@@ -636,3 +636,18 @@ def test_the_twins_of_quarrels_and_things_stay_violence(pipeline, text):
 def test_a_shooting_told_with_a_mistagged_verb_or_by_its_outcome_is_read(pipeline, text):
     report = pipeline.extract(text, published="2021-03-02")
     assert [e for e in report.events if e.type == "ASSAULT" and e.mode == "firearms"], report.events
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        ("Investigators gathered evidence at the scene in Kessa.", False),
+        ("The facts surrounding his death are still being gathered.", False),
+        ("The candidate rallied his supporters in Kessa on Monday.", False),
+        ("Hundreds gathered outside the parliament in Kessa to demand his release.", True),
+        ("Thousands rallied in Kessa against the law on Monday.", True),
+    ],
+)
+def test_a_crowd_verb_is_a_protest_only_of_people_coming_together(pipeline, text, protest):
+    report = pipeline.extract(text, published="2021-03-02")
+    assert any(e.type == "PROTEST" for e in report.events) == protest, report.events

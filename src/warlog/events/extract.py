@@ -247,6 +247,8 @@ class EventExtractor:
             return None  # "released a statement", "released a video of the hostages": a text made public
         if _non_violent_target(token, trigger):
             return None  # "attacked his rivals", "the battle for second place", "stocks hit bottom"
+        if _crowd_verb_with_object(token, trigger):
+            return None  # "investigators gathered evidence", "the facts are being gathered", "rallied support"
         if _disease_toll(token, trigger):
             return None  # "the epidemic killed 300", "introducing cholera to the island, killing thousands"
         if _non_violent_agent(token, trigger):
@@ -1374,6 +1376,18 @@ def _non_violent_target(token: Token, trigger: Trigger) -> bool:
         _not_a_victim(head) or (killing and (head.lower_ in THINGS or head.lemma_.lower() in VIOLENCE.carried_out))
         for head in heads
     )
+
+
+CROWD_VERBS = frozenset({"gather", "rally", "assemble", "congregate", "converge"})
+
+
+def _crowd_verb_with_object(token: Token, trigger: Trigger) -> bool:
+    """A verb of a crowd coming together is a protest only as people coming together: with a direct object or
+    in the passive it is collecting ("investigators gathered evidence", "facts are being gathered") or winning
+    over ("rallied his supporters", "rallied support")."""
+    if trigger.type != "PROTEST" or token.pos_ != "VERB" or trigger.lemma not in CROWD_VERBS:
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in token.children)
 
 
 def _fired_weapon(token: Token) -> bool:
