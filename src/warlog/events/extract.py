@@ -36,7 +36,7 @@ from warlog.events.coreference import merge_mentions
 from warlog.events.happenings import drop_happened, find_happenings
 from warlog.events.idioms import idiom_tokens
 from warlog.events.means import ARMED as ARMED_KIND
-from warlog.events.means import CIVILIAN, actor_kinds, target_kind, target_kinds, weapon_topic, with_means
+from warlog.events.means import CIVILIAN, actor_heads, actor_kinds, target_kind, target_kinds, weapon_topic, with_means
 from warlog.events.means import MILITIA as MILITIA_KIND
 from warlog.events.mentions import bare_mentions
 from warlog.events.merge import (
@@ -163,7 +163,8 @@ class EventExtractor:
         events = merge_devices(doc, [e for e in candidates if e is not None])
         events = absorb_outcomes(doc, context.text, events, tolls, index)
         events = merge_repeats(merge_ground(doc, merge_coordinated(doc, merge_participles(doc, events))))
-        events = [_coded(event, kinds) for event in merge_aftermath(doc, context.text, events, tolls, index, places)]
+        events = merge_aftermath(doc, context.text, events, tolls, index, places)
+        events = [_coded(event, kinds, doc) for event in events]
         events = attach_other_tolls(carry_setting(events, doc, context.text), tolls)
         events = _literal(doc, events, kinds)
         happenings = find_happenings(
@@ -1103,7 +1104,7 @@ def _tokens_of(doc: Doc, spans) -> frozenset[int]:
     return frozenset(tokens)
 
 
-def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
+def _coded(event: EventCandidate, kinds: dict[str, str], doc: Doc | None = None) -> EventCandidate:
     """The event with its PLOVER, ACLED, CASE and CAMEO codes (its confidence comes last: events.confidence)."""
     rule = event.rule
     assert rule is not None
@@ -1118,7 +1119,7 @@ def _coded(event: EventCandidate, kinds: dict[str, str]) -> EventCandidate:
             recipient_kinds=_kinds_of(event.recipients, kinds) or event.target_kinds,
             territory=event.territory,
             mutual=rule.acled == BATTLE and bool({"with", "between"} & set(rule.recipient_preps)),
-            unnamed=_unnamed(event),
+            unnamed=_unnamed(event) or (doc is not None and _unnamed_men(doc, event)),
         )
     )
     codes = [("cameo", cameo_code(event.type, event.mode, rule.cameo))]
@@ -1140,6 +1141,20 @@ def _unnamed(event: EventCandidate) -> bool:
     """The perpetrators are armed men the text does not name, linked as the armed groups of a country
     ("unidentified gunmen": "<country>.uaf", warlog.actors.linker)."""
     return bool(event.actors) and all(a.endswith(".uaf") for a in event.actors)
+
+
+# head nouns of armed men who belong to no force the words name ("gunmen attacked the village")
+UNNAMED_ARMED = frozenset(
+    {"assailant", "attacker", "bandit", "gunman", "insurgent", "jihadist", "militant", "terrorist"}
+)
+
+
+def _unnamed_men(doc: Doc, event: EventCandidate) -> bool:
+    """No actor is linked and the subject is armed men of no named force ("Gunmen attack and rape IDPs")."""
+    if event.actors or not 0 <= event.token < len(doc):
+        return False
+    heads = actor_heads(doc[event.token])
+    return bool(heads) and all(h.lemma_.lower() in UNNAMED_ARMED or h.lower_ in UNNAMED_ARMED for h in heads)
 
 
 def _actor_kinds(event: EventCandidate, kinds: dict[str, str]) -> tuple[str, ...]:
