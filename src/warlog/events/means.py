@@ -256,7 +256,10 @@ def target_kind(head: Token) -> str | None:
     former are civilians, as ACLED codes them ("an off-duty police officer")."""
     head = _group_member(head)
     armed_noun = head.lemma_.lower() in WORDS.armed_targets or head.lower_ in WORDS.armed_targets
-    if _off_duty(head) and (armed_noun or head.lemma_.lower() == "officer"):
+    armed_noun = armed_noun or any(
+        c.dep_ == "compound" and c.lemma_.lower() in WORDS.armed_targets for c in head.children
+    )
+    if _off_duty(head) and (armed_noun or head.lemma_.lower() in ("officer", "colonel", "general", "commander")):
         return CIVILIAN
     if any(c.dep_ in ("amod", "compound") and c.lower_ in ("armed", "military") for c in head.children):
         return ARMED  # "armed clan militiamen", "an armed military vehicle"
@@ -280,11 +283,26 @@ OFF_DUTY = frozenset({"retired", "former", "ex", "demobilised", "demobilized"})
 
 
 def _off_duty(head: Token) -> bool:
-    """ "an off-duty policeman", "a police officer who was off duty", "a retired soldier"."""
+    """ "an off-duty policeman", "a police officer who was off duty", "a retired soldier", or one struck at his
+    own home ("killed a police colonel outside his home", "an army officer near his residence")."""
     if any(c.dep_ in ("amod", "compound") and c.lower_ in OFF_DUTY for c in head.children):
         return True
     words = [t.lower_ for t in head.subtree if t.i > head.i - 4]
-    return any(a == "off" and b in ("duty", "-") for a, b in zip(words, words[1:], strict=False))
+    if any(a == "off" and b in ("duty", "-") for a, b in zip(words, words[1:], strict=False)):
+        return True
+    holders = [head, head.head] if head.dep_ in ("dobj", "nsubjpass") else [head]
+    return any(
+        g.lemma_.lower() in HOMES and any(p.dep_ == "poss" for p in g.children)
+        for holder in holders
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ in AT_HOME
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+HOMES = frozenset({"home", "house", "residence", "compound", "farm"})
+AT_HOME = frozenset({"at", "in", "near", "outside", "inside"})
 
 
 def actor_kinds(token: Token) -> tuple[str, ...]:
