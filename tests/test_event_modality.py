@@ -79,7 +79,7 @@ def test_intent_without_and_hearsay_set_the_status(pipeline, text, status):
 @pytest.mark.parametrize(
     ("text", "status"),
     [
-        ("Protesters called for more information about the fatal shooting of a man in Kessa.", "reported"),
+        ("Relatives called for more details about the fatal shooting of a trader in Kessa.", "reported"),
         ("The senator called for airstrikes on the camps near Kessa.", "hypothetical"),
         ("Rebels urged their allies to attack the town of Kessa.", "hypothetical"),
     ],
@@ -92,7 +92,7 @@ def test_an_event_named_inside_what_is_asked_for_is_not_asked_for(pipeline, text
 @pytest.mark.parametrize(
     "text",
     [
-        "Police have no plans to release two recordings of the shooting of a man in Kessa.",
+        "The sheriff has no plan to publish the two videos of the shooting of a farmer in Kessa.",
         "The governor promised to publish a report on the massacre in Kessa.",
     ],
 )

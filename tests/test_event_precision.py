@@ -575,7 +575,7 @@ def _violent(pipeline, text):
         "The court struck down limits on donations by unions.",
         "The plan includes eliminating fees at state colleges.",
         "The city has eliminated all but a few of its annual parties.",
-        "The governor had long been mathematically eliminated from winning the nomination.",
+        "The senator was mathematically eliminated from winning the party's nomination in May.",
         "Should state funding for the clinics be eliminated?",
         # idioms, the vote, topics and tools of words
         "Traders made a killing on bonds last year.",
@@ -583,18 +583,18 @@ def _violent(pipeline, text):
         "The mayor beat her 55% to 40% in the county.",
         "The senator hit her rival on trade, and she hit him on guns.",
         "The governor's team executed this flawlessly on his spring tour.",
-        "A Democratic advertising onslaught will hit the airwaves in Ohio.",
+        "The party's advertising onslaught will start in Ohio next month.",
         "Hackers who struck the party's servers last year were linked to a foreign agency.",
         # done to people for or on a matter, or to what a person holds
-        "She hit the Manhattan businessman on everything from his tan to his hands.",
+        "He hit the Boston developer on everything from his hair to his shoes.",
         "The group ran an ad last August hitting the governor for job losses in the state.",
-        "He hit the activist back by accusing him of pandering to the party.",
+        "She hit the blogger back by accusing him of lying about the budget.",
         "It came in response to the senator's attacks on her willingness to accept donations.",
         # a bout between two persons, words fired back or shot back in a text
-        "She watched the Ali-Frazier fight at Madison Square Garden in 1971.",
-        "A politician was seen clashing with a famous TV journalist intent on getting answers.",
-        "The governor took to Twitter to fire back at Mary Jones.",
-        "The columnist shot back in an article stating that the city was the capital of wealth.",
+        "He saw the Ali-Frazier fight in Manila in 1975.",
+        "The mayor was filmed clashing with a well-known radio journalist over her questions.",
+        "The governor went on the radio to fire back at Mary Jones.",
+        "The magazine shot back in an article arguing that its list was right.",
         # missiles fired into the open sea strike no one (a test)
         "The north fired three missiles into the sea on Monday.",
         # a thing that falls takes no ground
@@ -646,7 +646,7 @@ def test_a_shooting_told_with_a_mistagged_verb_or_by_its_outcome_is_read(pipelin
     ("text", "protest"),
     [
         ("Investigators gathered evidence at the scene in Kessa.", False),
-        ("The facts surrounding his death are still being gathered.", False),
+        ("Details of the crash are still being gathered by investigators.", False),
         ("The candidate rallied his supporters in Kessa on Monday.", False),
         ("Hundreds gathered outside the parliament in Kessa to demand his release.", True),
         ("Thousands rallied in Kessa against the law on Monday.", True),

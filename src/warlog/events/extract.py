@@ -623,7 +623,7 @@ def _fired_at_people(token: Token, event: EventCandidate, kinds: dict[str, str])
     no armed men, fired words ("Bush fired at Trump, Cruz and Rubio", "fired back at the columnist")."""
     if event.rule is None or event.rule.lemma != "fire" or token.pos_ != "VERB":
         return False
-    subjects = _clause_subjects(token)  # "took to Twitter to fire back at the columnist": he
+    subjects = _clause_subjects(token)  # "went on the radio to fire back at the critic": he
     targets = [h for c in token.children if c.dep_ == "prep" and c.lower_ == "at"
                for g in c.children if g.dep_ == "pobj" for h in with_conjuncts(g)]  # fmt: skip
     if not subjects or not targets:
