@@ -642,7 +642,8 @@ PEOPLE_WORDS = (
     | VIOLENCE.militia_actors | VIOLENCE.protesters | VIOLENCE.kin | VIOLENCE.unknown_men
 )  # fmt: skip
 QUARREL_PREPOSITIONS = frozenset({"with", "against", "between"})
-# the words of people that name one person in the singular ("a journalist", "his wife"), not a body of people
+# words of civilians and kin that, in the singular, name one party ("a journalist", "his wife"), not a body of
+# people (a crowd, a family, a community)
 ONE_PERSON_WORDS = (VIOLENCE.civilian_targets | VIOLENCE.kin) - VIOLENCE.crowd_actors - {"family", "community"}
 
 
@@ -727,15 +728,15 @@ BODY_PARTS = frozenset({
     "arm", "back", "body", "chest", "eye", "face", "hand", "head", "leg", "mouth", "neck", "nose", "shoulder",
     "side", "stomach",
 })  # fmt: skip
-TOPIC_PREPOSITIONS = frozenset({"on", "for", "over"})
+MATTER_PREPOSITIONS = frozenset({"on", "for", "over"})  # "hit her on trade", "for job losses"
 STANCE_OWNERS = frozenset({"his", "her"})
 
 
 def _faulted_for(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool:
     """A word of `figurative` done to people for or on a matter, in a sentence with no weapon, toll or armed
     men (the caller checks), is done in words: "hit her rival on trade", "hitting the governor for job
-    losses", "hit him back by accusing him of lying"; so is one done to what a person holds or does ("his
-    attacks on the governor's positions", "attacks on her willingness to take donations"). The matter is no
+    losses", "hit him back by accusing him of lying"; so is one done to what a person holds or does
+    ("attacks on her willingness to take donations", "on Clinton's record"). The matter is no
     place, date or part of the body ("hit him on the head", "attacked the village on Monday")."""
     rule = event.rule
     if rule is None or rule.lemma not in VIOLENCE.figurative or event.toll is not None or event.territory:
@@ -764,7 +765,7 @@ def _faulted_for(token: Token, event: EventCandidate, kinds: dict[str, str]) -> 
             and any(g.dep_ == "pcomp" and g.lemma_.lower() in VIOLENCE.words_of_blame for g in child.children)
         ):
             return True  # "hit him back by accusing him of lying"
-        if child.dep_ != "prep" or child.lower_ not in TOPIC_PREPOSITIONS:
+        if child.dep_ != "prep" or child.lower_ not in MATTER_PREPOSITIONS:
             continue
         for matter in (g for g in child.children if g.dep_ == "pobj"):
             if matter.ent_type_ in PLACE_ENTITIES | {"DATE", "TIME", "CARDINAL", "QUANTITY"}:
