@@ -175,12 +175,10 @@ def find_status(trigger: Token, index: MentionIndex, cues: CuePack, *, own_mood:
             return Status("planned")  # "terrorists bent on attacking the city"
         if depth and clause.dep_ == "prep" and clause.lower_ == "without":
             return Status("negated")  # "took the town without a shot being fired"
-        hearsay = next(
-            (HEARSAY_ADVERBS[c.lower_] for c in children if c.dep_ == "advmod" and c.lower_ in HEARSAY_ADVERBS), None
-        )
+        hearsay = next((c for c in children if c.dep_ == "advmod" and c.lower_ in HEARSAY_ADVERBS), None)
         # not of a verb coordinated with the attack ("attacked X and reportedly wounded one"): a hedged piece of it
         if hearsay is not None and (not told or not depth) and clause.dep_ != "conj":
-            return Status(hearsay, cue=next(c.lower_ for c in children if c.lower_ in HEARSAY_ADVERBS))
+            return Status(HEARSAY_ADVERBS[hearsay.lower_], cue=hearsay.lower_)
         if depth and below_clause.dep_ == "xcomp" and clause.lemma_.lower() in RESOLVE_VERBS:
             return Status("planned")
         if depth and below_clause.dep_ in ("xcomp", "attr", "ccomp") and _wanted(clause):
