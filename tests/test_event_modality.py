@@ -67,6 +67,7 @@ def test_a_crowd_burning_property_is_rioting(pipeline):
         ("Guards allegedly beat a detainee in Kessa on Monday.", "claimed"),
         ("The mayor, who was reportedly shot by a rival gang in 2012, spoke on Monday.", "reported"),
         ("Militants attacked a post in Kessa and reportedly wounded a guard.", "asserted"),
+        ("Gunmen attack and loot traders in Kessa, 2km from the market.", "asserted"),
         ("Gunmen attacked Kessa without warning on Monday.", "asserted"),
         ("Militants bent the rules and attacked Kessa on Monday.", "asserted"),
     ],

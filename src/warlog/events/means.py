@@ -242,6 +242,10 @@ def target_heads(token: Token) -> list[Token]:
     return [head for target in targets for head in with_conjuncts(target)]
 
 
+def _armed_men(token: Token) -> bool:
+    return token.lemma_.lower() in WORDS.armed_men or token.lower_ in WORDS.armed_men
+
+
 def nominal_gerund(token: Token) -> bool:
     """A gerund the parser called a verb where a noun stands: "carried out a drive-by shooting against a man"."""
     return (
@@ -320,10 +324,13 @@ def actor_heads(token: Token) -> list[Token]:
     if token.pos_ != "VERB" or nominal_gerund(token):
         agents = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "between")
                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if not agents:  # "Gunmen attack and rape IDPs", a title the parser read as a compound noun
+            agents = [c for c in token.children if c.dep_ == "compound" and c.tag_ == "NNS" and _armed_men(c)]
         if not agents and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
             agents = [c for c in token.head.children if c.dep_ == "nsubj"]  # "the army launched an offensive"
         return [head for agent in agents for head in with_conjuncts(agent)]
     agents = [c for c in token.children if c.dep_ == "nsubj"]
+    agents = agents or [c for c in token.children if c.dep_ == "compound" and c.tag_ == "NNS" and _armed_men(c)]
     agents += [participle_subject(c) for c in token.children if c.dep_ == "csubj" and c.tag_ == "VBG"]
     agents = [a for a in agents if a.dep_ != "csubj"]
     agents += passive_agents(token)

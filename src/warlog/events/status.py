@@ -278,7 +278,10 @@ def _imperative(clause: Token) -> bool:
     in the field", "Hit them hard"), an exhortation, not a report."""
     if clause.head.i != clause.i or clause.tag_ != "VB" or clause.pos_ != "VERB":
         return False
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "csubj") for c in clause.children)
+    # a "compound" on a verb is a subject the parser glued to it in a title ("Gunmen attack and loot traders")
+    return not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "csubj", "compound") for c in clause.children
+    )
 
 
 ATTEMPTS = frozenset({"attempt", "bid", "effort"})
