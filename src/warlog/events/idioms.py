@@ -2,7 +2,8 @@
 the candidate", "the fund fell short of its goal", "a long shot"): data/packs/lexicon/violence.yaml `idioms`.
 
 An idiom is matched word by word against each token's lemma or lower-case text, determiners and possessives
-skipped ("beat the drum", "beating his drum"); none of its tokens is a trigger, a weapon or a toll.
+skipped ("beat the drum", "beating his drum"); none of its tokens is a trigger, nor a sign of armed violence
+in its sentence (a weapon in "bite the bullet").
 """
 
 from __future__ import annotations
