@@ -354,11 +354,6 @@ def test_a_suicide_bombing_stays_an_attack(pipeline):
     assert [e for e in _assaults(pipeline, text) if is_violent(e)]
 
 
-def _violent(pipeline, text):
-    report = pipeline.extract(text, published="2021-03-02")
-    return [e for e in report.events if is_violent(e) and e.status in HAPPENED]
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -555,11 +550,6 @@ def test_who_unnamed_gunmen_strike_decides_battle_or_violence_against_civilians(
     report = pipeline.extract(text, published="2021-05-03")
     types = {dict(e.codes).get("acled_event_type") for e in report.events if e.type == "ASSAULT"}
     assert event_type in types, [(e.evidence.text, dict(e.codes)) for e in report.events]
-
-
-def _violent(pipeline, text):
-    report = pipeline.extract(text, published="2021-03-02")
-    return [e for e in report.events if is_violent(e) and e.status in HAPPENED]
 
 
 @pytest.mark.parametrize(
