@@ -34,6 +34,7 @@ from warlog.events.codes import (
 from warlog.events.confidence import score
 from warlog.events.coreference import merge_mentions
 from warlog.events.happenings import drop_happened, find_happenings
+from warlog.events.history import mark_history
 from warlog.events.idioms import idiom_tokens
 from warlog.events.means import ARMED as ARMED_KIND
 from warlog.events.means import CIVILIAN, actor_heads, actor_kinds, target_kind, target_kinds, weapon_topic, with_means
@@ -174,7 +175,7 @@ class EventExtractor:
         events = fold_protests(doc, context.text, drop_happened(events, happenings), kinds)
         events, people = name_people(doc, score(doc, mark_background(doc, events)), kinds)
         events = carry_place(bare_mentions(doc, events, rules), doc, context.text, places)
-        events = merge_mentions(doc, events, places)
+        events = mark_history(doc, merge_mentions(doc, events, places))
         doc._.warlog_events = events
         doc._.warlog_actors = _with_state_recipients(doc, events, people)
         return doc

@@ -6,7 +6,10 @@ in short: actor1/actor2 the first actor and recipient (assoc_actor_* the others,
 codes them (warlog.events.acled_actors: the victims of violence against civilians are Civilians (X), a
 crowd of unarmed people Protesters (X) or Rioters (X), the group they belong to an associated actor), inter
 codes from the actor kinds, place and coordinates from the event's place, notes the sentence that states
-the event, source the document's source, fatalities the lowest figure given (0 when none is).
+the event, source the document's source, fatalities the lowest figure given (0 when none is). An event told
+as history (PLOVER's auxiliary mode `historical`, warlog.events.history: "the 2012 attack in Benghazi", "after
+the Orlando massacre") has no row: ACLED codes events as they are reported, and such a mention would come back
+as a new row on the day of every article that names it.
 
 One row per incident, as ACLED codes: the events of different documents that tell one incident (the rule of
 `warlog incidents`, warlog.incidents.policy `ACROSS_DOCUMENTS`) are one row, whose sources are all of theirs
@@ -26,6 +29,7 @@ from typing import IO
 
 from warlog.events import acled_actors
 from warlog.events.acled_actors import AcledActors, code_acled_actors
+from warlog.events.history import historical
 from warlog.export.csvsafe import neutralize
 from warlog.export.events import (
     country_name,
@@ -112,11 +116,12 @@ def _time_precision(days: int, precision: str | None) -> int:
 
 
 def acled_row(report: Report, event: Event, *, timestamp: int) -> dict[str, object] | None:
-    """The ACLED row of an event, or None when it is outside ACLED's scope or has no date at all."""
+    """The ACLED row of an event, or None when it is outside ACLED's scope, told as history (warlog.events.history)
+    or has no date at all."""
     codes = dict(event.codes)
     event_type, sub_event_type = codes.get("acled_event_type"), codes.get("acled_sub_event_type")
     when = event_date(report, event)
-    if event_type is None or sub_event_type is None or when is None:
+    if event_type is None or sub_event_type is None or when is None or historical(event):
         return None
     coded = code_acled_actors(report, event, event_type, sub_event_type)
     named = _names(report, coded, event_type)

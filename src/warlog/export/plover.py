@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from warlog.events.history import HISTORICAL, historical
 from warlog.export.events import country_name, event_date, event_key, event_place, place_text
 from warlog.model import Actor, Event, Place, Report, Toll
 
@@ -94,7 +95,7 @@ def plover_event(report: Report, event: Event) -> dict[str, Any]:
         "recipient": [_entity(r, report.actor(r)) for r in event.recipients],
         "event": [event.type],
         "mode": [event.mode] if event.mode else [],
-        "context": [],
+        "context": [HISTORICAL] if historical(event) else [],
         "quad_code": quad,
         "event_loc": _location(event_place(report, event)),
         "event_text": [event.evidence.text, *(e.text for e in event.also)],

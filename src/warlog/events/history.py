@@ -1,0 +1,107 @@
+"""Events told as history: PLOVER's auxiliary mode `historical`, the background of the news, not its news.
+
+News tells past incidents as the background of what it reports: "the 2012 attack in Benghazi", "since
+the attacks in Paris", "after the Orlando massacre". An event dataset that codes them as new events
+has a known error (GDELT's "historical references"): the incident comes back as a row on every day
+some article names it, dated on that article's day. PLOVER has a mode for it, `historical` ("During
+the decolonization struggle, Angolan forces..."), that the coder puts in the event's context. warlog
+gives an event the code ("context", "historical") when the text tells it as history, of a document
+with a publication date:
+
+- **dated long before**: the event's own date ends more than HISTORY_DAYS before the publication
+  date ("in the 2001 attacks", "Kyle was killed at a gun range in 2013");
+- **named, not told**: the event has no date of its own, no toll, and every mention of it is a noun
+  phrase that names an incident the reader knows: a definite one ("the shooting", "those attacks"), a
+  possessive one ("his assassination"), or one named by a place or a group ("Paris terror attacks"),
+  never a verb ("gunmen shot a driver") or a new incident ("a shooting at a clinic"). News tells what
+  it reports with a verb, a date or a toll; an incident it only names is one it takes as known, and
+  its day is not the publication day.
+
+A historical event is still an event of the report, with all its codes: the PLOVER export lists its
+context, and the ACLED export (warlog.export.acled), which codes events as they are reported, and the
+count of false alarms (warlog eval polnear-alarms) leave it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from warlog.events.candidate import EventCandidate
+from warlog.incidents.differences import date_interval
+from warlog.model import Event
+
+CONTEXT = "context"
+HISTORICAL = "historical"
+HISTORY_DAYS = 365
+# determiners of an incident the reader knows ("the attack", "those shootings")
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# entity types of a name that names an incident ("Paris attacks", "Taliban attack")
+NAMING = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "EVENT"})
+
+
+def historical(event: EventCandidate | Event) -> bool:
+    """Whether the event (found, or of a report) carries the code of PLOVER's auxiliary mode `historical`."""
+    return (CONTEXT, HISTORICAL) in event.codes
+
+
+def mark_history(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
+    """The events, those told as history coded ("context", "historical") (the module docstring); none of a
+    document without a publication date."""
+    published = date_interval(doc._.warlog_published)
+    if published is None:
+        return events
+    before = published[0] - timedelta(days=HISTORY_DAYS)
+    return [
+        replace(e, codes=(*e.codes, (CONTEXT, HISTORICAL)))
+        if not historical(e) and (_dated_before(e, before) or _named_only(doc, e))
+        else e
+        for e in events
+    ]
+
+
+def _dated_before(event: EventCandidate, before: date) -> bool:
+    interval = date_interval(event.date.value) if event.date is not None else None
+    return interval is not None and interval[1] != date.max and interval[1] < before
+
+
+def _named_only(doc: Doc, event: EventCandidate) -> bool:
+    """No date, no toll, and every mention a noun phrase that names a known incident."""
+    if event.date is not None or event.toll or event.wounded or event.captured:
+        return False
+    heads = [doc[event.token]] if 0 <= event.token < len(doc) else []
+    for start, end in [(event.start, event.end), *((start, end) for start, end, _ in event.also)]:
+        head = _head(doc, start, end)
+        if head is None:
+            return False
+        heads.append(head)
+    return all(_names_incident(head) for head in heads)
+
+
+def _head(doc: Doc, start: int, end: int) -> Token | None:
+    """The head of a mention's words, the noun of its phrase when it is one ("after the attacks")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    if root.pos_ == "ADP":
+        return next((c for c in root.children if c.dep_ == "pobj"), None)
+    return root
+
+
+def _names_incident(token: Token) -> bool:
+    """A noun with a definite determiner, a possessive, or a name of a place or group before it."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:  # "the attacks and the shooting": shared det
+        first = first.head
+    children = [c for t in {token, first} for c in t.children if c.i < t.i]
+    return any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE)
+        or c.dep_ == "poss"
+        or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in NAMING)
+        for c in children
+    )
