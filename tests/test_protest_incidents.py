@@ -151,3 +151,47 @@ def test_whom_the_protesters_fought_is_the_other_side(pipeline):
     text = "On Monday, workers marched in Nairobi over unpaid wages. They clashed with Kenyan police."
     _, protests = _protests(pipeline, text)
     assert len(protests) == 1 and protests[0].recipients, [(e.evidence.text, e.recipients) for e in protests]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police shot a taxi driver in Kessa on Monday, and the shooting sparked protests.",
+        "The killing of a student by soldiers triggered protests in Kessa on Monday.",
+        "Residents protested in Kessa on Monday after police shot a taxi driver.",
+    ],
+)
+def test_what_caused_the_protest_stays_its_own_event(pipeline, text):
+    """An attack told as what the protest answers ("sparked protests", "protested after police shot") is its
+    cause, not force at it: both are events."""
+    report, protests = _protests(pipeline, text)
+    assert len(protests) == 1
+    attacks = [e for e in report.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1, [(e.type, e.evidence.text) for e in report.events]
+    assert dict(attacks[0].codes)["acled_event_type"] == "Violence against civilians"
+
+
+@pytest.mark.parametrize(
+    ("text", "acled"),
+    [
+        ("Riot police fired rubber bullets and tear gas at a crowd in Kessa on Monday.", INTERVENTION),
+        ("Twenty people were injured in Kessa on Monday as riot police fired rubber bullets to clear the square.",
+         FORCE),
+    ],
+)  # fmt: skip
+def test_means_of_crowd_control_fired_are_one_event(pipeline, text, acled):
+    """The means a verb of firing fires is that firing's ("fired rubber bullets and tear gas"), and the
+    wounded told with force on a crowd are its own: one event, force at a protest."""
+    report = pipeline.extract(text, published="2021-03-02")
+    assert len(report.events) == 1, [(e.type, e.mode, e.evidence.text) for e in report.events]
+    codes = dict(report.events[0].codes)
+    assert (codes["acled_event_type"], codes["acled_sub_event_type"]) == acled
+
+
+def test_a_protest_told_with_its_pieces_is_no_bare_mention(pipeline):
+    """A protest that names no place or actor of its own is still an incident when the text tells what
+    happened at it."""
+    text = "Crowds held an unlawful march as riot police fired tear gas, with some marchers hurling petrol bombs."
+    _, protests = _protests(pipeline, text)
+    assert len(protests) == 1
+    assert dict(protests[0].codes).get("acled_event_type") == "Riots"

@@ -90,6 +90,8 @@ def anchored(
         return event.place is not None or any(tolls)
     if parties or event.place is not None or event.date is not None or any(tolls):
         return True
+    if event.type == "PROTEST" and event.also:
+        return True  # a protest told with what happened at it (events.protests): "throwing petrol bombs"
     span = doc.char_span(event.start, event.end, alignment_mode="expand")  # a merged telling spans its verbs
     tokens = list(span) if span is not None else [doc[event.token]] if 0 <= event.token < len(doc) else []
     return any(_participants(t) for t in tokens if t.i in rules and _violent_trigger(rules[t.i]))

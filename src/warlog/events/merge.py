@@ -286,7 +286,8 @@ def merge_participles(doc: Doc, events: list[EventCandidate]) -> list[EventCandi
 def merge_devices(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
     """A device named as what exploded is that explosion's means, not an attack of its own: "the explosion
     of a landmine", "a blast from a car bomb", "an improvised explosive device (IED)"; and what a relative
-    clause says an attack did is that attack ("an IED that targeted their vehicle")."""
+    clause says an attack did is that attack ("an IED that targeted their vehicle"); a means of crowd control
+    that a verb of attack fires is that attack's means ("police fired tear gas at the crowd")."""
     by_token = {event.token: i for i, event in enumerate(events)}
     out = list(events)
     into: dict[int, int] = {}  # a folded device's position -> the position it was folded into
@@ -295,6 +296,7 @@ def merge_devices(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate
         if event.type != "ASSAULT" or event.actors:
             continue
         relative = token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in token.children)
+        verbal = False
         if token.pos_ not in ("NOUN", "PROPN") and not relative:
             continue
         if relative:  # "an IED that targeted their vehicle": the device's attack, at whom
@@ -303,6 +305,9 @@ def merge_devices(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate
             host = by_token.get(token.head.head.i)
         elif token.dep_ == "appos":
             host = by_token.get(token.head.i)
+        elif event.mode == "crowd-control" and (fired := _fired_object(token)) is not None:
+            host = by_token.get(fired.head.i)  # "police fired tear gas at them": the firing is its use
+            verbal = True
         else:
             continue
         while host in into:  # "the blast of a buried explosive device (IED)": the IED is that device
@@ -310,14 +315,22 @@ def merge_devices(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate
         if host is None or host == i or out[host].type != "ASSAULT":
             continue
         first = out[host]
-        if first.status.value != event.status.value or doc[first.token].pos_ not in ("NOUN", "PROPN"):
+        if first.status.value != event.status.value or (doc[first.token].pos_ not in ("NOUN", "PROPN") and not verbal):
             continue
-        if first.mode and event.mode and first.mode != event.mode:
+        if first.mode and event.mode and first.mode != event.mode and not verbal:
             continue
-        lead = first if first.mode or not event.mode else event
+        lead = event if verbal else first if first.mode or not event.mode else event
         out[host] = _joined(first, event, lead.mode, lead.rule)
         into[i] = host
     return [event for i, event in enumerate(out) if i not in into]
+
+
+def _fired_object(token: Token) -> Token | None:
+    """The direct object a noun is, or is a conjunct of ("fired rubber bullets and tear gas"), or None."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first if first.dep_ == "dobj" else None
 
 
 def _participle_host(doc: Doc, event: EventCandidate, by_token: dict[int, int]) -> int | None:
@@ -463,6 +476,7 @@ def _near(one, other) -> bool:
 
 HAPPENED = frozenset({"asserted", "reported", "claimed"})
 NOT_LETHAL = frozenset({"abduct", "sexual", "crowd-control", "destroy"})  # the dead told after are another act's
+INJURING = frozenset({"crowd-control"})  # but the wounded told with it are its own ("injured as police fired tear gas")
 
 
 def merge_aftermath(
@@ -561,6 +575,7 @@ def _fold_later(
         target = _attack_for(
             doc, out, position, later.start, folded, anaphor=anaphor, following=following,
             tolled=later.toll is None or besides, by_sentence=by_sentence,
+            wounding=later.toll is None,  # "dozens were injured" (its count is attached later)
         )  # fmt: skip
         if target is None:
             continue
@@ -717,6 +732,7 @@ def _attack_for(
     following: bool = False,
     tolled: bool = False,
     by_sentence: dict[int, list[int]] | None = None,
+    wounding: bool = False,
 ) -> int | None:
     """The index of the attack a later telling at `start` belongs to (events[stop] is that telling, when
     it is an event), or None: the nearest attack before it with no toll yet, in the same sentence or,
@@ -724,8 +740,9 @@ def _attack_for(
     attack") names an attack of the sentence before, toll or not; with `following`, a count told before
     its attack in one sentence takes the attack after it when that is told as its circumstance ("23 dead
     when herdsmen clashed with farmers"); with `tolled`, an attack with a toll will do (a wounding told
-    after the killing: "two were killed and one was wounded when ..."). `by_sentence` (`_by_sentence` of
-    the events) spares building it."""
+    after the killing: "two were killed and one was wounded when ..."); with `wounding` (a telling of the
+    wounded alone), an attack of crowd control will do too. `by_sentence` (`_by_sentence` of the events)
+    spares building it."""
     sentence = doc.char_span(start, start + 1, alignment_mode="expand")
     if sentence is None:
         return None
@@ -733,7 +750,9 @@ def _attack_for(
     near = _around(doc, by_sentence or _by_sentence(doc, events), sentence[0].idx)  # what _near allows
 
     def fits(event: EventCandidate) -> bool:
-        if (event.toll is not None and not (anaphor or tolled)) or not _causes(event) or event.mode in NOT_LETHAL:
+        if (event.toll is not None and not (anaphor or tolled)) or not _causes(event):
+            return False
+        if event.mode in NOT_LETHAL and not (wounding and event.mode in INJURING):
             return False
         if _earlier(doc, event):
             return False

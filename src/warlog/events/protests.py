@@ -50,6 +50,12 @@ RANK = (VIOLENT_DEMONSTRATION, EXCESSIVE_FORCE, INTERVENTION)
 WINDOW = 2  # sentences after the protest's own
 GRIEVANCE_PREPOSITIONS = frozenset({"against", "over", "for", "about", "after", "following"})
 DEMAND_VERBS = frozenset({"demand", "call", "denounce", "condemn", "decry", "seek", "urge"})
+# verbs by which an event causes a protest ("the shooting sparked protests", "the killing led to protests"):
+# what is told before such a verb is the protest's cause, not what happened at it
+CAUSING_VERBS = frozenset({
+    "spark", "trigger", "prompt", "provoke", "ignite", "fuel", "cause", "unleash", "spur", "inspire", "lead",
+    "touch", "set",
+})  # fmt: skip
 WORDS = ViolenceWords.builtin()
 FORCEFUL_MODES = frozenset({None, "firearms", "beat", "primitive", "targeted", "crowd-control"})
 # coercion by decree, which answers a protest but is no intervention at it
@@ -126,6 +132,8 @@ def _protest_outcome(doc: Doc, event: EventCandidate, kinds: dict[str, str]) -> 
         return VIOLENT_DEMONSTRATION  # ACLED: the protesters' violence decides, whatever the police did
     if struck and (by_state or (not event.actors and not event.actor_kinds)):
         return EXCESSIVE_FORCE if _harmed(event) else INTERVENTION
+    if event.mode == "crowd-control" and _harmed(event) and (by_state or not event.actors):
+        return EXCESSIVE_FORCE  # "dozens were injured as police fired rubber bullets": force on a crowd
     return None
 
 
@@ -258,6 +266,11 @@ def _grievance_zone(token: Token) -> set[int]:
     zone: set[int] = set()
     for child in token.children:
         about = child.dep_ == "prep" and child.lower_ in GRIEVANCE_PREPOSITIONS
+        # "protested after police shot a man": a clause that says what the protest answers
+        about = about or (
+            child.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in GRIEVANCE_PREPOSITIONS for m in child.children)
+        )
         demand = child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in DEMAND_VERBS
         if about or demand:
             zone.update(t.i for t in child.subtree)
@@ -384,8 +397,22 @@ def _grievance(doc: Doc, protest: EventCandidate, other: EventCandidate) -> bool
     civilians", "demanding the arrest of the killers"), or one with a date of its own before the protest's."""
     if other.token in _grievance_zone(doc[protest.token]):
         return True
+    cause = _causing_verb(doc[protest.token])
+    if cause is not None and other.start < cause.idx:
+        return True
     before, at = (other.date.value if other.date else None), (protest.date.value if protest.date else None)
     return before is not None and at is not None and before[:10] < at[: len(before[:10])]
+
+
+def _causing_verb(token: Token) -> Token | None:
+    """The verb that says what caused the protest, when its trigger is what the verb caused ("sparked
+    protests", "protests were triggered by", "led to protests", "set off demonstrations")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ == "lead":
+        return head.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_ in CAUSING_VERBS:
+        return head
+    return None
 
 
 def _unclaimed_casualties(event: EventCandidate) -> bool:
