@@ -83,3 +83,13 @@ def test_exports_leave_history_out_of_acled_and_mark_it_in_plover(pipeline, tmp_
     contexts = {r["event_text"][0]: r["context"] for r in records}
     assert sorted(contexts.values()) == [[], ["historical"]]
     assert next(c for t, c in contexts.items() if "2014" in t) == ["historical"]
+
+
+def test_an_incident_named_weeks_before_is_history(pipeline):
+    """Named only, an incident more than a week before the news is its background; told with a verb, or
+    named within the week, it is news."""
+    named = "After the bombing of the Kessa market on September 2, the mayor closed the square."
+    assert all(historical(e) for e in _violent(pipeline, named, published="2019-10-08"))
+    assert not any(historical(e) for e in _violent(pipeline, named, published="2019-09-04"))
+    told = "Militants bombed the Kessa market on September 2."
+    assert not any(historical(e) for e in _violent(pipeline, told, published="2019-10-08"))

@@ -195,3 +195,22 @@ def test_a_protest_told_with_its_pieces_is_no_bare_mention(pipeline):
     _, protests = _protests(pipeline, text)
     assert len(protests) == 1
     assert dict(protests[0].codes).get("acled_event_type") == "Riots"
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        ("The senator attended a Mary Whitmore rally in Toledo on Tuesday.", False),
+        ("Jim Garza spoke at Mary Whitmore's rally in Toledo on Tuesday.", False),
+        ("After his rally in Toledo, the governor flew to Austin.", False),
+        ("Mary Whitmore held rallies in Toledo and Akron on Tuesday.", False),
+        # a rally of supporters, of a party or for a cause is a demonstration
+        ("Trump supporters rallied in Toledo on Tuesday.", True),
+        ("Opposition supporters held a rally in Dhaka against the government on Friday.", True),
+        ("Nurses rallied in Toledo over pay on Tuesday.", True),
+    ],
+)
+def test_a_candidates_own_rally_is_no_protest(pipeline, text, protest):
+    """A rally one person holds is that person's campaign event, not a demonstration against anyone."""
+    _, protests = _protests(pipeline, text)
+    assert bool(protests) is protest, [(e.evidence.text, e.actors) for e in protests]

@@ -612,11 +612,42 @@ def _literal(doc: Doc, events: list[EventCandidate], kinds: dict[str, str]) -> l
         ):
             continue  # "eliminated the fees", "clashed with the host", "hit him on trade": whatever the next
             # sentence tells, these read the patients, the parties and the matter of their own clause
+        if _campaign_rally(token, event, kinds):
+            continue  # "attended a Trump rally", "his rally in San Jose": a candidate's event, not a protest
         if signed[sentence.start] or again or not _figurative(token, event, kinds):
             kept.append(event)
             if event.rule is not None and event.type == "ASSAULT":
                 told.add(event.rule.lemma)
     return kept
+
+
+# verbs of holding an event ("held rallies", "staged a rally"): their subject is the rally's holder
+HOLDING_VERBS = frozenset({"hold", "stage", "host", "headline", "have"})
+RALLIES = frozenset({"rally"})
+
+
+def _campaign_rally(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool:
+    """A rally that one person holds is that person's event (a candidate's campaign rally: "a Trump rally",
+    "Cruz's rally", "his rally", "Trump held rallies", "she rallied in Ohio"), not a demonstration against
+    anyone: a rally of a party, of supporters or for a cause ("a pro-Trump rally", "supporters rallied")
+    stays a protest."""
+    if event.type != "PROTEST" or token.lemma_.lower() not in RALLIES:
+        return False
+    if token.pos_ == "VERB":
+        holders = [c for c in token.children if c.dep_ == "nsubj"]
+    else:
+        holders = [c for c in token.children if c.dep_ in ("poss", "compound")]
+        if token.dep_ == "dobj" and token.head.lemma_ in HOLDING_VERBS:
+            holders += [c for c in token.head.children if c.dep_ == "nsubj"]
+    people = {a for a in event.actors if kinds.get(a) == "person"}
+    return (
+        bool(holders)
+        and all(
+            _a_person(h) or h.lower_ in ("his", "her") or (people and h.ent_type_ != "NORP" and h.pos_ == "PROPN")
+            for h in holders
+        )
+        and set(event.actors) <= people
+    )
 
 
 def _fired_at_people(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool:

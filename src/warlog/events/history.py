@@ -10,12 +10,13 @@ with a publication date:
 
 - **dated long before**: the event's own date ends more than HISTORY_DAYS before the publication
   date ("in the 2001 attacks", "Kyle was killed at a gun range in 2013");
-- **named, not told**: the event has no date of its own, no toll, and every mention of it is a noun
-  phrase that names an incident the reader knows: a definite one ("the shooting", "those attacks"), a
-  possessive one ("his assassination"), or one named by a place or a group ("Paris terror attacks"),
-  never a verb ("gunmen shot a driver") or a new incident ("a shooting at a clinic"). News tells what
-  it reports with a verb, a date or a toll; an incident it only names is one it takes as known, and
-  its day is not the publication day.
+- **named, not told**: the event has no toll, and every mention of it is a noun phrase that names an
+  incident the reader knows: a definite one ("the shooting", "those attacks"), a possessive one ("his
+  assassination"), or one named by a place or a group ("Paris terror attacks"), never a verb ("gunmen
+  shot a driver") or a new incident ("a shooting at a clinic"); and it has no date of its own, or one that
+  ends more than NAMED_DAYS before the publication ("after the attacks in Paris last month"). News tells
+  what it reports with a verb, a date or a toll; an incident it only names is one it takes as known, and
+  an undated one's day is not the publication day.
 
 A historical event is still an event of the report, with all its codes: the PLOVER export lists its
 context, and the ACLED export (warlog.export.acled), which codes events as they are reported, and the
@@ -36,6 +37,9 @@ from warlog.model import Event
 CONTEXT = "context"
 HISTORICAL = "historical"
 HISTORY_DAYS = 365
+# an incident only named is background once it lies more than a week before the news (news tells what it
+# reports within days; ACLED codes by the week)
+NAMED_DAYS = 7
 # determiners of an incident the reader knows ("the attack", "those shootings")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # entity types of a name that names an incident ("Paris attacks", "Taliban attack")
@@ -54,9 +58,11 @@ def mark_history(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]
     if published is None:
         return events
     before = published[0] - timedelta(days=HISTORY_DAYS)
+    weeks_before = published[0] - timedelta(days=NAMED_DAYS)
     return [
         replace(e, codes=(*e.codes, (CONTEXT, HISTORICAL)))
-        if not historical(e) and (_dated_before(e, before) or _named_only(doc, e))
+        if not historical(e)
+        and (_dated_before(e, before) or (_named_only(doc, e) and (e.date is None or _dated_before(e, weeks_before))))
         else e
         for e in events
     ]
@@ -68,8 +74,8 @@ def _dated_before(event: EventCandidate, before: date) -> bool:
 
 
 def _named_only(doc: Doc, event: EventCandidate) -> bool:
-    """No date, no toll, and every mention a noun phrase that names a known incident."""
-    if event.date is not None or event.toll or event.wounded or event.captured:
+    """No toll, and every mention a noun phrase that names a known incident."""
+    if event.toll or event.wounded or event.captured:
         return False
     heads = [doc[event.token]] if 0 <= event.token < len(doc) else []
     for start, end in [(event.start, event.end), *((start, end) for start, end, _ in event.also)]:
