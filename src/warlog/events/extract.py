@@ -175,7 +175,7 @@ class EventExtractor:
         events = fold_protests(doc, context.text, drop_happened(events, happenings), kinds)
         events, people = name_people(doc, score(doc, mark_background(doc, events)), kinds)
         events = carry_place(bare_mentions(doc, events, rules), doc, context.text, places)
-        events = mark_history(doc, merge_mentions(doc, events, places))
+        events = mark_history(doc, merge_mentions(doc, events, places), rules)
         doc._.warlog_events = events
         doc._.warlog_actors = _with_state_recipients(doc, events, people)
         return doc

@@ -25,10 +25,11 @@ count of false alarms (warlog eval polnear-alarms) leave it out.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from warlog.events.candidate import EventCandidate
 from warlog.incidents.differences import date_interval
@@ -51,19 +52,23 @@ def historical(event: EventCandidate | Event) -> bool:
     return (CONTEXT, HISTORICAL) in event.codes
 
 
-def mark_history(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
+def mark_history(doc: Doc, events: list[EventCandidate], triggers: Collection[int]) -> list[EventCandidate]:
     """The events, those told as history coded ("context", "historical") (the module docstring); none of a
-    document without a publication date."""
+    document without a publication date. `triggers` holds the indexes of the trigger tokens."""
     published = date_interval(doc._.warlog_published)
     if published is None:
         return events
     before = published[0] - timedelta(days=HISTORY_DAYS)
     weeks_before = published[0] - timedelta(days=NAMED_DAYS)
+
+    def told_as_history(event: EventCandidate) -> bool:
+        if _dated_before(event, before):
+            return True
+        recent = event.date is not None and not _dated_before(event, weeks_before)
+        return not recent and _named_only(doc, event, triggers)
+
     return [
-        replace(e, codes=(*e.codes, (CONTEXT, HISTORICAL)))
-        if not historical(e)
-        and (_dated_before(e, before) or (_named_only(doc, e) and (e.date is None or _dated_before(e, weeks_before))))
-        else e
+        replace(e, codes=(*e.codes, (CONTEXT, HISTORICAL))) if not historical(e) and told_as_history(e) else e
         for e in events
     ]
 
@@ -73,24 +78,27 @@ def _dated_before(event: EventCandidate, before: date) -> bool:
     return interval is not None and interval[1] != date.max and interval[1] < before
 
 
-def _named_only(doc: Doc, event: EventCandidate) -> bool:
-    """No toll, and every mention a noun phrase that names a known incident."""
+def _named_only(doc: Doc, event: EventCandidate, triggers: Collection[int]) -> bool:
+    """No toll, and every mention a noun phrase that names a known incident: the words that tell each
+    mention (its trigger words among `triggers`, else the head of its words) are such nouns, and none is a
+    verb."""
     if event.toll or event.wounded or event.captured:
         return False
     heads = [doc[event.token]] if 0 <= event.token < len(doc) else []
     for start, end in [(event.start, event.end), *((start, end) for start, end, _ in event.also)]:
-        head = _head(doc, start, end)
-        if head is None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
             return False
-        heads.append(head)
-    return all(_names_incident(head) for head in heads)
+        told = [t for t in span if t.i in triggers]
+        if any(t.pos_ in ("VERB", "AUX") for t in told):
+            return False  # "police shot a man, and the shooting ...": a verb tells it
+        head = _head(span)
+        heads += told or ([head] if head is not None else [])
+    return bool(heads) and all(_names_incident(head) for head in heads)
 
 
-def _head(doc: Doc, start: int, end: int) -> Token | None:
+def _head(span: Span) -> Token | None:
     """The head of a mention's words, the noun of its phrase when it is one ("after the attacks")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
     root = span.root
     if root.pos_ == "ADP":
         return next((c for c in root.children if c.dep_ == "pobj"), None)
