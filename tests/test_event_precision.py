@@ -646,3 +646,23 @@ def test_a_shooting_told_with_a_mistagged_verb_or_by_its_outcome_is_read(pipelin
 def test_a_crowd_verb_is_a_protest_only_of_people_coming_together(pipeline, text, protest):
     report = pipeline.extract(text, published="2021-03-02")
     assert any(e.type == "PROTEST" for e in report.events) == protest, report.events
+
+
+@pytest.mark.parametrize(
+    ("text", "violent"),
+    [
+        # a way to do it is no deed; its twin tells how it was done
+        ("No army has yet worked out how to stop a lone gunman in a crowd.", False),
+        ("The colonel told reporters how the rebels ambushed a convoy near Kessa on Monday.", True),
+        # a quarrel over words or texts; a clash over land stays one
+        ("The governor and the newspaper clashed over leaked emails on Sunday.", False),
+        ("Herders and farmers clashed over grazing land near Kessa on Sunday.", True),
+        # a show is no agent of violence
+        ("The night ended with fireworks shooting over the harbour.", False),
+        ("Gunmen shooting from a car wounded two guards in Kessa on Sunday.", True),
+    ],
+)  # fmt: skip
+def test_ways_quarrels_over_texts_and_shows_are_no_violence(pipeline, text, violent):
+    assert bool(_violent(pipeline, text)) is violent, [
+        (e.type, e.status, e.evidence.text) for e in _violent(pipeline, text)
+    ]

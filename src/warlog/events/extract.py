@@ -699,8 +699,8 @@ def _quarrel(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool
     """A clash that news also tells of words (data/packs/lexicon/violence.yaml `quarrels`), in a sentence with
     no weapon, toll or armed men (the caller checks), is a quarrel when a side of it is one person ("the
     senator clashed with a radio host", "clashing with Nancy"), or an idea or a rule ("his views clashed with
-    hers", "a rules clash"), or when it is over how to do something ("clashed over how to publish the
-    files"). Armed parties, a toll or ground taken keep it a clash."""
+    hers", "a rules clash"), or when it is over how to do something or over words or a rule ("clashed over
+    how to publish the files", "clashed over leaked emails"). Armed parties, a toll or ground taken keep it a clash."""
     rule = event.rule
     if rule is None or rule.lemma not in VIOLENCE.quarrels:
         return False
@@ -715,8 +715,8 @@ def _quarrel(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool
     sides += [h for c in token.children if c.dep_ == "prep" and c.lower_ in QUARREL_PREPOSITIONS
               for g in c.children if g.dep_ == "pobj" for h in with_conjuncts(g)]  # fmt: skip
     over = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children]
-    if any(g.dep_ == "pcomp" for g in over):
-        return True  # "clashed over how to release the files"
+    if any(g.dep_ == "pcomp" or (g.dep_ == "pobj" and _an_idea(g, with_texts=True)) for g in over):
+        return True  # "clashed over how to release the files", "clashed over leaked emails"
     sides += [c for side in sides for c in side.children if c.dep_ == "appos"]  # "the new face of the party, Jane Roe"
     if any(target_kind(side) == ARMED_KIND for side in sides):
         return False  # "a journalist clashed with police"
@@ -729,9 +729,13 @@ def _quarrel(token: Token, event: EventCandidate, kinds: dict[str, str]) -> bool
     return False
 
 
-def _an_idea(token: Token) -> bool:
-    """A head noun of a view, a rule or another thing of words, not of people."""
+def _an_idea(token: Token, *, with_texts: bool = False) -> bool:
+    """A head noun of a view, a rule or another thing of words, not of people (`with_texts`: or a text,
+    "emails", "an ad")."""
     kind = NON_VIOLENT_TARGETS.get(token.lemma_.lower()) or NON_VIOLENT_TARGETS.get(token.lower_)
+    if with_texts:
+        text = NON_VIOLENT_AGENTS.get(token.lemma_.lower()) == "text"
+        return text or kind in ("speech", "law", "cyber")
     return kind in ("speech", "law")
 
 

@@ -165,6 +165,10 @@ def find_status(trigger: Token, index: MentionIndex, cues: CuePack, *, own_mood:
             continue
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
             return Status("hypothetical")
+        if any(c.dep_ == "advmod" and c.lower_ == "how" for c in children) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in children
+        ):
+            return Status("hypothetical")  # "figured out how to neutralize a gunman": a way to do it, not a deed
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):
             return Status("hypothetical")
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):

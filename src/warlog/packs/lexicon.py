@@ -46,7 +46,7 @@ TargetClass = Literal[
     "burden",
     "open_water",
 ]
-AgentClass = Literal["text", "quantity", "audience", "law", "circumstance", "cyber"]
+AgentClass = Literal["text", "quantity", "audience", "law", "circumstance", "cyber", "show"]
 SettingClass = Literal["speech", "outburst", "contest"]
 WeaponClass = Literal[
     "aerial", "drone", "artillery", "explosive", "grenade", "suicide", "chemical", "firearms", "blades"
