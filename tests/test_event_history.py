@@ -29,6 +29,7 @@ def _violent(pipeline, text: str, published: str | None = "2019-10-08"):
         "The governor spoke about the Abilene massacre at a dinner in Austin.",
         "Since the bombing of the Kessa market, the mayor has refused to leave his office.",
         "The council debated the school budget after the Abilene shootings.",
+        "The colonel's speech turned sour when he brought up the Kessa market bombing.",
     ],
 )
 def test_history_is_marked(pipeline, text):

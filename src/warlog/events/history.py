@@ -90,7 +90,7 @@ def _named_only(doc: Doc, event: EventCandidate, triggers: Collection[int]) -> b
         if span is None:
             return False
         told = [t for t in span if t.i in triggers]
-        if any(t.pos_ in ("VERB", "AUX") for t in told):
+        if any(t.pos_ in ("VERB", "AUX") and not _nominal(t) for t in told):
             return False  # "police shot a man, and the shooting ...": a verb tells it
         head = _head(span)
         heads += told or ([head] if head is not None else [])
@@ -105,9 +105,15 @@ def _head(span: Span) -> Token | None:
     return root
 
 
+def _nominal(token: Token) -> bool:
+    """A word the tagger took for a verb that is a noun by its determiner ("the Oklahoma City bombing", "the
+    Paris attacks")."""
+    return any(c.dep_ in ("det", "poss") and c.i < token.i for c in token.children)
+
+
 def _names_incident(token: Token) -> bool:
     """A noun with a definite determiner, a possessive, or a name of a place or group before it."""
-    if token.pos_ not in ("NOUN", "PROPN"):
+    if token.pos_ not in ("NOUN", "PROPN") and not _nominal(token):
         return False
     first = token
     while first.dep_ == "conj" and first.head.i != first.i:  # "the attacks and the shooting": shared det
