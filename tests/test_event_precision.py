@@ -544,6 +544,9 @@ def test_incidents_told_with_a_place_a_date_or_a_toll_stay(pipeline, text):
         ("On 3 May 2021, gunmen shot dead an army colonel outside his home in Kessa.", "Violence against civilians"),
         ("On 3 May 2021, gunmen killed two soldiers at their post in Kessa.", "Battles"),
         ("Gunmen attack and loot traders in Kessa, 2km from the market.", "Violence against civilians"),
+        # people of politics or office, unarmed
+        ("On 3 May 2021, gunmen attacked two opposition candidates in Kessa.", "Violence against civilians"),
+        ("On 3 May 2021, militants shot the mayor of Kessa in the market.", "Violence against civilians"),
     ],
 )
 def test_who_unnamed_gunmen_strike_decides_battle_or_violence_against_civilians(pipeline, text, event_type):
