@@ -67,6 +67,9 @@ def test_a_company_called_mine_is_no_landmine(pipeline):
         ("Two groups of seasonal workers clashed at the bus depot in Kessa on Monday.", MOB),
         ("Inmates attacked two guards with metal bars in the Kessa prison on Monday.", MOB),
         ("A man died in a clash between two groups of neighbours in Kessa on Monday.", MOB),
+        # people roused: an angry crowd that burns or stones is a mob
+        ("A post office in Kessa was burnt by angry pensioners on Monday.", MOB),
+        ("Irate commuters stoned two buses in Kessa on Monday.", MOB),
         ("A soldier died in a clash between armed men and the army in Kessa on Monday.", CLASH),
         # a party's cadres are its militia: their attack on civilians is violence against civilians
         ("Ruling party cadres beat residents of a suburb of Lusaka on Monday.", ATTACK),

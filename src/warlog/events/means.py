@@ -343,6 +343,10 @@ def actor_heads(token: Token) -> list[Token]:
     return [head for agent in agents for head in with_conjuncts(agent)]
 
 
+# adjectives of a roused crowd: "angry depositors burnt the bank", "irate commuters stoned buses"
+ANGRY = frozenset({"angry", "irate", "furious", "enraged", "incensed", "disgruntled", "aggrieved", "outraged"})
+
+
 def actor_kind(head: Token) -> str | None:
     """The kind of an unnamed actor by its head noun ("armed men", "a mob", "community members"), or None."""
     group = head
@@ -360,6 +364,12 @@ def actor_kind(head: Token) -> str | None:
         return CIVILIAN
     if group.lemma_.lower() == "group" and group.tag_ == "NNS":
         return CIVILIAN  # "two groups clashed", "two groups of neighbours": no armed group is named
+    if (
+        head.tag_ == "NNS"
+        and head.ent_type_ == ""
+        and any(c.dep_ == "amod" and c.lower_ in ANGRY for c in head.children)
+    ):
+        return CIVILIAN  # "angry depositors", "irate commuters": people roused, a crowd
     if group.lemma_.lower() in ("group", "crowd", "mob") and head is not group and head.ent_type_ == "NORP":
         return CIVILIAN  # "a group of Turks attacked the rally": people of a nation, a crowd
     return None
