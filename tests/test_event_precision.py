@@ -543,6 +543,11 @@ def test_incidents_told_with_a_place_a_date_or_a_toll_stay(pipeline, text):
         ("On 3 May 2021, militants attacked an army post near Kessa.", "Battles"),
         ("On 3 May 2021, gunmen shot dead an army colonel outside his home in Kessa.", "Violence against civilians"),
         ("On 3 May 2021, gunmen killed two soldiers at their post in Kessa.", "Battles"),
+        (
+            "On 3 May 2021, two Nigerian police officers were shot dead inside their homes in Kessa.",
+            "Violence against civilians",
+        ),
+        ("On 3 May 2021, two Nigerian police officers were shot dead at a checkpoint in Kessa.", "Battles"),
         ("Gunmen attack and loot traders in Kessa, 2km from the market.", "Violence against civilians"),
         # people of politics or office, unarmed
         ("On 3 May 2021, gunmen attacked two opposition candidates in Kessa.", "Violence against civilians"),

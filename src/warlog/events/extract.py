@@ -37,7 +37,16 @@ from warlog.events.happenings import drop_happened, find_happenings
 from warlog.events.history import mark_history
 from warlog.events.idioms import idiom_tokens
 from warlog.events.means import ARMED as ARMED_KIND
-from warlog.events.means import CIVILIAN, actor_heads, actor_kinds, target_kind, target_kinds, weapon_topic, with_means
+from warlog.events.means import (
+    CIVILIAN,
+    actor_heads,
+    actor_kinds,
+    off_duty_targets,
+    target_kind,
+    target_kinds,
+    weapon_topic,
+    with_means,
+)
 from warlog.events.means import MILITIA as MILITIA_KIND
 from warlog.events.mentions import bare_mentions
 from warlog.events.merge import (
@@ -1153,7 +1162,7 @@ def _coded(event: EventCandidate, kinds: dict[str, str], doc: Doc | None = None)
             event.mode,
             default=rule.acled,
             actor_kinds=_actor_kinds(event, kinds),
-            recipient_kinds=_kinds_of(event.recipients, kinds) or event.target_kinds,
+            recipient_kinds=_recipient_kinds(event, kinds, doc),
             territory=event.territory,
             mutual=rule.acled == BATTLE and bool({"with", "between"} & set(rule.recipient_preps)),
             unnamed=_unnamed(event) or (doc is not None and _unnamed_men(doc, event)),
@@ -1172,6 +1181,18 @@ def _coded(event: EventCandidate, kinds: dict[str, str], doc: Doc | None = None)
 
 
 PARTY_KINDS = frozenset({"political_party", "civilians", "person", "organization", "other"})
+STATE_ARMED = frozenset({"military", "police"})  # the forces whose members may be struck off duty
+
+
+def _recipient_kinds(event: EventCandidate, kinds: dict[str, str], doc: Doc | None) -> tuple[str, ...]:
+    """The kinds of the recipients: the linked recipients', else those their head nouns tell; police or soldiers
+    struck off duty ("two police officers were killed inside their homes") are civilians, as ACLED codes them,
+    though the words link them to their force."""
+    linked = _kinds_of(event.recipients, kinds)
+    if linked and doc is not None and 0 <= event.token < len(doc) and set(linked) <= STATE_ARMED:
+        if event.target_kinds == (CIVILIAN,) and off_duty_targets(doc[event.token]):
+            return (CIVILIAN,)
+    return linked or event.target_kinds
 
 
 def _unnamed(event: EventCandidate) -> bool:
