@@ -674,3 +674,17 @@ def test_ways_quarrels_over_texts_and_shows_are_no_violence(pipeline, text, viol
     assert bool(_violent(pipeline, text)) is violent, [
         (e.type, e.status, e.evidence.text) for e in _violent(pipeline, text)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers retook the town of Kessa from the rebels on Monday.",
+        "The town of Kessa was retaken by the army on Monday.",
+    ],
+)
+def test_ground_retaken_told_with_a_mistagged_verb_is_regained(pipeline, text):
+    """The tagger leaves "retook" and "retaken" unlemmatized; the trigger still reads them."""
+    report = pipeline.extract(text, published="2021-03-02")
+    codes = [dict(e.codes).get("acled_sub_event_type") for e in report.events]
+    assert "Government regains territory" in codes, report.events

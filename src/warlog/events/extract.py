@@ -1239,6 +1239,7 @@ IRREGULAR_PAST = {
     "shot": "shoot", "struck": "strike", "fought": "fight", "slain": "slay", "slew": "slay", "beaten": "beat",
     "burnt": "burn", "blew": "blow", "blown": "blow", "threw": "throw", "thrown": "throw", "stole": "steal",
     "stolen": "steal", "hung": "hang", "shook": "shake", "overran": "overrun", "overtook": "overtake",
+    "overtaken": "overtake", "retook": "retake", "retaken": "retake",
 }  # fmt: skip
 
 
