@@ -214,3 +214,17 @@ def test_a_candidates_own_rally_is_no_protest(pipeline, text, protest):
     """A rally one person holds is that person's campaign event, not a demonstration against anyone."""
     _, protests = _protests(pipeline, text)
     assert bool(protests) is protest, [(e.evidence.text, e.actors) for e in protests]
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        ("Mine workers in Kessa strike over unpaid wages.", True),
+        ("Nurses at the Kessa hospital struck on Monday to demand back pay.", True),
+        ("Militants struck a police post in Kessa on Monday.", False),
+    ],
+)
+def test_workers_who_strike_stop_work(pipeline, text, protest):
+    """A verb of striking whose subject is people who work, with no object, is a stoppage of work."""
+    _, protests = _protests(pipeline, text)
+    assert bool(protests) is protest, [(e.type, e.mode, e.evidence.text) for e in protests]
