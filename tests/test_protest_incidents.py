@@ -219,7 +219,7 @@ def test_a_candidates_own_rally_is_no_protest(pipeline, text, protest):
 @pytest.mark.parametrize(
     ("text", "protest"),
     [
-        ("Mine workers in Kessa strike over unpaid wages.", True),
+        ("Bus drivers strike in Kessa over unpaid wages.", True),
         ("Nurses at the Kessa hospital struck on Monday to demand back pay.", True),
         ("Militants struck a police post in Kessa on Monday.", False),
     ],
