@@ -228,3 +228,19 @@ def test_workers_who_strike_stop_work(pipeline, text, protest):
     """A verb of striking whose subject is people who work, with no object, is a stoppage of work."""
     _, protests = _protests(pipeline, text)
     assert bool(protests) is protest, [(e.type, e.mode, e.evidence.text) for e in protests]
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        ("Protesters blocking the main road into Kessa caused a long traffic jam on Monday.", True),
+        ("A group of demonstrators sang and waved flags outside the radio station in Kessa on Monday.", True),
+        # an act done to them tells its own event
+        ("Police arrested twenty protesters in Kessa on Monday.", False),
+        ("The protesters were mostly students from Kessa.", False),
+    ],
+)
+def test_protesters_who_do_something_are_a_protest(pipeline, text, protest):
+    """Protesters (or a group of them) as the subject of a clause tell a protest, whatever the verb: one event."""
+    _, protests = _protests(pipeline, text)
+    assert len(protests) == int(protest), [(e.type, e.evidence.text) for e in protests]

@@ -260,6 +260,8 @@ class EventExtractor:
             return None  # "attacked his rivals", "the battle for second place", "stocks hit bottom"
         if _crowd_verb_with_object(token, trigger):
             return None  # "investigators gathered evidence", "the facts are being gathered", "rallied support"
+        if trigger.type == "PROTEST" and trigger.lemma in PROTESTERS and not _protesters_act(token, context.rules):
+            return None  # "police arrested 20 protesters", "protesters marched": another event tells it
         if _disease_toll(token, trigger):
             return None  # "the epidemic killed 300", "introducing cholera to the island, killing thousands"
         if _non_violent_agent(token, trigger):
@@ -323,6 +325,10 @@ class EventExtractor:
             # "Russia said Sudan must return the helicopter": Russia asks, Sudan is asked
             actors, recipients = (status.speaker,), tuple(a for a in actors or recipients if a != status.speaker)
         evidence = _evidence(token, anchor)
+        if trigger.type == "PROTEST" and trigger.lemma in PROTESTERS:  # what they did: "protesters sang songs"
+            subject = token.head.head if token.head.lower_ == "of" else token  # "a group of protesters"
+            clause = _evidence(subject.head, anchor)
+            evidence = token.doc[min(evidence.start, clause.start) : max(evidence.end, clause.end)]
         date = date_for(token, context.dates, context.triggers)
         key = f"{evidence.start_char}:{evidence.end_char}:{trigger.type}:{token.i}"
         return EventCandidate(
@@ -1453,6 +1459,24 @@ def _non_violent_target(token: Token, trigger: Trigger) -> bool:
 
 
 CROWD_VERBS = frozenset({"gather", "rally", "assemble", "congregate", "converge"})
+
+
+# nouns of people protesting that are a protest when they do something ("protesters blockading the road caused
+# a pile-up", "a group of demonstrators sang songs outside the offices"): data/packs/events/triggers.yaml
+PROTESTERS = frozenset({"protester", "demonstrator"})
+
+
+def _protesters_act(token: Token, rules: dict[int, Trigger]) -> bool:
+    """The protesters are the subject of a clause, or a group of them is ("a group of protesters sang"), whose
+    verb tells neither a protest nor violence of its own (`rules`: the triggers by token; "protesters marched",
+    "protesters clashed with police" are told by their verb, coded as a protest by how it went)."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("group", "crowd"):
+        token = token.head.head
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    told = verb.i in rules and rules[verb.i].type in ("PROTEST", "ASSAULT")
+    return token.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_ not in ("be", "say") and not told
 
 
 def _crowd_verb_with_object(token: Token, trigger: Trigger) -> bool:
