@@ -1192,7 +1192,7 @@ STATE_ARMED = frozenset({"military", "police"})  # the forces whose members may 
 
 def _recipient_kinds(event: EventCandidate, kinds: dict[str, str], doc: Doc | None) -> tuple[str, ...]:
     """The kinds of the recipients: the linked recipients', else those their head nouns tell; police or soldiers
-    struck off duty ("two police officers were killed inside their homes") are civilians, as ACLED codes them,
+    struck off duty ("two constables were shot dead at home") are civilians, as ACLED codes them,
     though the words link them to their force."""
     linked = _kinds_of(event.recipients, kinds)
     if linked and doc is not None and 0 <= event.token < len(doc) and set(linked) <= STATE_ARMED:

@@ -225,8 +225,8 @@ def target_kinds(token: Token) -> tuple[str, ...]:
 
 
 def off_duty_targets(token: Token) -> bool:
-    """Every target a trigger names is a soldier or a police officer off duty (`target_kind`: "killed two police
-    officers inside their homes"): civilians to ACLED, whatever armed force the words link them to."""
+    """Every target a trigger names is a soldier or a police officer off duty (`target_kind`: "shot two constables
+    at home"): civilians to ACLED, whatever armed force the words link them to."""
     heads = [h for h in target_heads(token) if h.ent_type_ not in ("DATE", "TIME")]  # "On 3 May, two officers"
     return bool(heads) and all(_off_duty(_group_member(head)) for head in heads)
 
