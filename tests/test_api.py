@@ -30,8 +30,8 @@ TEXTS = (
         "Kobani checkpoint attacked",
     ),
     (
-        "Government forces shelled Idlib on 2 March 2017, killing three civilians, residents said. Protesters "
-        "carried a banner reading <script>alert('x')</script> and <img src=x onerror=alert(1)> outside the town hall.",
+        "Government forces shelled Idlib on 2 March 2017, killing three civilians, residents said. A banner "
+        "reading <script>alert('x')</script> and <img src=x onerror=alert(1)> hung outside the town hall.",
         "2017-03-03",
         "Shelling of Idlib",
     ),
