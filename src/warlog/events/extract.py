@@ -1469,7 +1469,8 @@ PROTESTERS = frozenset({"protester", "demonstrator"})
 def _protesters_act(token: Token, rules: dict[int, Trigger]) -> bool:
     """The protesters are the subject of a clause, or a group of them is ("a group of protesters sang"), whose
     verb tells neither a protest nor violence of its own (`rules`: the triggers by token; "protesters marched",
-    "protesters clashed with police" are told by their verb, coded as a protest by how it went)."""
+    "protesters clashed with police" are told by their verb, coded as a protest by how it went; what their
+    verb's object tells, "protesters hurled stones", is a piece of their protest)."""
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("group", "crowd"):
         token = token.head.head
     while token.dep_ == "conj" and token.head.i != token.i:
