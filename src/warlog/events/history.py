@@ -9,7 +9,7 @@ gives an event the code ("context", "historical") when the text tells it as hist
 with a publication date:
 
 - **dated long before**: the event's own date ends more than HISTORY_DAYS before the publication
-  date ("in the 2001 attacks", "Kyle was killed at a gun range in 2013");
+  date ("in the 2001 attacks", "the sergeant was shot dead at a ranch in 2014");
 - **named, not told**: the event has no toll, and every mention of it is a noun phrase that names an
   incident the reader knows: a definite one ("the shooting", "those attacks"), a possessive one ("his
   assassination"), or one named by a place or a group ("Paris terror attacks"), never a verb ("gunmen
