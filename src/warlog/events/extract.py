@@ -1222,11 +1222,11 @@ def _unnamed_men(doc: Doc, event: EventCandidate) -> bool:
 
 
 def _actor_kinds(event: EventCandidate, kinds: dict[str, str]) -> tuple[str, ...]:
-    """The kinds of the actors: the linked actors', else those their head nouns tell; a party whose "cadres"
-    or "thugs" act is its political militia."""
+    """The kinds of the actors: the linked actors', else those their head nouns tell; a party whose "cadres",
+    "thugs" or "forces" act is its militia."""
     linked = _kinds_of(event.actors, kinds)
-    if linked and MILITIA_KIND in event.actor_kinds and set(linked) <= PARTY_KINDS:
-        return (MILITIA_KIND,)
+    if linked and set(linked) <= PARTY_KINDS and {MILITIA_KIND, ARMED_KIND} & set(event.actor_kinds):
+        return (MILITIA_KIND,)  # "ruling party cadres", "opposition forces": the party's armed men
     return linked or event.actor_kinds
 
 

@@ -278,6 +278,8 @@ def target_kind(head: Token) -> str | None:
         return ARMED  # "a police office", "militia camps", "army barracks": what armed men hold
     if head.ent_type_ == "PERSON":
         return "person"
+    if any(c.dep_ == "amod" and c.lower_ == "residential" for c in head.children):
+        return CIVILIAN  # "opened fire on residential areas", "shelled residential neighbourhoods"
     lemma = head.lemma_.lower()
     if lemma in WORDS.armed_targets or head.lower_ in WORDS.armed_targets:
         return ARMED
