@@ -76,7 +76,7 @@ def test_a_company_called_mine_is_no_landmine(pipeline):
         ("Opposition cadres attacked two ruling party members in Lusaka on Monday.", ATTACK),
         ("Supporters of the ruling party clashed with opposition supporters in Lusaka on Monday.", MOB),
         # a party's forces are its armed men: on homes they attack civilians, on the army they fight it
-        ("Opposition forces opened fire on residential areas of Wau on Monday.", ATTACK),
+        ("Opposition forces fired on a residential quarter of Kessa on Monday.", ATTACK),
         ("Opposition forces attacked an army base near Wau on Monday.", CLASH),
         # what armed men hold is armed: "militia camps", "army barracks"
         ("Young men from Kessa attacked two militia camps near Tripoli on Monday.", CLASH),
