@@ -671,9 +671,8 @@ def test_a_crowd_verb_is_a_protest_only_of_people_coming_together(pipeline, text
     ],
 )  # fmt: skip
 def test_ways_quarrels_over_texts_and_shows_are_no_violence(pipeline, text, violent):
-    assert bool(_violent(pipeline, text)) is violent, [
-        (e.type, e.status, e.evidence.text) for e in _violent(pipeline, text)
-    ]
+    found = _violent(pipeline, text)
+    assert bool(found) is violent, [(e.type, e.status, e.evidence.text) for e in found]
 
 
 @pytest.mark.parametrize(
